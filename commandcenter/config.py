@@ -1,0 +1,108 @@
+"""Settings: a TOML file plus environment overrides, validated into one frozen object.
+
+Precedence (last wins): built-in defaults → ``config.toml`` in the user config dir (or the file
+named by ``COMMANDCENTER_CONFIG``) → environment variables. A database password never belongs in
+the file: put the URL in ``COMMANDCENTER_DB_URL`` (issue 7 adds the OS keyring).
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from commandcenter import paths
+
+
+class ConfigError(ValueError):
+    """The configuration file or an override is malformed; the message names the file and key."""
+
+
+@dataclass(frozen=True)
+class SimulatorSettings:
+    position_interval_s: float = 2.0  # every unit reports once per interval
+    cases_per_hour: float = 120.0  # citizen/inspector reports arriving in the demo
+    seed: int = 20171017  # the date of the leaders' visit in the seed article
+
+
+@dataclass(frozen=True)
+class StreamSettings:
+    host: str = "127.0.0.1"
+    port: int = 18_554
+    clip_count: int = 6  # distinct demo clips; cameras share them round-robin
+
+
+@dataclass(frozen=True)
+class Settings:
+    database_url: str | None = None  # None: the SQLite file in the user data dir
+    language: str = "zh_CN"  # "zh_CN" or "en"
+    theme: str = "dark"
+    status_poll_s: float = 2.0
+    simulator: SimulatorSettings = field(default_factory=SimulatorSettings)
+    streams: StreamSettings = field(default_factory=StreamSettings)
+    source: Path | None = None  # the file these settings came from, for messages
+
+    def resolved_database_url(self) -> str:
+        return self.database_url or f"sqlite:///{paths.default_sqlite_path()}"
+
+
+_ENV_OVERRIDES: dict[str, tuple[str, ...]] = {
+    "COMMANDCENTER_DB_URL": ("database_url",),
+    "COMMANDCENTER_LANG": ("language",),
+    "COMMANDCENTER_STREAM_PORT": ("streams", "port"),
+    "COMMANDCENTER_CASES_PER_HOUR": ("simulator", "cases_per_hour"),
+}
+
+
+def default_config_path() -> Path:
+    override = os.environ.get("COMMANDCENTER_CONFIG")
+    return Path(override) if override else paths.config_dir() / "config.toml"
+
+
+def load_settings(path: Path | None = None, environ: dict[str, str] | None = None) -> Settings:
+    """Read the TOML file (missing is fine) and apply environment overrides."""
+    path = path or default_config_path()
+    environ = dict(os.environ) if environ is None else environ
+    raw: dict[str, Any] = {}
+    if path.exists():
+        try:
+            raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+            raise ConfigError(f"配置文件 {path} 格式错误 (malformed config file): {error}") from error
+    for variable, key_path in _ENV_OVERRIDES.items():
+        if variable in environ:
+            _set_nested(raw, key_path, environ[variable])
+    return _build(raw, path if path.exists() else None)
+
+
+def _set_nested(raw: dict[str, Any], key_path: tuple[str, ...], value: str) -> None:
+    target = raw
+    for key in key_path[:-1]:
+        target = target.setdefault(key, {})
+    target[key_path[-1]] = value
+
+
+def _build(raw: dict[str, Any], source: Path | None) -> Settings:
+    settings = Settings(source=source)
+    simulator = _section(SimulatorSettings(), raw.pop("simulator", {}), "simulator", source)
+    streams = _section(StreamSettings(), raw.pop("streams", {}), "streams", source)
+    settings = _section(settings, raw, "", source)
+    return replace(settings, simulator=simulator, streams=streams)
+
+
+def _section(default: Any, values: dict[str, Any], prefix: str, source: Path | None) -> Any:
+    """Coerce each known key to the default's type; unknown keys are an error, not silently ignored."""
+    changes: dict[str, Any] = {}
+    known = {name for name in default.__dataclass_fields__ if name != "source"}
+    for key, value in values.items():
+        where = f"{prefix}.{key}" if prefix else key
+        if key not in known:
+            raise ConfigError(f"未知配置项 {where} (unknown setting) in {source or 'environment'}")
+        current = getattr(default, key)
+        try:
+            changes[key] = value if current is None else type(current)(value)
+        except (TypeError, ValueError) as error:
+            raise ConfigError(f"配置项 {where} 的值 {value!r} 无效 (invalid value): {error}") from error
+    return replace(default, **changes)

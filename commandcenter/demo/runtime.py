@@ -1,0 +1,133 @@
+"""What ``commandcenter demo`` runs beside the window: the demo database, the simulator thread and
+the loopback stream server — all Qt-free, so the same pieces run headless (``simulate``,
+``streams``) for a multi-workstation demo on PostgreSQL.
+
+Start-up order is chosen for a fast first window: the database is prepared synchronously (it is
+tiny once generated), while clip generation and the stream server start in a background thread;
+wall tiles simply keep reconnecting until their stream answers.
+"""
+
+from __future__ import annotations
+
+import logging
+import signal
+import threading
+from dataclasses import dataclass, field
+
+from commandcenter.config import Settings
+from commandcenter.domain.kinds import CameraKind
+from commandcenter.persistence.store import CameraSummary, Store
+
+log = logging.getLogger(__name__)
+
+WALL_TILES = 4
+
+
+def prepare_demo_store(settings: Settings, url: str, *, reset: bool = False) -> Store:
+    """Open the demo database, generating the seed-scale dataset when it is empty (or on reset)."""
+    from commandcenter.demo.generate import load_demo_data
+
+    store = Store.open(url)
+    if reset or store.counts().segments == 0:
+        log.info("generating demo data into %s", store.url)
+        load_demo_data(store, scale=1, seed=settings.simulator.seed, streams=settings.streams)
+    return store
+
+
+def prepare_demo_media(settings: Settings) -> None:
+    from commandcenter.media.clips import ensure_demo_clips
+
+    ensure_demo_clips(settings.streams.clip_count)
+
+
+@dataclass
+class DemoRuntime:
+    """The running demo services; ``stop()`` ends them all (idempotent)."""
+
+    settings: Settings
+    store: Store
+    _stop: threading.Event = field(default_factory=threading.Event)
+    _threads: list[threading.Thread] = field(default_factory=list)
+    _stream_server: object | None = None
+
+    @classmethod
+    def start(
+        cls, settings: Settings, url: str, *, reset: bool = False, simulator: bool = True, streams: bool = True
+    ) -> DemoRuntime:
+        runtime = cls(settings=settings, store=prepare_demo_store(settings, url, reset=reset))
+        if simulator:
+            runtime._spawn("simulator", runtime._run_simulator)
+        if streams:
+            runtime._spawn("streams", runtime._run_streams)
+        return runtime
+
+    def _spawn(self, name: str, target: object) -> None:
+        thread = threading.Thread(target=target, name=f"demo-{name}", daemon=True)  # type: ignore[arg-type]
+        thread.start()
+        self._threads.append(thread)
+
+    def _run_simulator(self) -> None:
+        from commandcenter.demo.simulator import Simulator
+
+        Simulator(self.store, self.settings.simulator).run(self._stop)
+
+    def _run_streams(self) -> None:
+        from commandcenter.media.stream_server import DemoStreamServer
+
+        try:
+            prepare_demo_media(self.settings)
+            if self._stop.is_set():
+                return
+            server = DemoStreamServer(self.settings.streams)
+            server.start()
+            self._stream_server = server
+        except Exception:  # the demo goes on without video; tiles show "no signal"
+            log.exception("demo streams could not start")
+
+    def wall_cameras(self, count: int = WALL_TILES) -> list[CameraSummary]:
+        """One street camera per demo clip, so the first view shows different pictures."""
+        seen: set[str] = set()
+        chosen: list[CameraSummary] = []
+        for camera in self.store.cameras(kind=CameraKind.STREET, limit=200):
+            stream = (camera.sub_url or "").rsplit("/", 2)[0]
+            if stream and stream not in seen:
+                seen.add(stream)
+                chosen.append(camera)
+            if len(chosen) == count:
+                break
+        return chosen
+
+    def stream_urls(self) -> list[str]:
+        return [camera.sub_url for camera in self.wall_cameras() if camera.sub_url]
+
+    def stop(self) -> None:
+        self._stop.set()
+        server = self._stream_server
+        if server is not None:
+            server.stop()  # type: ignore[attr-defined]
+            self._stream_server = None
+        for thread in self._threads:
+            thread.join(timeout=5)
+        self.store.close()
+
+
+def serve_demo_streams_forever(settings: Settings, port: int | None = None) -> int:
+    """``commandcenter streams``: generate the clips if needed and serve them until interrupted."""
+    from dataclasses import replace
+
+    from commandcenter.media.stream_server import DemoStreamServer
+
+    streams = replace(settings.streams, port=port) if port else settings.streams
+    prepare_demo_media(settings)
+    server = DemoStreamServer(streams)
+    server.start()
+    done = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: done.set())
+    print("serving:", *server.urls(), sep="\n  ")
+    try:
+        done.wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.stop()
+    return 0

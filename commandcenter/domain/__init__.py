@@ -1,0 +1,1 @@
+"""Domain vocabulary shared by the store, the services and the UI."""

@@ -1,0 +1,58 @@
+"""Schema migrations driven from code (``commandcenter db upgrade``), no alembic.ini needed.
+
+The migration scripts live in ``commandcenter/persistence/migrations`` and run unchanged on SQLite
+and PostgreSQL. Plugins will add their own version locations here (issue 6).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import Engine, exc, inspect, text
+
+from commandcenter.persistence.database import DatabaseUnavailable, describe_error, redact
+
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+
+
+def _alembic_config(engine: Engine):  # type: ignore[no-untyped-def]  # alembic is untyped
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.attributes["engine"] = engine
+    return config
+
+
+def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
+    config = _alembic_config(None)  # type: ignore[arg-type]
+    head = ScriptDirectory.from_config(config).get_current_head()
+    assert head is not None, "no migration scripts found"
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    """The revision stamped in the database, or None for an empty database."""
+    try:
+        with engine.connect() as connection:
+            if not inspect(connection).has_table("alembic_version"):
+                return None
+            return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    except exc.DBAPIError as error:
+        raise DatabaseUnavailable(redact(str(engine.url)), describe_error(error)) from error
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Bring the schema to ``revision``; a no-op when already there."""
+    from alembic import command
+
+    try:
+        command.upgrade(_alembic_config(engine), revision)
+    except exc.DBAPIError as error:
+        raise DatabaseUnavailable(redact(str(engine.url)), describe_error(error)) from error
+
+
+def is_up_to_date(engine: Engine) -> bool:
+    return current_revision(engine) == head_revision()

@@ -1,0 +1,1 @@
+"""Test support shipped with the package (fixtures for our tests and, later, for plugin authors)."""
