@@ -89,7 +89,7 @@ class DemoRuntime:
         seen: set[str] = set()
         chosen: list[CameraSummary] = []
         for camera in self.store.cameras(kind=CameraKind.STREET, limit=200):
-            stream = (camera.sub_url or "").rsplit("/", 2)[0]
+            stream = (camera.sub_url or "").rsplit("/", 1)[0]  # .../demo/3/sub.ts -> .../demo/3
             if stream and stream not in seen:
                 seen.add(stream)
                 chosen.append(camera)

@@ -106,6 +106,16 @@ class SegmentShape:
 
 
 @dataclass(frozen=True)
+class CameraPoint:
+    """A fixed camera's place on the map (the simulator reads construction and disposal sites so)."""
+
+    id: int
+    name: str
+    lon: float
+    lat: float
+
+
+@dataclass(frozen=True)
 class NewCase:
     """A report entering the system (intake screening in issue 5 fills office/segment)."""
 
@@ -277,6 +287,40 @@ class Store:
         except exc.DBAPIError as error:
             raise self._guard(error) from error
 
+    def patrol_assignments(self) -> dict[int, int]:
+        """unit id → segment id for every city manager who carries a unit: where each patroller walks."""
+        staff = models.Staff
+        statement = select(staff.unit_id, staff.segment_id).where(
+            staff.role == StaffRole.CITY_MANAGER.value,
+            staff.unit_id.is_not(None),
+            staff.segment_id.is_not(None),
+        )
+        try:
+            with self.engine.connect() as connection:
+                pairs = connection.execute(statement)
+                return {unit: segment for unit, segment in pairs if unit is not None and segment is not None}
+        except exc.DBAPIError as error:
+            raise self._guard(error) from error
+
+    def camera_points(self, kind: str) -> list[CameraPoint]:
+        """Every placed camera of one kind, in id order (vehicle cameras have no place and are skipped)."""
+        camera = models.Camera
+        statement = (
+            select(camera.id, camera.name, camera.lon, camera.lat)
+            .where(camera.kind == kind, camera.lon.is_not(None), camera.lat.is_not(None))
+            .order_by(camera.id)
+        )
+        try:
+            with self.engine.connect() as connection:
+                rows = connection.execute(statement)
+                return [
+                    CameraPoint(id_, name, lon, lat)
+                    for id_, name, lon, lat in rows
+                    if lon is not None and lat is not None
+                ]
+        except exc.DBAPIError as error:
+            raise self._guard(error) from error
+
     def recent_cases(self, limit: int = 200) -> list[CaseRow]:
         case, category, office = models.Case, models.CaseCategory, models.Office
         statement = (
@@ -316,7 +360,10 @@ class Store:
         try:
             with self.engine.connect() as connection:
                 rows = connection.execute(statement.order_by(camera.id).limit(limit))
-                return [CameraSummary(*tuple(row)) for row in rows]
+                return [
+                    CameraSummary(code, name, kind_, main, sub, online)
+                    for code, name, kind_, main, sub, online in rows
+                ]
         except exc.DBAPIError as error:
             raise self._guard(error) from error
 

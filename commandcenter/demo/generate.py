@@ -1,0 +1,71 @@
+"""The demo dataset at the seed's exact scale, generated deterministically from one seed.
+
+``generate(scale=1)`` yields exactly what the seed article lists for Erqi — 18 offices, 185 roads,
+291 segments, 1,600 city managers, 1,051 muck trucks, 7 enforcement vehicles, 2,380 / 297 / 3,008
+cameras, 42 TDM terminals — plus categories, a week of cases and login users; ``scale=10`` repeats
+the district ten times side by side for "whole city" benchmarks. The same seed and ``now`` always
+give identical rows: one ``random.Random(seed)``, no global randomness, no clock.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import UTC, datetime
+from typing import Any
+
+from commandcenter.config import StreamSettings
+from commandcenter.demo.cameras import add_cameras
+from commandcenter.demo.fleet import add_fleet
+from commandcenter.demo.history import add_history
+from commandcenter.demo.people import add_staff, add_users
+from commandcenter.demo.plan import Rows, plan_district
+from commandcenter.domain.categories import category_rows
+from commandcenter.persistence import models
+from commandcenter.persistence.store import LOAD_ORDER, Store
+
+DEFAULT_SEED = 20171017  # the date of the leaders' visit in the seed article
+# 10:00 in Zhengzhou on that day: the fixed "now" that keeps generate() reproducible.
+DEMO_NOW = datetime(2017, 10, 17, 2, 0, tzinfo=UTC)
+
+
+def generate(
+    scale: int = 1,
+    seed: int = DEFAULT_SEED,
+    *,
+    streams: StreamSettings | None = None,
+    now: datetime | None = None,
+) -> dict[type[models.Base], list[dict[str, Any]]]:
+    """Rows for ``Store.replace_all``, keyed by model, with explicit ids so foreign keys line up."""
+    if scale < 1:
+        raise ValueError(f"scale must be at least 1, got {scale}")
+    now = now or DEMO_NOW
+    if now.tzinfo is None:
+        raise ValueError("now must be timezone-aware (the store keeps aware timestamps)")
+    rng = random.Random(seed)
+    rows: Rows = {model: [] for model in LOAD_ORDER}
+    districts = [plan_district(rng, copy_index, rows) for copy_index in range(scale)]
+    roster = add_staff(rng, districts, rows, now)
+    add_fleet(rng, districts, rows, now)
+    add_cameras(rng, districts, rows, streams or StreamSettings())
+    rows[models.CaseCategory] = list(category_rows())
+    add_users(rng, districts, rows, roster)
+    add_history(rng, districts, roster, rows, now)
+    return rows
+
+
+def load_demo_data(
+    store: Store,
+    scale: int = 1,
+    seed: int = DEFAULT_SEED,
+    *,
+    streams: StreamSettings | None = None,
+    now: datetime | None = None,
+) -> dict[str, int]:
+    """Replace everything in ``store`` with the demo dataset; returns rows written per table.
+
+    Unlike ``generate``, ``now`` defaults to the real current time: the running demo wants its
+    case history to end a few minutes ago, not in 2017.
+    """
+    rows = generate(scale, seed, streams=streams, now=now or datetime.now(UTC))
+    store.replace_all(rows)
+    return {model.__tablename__: len(rows[model]) for model in LOAD_ORDER if rows.get(model)}
