@@ -91,6 +91,8 @@ def main(argv: Sequence[str] | None = None, gui_runner: GuiRunner | None = None)
         level=logging.DEBUG if args.verbose else logging.INFO,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
+    if not args.verbose:
+        logging.getLogger("alembic").setLevel(logging.WARNING)  # migration chatter is not news
     try:
         settings = load_settings(_path(args.config))
         command = args.command or "gui"

@@ -1,0 +1,205 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>CaseTableModel</name>
+    <message>
+        <source>Case number</source>
+        <translation>案件编号</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>镇办</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>上报时间</translation>
+    </message>
+</context>
+<context>
+    <name>FatalError</name>
+    <message>
+        <source>Command center cannot start</source>
+        <translation>指挥中心无法启动</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Video wall</source>
+        <translation>视频监控</translation>
+    </message>
+    <message>
+        <source>Live map</source>
+        <translation>实时地图</translation>
+    </message>
+    <message>
+        <source>Case queue</source>
+        <translation>案件队列</translation>
+    </message>
+    <message>
+        <source>Erqi Smart City Management Command Center</source>
+        <translation>二七区智慧城管指挥中心</translation>
+    </message>
+    <message>
+        <source>Demo</source>
+        <translation>演示</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>视图</translation>
+    </message>
+    <message>
+        <source>Full screen</source>
+        <translation>全屏</translation>
+    </message>
+</context>
+<context>
+    <name>QtHeader</name>
+    <message>
+        <source>City</source>
+        <translation>城管</translation>
+    </message>
+    <message>
+        <source>Erqi Smart City Management Command Center</source>
+        <translation>二七区智慧城管指挥中心</translation>
+    </message>
+    <message>
+        <source>Online intake · Online case handling · Online duty · Online coordination</source>
+        <translation>网上受理 · 网上办案 · 网上勤务 · 网上联动</translation>
+    </message>
+    <message>
+        <source>dddd, MMMM d, yyyy</source>
+        <translation>yyyy年M月d日 dddd</translation>
+    </message>
+</context>
+<context>
+    <name>QtKpiStrip</name>
+    <message>
+        <source>Offices</source>
+        <translation>镇办</translation>
+    </message>
+    <message>
+        <source>Roads</source>
+        <translation>道路</translation>
+    </message>
+    <message>
+        <source>Road segments</source>
+        <translation>路段</translation>
+    </message>
+    <message>
+        <source>City managers</source>
+        <translation>城市管理员</translation>
+    </message>
+    <message>
+        <source>Road chiefs</source>
+        <translation>路长</translation>
+    </message>
+    <message>
+        <source>Fixed cameras</source>
+        <translation>固定监控</translation>
+    </message>
+    <message>
+        <source>Muck trucks</source>
+        <translation>渣土车</translation>
+    </message>
+    <message>
+        <source>Enforcement vehicles</source>
+        <translation>执法车</translation>
+    </message>
+    <message>
+        <source>TDM terminals</source>
+        <translation>TDM</translation>
+    </message>
+    <message>
+        <source>Open cases</source>
+        <translation>在办案件</translation>
+    </message>
+</context>
+<context>
+    <name>QtOverviewMap</name>
+    <message>
+        <source>City managers</source>
+        <translation>城市管理员</translation>
+    </message>
+    <message>
+        <source>Muck trucks</source>
+        <translation>渣土车</translation>
+    </message>
+    <message>
+        <source>Enforcement vehicles</source>
+        <translation>执法车</translation>
+    </message>
+    <message>
+        <source>Road segments</source>
+        <translation>路段</translation>
+    </message>
+</context>
+<context>
+    <name>QtStatusBar</name>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>Data feeds</source>
+        <translation>数据源</translation>
+    </message>
+    <message>
+        <source>Video streams</source>
+        <translation>视频流</translation>
+    </message>
+    <message>
+        <source>Database %1 is answering.</source>
+        <translation>数据库 %1 连接正常。</translation>
+    </message>
+    <message>
+        <source>Checked at %1</source>
+        <translation>检测于 %1</translation>
+    </message>
+    <message>
+        <source>Health check failed: %1</source>
+        <translation>状态检测失败：%1</translation>
+    </message>
+    <message>
+        <source>No position fixes yet.</source>
+        <translation>尚未收到定位数据。</translation>
+    </message>
+    <message>
+        <source>Newest fix %1 s ago; %2 units reporting; %3 fixes received since start.</source>
+        <translation>最新定位 %1 秒前；%2 个终端在报；启动以来收到 %3 条定位。</translation>
+    </message>
+    <message>
+        <source>Streams are not being checked.</source>
+        <translation>未检测视频流。</translation>
+    </message>
+    <message>
+        <source>No streams configured.</source>
+        <translation>未配置视频流。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 checked streams up (%3 streams in all).</source>
+        <translation>已检测 %2 路中 %1 路在线（共 %3 路）。</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,84 @@
+"""Fixtures for the shell's window tests: the demo district at the seed's scale in SQLite (generated
+once per session, copied per test because tests delete and corrupt it) and a factory for
+configured main windows."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from commandcenter.config import Settings
+from commandcenter.demo.generate import load_demo_data
+from commandcenter.persistence.store import Store
+from ui.app import create_application, install_translations
+from ui.main_window import MainWindow
+
+OpenWindow = Callable[..., MainWindow]
+
+
+@pytest.fixture(scope="session")
+def district_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("district") / "district.sqlite"
+    store = Store.open(f"sqlite:///{path}")
+    try:
+        load_demo_data(store, scale=1)
+    finally:
+        store.close()  # the last connection checkpoints the WAL: the file alone is the database
+    return path
+
+
+@pytest.fixture
+def district_file(district_template: Path, tmp_path: Path) -> Path:
+    path = tmp_path / "district.sqlite"
+    shutil.copyfile(district_template, path)
+    return path
+
+
+@pytest.fixture
+def district_store(district_file: Path) -> Iterator[Store]:
+    store = Store.open(f"sqlite:///{district_file}")
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+@pytest.fixture
+def shell_app(qapp: QApplication) -> Iterator[QApplication]:
+    """The test QApplication, configured by the shell; its language and theme are undone afterwards
+    so other test modules see a plain application."""
+    yield qapp
+    install_translations(qapp, "en")
+    qapp.setStyleSheet("")
+
+
+@pytest.fixture
+def open_window(qtbot: QtBot, shell_app: QApplication, district_store: Store) -> Iterator[OpenWindow]:
+    windows: list[MainWindow] = []
+
+    def open_(language: str = "zh_CN", store: Store | None = None, **kwargs: Any) -> MainWindow:
+        settings = Settings(language=language, status_poll_s=0.2)
+        create_application(settings)
+        window = MainWindow(
+            settings,
+            store or district_store,
+            wall_feeds=kwargs.pop("wall_feeds", []),
+            stream_urls=kwargs.pop("stream_urls", []),
+            probe=kwargs.pop("probe", None),
+            **kwargs,
+        )
+        qtbot.addWidget(window)
+        window.show()
+        window.start()
+        windows.append(window)
+        return window
+
+    yield open_
+    for window in windows:
+        window.stop()

@@ -1,0 +1,152 @@
+"""The main window on a seed-scale store: counts, title language, map, case queue, and that every
+store call runs off the Qt thread."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pytestqt.qtbot import QtBot
+from sqlalchemy import Engine
+
+from commandcenter.domain.kinds import UnitKind
+from commandcenter.persistence.store import NewCase, Store
+from ui.main_window import MainWindow
+
+OpenWindow = Callable[..., MainWindow]
+
+SEED_TILES = {
+    "offices": "18",
+    "roads": "185",
+    "segments": "291",
+    "city_managers": "1,600",
+    "road_chiefs": "291",
+    "fixed_cameras": "5,685",
+    "muck_trucks": "1,051",
+    "enforcement_vehicles": "7",
+    "tdm_terminals": "42",
+}
+
+
+class ThreadRecordingStore(Store):
+    """The real store, noting for each read whether it ran on the main (Qt) thread."""
+
+    def __init__(self, engine: Engine) -> None:
+        super().__init__(engine)
+        self.on_main_thread: dict[str, list[bool]] = {}
+
+    def _note(self, name: str) -> None:
+        on_main = threading.current_thread() is threading.main_thread()
+        self.on_main_thread.setdefault(name, []).append(on_main)
+
+    def counts(self) -> Any:
+        self._note("counts")
+        return super().counts()
+
+    def latest_positions(self) -> Any:
+        self._note("latest_positions")
+        return super().latest_positions()
+
+    def segment_shapes(self) -> Any:
+        self._note("segment_shapes")
+        return super().segment_shapes()
+
+    def change_marker(self) -> Any:
+        self._note("change_marker")
+        return super().change_marker()
+
+    def recent_cases(self, limit: int = 200) -> Any:
+        self._note("recent_cases")
+        return super().recent_cases(limit)
+
+    def verify(self) -> None:
+        self._note("verify")
+        super().verify()
+
+
+@pytest.fixture
+def recording_store(district_file: Path) -> Iterator[ThreadRecordingStore]:
+    store = ThreadRecordingStore.open(f"sqlite:///{district_file}")
+    assert isinstance(store, ThreadRecordingStore)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def test_window_shows_the_seed_counts(qtbot: QtBot, open_window: OpenWindow) -> None:
+    window = open_window()
+    with qtbot.waitSignal(window.ready, timeout=20_000):
+        pass
+    shown = {key: window.kpis.tiles[key].value.text() for key in SEED_TILES}
+    assert shown == SEED_TILES
+    open_cases = window.kpis.last_counts.open_cases if window.kpis.last_counts else -1
+    assert window.kpis.tiles["open_cases"].value.text() == f"{open_cases:,}"
+
+
+def test_title_is_chinese_by_default_and_english_on_request(open_window: OpenWindow) -> None:
+    chinese = open_window()
+    assert chinese.windowTitle() == "二七区智慧城管指挥中心"
+    assert chinese.header.title.text() == "二七区智慧城管指挥中心"
+    assert chinese.kpis.tiles["city_managers"].caption.text() == "城市管理员"
+    english = open_window(language="en")
+    assert english.windowTitle() == "Erqi Smart City Management Command Center"
+    assert english.kpis.tiles["city_managers"].caption.text() == "City managers"
+
+
+def test_demo_title_names_the_demo(open_window: OpenWindow) -> None:
+    assert open_window(title_suffix="demo").windowTitle() == "二七区智慧城管指挥中心 — 演示"
+
+
+def test_map_draws_every_segment_and_placed_unit(
+    qtbot: QtBot, open_window: OpenWindow, district_store: Store
+) -> None:
+    window = open_window()
+    placed = [p for p in district_store.latest_positions() if p.lon is not None]
+    expected = {kind: sum(1 for p in placed if p.kind == kind.value) for kind in UnitKind}
+    qtbot.waitUntil(
+        lambda: window.map.segments_shown == 291 and window.map.unit_counts == expected, timeout=20_000
+    )
+    assert len(window.map.units.data) == len(placed)
+
+
+def test_case_queue_lists_newest_first_and_follows_new_cases(
+    qtbot: QtBot, open_window: OpenWindow, district_store: Store
+) -> None:
+    window = open_window()
+    existing = district_store.recent_cases()
+    qtbot.waitUntil(lambda: window.cases.model.rowCount() == len(existing), timeout=20_000)
+    shown = [window.cases.model.case_at(row).id for row in range(window.cases.model.rowCount())]
+    assert shown == sorted(shown, reverse=True)
+    code = district_store.category_codes()[0]
+    report = NewCase(code, "市民上报", "井盖缺失", "大学路与陇海路交叉口", 113.64, 34.73, "测试")
+    new_id = district_store.create_case(report, now=datetime.now(UTC))
+    qtbot.waitUntil(lambda: window.cases.model.case_at(0).id == new_id, timeout=20_000)
+    assert window.cases.model.case_at(0).address == "大学路与陇海路交叉口"
+
+
+def test_store_is_only_called_off_the_qt_thread(
+    qtbot: QtBot, open_window: OpenWindow, recording_store: ThreadRecordingStore
+) -> None:
+    window = open_window(store=recording_store)
+    wanted = {"counts", "latest_positions", "segment_shapes", "change_marker", "recent_cases", "verify"}
+    qtbot.waitUntil(lambda: wanted <= recording_store.on_main_thread.keys(), timeout=20_000)
+    window.stop()
+    assert all(not on_main for calls in recording_store.on_main_thread.values() for on_main in calls)
+
+
+def test_view_menu_toggles_the_docks_and_f11_goes_full_screen(qtbot: QtBot, open_window: OpenWindow) -> None:
+    window = open_window()
+    window.map_dock.toggleViewAction().trigger()
+    assert window.map_dock.isHidden()
+    window.map_dock.toggleViewAction().trigger()
+    assert not window.map_dock.isHidden()
+    assert window.full_screen_action.shortcut().toString() == "F11"
+    window.full_screen_action.trigger()
+    qtbot.waitUntil(window.isFullScreen)
+    window.full_screen_action.trigger()
+    qtbot.waitUntil(lambda: not window.isFullScreen())

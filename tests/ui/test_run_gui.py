@@ -1,0 +1,62 @@
+"""``run_gui`` shows the window, reports readiness once the counts are on screen, exits with 0 when
+asked to, and leaves a process that also exits cleanly (no abort at interpreter exit)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from commandcenter.config import Settings
+from commandcenter.persistence.store import Store
+from ui.app import run_gui
+from ui.main_window import MainWindow
+
+
+def test_run_gui_quits_after_ready_with_status_zero(shell_app: QApplication, district_store: Store) -> None:
+    ready: list[bool] = []
+    status = run_gui(
+        Settings(),
+        district_store,
+        wall_feeds=[],
+        stream_urls=[],
+        probe=None,
+        quit_after_ready=True,
+        on_ready=lambda: ready.append(True),
+    )
+    assert status == 0
+    assert ready == [True]
+    assert not [w for w in shell_app.topLevelWidgets() if isinstance(w, MainWindow)]
+
+
+SCRIPT = """
+import sys
+from commandcenter.config import Settings
+from commandcenter.persistence.store import Store
+from ui.app import run_gui
+from ui.videowall.qt_wall import CameraFeed
+
+store = Store.open(sys.argv[1])
+feeds = [CameraFeed("CAM-1", "大学路", "http://127.0.0.1:1/none.ts")]
+status = run_gui(Settings(), store, wall_feeds=feeds, stream_urls=[], probe=None, quit_after_ready=True,
+                 on_ready=lambda: print("READY", flush=True))
+store.close()
+sys.exit(status)
+"""
+
+
+def test_process_exits_cleanly_after_run_gui(district_file: Path, tmp_path: Path) -> None:
+    env = dict(os.environ, COMMANDCENTER_HOME=str(tmp_path / "home"), QT_QPA_PLATFORM="xcb")
+    done = subprocess.run(
+        [sys.executable, "-c", SCRIPT, f"sqlite:///{district_file}"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines().count("READY") == 1

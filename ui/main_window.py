@@ -1,0 +1,177 @@
+"""The main window. It only ARRANGES: title band and KPI strip on top, the video wall in the centre,
+the map (right) and the case queue (bottom) as docks, the health lights in the status bar, and the
+View menu. Each part fetches and shows its own data; the window starts, stops and lays them out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QFrame, QLabel, QMainWindow, QMenuBar, QVBoxLayout, QWidget
+
+from commandcenter.config import Settings
+from commandcenter.health import HealthMonitor
+from commandcenter.persistence.store import SeedCounts, Store
+from ui.background import BackgroundRunner
+from ui.cases.qt_case_queue import QtCaseQueue
+from ui.map.qt_overview_map import QtOverviewMap
+from ui.qt_header import QtHeader
+from ui.qt_kpi_strip import QtKpiStrip
+from ui.qt_status_bar import QtStatusBar
+from ui.videowall.qt_wall import CameraFeed, QtVideoWall
+from ui.window_state import WindowStateFile
+
+
+class MainWindow(QMainWindow):
+    ready = Signal()  # the first counts are on screen: the window is usable
+
+    def __init__(
+        self,
+        settings: Settings,
+        store: Store,
+        *,
+        wall_feeds: list[CameraFeed],
+        stream_urls: list[str],
+        probe: Callable[[str], bool] | None,
+        title_suffix: str = "",
+        state_file: WindowStateFile | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self._wall_feeds = list(wall_feeds)
+        self._state_file = state_file or WindowStateFile()
+        self._is_ready = False
+        self._stopped = False
+        self.runner = BackgroundRunner(self)
+
+        self.menu_bar = QMenuBar(self)
+        self.header = QtHeader(self.menu_bar, self)
+        self.kpis = QtKpiStrip(store, self.runner, parent=self)
+        self.kpis.counts_shown.connect(self._counts_shown)
+        self.setMenuWidget(self._stack(self.header, self.kpis))
+        suffix = self.tr("Demo") if title_suffix == "demo" else title_suffix
+        title = self.tr("Erqi Smart City Management Command Center")
+        self.setWindowTitle(f"{title} — {suffix}" if suffix else title)
+        self.header.set_badge(suffix)
+
+        self.wall = QtVideoWall(self)
+        self.setCentralWidget(self._panel(self.tr("Video wall"), self.wall))
+        self.map = QtOverviewMap(store, self.runner, parent=self)
+        self.cases = QtCaseQueue(store, self.runner, parent=self)
+        self.map_dock = self._dock(
+            "mapDock", self.tr("Live map"), self.map, Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        self.case_dock = self._dock(
+            "caseDock", self.tr("Case queue"), self.cases, Qt.DockWidgetArea.BottomDockWidgetArea
+        )
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.resizeDocks([self.map_dock], [620], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.case_dock], [300], Qt.Orientation.Vertical)
+
+        monitor = HealthMonitor(store, stream_urls, probe)
+        self.status = QtStatusBar(monitor, self.runner, settings.status_poll_s, self)
+        self.setStatusBar(self.status)
+        self.full_screen_action = self._build_menus()
+        self.restored = self._restore_state()
+
+    # ------------------------------------------------------------------ composition
+    def _stack(self, *widgets: QWidget) -> QWidget:
+        top = QWidget(self)
+        column = QVBoxLayout(top)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        for widget in widgets:
+            column.addWidget(widget)
+        return top
+
+    def _panel(self, title: str, body: QWidget) -> QFrame:
+        panel = QFrame(self)
+        panel.setObjectName("panel")
+        caption = QLabel(title, panel)
+        caption.setObjectName("panelTitle")
+        column = QVBoxLayout(panel)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(caption)
+        column.addWidget(body, 1)
+        return panel
+
+    def _dock(self, name: str, title: str, body: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable
+        )
+        dock.setWidget(body)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _build_menus(self) -> QAction:
+        system = self.menu_bar.addMenu(self.tr("System"))
+        quit_action = system.addAction(self.tr("Quit"))
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        view = self.menu_bar.addMenu(self.tr("View"))
+        for dock in (self.map_dock, self.case_dock):
+            view.addAction(dock.toggleViewAction())
+        view.addSeparator()
+        full_screen = view.addAction(self.tr("Full screen"))
+        full_screen.setCheckable(True)
+        full_screen.setShortcut(QKeySequence(Qt.Key.Key_F11))
+        full_screen.toggled.connect(self.set_full_screen)
+        self.addAction(full_screen)  # F11 works even when the menu bar is hidden
+        return full_screen
+
+    def docks(self) -> list[QDockWidget]:
+        return [self.map_dock, self.case_dock]
+
+    # ------------------------------------------------------------------ behaviour
+    def set_full_screen(self, on: bool) -> None:
+        if on:
+            self.showFullScreen()
+        else:
+            self.showNormal()
+
+    def start(self) -> None:
+        """Begin fetching data and playing video (after ``show``, so tiles have native windows)."""
+        self.wall.show_feeds(self._wall_feeds)
+        for part in (self.kpis, self.map, self.cases, self.status):
+            part.start()
+
+    def stop(self) -> None:
+        """Stop timers, players and workers. Idempotent: close and run_gui's cleanup both call it."""
+        if self._stopped:
+            return
+        self._stopped = True
+        for part in (self.header, self.kpis, self.map, self.cases, self.status):
+            part.stop()
+        self.wall.stop_all()
+        self.runner.shutdown()
+
+    def _counts_shown(self, _counts: SeedCounts) -> None:
+        if not self._is_ready:
+            self._is_ready = True
+            self.ready.emit()
+
+    def _restore_state(self) -> bool:
+        saved = self._state_file.restore(self)
+        if saved is None:
+            return False
+        for dock in self.docks():
+            dock.setVisible(dock.objectName() in saved.open_views)
+        self.full_screen_action.setChecked(saved.full_screen)
+        return True
+
+    def save_state(self) -> None:
+        open_views = [dock.objectName() for dock in self.docks() if not dock.isHidden()]
+        self._state_file.save(self, open_views)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        self.stop()
+        super().closeEvent(event)
