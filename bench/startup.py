@@ -77,8 +77,14 @@ def main() -> None:
         subprocess.run([*COMMAND, "prepare-demo"], check=True, env=_env(home), capture_output=True)
         starts = [timed_cold_start(home) for _ in range(args.runs)]
         print(f"demo-data at seed scale: {demo_data_s:.2f} s (must be < 10 s)")
-        print(f"cold start to usable window: {', '.join(f'{s:.2f}' for s in starts)} s (median must be < 3 s)")
-        print(json.dumps({"demo_data_s": round(demo_data_s, 3), "cold_start_s": round(statistics.median(starts), 3)}))
+        print(
+            f"cold start to usable window: {', '.join(f'{s:.2f}' for s in starts)} s (median must be < 3 s)"
+        )
+        print(
+            json.dumps(
+                {"demo_data_s": round(demo_data_s, 3), "cold_start_s": round(statistics.median(starts), 3)}
+            )
+        )
     finally:
         shutil.rmtree(home, ignore_errors=True)
         if xvfb:

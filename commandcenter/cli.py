@@ -80,10 +80,6 @@ def _add_gui_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--quit-after-ready", action="store_true", help=argparse.SUPPRESS)
 
 
-def demo_database_url() -> str:
-    return f"sqlite:///{paths.demo_sqlite_path()}"
-
-
 def main(argv: Sequence[str] | None = None, gui_runner: GuiRunner | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -141,7 +137,7 @@ def _demo_data(args: argparse.Namespace, settings: Settings) -> int:
     from commandcenter.demo.generate import load_demo_data
     from commandcenter.persistence.store import Store
 
-    url = args.url or demo_database_url()
+    url = args.url or paths.demo_database_url()
     started = time.perf_counter()
     store = Store.open(url)
     try:
@@ -164,10 +160,10 @@ def _prepare_demo(args: argparse.Namespace, settings: Settings) -> int:
     from commandcenter.demo.runtime import prepare_demo_media, prepare_demo_store
 
     started = time.perf_counter()
-    store = prepare_demo_store(settings, args.url or demo_database_url(), reset=args.reset)
+    store = prepare_demo_store(settings, args.url or paths.demo_database_url(), reset=args.reset)
     counts = store.counts()
+    prepare_demo_media(settings, store)
     store.close()
-    prepare_demo_media(settings)
     print(f"demo ready: {store.url} ({counts.segments} 路段) in {time.perf_counter() - started:.1f} s")
     return EXIT_OK
 
@@ -178,7 +174,7 @@ def _simulate(args: argparse.Namespace, settings: Settings) -> int:
     from commandcenter.demo.simulator import Simulator
     from commandcenter.persistence.store import Store
 
-    store = Store.open(args.url or demo_database_url())
+    store = Store.open(args.url or paths.demo_database_url())
     stop = threading.Event()
     if args.seconds:
         threading.Timer(args.seconds, stop.set).start()

@@ -47,3 +47,8 @@ def demo_media_dir() -> Path:
     path = data_dir() / "demo-media"
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def demo_database_url() -> str:
+    """The demo's own database: never the configured production one, so `demo-data` cannot wipe it."""
+    return f"sqlite:///{demo_sqlite_path()}"

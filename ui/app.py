@@ -8,6 +8,7 @@ its deletion processed before ``run_gui`` returns — the process then exits wit
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from collections.abc import Callable
 
@@ -35,6 +36,8 @@ def create_application(settings: Settings) -> QApplication:
     """The application, configured for ``settings`` (language, CJK font, theme). Reuses an existing
     instance (tests, a second call) and reconfigures it, so switching language takes effect."""
     existing = QApplication.instance()
+    if existing is None:
+        _prefer_x11_for_libvlc()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORGANIZATION)
@@ -42,6 +45,13 @@ def create_application(settings: Settings) -> QApplication:
     apply_font(app)
     apply_theme(app, settings.theme)
     return app
+
+
+def _prefer_x11_for_libvlc() -> None:
+    """libVLC draws into our native child windows through an X11 window id (``set_xwindow``); on a
+    Wayland desktop that only works through XWayland, so ask Qt for xcb unless the user chose."""
+    if sys.platform.startswith("linux") and "QT_QPA_PLATFORM" not in os.environ and os.environ.get("DISPLAY"):
+        os.environ["QT_QPA_PLATFORM"] = "xcb"
 
 
 def install_translations(app: QApplication, language: str) -> None:

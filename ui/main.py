@@ -13,7 +13,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import replace
 
-from commandcenter import cli
+from commandcenter import cli, paths
 from commandcenter.config import Settings
 from commandcenter.persistence.database import DatabaseUnavailable
 from commandcenter.persistence.store import CameraSummary, Store
@@ -33,7 +33,7 @@ def run_gui_command(args: argparse.Namespace, settings: Settings) -> int:
     try:
         store = Store.open(args.url or settings.resolved_database_url())
     except DatabaseUnavailable as error:
-        _show_fatal(settings, str(error))
+        _show_fatal(settings, str(error), interactive=not args.quit_after_ready)
         return cli.EXIT_UNAVAILABLE
     try:
         cameras = store.cameras(limit=4)
@@ -48,13 +48,13 @@ def _run_demo(args: argparse.Namespace, settings: Settings) -> int:
     try:
         runtime = DemoRuntime.start(
             settings,
-            args.url or cli.demo_database_url(),
+            args.url or paths.demo_database_url(),
             reset=args.reset,
             simulator=not args.no_simulator,
             streams=not args.no_streams,
         )
     except DatabaseUnavailable as error:
-        _show_fatal(settings, str(error))
+        _show_fatal(settings, str(error), interactive=not args.quit_after_ready)
         return cli.EXIT_UNAVAILABLE
     try:
         return _open_window(args, settings, runtime.store, runtime.wall_cameras(), title_suffix="demo")
@@ -92,9 +92,12 @@ def _open_window(
     )
 
 
-def _show_fatal(settings: Settings, message: str) -> None:
-    """A database that cannot be opened: say so in words (stderr, and a dialog when there is a screen)."""
+def _show_fatal(settings: Settings, message: str, *, interactive: bool) -> None:
+    """A database that cannot be opened: say so in words (stderr, and a dialog when there is a screen
+    and a person to close it — scripted starts must not hang on a modal dialog)."""
     print(f"错误 error: {message}", file=sys.stderr)
+    if not interactive:
+        return
     try:
         from ui.app import show_fatal_error
 

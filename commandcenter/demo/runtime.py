@@ -14,6 +14,7 @@ import signal
 import threading
 from dataclasses import dataclass, field
 
+from commandcenter import paths
 from commandcenter.config import Settings
 from commandcenter.domain.kinds import CameraKind
 from commandcenter.persistence.store import CameraSummary, Store
@@ -34,10 +35,36 @@ def prepare_demo_store(settings: Settings, url: str, *, reset: bool = False) -> 
     return store
 
 
-def prepare_demo_media(settings: Settings) -> None:
+def prepare_demo_media(settings: Settings, store: Store) -> None:
+    """Render the demo clips, each burning in the name of the first street camera that shows it, so
+    the wall's first view reads the same name in the caption and in the picture."""
     from commandcenter.media.clips import ensure_demo_clips
 
-    ensure_demo_clips(settings.streams.clip_count)
+    ensure_demo_clips(settings.streams.clip_count, names=demo_clip_names(store, settings.streams.clip_count))
+
+
+def demo_clip_names(store: Store, clip_count: int) -> list[str]:
+    chosen = {clip_index_of(camera.sub_url): camera.name for camera in showcase_cameras(store, clip_count)}
+    return [chosen.get(index, f"演示摄像机 {index + 1}") for index in range(clip_count)]
+
+
+def showcase_cameras(store: Store, clip_count: int) -> list[CameraSummary]:
+    """One street camera per demo clip, spread across the district (not four on the first road),
+    in clip order: the cameras the demo wall opens with and whose names the clips burn in."""
+    by_clip: dict[int, list[CameraSummary]] = {}
+    for camera in store.cameras(kind=CameraKind.STREET, limit=100_000):
+        clip = clip_index_of(camera.sub_url)
+        if clip is not None and clip < clip_count:
+            by_clip.setdefault(clip, []).append(camera)
+    return [group[len(group) * (2 * clip + 1) // (2 * clip_count)] for clip, group in sorted(by_clip.items())]
+
+
+def clip_index_of(url: str | None) -> int | None:
+    """``http://host:port/demo/3/sub.ts`` → 3 (None for a camera that is not on a demo stream)."""
+    parts = (url or "").split("/")
+    if len(parts) >= 3 and parts[-3] == "demo" and parts[-2].isdigit():
+        return int(parts[-2])
+    return None
 
 
 @dataclass
@@ -49,10 +76,18 @@ class DemoRuntime:
     _stop: threading.Event = field(default_factory=threading.Event)
     _threads: list[threading.Thread] = field(default_factory=list)
     _stream_server: object | None = None
+    streams_ready: threading.Event = field(default_factory=threading.Event)
+    """Set once the loopback stream server answers (clips rendered on first start)."""
 
     @classmethod
     def start(
-        cls, settings: Settings, url: str, *, reset: bool = False, simulator: bool = True, streams: bool = True
+        cls,
+        settings: Settings,
+        url: str,
+        *,
+        reset: bool = False,
+        simulator: bool = True,
+        streams: bool = True,
     ) -> DemoRuntime:
         runtime = cls(settings=settings, store=prepare_demo_store(settings, url, reset=reset))
         if simulator:
@@ -75,27 +110,19 @@ class DemoRuntime:
         from commandcenter.media.stream_server import DemoStreamServer
 
         try:
-            prepare_demo_media(self.settings)
+            prepare_demo_media(self.settings, self.store)
             if self._stop.is_set():
                 return
             server = DemoStreamServer(self.settings.streams)
             server.start()
             self._stream_server = server
+            self.streams_ready.set()
         except Exception:  # the demo goes on without video; tiles show "no signal"
             log.exception("demo streams could not start")
 
     def wall_cameras(self, count: int = WALL_TILES) -> list[CameraSummary]:
-        """One street camera per demo clip, so the first view shows different pictures."""
-        seen: set[str] = set()
-        chosen: list[CameraSummary] = []
-        for camera in self.store.cameras(kind=CameraKind.STREET, limit=200):
-            stream = (camera.sub_url or "").rsplit("/", 1)[0]  # .../demo/3/sub.ts -> .../demo/3
-            if stream and stream not in seen:
-                seen.add(stream)
-                chosen.append(camera)
-            if len(chosen) == count:
-                break
-        return chosen
+        """The first view of the wall: different clips, so the tiles show different pictures."""
+        return showcase_cameras(self.store, self.settings.streams.clip_count)[:count]
 
     def stream_urls(self) -> list[str]:
         return [camera.sub_url for camera in self.wall_cameras() if camera.sub_url]
@@ -118,7 +145,9 @@ def serve_demo_streams_forever(settings: Settings, port: int | None = None) -> i
     from commandcenter.media.stream_server import DemoStreamServer
 
     streams = replace(settings.streams, port=port) if port else settings.streams
-    prepare_demo_media(settings)
+    store = prepare_demo_store(settings, paths.demo_database_url())
+    prepare_demo_media(settings, store)
+    store.close()
     server = DemoStreamServer(streams)
     server.start()
     done = threading.Event()

@@ -202,4 +202,23 @@
         <translation>已检测 %2 路中 %1 路在线（共 %3 路）。</translation>
     </message>
 </context>
+<context>
+    <name>QtVideoTile</name>
+    <message>
+        <source>Idle</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation>连接中</translation>
+    </message>
+    <message>
+        <source>Playing</source>
+        <translation>播放中</translation>
+    </message>
+    <message>
+        <source>No signal</source>
+        <translation>无信号</translation>
+    </message>
+</context>
 </TS>

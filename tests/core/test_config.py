@@ -20,14 +20,18 @@ def test_defaults_without_a_file_use_local_sqlite(tmp_path: Path) -> None:
 
 def test_shipped_example_config_loads() -> None:
     settings = load_settings(EXAMPLE, environ={})
-    assert settings.streams.port == 18554 and settings.simulator.cases_per_hour == 120.0
+    assert settings.streams.port == 18554
+    assert settings.simulator.cases_per_hour == 120.0
 
 
 def test_environment_overrides_the_file(tmp_path: Path) -> None:
     file = tmp_path / "config.toml"
     file.write_text('language = "zh_CN"\n[streams]\nport = 1000\n', encoding="utf-8")
-    environ = {"COMMANDCENTER_LANG": "en", "COMMANDCENTER_STREAM_PORT": "2000",
-               "COMMANDCENTER_DB_URL": "postgresql+psycopg2://cc@db/cc"}
+    environ = {
+        "COMMANDCENTER_LANG": "en",
+        "COMMANDCENTER_STREAM_PORT": "2000",
+        "COMMANDCENTER_DB_URL": "postgresql+psycopg2://cc@db/cc",
+    }
     settings = load_settings(file, environ=environ)
     assert (settings.language, settings.streams.port) == ("en", 2000)
     assert settings.resolved_database_url() == "postgresql+psycopg2://cc@db/cc"

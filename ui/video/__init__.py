@@ -1,0 +1,1 @@
+"""libVLC video in Qt: the process-wide libVLC instance and the native-window video tile."""

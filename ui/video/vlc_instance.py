@@ -1,0 +1,63 @@
+"""The one libVLC instance of the process, created on first use.
+
+One instance for every tile: libVLC loads its plugins once per instance (tens of megabytes and a
+noticeable start-up cost), and all players of an instance share its settings.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import threading
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import vlc
+
+# Why each argument: no audio anywhere (a wall of sound is useless; dummy output avoids PulseAudio
+# probing); a short network cache for live streams; no title text drawn over the picture; no
+# screensaver inhibitor (it spawns xdg-screensaver per player); no Lua (playlist scripts, art
+# fetching); software decoding (hardware decoders vary per machine and probe noisily under Xvfb);
+# mouse and keys go to Qt, not to libVLC's window, so tiles can be clicked and double-clicked.
+BASE_ARGS = (
+    "--quiet",
+    "--no-audio",
+    "--aout=dummy",
+    "--network-caching=300",
+    "--no-video-title-show",
+    "--no-disable-screensaver",
+    "--no-lua",
+    "--no-snapshot-preview",
+    "--avcodec-hw=none",
+    "--no-osd",
+    "--no-spu",
+    "--no-keyboard-events",
+    "--no-mouse-events",
+)
+EXTRA_ARGS_ENV = "COMMANDCENTER_VLC_ARGS"  # e.g. "--vout=xcb_x11 --avcodec-hw=vaapi" for one machine
+
+_lock = threading.Lock()
+_instance: vlc.Instance | None = None
+
+
+class VlcUnavailableError(RuntimeError):
+    """libVLC is not installed or refused the arguments; the wall shows tiles without video."""
+
+
+def vlc_args() -> list[str]:
+    return [*BASE_ARGS, *shlex.split(os.environ.get(EXTRA_ARGS_ENV, ""))]
+
+
+def vlc_instance() -> vlc.Instance:
+    global _instance
+    with _lock:
+        if _instance is None:
+            try:
+                import vlc
+            except (ImportError, OSError) as error:  # OSError: python-vlc found no libvlc library
+                raise VlcUnavailableError(f"libVLC is not available: {error}") from error
+            instance = vlc.Instance(vlc_args())
+            if instance is None:
+                raise VlcUnavailableError(f"libVLC refused the arguments {vlc_args()}")
+            _instance = instance
+        return _instance
