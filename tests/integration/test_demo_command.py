@@ -21,7 +21,11 @@ def _run_demo(home: Path, *extra: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "COMMANDCENTER_HOME": str(home), "QT_QPA_PLATFORM": "xcb"}
     return subprocess.run(
         [sys.executable, "-m", "ui.main", "demo", "--quit-after-ready", *extra],
-        env=env, capture_output=True, text=True, timeout=240, check=False,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=240,
+        check=False,
     )
 
 
@@ -29,7 +33,8 @@ def test_first_demo_start_generates_data_shows_the_window_and_exits_zero(isolate
     result = _run_demo(isolated_home, "--no-streams")
     assert result.returncode == 0, result.stderr[-2000:]
     assert any(line.startswith("READY ") for line in result.stdout.splitlines())
-    assert "Traceback" not in result.stderr and "dealloc" not in result.stderr
+    assert "Traceback" not in result.stderr
+    assert "dealloc" not in result.stderr
     assert (isolated_home / "data" / "demo.sqlite").exists()
 
 
@@ -38,7 +43,8 @@ def test_corrupt_demo_database_is_a_clear_message(isolated_home: Path) -> None:
     database.write_bytes(b"garbage" * 1000)
     result = _run_demo(isolated_home, "--no-streams")
     assert result.returncode == 3
-    assert str(database) in result.stderr and "not a database" in result.stderr
+    assert str(database) in result.stderr
+    assert "not a database" in result.stderr
     assert "Traceback" not in result.stderr
 
 
