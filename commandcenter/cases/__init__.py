@@ -1,0 +1,1 @@
+"""Cases: intake screening, dispatch recommendation, the working calendar and the workflow (issue 5)."""

@@ -1,0 +1,138 @@
+"""Dispatch recommendation and escalation on the real seed-scale demo district."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from commandcenter.cases.escalation import EscalationLevel, escalation_chain, escalation_due
+from commandcenter.cases.recommend import Tier, recommend, shift_at
+from commandcenter.cases.screening import IncomingReport, ScreeningResult, screen
+from commandcenter.domain.kinds import Shift, StaffRole
+from commandcenter.persistence.store import Fix
+from commandcenter.testing.demo_district import DemoDistrict, middle_of, north_of
+
+RARE = "B0105"
+PHOTO = ("before.jpg",)
+NIGHT = timedelta(hours=12)  # DISTRICT_NOW is 10:00 local; twelve hours later is 22:00
+
+
+def screened(district: DemoDistrict, lon: float, lat: float, now: datetime | None = None) -> ScreeningResult:
+    report = IncomingReport(RARE, lon, lat, photos=PHOTO)
+    return screen(report, district.index, district.categories, district.open_cases_near, now or district.now)
+
+
+@pytest.mark.parametrize(
+    ("local_time", "expected"),
+    [("07:59", Shift.NIGHT), ("08:00", Shift.DAY), ("19:59", Shift.DAY), ("20:00", Shift.NIGHT)],
+)
+def test_shift_boundaries_are_local_time(local_time: str, expected: Shift) -> None:
+    moment = datetime.fromisoformat(f"2026-05-12T{local_time}:00+08:00").astimezone(UTC)
+    assert shift_at(moment) is expected
+
+
+def test_responsibility_first_then_nearest_then_duty_officer(district: DemoDistrict) -> None:
+    segment = district.segments[60]
+    result = screened(district, *middle_of(segment))
+    picks = recommend(result, district.index, district.now)
+    tiers = [pick.tier for pick in picks]
+    assert tiers == sorted(tiers, key=[Tier.RESPONSIBLE, Tier.NEARBY, Tier.DUTY].index)
+    assert (picks[0].staff.role, picks[0].staff.segment_id, picks[0].reason) == (
+        StaffRole.ROAD_CHIEF,
+        segment.id,
+        "责任路段路长",
+    )
+    responsible = [pick for pick in picks if pick.tier is Tier.RESPONSIBLE][1:]
+    day_managers = [
+        m for m in district.index.segment_staff(segment.id, StaffRole.CITY_MANAGER) if m.shift == Shift.DAY
+    ]
+    assert {pick.staff.id for pick in responsible} == {m.id for m in day_managers}
+    assert all(pick.reason.startswith("责任路段城市管理员（白班）") for pick in responsible)
+    nearby = [pick for pick in picks if pick.tier is Tier.NEARBY]
+    assert len(nearby) == 3
+    assert [pick.distance_m for pick in nearby] == sorted(pick.distance_m or 0.0 for pick in nearby)
+    assert all(pick.reason == f"距离 {pick.distance_m:.0f} 米的城市管理员" for pick in nearby)
+    assert picks[-1].tier is Tier.DUTY
+    assert (picks[-1].staff.role, picks[-1].staff.office_id) == (StaffRole.INSPECTOR, segment.office_id)
+    assert len({pick.staff.id for pick in picks}) == len(picks)
+
+
+def test_at_night_the_day_road_chief_comes_last_in_his_tier(district: DemoDistrict) -> None:
+    segment = district.segments[61]
+    night = district.now + NIGHT
+    picks = recommend(screened(district, *middle_of(segment), night), district.index, night)
+    responsible = [pick for pick in picks if pick.tier is Tier.RESPONSIBLE]
+    assert responsible[-1].staff.role == StaffRole.ROAD_CHIEF
+    assert responsible[-1].reason == "责任路段路长（非当班）"
+    assert all(pick.staff.shift == Shift.NIGHT for pick in responsible[:-1])
+
+
+def test_nearest_available_patrollers_in_distance_order(district: DemoDistrict) -> None:
+    segment = district.segments[70]
+    here = north_of(*middle_of(segment), 400.0)  # off the segment: nobody is responsible by road
+    others = [
+        member
+        for other in district.segments[200:]
+        for member in district.index.segment_staff(other.id, StaffRole.CITY_MANAGER)
+        if member.shift == Shift.DAY
+    ]
+    near, middle, far, offline = others[:4]
+    now = district.now
+    placed = [(far, 9.0, now), (near, 3.0, now), (middle, 6.0, now), (offline, 1.0, now - timedelta(hours=2))]
+    district.store.record_positions(
+        [Fix(member.unit_id or 0, ts, *north_of(*here, metres)) for member, metres, ts in placed]
+    )
+    district.index.update_positions(district.store.latest_positions())
+    picks = recommend(screened(district, *here), district.index, now)
+    nearby = [pick for pick in picks if pick.tier is Tier.NEARBY]
+    assert [pick.staff.id for pick in nearby] == [near.id, middle.id, far.id]
+    assert [pick.reason for pick in nearby] == [
+        "距离 3 米的城市管理员",
+        "距离 6 米的城市管理员",
+        "距离 9 米的城市管理员",
+    ]
+
+
+def test_nothing_to_dispatch_for_rejected_merged_or_fixed_reports(district: DemoDistrict) -> None:
+    here = middle_of(district.segments[80])
+    index, now = district.index, district.now
+    assert recommend(screened(district, 116.4, 39.9), index, now) == []
+    first = screened(district, *here)
+    district.store.create_case(first.new_case(), now=now)
+    assert recommend(screened(district, *here), index, now) == []
+    fixed = IncomingReport("S0201", *here, source="督查员", photos=PHOTO, fixed_on_spot=True)
+    result = screen(fixed, index, district.categories, district.open_cases_near, now)
+    assert result.simple_disposal
+    assert recommend(result, index, now) == []
+
+
+def test_escalation_goes_road_chief_then_office_then_bureau(district: DemoDistrict) -> None:
+    segment = district.segments[90]
+    result = screened(district, *middle_of(segment))
+    chain = escalation_chain(result, district.index, district.now)
+    assert [step.level for step in chain] == [
+        EscalationLevel.ROAD_CHIEF,
+        EscalationLevel.OFFICE,
+        EscalationLevel.BUREAU,
+    ]
+    assert chain[0].staff == result.road_chief
+    assert chain[1].staff is not None
+    assert chain[1].staff.office_id == segment.office_id
+    assert chain[2].staff is None
+    sent = district.now
+    timeout = timedelta(minutes=30)
+    due = [
+        escalation_due(chain, sent, sent + timedelta(minutes=m), timeout).level for m in (0, 29, 31, 61, 600)
+    ]
+    assert due == [
+        EscalationLevel.ROAD_CHIEF,
+        EscalationLevel.ROAD_CHIEF,
+        EscalationLevel.OFFICE,
+        EscalationLevel.BUREAU,
+        EscalationLevel.BUREAU,
+    ]
+    off_road = dataclasses.replace(result, segment=None, road_chief=None)  # 属地管理: no 路长 to ask
+    levels = [step.level for step in escalation_chain(off_road, district.index, sent)]
+    assert levels == [EscalationLevel.OFFICE, EscalationLevel.BUREAU]
