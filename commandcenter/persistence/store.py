@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine, bindparam, delete, exc, func, insert, select, text, update
 
@@ -26,6 +27,8 @@ from commandcenter.persistence.database import (
     redact,
 )
 from commandcenter.persistence.migrate import is_up_to_date, upgrade
+
+DISTRICT_TIMEZONE = ZoneInfo("Asia/Shanghai")
 
 # Tables in foreign-key order: loads go forwards, wipes go backwards.
 LOAD_ORDER: tuple[type[models.Base], ...] = (
@@ -441,7 +444,8 @@ class Store:
 
     def create_case(self, report: NewCase, *, now: datetime | None = None) -> int:
         """Register a report as a case in 受理 with its first event; returns the case id."""
-        now = now or datetime.now(UTC)
+        # Stored in UTC (SQLite keeps no zone); numbered by the district's own calendar day.
+        now = (now or datetime.now(UTC)).astimezone(UTC)
         try:
             with self.engine.begin() as connection:
                 category_id = connection.execute(
@@ -449,7 +453,7 @@ class Store:
                 ).scalar()
                 if category_id is None:
                     raise UnknownCategory(report.category_code)
-                day = now.strftime("%Y%m%d")
+                day = now.astimezone(DISTRICT_TIMEZONE).strftime("%Y%m%d")
                 same_day = connection.execute(
                     select(func.count()).select_from(models.Case).where(models.Case.number.like(f"{day}-%"))
                 ).scalar_one()

@@ -188,3 +188,12 @@ def test_unreachable_postgres_names_the_url_without_the_password(tmp_path: Path)
     assert "***" in message
     assert "OperationalError" in message
     assert redact(url) in message
+
+
+def test_case_numbers_follow_the_districts_day_and_times_are_stored_in_utc(store: Store) -> None:
+    store.replace_all(_minimal_district())
+    late_evening_utc = datetime(2026, 11, 26, 20, 30, tzinfo=UTC)  # 04:30 on the 27th in Zhengzhou
+    store.create_case(_report(), now=late_evening_utc)
+    (row,) = store.recent_cases()
+    assert row.number == "20261127-00001"
+    assert row.created_at.replace(tzinfo=UTC) == late_evening_utc
