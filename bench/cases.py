@@ -30,16 +30,14 @@ from commandcenter.domain.categories import DEFAULT_CATEGORIES
 from commandcenter.geo import point_along_polyline
 from commandcenter.geo.datum import Datum, wgs84_to_gcj02
 from commandcenter.persistence import case_queries
-from commandcenter.persistence.store import Store
+from commandcenter.persistence.store import SegmentShape, Store
 
 # 10:00 in Zhengzhou: the day shift is on, as during the benchmark's target load.
 NOW = datetime(2026, 5, 12, 2, 0, tzinfo=UTC)
 SOURCES = ("市民上报", "督查员", "城市平台", "视频")
 
 
-def random_reports(
-    rng: random.Random, segments: list[case_queries.SegmentRecord], count: int
-) -> list[IncomingReport]:
+def random_reports(rng: random.Random, segments: list[SegmentShape], count: int) -> list[IncomingReport]:
     weights = [spec.weight for spec in DEFAULT_CATEGORIES]
     reports = []
     for number in range(count):

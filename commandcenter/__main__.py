@@ -1,5 +1,6 @@
-"""``python -m commandcenter`` is the same as the ``commandcenter`` command."""
+"""``python -m commandcenter`` is the same as the ``commandcenter`` command, minus the GUI."""
 
 from commandcenter.cli import main
 
-raise SystemExit(main())
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -20,8 +20,8 @@ from commandcenter.cases.spatial_grid import PointGrid, SegmentGrid
 from commandcenter.domain.kinds import StaffRole
 from commandcenter.geo import BBox, LocalProjection, bbox_of, point_in_ring
 from commandcenter.persistence import case_queries
-from commandcenter.persistence.case_queries import OfficeRecord, SegmentRecord, StaffRecord, as_utc
-from commandcenter.persistence.store import Store, UnitPosition
+from commandcenter.persistence.case_queries import OfficeRecord, StaffRecord, as_utc
+from commandcenter.persistence.store import SegmentShape, Store, UnitPosition
 
 SEGMENT_CELL_M = 100.0  # about a report's snapping distance: a query reads 3×3 cells
 PATROLLER_CELL_M = 400.0  # a few dozen patrollers per cell in the dense core
@@ -29,7 +29,7 @@ PATROLLER_CELL_M = 400.0  # a few dozen patrollers per cell in the dense core
 
 @dataclass(frozen=True)
 class SegmentHit:
-    segment: SegmentRecord
+    segment: SegmentShape
     distance_m: float
 
 
@@ -52,7 +52,7 @@ class DistrictIndex:
 
     def __init__(
         self,
-        segments: Sequence[SegmentRecord],
+        segments: Sequence[SegmentShape],
         offices: Sequence[OfficeRecord],
         roster: Sequence[StaffRecord],
     ) -> None:
@@ -173,7 +173,7 @@ class DistrictIndex:
     def office(self, office_id: int) -> OfficeRecord:
         return self._offices[office_id]
 
-    def segment(self, segment_id: int) -> SegmentRecord:
+    def segment(self, segment_id: int) -> SegmentShape:
         return self._segments[segment_id]
 
     # ------------------------------------------------------------------ people

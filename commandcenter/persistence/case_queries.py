@@ -19,16 +19,7 @@ from commandcenter.domain.kinds import OPEN_CASE_STATUSES, CategoryKind, StaffRo
 from commandcenter.geo import EARTH_RADIUS_M, haversine_m
 from commandcenter.persistence import models
 from commandcenter.persistence.database import DatabaseUnavailable, describe_error
-from commandcenter.persistence.store import Store
-
-
-@dataclass(frozen=True)
-class SegmentRecord:
-    id: int
-    number: str
-    name: str
-    office_id: int
-    geometry: list[list[float]]
+from commandcenter.persistence.store import SegmentShape, Store
 
 
 @dataclass(frozen=True)
@@ -79,14 +70,10 @@ def as_utc(moment: datetime) -> datetime:
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
-def segments(store: Store) -> list[SegmentRecord]:
-    segment = models.Segment
-    statement = select(segment.id, segment.number, segment.name, segment.office_id, segment.geometry)
-    try:
-        with store.engine.connect() as connection:
-            return [SegmentRecord(*row) for row in connection.execute(statement.order_by(segment.id))]
-    except exc.DBAPIError as error:
-        raise _unavailable(store, error) from error
+def segments(store: Store) -> list[SegmentShape]:
+    """Every segment with its geometry (the store already has this read; kept here so the index
+    builds from one module)."""
+    return store.segment_shapes()
 
 
 def offices(store: Store) -> list[OfficeRecord]:

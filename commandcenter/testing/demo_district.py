@@ -15,7 +15,7 @@ from commandcenter.demo.generate import load_demo_data
 from commandcenter.domain.categories import CategorySpec
 from commandcenter.geo import EARTH_RADIUS_M, point_along_polyline, polyline_length_m
 from commandcenter.persistence import case_queries
-from commandcenter.persistence.store import Store
+from commandcenter.persistence.store import SegmentShape, Store
 
 # 10:00 in Zhengzhou (day shift); the demo data's fixes and case history end at this moment.
 DISTRICT_NOW = datetime(2026, 5, 12, 2, 0, tzinfo=UTC)
@@ -36,7 +36,7 @@ class DemoDistrict:
         return case_queries.open_cases_near(self.store, code, lon, lat, radius_m, since)
 
     @functools.cached_property
-    def segments(self) -> list[case_queries.SegmentRecord]:
+    def segments(self) -> list[SegmentShape]:
         return case_queries.segments(self.store)
 
 
@@ -56,6 +56,6 @@ def north_of(lon: float, lat: float, metres: float) -> tuple[float, float]:
     return lon, lat + metres / _M_PER_DEG_LAT
 
 
-def middle_of(segment: case_queries.SegmentRecord) -> tuple[float, float]:
+def middle_of(segment: SegmentShape) -> tuple[float, float]:
     lon, lat, _heading = point_along_polyline(segment.geometry, polyline_length_m(segment.geometry) / 2)
     return lon, lat

@@ -12,8 +12,7 @@ import pytest
 from commandcenter.cases.screening import IncomingReport, RejectReason, ScreeningResult, screen
 from commandcenter.domain.kinds import CaseStatus, StaffRole
 from commandcenter.geo.datum import wgs84_to_gcj02
-from commandcenter.persistence.case_queries import SegmentRecord
-from commandcenter.persistence.store import NewCase
+from commandcenter.persistence.store import NewCase, SegmentShape
 from commandcenter.testing.demo_district import DemoDistrict, middle_of, north_of
 
 RARE = "B0105"  # 通讯交接箱: rare enough that the demo history has no open one near our points
@@ -28,7 +27,7 @@ def reasons(result: ScreeningResult) -> list[RejectReason]:
     return [rejection.reason for rejection in result.rejections]
 
 
-def open_case_at(district: DemoDistrict, segment: SegmentRecord, code: str, hours_ago: float = 1.0) -> int:
+def open_case_at(district: DemoDistrict, segment: SegmentShape, code: str, hours_ago: float = 1.0) -> int:
     lon, lat = middle_of(segment)
     case = NewCase(code, "市民上报", "测试", "测试地址", lon, lat, "市民", segment.office_id, segment.id)
     return district.store.create_case(case, now=district.now - timedelta(hours=hours_ago))
