@@ -6,8 +6,9 @@ one by one: a point beside a random segment (±25 m), a category drawn by report
 GCJ-02 as WeChat does, and every fifth a repeat of an earlier one 5 m away. Accepted new reports are
 registered with ``Store.create_case`` (not timed) so later duplicates find them. The time per case
 includes the duplicate query against the database. Must hold: ≤ 10 ms at seed scale, ≤ 30 ms at
-whole-city scale (scale 10). Last line: one JSON object with all of the issue's keys; the ones this
-script does not measure yet are null.
+whole-city scale (scale 10). Notification latency over PostgreSQL LISTEN/NOTIFY (5 listening
+processes, 200 cases) is measured first by ``bench/cases_notify.py``. Last line: one JSON object with
+all of the issue's keys; the ones this script does not measure yet (the UI burst) are null.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ import tempfile
 import time
 from datetime import UTC, datetime
 from pathlib import Path
+
+from cases_notify import measure_notify  # bench/ is on sys.path when this runs as a script
 
 from commandcenter.cases.district_index import DistrictIndex
 from commandcenter.cases.recommend import recommend
@@ -114,16 +117,28 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--reports", type=int, default=2_000)
     parser.add_argument("--city-scale", type=int, default=10)
+    # ---- notification latency (bench/cases_notify.py) ----
+    parser.add_argument("--notify-clients", type=int, default=5)
+    parser.add_argument("--notify-cases", type=int, default=200)
+    parser.add_argument("--notify-interval-ms", type=float, default=20.0)
     arguments = parser.parse_args()
+    notify = measure_notify(arguments.notify_clients, arguments.notify_cases, arguments.notify_interval_ms)
+    print(
+        f"notify: {arguments.notify_cases} cases x {arguments.notify_clients} listening processes "
+        f"(PostgreSQL LISTEN/NOTIFY, commit every {arguments.notify_interval_ms:g} ms): "
+        f"p50 {notify.p50_ms} ms, p99 {notify.p99_ms} ms, min {notify.min_ms} ms, max {notify.max_ms} ms, "
+        f"lost {notify.lost} of {notify.pairs + notify.lost}"
+    )
+    # ---- end of notification latency ----
     with tempfile.TemporaryDirectory(prefix="cc-bench-cases-") as folder:
         seed = measure(1, arguments.reports, Path(folder))
         city = measure(arguments.city_scale, arguments.reports, Path(folder))
-    print("not measured yet (null): notify_p50_ms, notify_p99_ms, burst_max_stall_ms, burst_lost")
+    print("not measured yet (null, needs the UI): burst_max_stall_ms, burst_lost")
     print(
         json.dumps(
             {
-                "notify_p50_ms": None,
-                "notify_p99_ms": None,
+                "notify_p50_ms": notify.p50_ms,
+                "notify_p99_ms": notify.p99_ms,
                 "screen_recommend_ms_seed": seed,
                 "screen_recommend_ms_city": city,
                 "burst_max_stall_ms": None,

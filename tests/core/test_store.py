@@ -8,94 +8,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from commandcenter.domain.kinds import CaseStatus, UnitKind
+from commandcenter.domain.kinds import CaseStatus
 from commandcenter.persistence import models
 from commandcenter.persistence.database import DatabaseUnavailable, redact
 from commandcenter.persistence.migrate import current_revision, head_revision
-from commandcenter.persistence.store import Fix, NewCase, Store, UnknownCategory
+from commandcenter.persistence.store import Fix, Store, UnknownCategory
+from commandcenter.testing.minimal_district import minimal_district, minimal_report
 
 T0 = datetime(2026, 11, 26, 8, 0, tzinfo=UTC)
-
-
-def _minimal_district() -> dict[type[models.Base], list[dict[str, object]]]:
-    box = {"min_lon": 113.60, "min_lat": 34.70, "max_lon": 113.62, "max_lat": 34.72}
-    line = [[113.60, 34.70], [113.62, 34.72]]
-    return {
-        models.Office: [
-            {
-                "id": 1,
-                "code": "410103008",
-                "name": "建中街街道",
-                "kind": "街道",
-                "center_lon": 113.61,
-                "center_lat": 34.71,
-                "boundary": [[113.6, 34.7], [113.62, 34.7], [113.62, 34.72], [113.6, 34.7]],
-                **box,
-            }
-        ],
-        models.Road: [
-            {"id": 1, "name": "大学路", "grade": "主干道", "geometry": line, "length_m": 2900.0, **box}
-        ],
-        models.Segment: [
-            {
-                "id": 1,
-                "number": "EQ-0001",
-                "road_id": 1,
-                "office_id": 1,
-                "name": "大学路第1段",
-                "geometry": line,
-                "length_m": 2900.0,
-                "difficulty": 2,
-                **box,
-            }
-        ],
-        models.Unit: [{"id": 1, "kind": UnitKind.PATROLLER.value, "label": "张伟", "office_id": 1}],
-        models.Staff: [
-            {
-                "id": 1,
-                "code": "CM0001",
-                "name": "张伟",
-                "role": "城市管理员",
-                "office_id": 1,
-                "segment_id": 1,
-                "shift": "白班",
-                "phone": "13800000000",
-                "unit_id": 1,
-            }
-        ],
-        models.CaseCategory: [
-            {
-                "id": 1,
-                "kind": "事件",
-                "major_code": "05",
-                "major_name": "街面秩序",
-                "code": "S0501",
-                "name": "占道经营",
-                "filing_condition": "占道经营影响通行",
-                "dispatch_hours": 0.5,
-                "dispose_hours": 4.0,
-                "department": "属地镇办",
-                "photo_required": True,
-                "active": True,
-            }
-        ],
-    }
-
-
-def _report(**overrides: object) -> NewCase:
-    values: dict[str, object] = {
-        "category_code": "S0501",
-        "source": "市民上报",
-        "description": "人行道上摆摊",
-        "address": "大学路与陇海路交叉口",
-        "lon": 113.61,
-        "lat": 34.71,
-        "reporter": "市民",
-        "office_id": 1,
-        "segment_id": 1,
-    }
-    values.update(overrides)
-    return NewCase(**values)  # type: ignore[arg-type]
 
 
 def test_migration_reaches_head_on_both_databases(store: Store) -> None:
@@ -105,7 +25,7 @@ def test_migration_reaches_head_on_both_databases(store: Store) -> None:
 
 
 def test_replace_all_loads_and_counts(store: Store) -> None:
-    store.replace_all(_minimal_district())
+    store.replace_all(minimal_district())
     counts = store.counts()
     assert (counts.offices, counts.roads, counts.segments, counts.city_managers, counts.units) == (
         1,
@@ -114,12 +34,12 @@ def test_replace_all_loads_and_counts(store: Store) -> None:
         1,
         1,
     )
-    store.replace_all(_minimal_district())  # idempotent: a second load replaces, not duplicates
+    store.replace_all(minimal_district())  # idempotent: a second load replaces, not duplicates
     assert store.counts().segments == 1
 
 
 def test_recorded_positions_move_the_unit_and_append_to_the_series(store: Store) -> None:
-    store.replace_all(_minimal_district())
+    store.replace_all(minimal_district())
     store.record_positions(
         [
             Fix(1, T0, 113.601, 34.701, 4.5, 45.0, "moving"),
@@ -134,9 +54,9 @@ def test_recorded_positions_move_the_unit_and_append_to_the_series(store: Store)
 
 
 def test_case_creation_writes_the_case_and_its_first_event(store: Store) -> None:
-    store.replace_all(_minimal_district())
-    first = store.create_case(_report(), now=T0)
-    second = store.create_case(_report(description="又有人摆摊"), now=T0)
+    store.replace_all(minimal_district())
+    first = store.create_case(minimal_report(), now=T0)
+    second = store.create_case(minimal_report(description="又有人摆摊"), now=T0)
     rows = store.recent_cases()
     assert [row.id for row in rows] == [second, first]
     assert rows[1].number == "20261126-00001"
@@ -147,9 +67,9 @@ def test_case_creation_writes_the_case_and_its_first_event(store: Store) -> None
 
 
 def test_unknown_category_is_refused_and_writes_nothing(store: Store) -> None:
-    store.replace_all(_minimal_district())
+    store.replace_all(minimal_district())
     with pytest.raises(UnknownCategory, match="S9999"):
-        store.create_case(_report(category_code="S9999"), now=T0)
+        store.create_case(minimal_report(category_code="S9999"), now=T0)
     assert store.recent_cases() == []
 
 
@@ -157,8 +77,8 @@ def test_unknown_category_is_refused_and_writes_nothing(store: Store) -> None:
     "statement", ["UPDATE case_events SET note = 'rewritten'", "DELETE FROM case_events"]
 )
 def test_case_event_log_is_append_only(store: Store, statement: str) -> None:
-    store.replace_all(_minimal_district())
-    store.create_case(_report(), now=T0)
+    store.replace_all(minimal_district())
+    store.create_case(minimal_report(), now=T0)
     with pytest.raises(Exception, match="append-only"):
         store.execute_raw(statement)
     assert store.execute_raw("SELECT note FROM case_events") == [("人行道上摆摊",)]
@@ -191,9 +111,9 @@ def test_unreachable_postgres_names_the_url_without_the_password(tmp_path: Path)
 
 
 def test_case_numbers_follow_the_districts_day_and_times_are_stored_in_utc(store: Store) -> None:
-    store.replace_all(_minimal_district())
+    store.replace_all(minimal_district())
     late_evening_utc = datetime(2026, 11, 26, 20, 30, tzinfo=UTC)  # 04:30 on the 27th in Zhengzhou
-    store.create_case(_report(), now=late_evening_utc)
+    store.create_case(minimal_report(), now=late_evening_utc)
     (row,) = store.recent_cases()
     assert row.number == "20261127-00001"
     assert row.created_at.replace(tzinfo=UTC) == late_evening_utc

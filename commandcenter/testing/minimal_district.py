@@ -1,0 +1,93 @@
+"""A one-office, one-road, one-segment district with one category (S0501 占道经营) and one patroller:
+enough for store, workflow and change-feed tests and the notification benchmark, loaded in milliseconds
+with ``store.replace_all(minimal_district())``, plus a matching report for ``Store.create_case``."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from commandcenter.domain.kinds import UnitKind
+from commandcenter.persistence import models
+from commandcenter.persistence.store import NewCase
+
+
+def minimal_district() -> dict[type[models.Base], list[dict[str, object]]]:
+    box = {"min_lon": 113.60, "min_lat": 34.70, "max_lon": 113.62, "max_lat": 34.72}
+    line = [[113.60, 34.70], [113.62, 34.72]]
+    return {
+        models.Office: [
+            {
+                "id": 1,
+                "code": "410103008",
+                "name": "建中街街道",
+                "kind": "街道",
+                "center_lon": 113.61,
+                "center_lat": 34.71,
+                "boundary": [[113.6, 34.7], [113.62, 34.7], [113.62, 34.72], [113.6, 34.7]],
+                **box,
+            }
+        ],
+        models.Road: [
+            {"id": 1, "name": "大学路", "grade": "主干道", "geometry": line, "length_m": 2900.0, **box}
+        ],
+        models.Segment: [
+            {
+                "id": 1,
+                "number": "EQ-0001",
+                "road_id": 1,
+                "office_id": 1,
+                "name": "大学路第1段",
+                "geometry": line,
+                "length_m": 2900.0,
+                "difficulty": 2,
+                **box,
+            }
+        ],
+        models.Unit: [{"id": 1, "kind": UnitKind.PATROLLER.value, "label": "张伟", "office_id": 1}],
+        models.Staff: [
+            {
+                "id": 1,
+                "code": "CM0001",
+                "name": "张伟",
+                "role": "城市管理员",
+                "office_id": 1,
+                "segment_id": 1,
+                "shift": "白班",
+                "phone": "13800000000",
+                "unit_id": 1,
+            }
+        ],
+        models.CaseCategory: [
+            {
+                "id": 1,
+                "kind": "事件",
+                "major_code": "05",
+                "major_name": "街面秩序",
+                "code": "S0501",
+                "name": "占道经营",
+                "filing_condition": "占道经营影响通行",
+                "dispatch_hours": 0.5,
+                "dispose_hours": 4.0,
+                "department": "属地镇办",
+                "photo_required": True,
+                "active": True,
+            }
+        ],
+    }
+
+
+def minimal_report(**overrides: Any) -> NewCase:
+    """A street-vending report inside the minimal district; ``overrides`` replace single fields."""
+    report = NewCase(
+        category_code="S0501",
+        source="市民上报",
+        description="人行道上摆摊",
+        address="大学路与陇海路交叉口",
+        lon=113.61,
+        lat=34.71,
+        reporter="市民",
+        office_id=1,
+        segment_id=1,
+    )
+    return replace(report, **overrides)
