@@ -19,6 +19,7 @@ from commandcenter.demo.district import Frame, OfficePlan, nearest_office_ids
 from commandcenter.demo.road_layout import RoadLayout
 from commandcenter.demo.road_names import district_road_names, looks_alley, looks_arterial
 from commandcenter.geo import MeasuredLine, bbox_of, polyline_length_m
+from commandcenter.geo.local import FloatArray
 
 ROADS_PER_DISTRICT = 185
 SEGMENTS_PER_DISTRICT = 291
@@ -147,38 +148,33 @@ def plan_segments(
     return segments
 
 
+def _line_columns(frame: Frame, xy: FloatArray) -> dict[str, object]:
+    """The columns every stored polyline carries: WGS-84 geometry, its length and its bbox."""
+    geometry = frame.projection.to_polyline(xy)
+    return {
+        "geometry": geometry,
+        "length_m": round(polyline_length_m(geometry), 1),
+        **bbox_of(geometry).columns(),
+    }
+
+
 def road_rows(frame: Frame, roads: list[RoadPlan]) -> list[dict[str, object]]:
-    rows: list[dict[str, object]] = []
-    for road in roads:
-        geometry = frame.projection.to_polyline(road.line.xy)
-        rows.append(
-            {
-                "id": road.id,
-                "name": road.name,
-                "grade": road.grade,
-                "geometry": geometry,
-                "length_m": round(polyline_length_m(geometry), 1),
-                **bbox_of(geometry).columns(),
-            }
-        )
-    return rows
+    return [
+        {"id": road.id, "name": road.name, "grade": road.grade, **_line_columns(frame, road.line.xy)}
+        for road in roads
+    ]
 
 
 def segment_rows(frame: Frame, segments: list[SegmentPlan]) -> list[dict[str, object]]:
-    rows: list[dict[str, object]] = []
-    for segment in segments:
-        geometry = frame.projection.to_polyline(segment.line.xy)
-        rows.append(
-            {
-                "id": segment.id,
-                "number": segment.number,
-                "road_id": segment.road.id,
-                "office_id": segment.office_id,
-                "name": segment.name,
-                "geometry": geometry,
-                "length_m": round(polyline_length_m(geometry), 1),
-                "difficulty": segment.difficulty,
-                **bbox_of(geometry).columns(),
-            }
-        )
-    return rows
+    return [
+        {
+            "id": segment.id,
+            "number": segment.number,
+            "road_id": segment.road.id,
+            "office_id": segment.office_id,
+            "name": segment.name,
+            "difficulty": segment.difficulty,
+            **_line_columns(frame, segment.line.xy),
+        }
+        for segment in segments
+    ]
