@@ -76,3 +76,10 @@ class UserRole(StrEnum):
     OFFICE = "office"  # 镇办 user
     INSPECTOR = "inspector"
     ADMIN = "admin"
+
+
+class PhotoStage(StrEnum):
+    """Which side of 核查's before/after comparison a case photo belongs to."""
+
+    REPORTED = "上报"  # before: the reporter's photo
+    DISPOSED = "处置后"  # after: the disposer's photo

@@ -17,8 +17,10 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine, bindparam, delete, exc, func, insert, select, text, update
 
-from commandcenter.domain.kinds import OPEN_CASE_STATUSES, CameraKind, CaseStatus, StaffRole, VehicleKind
+from commandcenter.domain.kinds import OPEN_CASE_STATUSES, CameraKind, StaffRole, VehicleKind
 from commandcenter.persistence import models
+from commandcenter.persistence.case_intake import UnknownCategory as UnknownCategory
+from commandcenter.persistence.case_intake import create_case_with_retry
 from commandcenter.persistence.database import (
     DatabaseUnavailable,
     check_connection,
@@ -27,6 +29,7 @@ from commandcenter.persistence.database import (
     redact,
 )
 from commandcenter.persistence.migrate import is_up_to_date, upgrade
+from commandcenter.persistence.models_case_intake import CaseDayCounter, CasePhoto, CaseReporter
 
 DISTRICT_TIMEZONE = ZoneInfo("Asia/Shanghai")
 
@@ -42,6 +45,9 @@ LOAD_ORDER: tuple[type[models.Base], ...] = (
     models.CaseCategory,
     models.Case,
     models.CaseEvent,
+    CaseReporter,
+    CasePhoto,
+    CaseDayCounter,
     models.Position,
     models.User,
 )
@@ -132,6 +138,7 @@ class NewCase:
     office_id: int | None = None
     segment_id: int | None = None
     urgency: int = 2
+    deadline_at: datetime | None = None  # intake sets the dispatch deadline (working hours)
 
 
 @dataclass(frozen=True)
@@ -445,53 +452,7 @@ class Store:
     def create_case(self, report: NewCase, *, now: datetime | None = None) -> int:
         """Register a report as a case in 受理 with its first event; returns the case id."""
         # Stored in UTC (SQLite keeps no zone); numbered by the district's own calendar day.
-        now = (now or datetime.now(UTC)).astimezone(UTC)
-        try:
-            with self.engine.begin() as connection:
-                category_id = connection.execute(
-                    select(models.CaseCategory.id).where(models.CaseCategory.code == report.category_code)
-                ).scalar()
-                if category_id is None:
-                    raise UnknownCategory(report.category_code)
-                day = now.astimezone(DISTRICT_TIMEZONE).strftime("%Y%m%d")
-                same_day = connection.execute(
-                    select(func.count()).select_from(models.Case).where(models.Case.number.like(f"{day}-%"))
-                ).scalar_one()
-                case_id = connection.execute(
-                    insert(models.Case).returning(models.Case.id),
-                    {
-                        "number": f"{day}-{same_day + 1:05d}",
-                        "category_id": category_id,
-                        "source": report.source,
-                        "status": CaseStatus.RECEIVED.value,
-                        "description": report.description,
-                        "address": report.address,
-                        "lon": report.lon,
-                        "lat": report.lat,
-                        "office_id": report.office_id,
-                        "segment_id": report.segment_id,
-                        "urgency": report.urgency,
-                        "created_at": now,
-                        "updated_at": now,
-                        "version": 1,
-                    },
-                ).scalar_one()
-                connection.execute(
-                    insert(models.CaseEvent),
-                    {
-                        "case_id": case_id,
-                        "ts": now,
-                        "actor": report.reporter,
-                        "action": "受理",
-                        "from_status": None,
-                        "to_status": CaseStatus.RECEIVED.value,
-                        "note": report.description,
-                        "payload": {"source": report.source},
-                    },
-                )
-                return int(case_id)
-        except exc.DBAPIError as error:
-            raise self._guard(error) from error
+        return create_case_with_retry(self, report, now or datetime.now(UTC))
 
     # ------------------------------------------------------------------ health
     def feed_summary(self) -> FeedSummary:
@@ -549,14 +510,6 @@ class Store:
         with self.engine.begin() as connection:
             result = connection.execute(text(sql))
             return [tuple(row) for row in result] if result.returns_rows else []
-
-
-class UnknownCategory(ValueError):
-    """A report names a category code that the category table does not have."""
-
-    def __init__(self, code: str) -> None:
-        super().__init__(f"未知案件类别 (unknown case category): {code!r}")
-        self.code = code
 
 
 def _reset_sequences(connection: Any) -> None:

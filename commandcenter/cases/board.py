@@ -1,0 +1,97 @@
+"""The live case board, Qt-free: the open cases, their counters, and the order an operator works them.
+
+The queue widget and the pop-up are views of this model. It is fed whole rows (``BoardCase``) from
+the store; a row whose case has left the open statuses is dropped, so the board holds exactly the
+work still to do. Ordering is by urgency as a dispatcher reads it: what is already late first, then
+what falls due within the hour, then what nobody has been sent to yet, then the category's urgency
+and the nearest deadline.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from commandcenter.cases.calendar import DeadlineState, WorkingCalendar, deadline_state
+from commandcenter.domain.kinds import CaseStatus
+from commandcenter.persistence.case_board import BoardCase
+
+DUE_SOON = timedelta(hours=1)
+AWAITING_DISPATCH = frozenset({CaseStatus.RECEIVED.value, CaseStatus.FILED.value})
+_STATE_RANK = {DeadlineState.OVERDUE: 0, DeadlineState.DUE_SOON: 1, DeadlineState.NORMAL: 2}
+_FAR_FUTURE = datetime.max.replace(tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class BoardCounters:
+    open: int
+    unassigned: int  # 受理/立案 with nobody dispatched yet
+    due_within_hour: int
+    overdue: int
+
+
+@dataclass(frozen=True)
+class BoardChange:
+    """What one ``apply`` did: the pop-up announces ``arrived``, the queue redraws."""
+
+    arrived: tuple[BoardCase, ...]  # open cases the board had not seen
+    updated: tuple[BoardCase, ...]
+    removed: tuple[int, ...]  # ids that left the board (closed, rejected, voided)
+
+
+class CaseBoard:
+    def __init__(self, calendar: WorkingCalendar | None = None) -> None:
+        self._calendar = calendar
+        self._cases: dict[int, BoardCase] = {}
+
+    def __len__(self) -> int:
+        return len(self._cases)
+
+    def __contains__(self, case_id: object) -> bool:
+        return case_id in self._cases
+
+    def get(self, case_id: int) -> BoardCase | None:
+        return self._cases.get(case_id)
+
+    def replace(self, rows: Iterable[BoardCase]) -> None:
+        """Load the whole board (start, resync): nothing is announced as new."""
+        self._cases = {row.id: row for row in rows if row.is_open}
+
+    def apply(self, rows: Iterable[BoardCase]) -> BoardChange:
+        arrived: list[BoardCase] = []
+        updated: list[BoardCase] = []
+        removed: list[int] = []
+        for row in rows:
+            known = row.id in self._cases
+            if not row.is_open:
+                if known:
+                    del self._cases[row.id]
+                    removed.append(row.id)
+                continue
+            self._cases[row.id] = row
+            (updated if known else arrived).append(row)
+        return BoardChange(tuple(arrived), tuple(updated), tuple(removed))
+
+    def state_of(self, row: BoardCase, now: datetime) -> DeadlineState:
+        return deadline_state(now, row.deadline_at, DUE_SOON, self._calendar)
+
+    def ordered(self, now: datetime) -> list[BoardCase]:
+        def key(row: BoardCase) -> tuple[int, int, int, datetime, int]:
+            waiting = 0 if row.status in AWAITING_DISPATCH else 1
+            deadline = row.deadline_at or _FAR_FUTURE
+            return (_STATE_RANK[self.state_of(row, now)], waiting, row.urgency, deadline, -row.id)
+
+        return sorted(self._cases.values(), key=key)
+
+    def counters(self, now: datetime) -> BoardCounters:
+        states = [self.state_of(row, now) for row in self._cases.values()]
+        unassigned = sum(
+            1 for row in self._cases.values() if row.status in AWAITING_DISPATCH and row.assignee_id is None
+        )
+        return BoardCounters(
+            open=len(self._cases),
+            unassigned=unassigned,
+            due_within_hour=states.count(DeadlineState.DUE_SOON),
+            overdue=states.count(DeadlineState.OVERDUE),
+        )

@@ -1,0 +1,104 @@
+"""One-click dispatch, idempotent: 受理 → 立案 → 派遣 to the chosen staff member, safe to repeat.
+
+An operator's click may reach the database, commit, and lose the connection before the answer comes
+back. Re-running the same request must then finish the job or recognise it as done — never dispatch
+twice. Each request carries a ``request_id`` written into the payload of every event it makes;
+``dispatch_case`` reads the case, does only the steps still missing, and when the case is already
+past 派遣 looks in the timeline for its own ``request_id`` to tell "done by me" from "done by someone
+else". Racing operators are resolved by the versioned UPDATE of ``apply_transition``.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+from commandcenter.cases.calendar import WorkingCalendar
+from commandcenter.cases.workflow import ASSIGNEE_KEY
+from commandcenter.cases.workflow_errors import ConcurrentChange
+from commandcenter.domain.kinds import CaseStatus
+from commandcenter.persistence.case_transitions import apply_transition, case_timeline, read_case
+from commandcenter.persistence.store import Store
+
+REQUEST_KEY = "request_id"
+MAX_ROUNDS = 5  # 立案 + 派遣, plus a few lost races; more means something is wrong
+
+
+def new_request_id() -> str:
+    return uuid.uuid4().hex
+
+
+@dataclass(frozen=True)
+class DispatchRequest:
+    case_id: int
+    staff_id: int
+    staff_name: str
+    actor: str  # the operator
+    request_id: str = field(default_factory=new_request_id)
+    note: str = ""
+
+
+class DispatchOutcome(StrEnum):
+    DISPATCHED = "dispatched"  # this request dispatched the case (now or on an earlier attempt)
+    TAKEN = "taken"  # someone else dispatched or moved the case first
+
+
+@dataclass(frozen=True)
+class DispatchResult:
+    request: DispatchRequest
+    outcome: DispatchOutcome
+    status: str  # the case's status afterwards
+    message: str  # for the operator, Chinese first
+
+
+def dispatch_case(
+    store: Store, request: DispatchRequest, now: datetime, *, calendar: WorkingCalendar | None = None
+) -> DispatchResult:
+    """Bring the case to 派遣 for ``request.staff_id``. Raises ``DatabaseUnavailable`` (retry the same
+    request later), ``CaseNotFound`` and ``TransitionRefused`` (e.g. an unknown staff id)."""
+    marker = {REQUEST_KEY: request.request_id}
+    for _ in range(MAX_ROUNDS):
+        case = read_case(store, request.case_id)
+        try:
+            if case.status == CaseStatus.RECEIVED:
+                apply_transition(
+                    store, case.id, case.version, "立案", request.actor, request.note, now, marker,
+                    calendar=calendar,
+                )  # fmt: skip
+                continue
+            if case.status == CaseStatus.FILED:
+                payload = {**marker, ASSIGNEE_KEY: request.staff_id}
+                after = apply_transition(
+                    store, case.id, case.version, "派遣", request.actor, request.note, now, payload,
+                    calendar=calendar,
+                )  # fmt: skip
+                return _done(request, after.status)
+        except ConcurrentChange:
+            continue  # someone moved it between our read and write: look again
+        if _dispatched_by(store, request):
+            return _done(request, case.status)
+        return DispatchResult(
+            request,
+            DispatchOutcome.TAKEN,
+            case.status,
+            f"案件已被他人处理（{case.status}）/ someone else handled the case first ({case.status})",
+        )
+    raise ConcurrentChange(request.case_id, -1)
+
+
+def _dispatched_by(store: Store, request: DispatchRequest) -> bool:
+    return any(
+        event.action == "派遣" and event.payload.get(REQUEST_KEY) == request.request_id
+        for event in case_timeline(store, request.case_id)
+    )
+
+
+def _done(request: DispatchRequest, status: str) -> DispatchResult:
+    return DispatchResult(
+        request,
+        DispatchOutcome.DISPATCHED,
+        status,
+        f"已派遣给 {request.staff_name} / dispatched to {request.staff_name}",
+    )

@@ -1,0 +1,88 @@
+"""Case intake: a report in, a case (or one more reporter on an open case) out, with who to send.
+
+``CaseIntake.receive`` is the single path every source takes (citizen app, inspectors, the city
+platform, the simulator): screen (validate, de-duplicate, locate), then write — a new case with its
+dispatch deadline in working hours, or a merge into the open duplicate — and recommend assignees.
+A rejected report writes nothing and says why. ``recommend_for_case`` answers the pop-up's
+"who should take this" for a case already stored (screening it again would find itself as a
+duplicate, so it screens without the duplicate check).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from commandcenter.cases.calendar import WorkingCalendar
+from commandcenter.cases.district_index import DistrictIndex
+from commandcenter.cases.recommend import Recommendation, recommend
+from commandcenter.cases.screening import IncomingReport, ScreeningResult, screen
+from commandcenter.cases.workflow import default_calendar
+from commandcenter.domain.categories import CategorySpec
+from commandcenter.persistence import case_intake, case_queries
+from commandcenter.persistence.case_board import BoardCase
+from commandcenter.persistence.case_queries import NearbyCase
+from commandcenter.persistence.store import Store
+
+
+@dataclass(frozen=True)
+class IntakeOutcome:
+    result: ScreeningResult
+    case_id: int | None  # the new case, or the open case the report was merged into; None if rejected
+    merged: bool
+    recommendations: tuple[Recommendation, ...]
+
+    @property
+    def accepted(self) -> bool:
+        return self.case_id is not None
+
+
+def _no_duplicates(
+    _code: str, _lon: float, _lat: float, _radius: float, _since: datetime
+) -> Sequence[NearbyCase]:
+    return ()
+
+
+class CaseIntake:
+    def __init__(
+        self,
+        store: Store,
+        index: DistrictIndex,
+        categories: Mapping[str, CategorySpec],
+        calendar: WorkingCalendar | None = None,
+    ) -> None:
+        self.store = store
+        self.index = index
+        self.categories = dict(categories)
+        self.calendar = calendar or default_calendar()
+
+    @classmethod
+    def from_store(cls, store: Store, calendar: WorkingCalendar | None = None) -> CaseIntake:
+        """Read the district and the category table (raises ``DatabaseUnavailable``)."""
+        return cls(store, DistrictIndex.from_store(store), case_queries.categories(store), calendar)
+
+    def _open_cases_near(
+        self, code: str, lon: float, lat: float, radius_m: float, since: datetime
+    ) -> Sequence[NearbyCase]:
+        return case_queries.open_cases_near(self.store, code, lon, lat, radius_m, since)
+
+    def receive(self, report: IncomingReport, now: datetime) -> IntakeOutcome:
+        result = screen(report, self.index, self.categories, self._open_cases_near, now)
+        if not result.accepted or result.category is None:
+            return IntakeOutcome(result, None, False, ())
+        merge_into = result.merge_into
+        if merge_into is not None:
+            duplicate = dataclasses.replace(result, duplicates=())
+            case_intake.merge_report(self.store, merge_into, duplicate.new_case(), now, report.photos)
+            return IntakeOutcome(result, merge_into, True, ())
+        deadline = self.calendar.add_working_hours(now, result.category.dispatch_hours)
+        new_case = dataclasses.replace(result.new_case(), deadline_at=deadline)
+        case_id = case_intake.create_case_with_retry(self.store, new_case, now, report.photos)
+        return IntakeOutcome(result, case_id, False, tuple(recommend(result, self.index, now)))
+
+    def recommend_for_case(self, case: BoardCase, now: datetime) -> list[Recommendation]:
+        report = IncomingReport(case.category_code, case.lon, case.lat, source=case.source)
+        result = screen(report, self.index, self.categories, _no_duplicates, now)
+        return recommend(result, self.index, now)

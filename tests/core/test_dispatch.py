@@ -1,0 +1,103 @@
+"""One-click dispatch is idempotent per request, loses races cleanly, and the outbox carries a click
+through a database that refuses connections (a real PostgreSQL with ALLOW_CONNECTIONS false)."""
+
+from __future__ import annotations
+
+import threading
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from commandcenter.cases.dispatch import DispatchOutcome, DispatchRequest, dispatch_case
+from commandcenter.cases.dispatch_outbox import DispatchOutbox
+from commandcenter.domain.kinds import CaseStatus
+from commandcenter.persistence.case_transitions import case_timeline, read_case
+from commandcenter.persistence.store import Store
+from commandcenter.testing.minimal_district import minimal_district, minimal_report
+
+NOW = datetime(2026, 5, 12, 2, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def district(store: Store) -> Store:
+    store.replace_all(minimal_district())
+    return store
+
+
+def _dispatches(store: Store, case_id: int) -> int:
+    return sum(1 for event in case_timeline(store, case_id) if event.action == "派遣")
+
+
+def test_one_click_files_and_dispatches_and_a_repeat_is_recognised(district: Store) -> None:
+    case_id = district.create_case(minimal_report(), now=NOW)
+    request = DispatchRequest(case_id, staff_id=1, staff_name="张伟", actor="值班员甲")
+    first = dispatch_case(district, request, NOW)
+    assert first.outcome is DispatchOutcome.DISPATCHED
+    assert first.status == CaseStatus.DISPATCHED
+    again = dispatch_case(district, request, NOW)  # the retry after a lost answer
+    assert again.outcome is DispatchOutcome.DISPATCHED
+    assert _dispatches(district, case_id) == 1
+    assert read_case(district, case_id).assignee_staff_id == 1
+
+
+def test_a_second_operator_is_told_the_case_is_taken(district: Store) -> None:
+    case_id = district.create_case(minimal_report(), now=NOW)
+    dispatch_case(district, DispatchRequest(case_id, 1, "张伟", "值班员甲"), NOW)
+    late = dispatch_case(district, DispatchRequest(case_id, 1, "张伟", "值班员乙"), NOW)
+    assert late.outcome is DispatchOutcome.TAKEN
+    assert "他人" in late.message
+    assert _dispatches(district, case_id) == 1
+
+
+def test_the_outbox_survives_a_database_that_refuses_connections(pg_url: str, tmp_path: Path) -> None:
+    store = Store.open(pg_url)
+    store.replace_all(minimal_district())
+    case_id = store.create_case(minimal_report(), now=NOW)
+    database = store.engine.url.database
+    admin = create_engine(pg_url.replace(f"/{database}?", "/postgres?"), isolation_level="AUTOCOMMIT")
+    states: list[bool] = []
+    offline, done = threading.Event(), threading.Event()
+    outbox = DispatchOutbox(store, journal=tmp_path / "outbox.json", clock=lambda: NOW)
+    outbox.online.connect(lambda up: (states.append(up), None if up else offline.set()))
+    outbox.finished.connect(lambda _result: done.set())
+    try:
+        with admin.connect() as connection:
+            connection.execute(text(f'ALTER DATABASE "{database}" ALLOW_CONNECTIONS false'))
+            connection.execute(
+                text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :d"),
+                {"d": database},
+            )
+        outbox.start()
+        outbox.submit(DispatchRequest(case_id, 1, "张伟", "值班员甲"))
+        assert offline.wait(10), "the outbox never reported the database offline"
+        assert (tmp_path / "outbox.json").read_text("utf-8").count(str(case_id)) >= 1  # journaled
+        with admin.connect() as connection:
+            connection.execute(text(f'ALTER DATABASE "{database}" ALLOW_CONNECTIONS true'))
+        assert done.wait(15), "the dispatch was not retried after the database came back"
+        assert states == [False, True]
+        assert _dispatches(store, case_id) == 1
+        assert outbox.pending() == []
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'ALTER DATABASE "{database}" ALLOW_CONNECTIONS true'))
+        outbox.stop()
+        store.close()
+        admin.dispose()
+
+
+def test_a_journaled_request_is_carried_out_after_a_restart(district: Store, tmp_path: Path) -> None:
+    case_id = district.create_case(minimal_report(), now=NOW)
+    journal = tmp_path / "outbox.json"
+    first = DispatchOutbox(district, journal=journal, clock=lambda: NOW)
+    first.submit(DispatchRequest(case_id, 1, "张伟", "值班员甲"))  # never started: the app "crashed"
+    second = DispatchOutbox(district, journal=journal, clock=lambda: NOW)
+    done = threading.Event()
+    second.finished.connect(lambda _result: done.set())
+    second.start()
+    try:
+        assert done.wait(10)
+        assert _dispatches(district, case_id) == 1
+    finally:
+        second.stop()
