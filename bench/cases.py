@@ -7,8 +7,9 @@ GCJ-02 as WeChat does, and every fifth a repeat of an earlier one 5 m away. Acce
 registered with ``Store.create_case`` (not timed) so later duplicates find them. The time per case
 includes the duplicate query against the database. Must hold: ≤ 10 ms at seed scale, ≤ 30 ms at
 whole-city scale (scale 10). Notification latency over PostgreSQL LISTEN/NOTIFY (5 listening
-processes, 200 cases) is measured first by ``bench/cases_notify.py``. Last line: one JSON object with
-all of the issue's keys; the ones this script does not measure yet (the UI burst) are null.
+processes each running the operator's desk, 200 cases) is measured first by ``bench/cases_notify.py``,
+the UI under a burst of 1,000 cases in 10 s last by ``bench/cases_burst.py``. Last line: one JSON
+object with all of the issue's keys.
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from cases_notify import measure_notify  # bench/ is on sys.path when this runs as a script
+from cases_burst import measure_burst  # bench/ is on sys.path when this runs as a script
+from cases_notify import measure_notify
 
 from commandcenter.cases.district_index import DistrictIndex
 from commandcenter.cases.recommend import recommend
@@ -121,6 +123,8 @@ def main() -> None:
     parser.add_argument("--notify-clients", type=int, default=5)
     parser.add_argument("--notify-cases", type=int, default=200)
     parser.add_argument("--notify-interval-ms", type=float, default=20.0)
+    parser.add_argument("--burst-cases", type=int, default=1_000)
+    parser.add_argument("--burst-seconds", type=float, default=10.0)
     arguments = parser.parse_args()
     notify = measure_notify(arguments.notify_clients, arguments.notify_cases, arguments.notify_interval_ms)
     print(
@@ -130,6 +134,12 @@ def main() -> None:
         f"lost {notify.lost} of {notify.pairs + notify.lost}"
     )
     # ---- end of notification latency ----
+    burst = measure_burst(arguments.burst_cases, arguments.burst_seconds)
+    print(
+        f"burst: {burst.written} cases in {arguments.burst_seconds:g} s on {burst.database}, "
+        f"the desk's queue and pop-up live: max UI stall {burst.max_stall_ms} ms, lost {burst.lost}, "
+        f"board reads {burst.fetches}"
+    )
     with tempfile.TemporaryDirectory(prefix="cc-bench-cases-") as folder:
         seed = measure(1, arguments.reports, Path(folder))
         city = measure(arguments.city_scale, arguments.reports, Path(folder))
@@ -141,8 +151,8 @@ def main() -> None:
                 "notify_p99_ms": notify.p99_ms,
                 "screen_recommend_ms_seed": seed,
                 "screen_recommend_ms_city": city,
-                "burst_max_stall_ms": None,
-                "burst_lost": None,
+                "burst_max_stall_ms": burst.max_stall_ms,
+                "burst_lost": burst.lost,
             }
         )
     )

@@ -1,7 +1,9 @@
 """Notification latency (issue 5, "Live across workstations"), run by ``bench/cases.py``.
 
 A throwaway PostgreSQL cluster gets the minimal district; ``--clients`` listening CLIENT PROCESSES each
-run a ``ChangeFeed`` and stamp, per case id, when the case's INSERT notification arrived; then ONE
+run an operator's case desk (``bench/desk_harness.py``: the change feed, the board, the queue table and
+the pop-up as real widgets) and stamp, per case id, when the case is both a row of the queue and
+announced to the pop-up (role ``client`` measures the bare change feed instead); then ONE
 writer process commits ``--cases`` cases through ``Store.create_case`` and stamps each just after its
 commit returned. Latency = receive − commit over every (case, client) pair, on one machine and one
 clock (``time.time_ns``). A notification can beat the writer's own stamp by a few microseconds, so a
@@ -9,7 +11,7 @@ latency may be slightly negative. The writer paces its commits (``--interval-ms`
 intake desk; a burst without pause is the burst benchmark's job. Must hold: p50 ≤ 50 ms, p99 ≤ 200 ms.
 
 Run as ``python bench/cases_notify.py`` for this measurement alone; the roles ``client`` and
-``writer`` are this script's own subprocesses.
+``desk``/``client`` and ``writer`` are this script's own subprocesses.
 """
 
 from __future__ import annotations
@@ -63,6 +65,41 @@ def run_client(url: str, expected: int) -> None:
     print(json.dumps(received), flush=True)
 
 
+def run_desk_client(url: str, expected: int) -> None:
+    """A workstation: the case desk with its queue and pop-up (real widgets). A case counts as shown
+    when it is BOTH a row of the queue and announced to the pop-up; print {case id: that moment ns}."""
+    from desk_harness import DeskHarness  # bench/ is on sys.path when run as a script
+
+    store = Store.open(url, migrate=False)
+    harness = DeskHarness(store)
+    if not harness.pump_until(lambda: harness.desk.intake is not None, CLIENT_TIMEOUT_S):
+        raise SystemExit("desk client: the desk did not start")
+    in_queue: dict[int, int] = {}
+    in_popup: dict[int, int] = {}
+    known = harness.queue_ids()
+
+    def queue_redrawn() -> None:
+        stamp = time.time_ns()
+        for case_id in harness.queue_ids() - known:
+            in_queue.setdefault(case_id, stamp)
+
+    def popup_told(cases: list[object]) -> None:
+        stamp = time.time_ns()
+        for case in cases:
+            in_popup.setdefault(case.id, stamp)  # type: ignore[attr-defined]
+
+    harness.queue.model.modelReset.connect(queue_redrawn)
+    harness.desk.cases_arrived.connect(popup_told)
+    print("ready", flush=True)
+    harness.pump_until(lambda: len(in_queue.keys() & in_popup.keys()) >= expected, CLIENT_TIMEOUT_S)
+    shown = {
+        case_id: max(in_queue[case_id], in_popup[case_id]) for case_id in in_queue.keys() & in_popup.keys()
+    }
+    harness.close()
+    store.close()
+    print(json.dumps(shown), flush=True)
+
+
 def run_writer(url: str, count: int, interval_ms: float) -> None:
     """Commit ``count`` cases; print {case id: commit ns}."""
     store = Store.open(url, migrate=False)
@@ -75,8 +112,11 @@ def run_writer(url: str, count: int, interval_ms: float) -> None:
     print(json.dumps(committed), flush=True)
 
 
-def measure_notify(clients: int = 5, cases: int = 200, interval_ms: float = 20.0) -> NotifyResult:
-    """Start the cluster, the listeners and the writer; return the latency percentiles."""
+def measure_notify(
+    clients: int = 5, cases: int = 200, interval_ms: float = 20.0, role: str = "desk"
+) -> NotifyResult:
+    """Start the cluster, the listeners (``desk``: queue + pop-up; ``client``: the change feed alone)
+    and the writer; return the latency percentiles."""
     cluster = ThrowawayPostgres.start()
     listeners: list[subprocess.Popen[str]] = []
     try:
@@ -84,7 +124,7 @@ def measure_notify(clients: int = 5, cases: int = 200, interval_ms: float = 20.0
         store = Store.open(url)
         store.replace_all(minimal_district())
         store.close()
-        listeners = [_spawn("client", url, str(cases)) for _ in range(clients)]
+        listeners = [_spawn(role, url, str(cases)) for _ in range(clients)]
         for listener in listeners:
             assert listener.stdout is not None
             if listener.stdout.readline().strip() != "ready":
@@ -129,7 +169,7 @@ def _percentile(sorted_values: list[float], fraction: float) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("role", nargs="?", choices=("measure", "client", "writer"), default="measure")
+    parser.add_argument("role", nargs="?", choices=("measure", "desk", "client", "writer"), default="measure")
     parser.add_argument("url", nargs="?")
     parser.add_argument("count", nargs="?", type=int, default=200)
     parser.add_argument("interval", nargs="?", type=float, default=20.0)
@@ -137,6 +177,8 @@ def main() -> None:
     arguments = parser.parse_args()
     if arguments.role == "client":
         run_client(arguments.url, arguments.count)
+    elif arguments.role == "desk":
+        run_desk_client(arguments.url, arguments.count)
     elif arguments.role == "writer":
         run_writer(arguments.url, arguments.count, arguments.interval)
     else:

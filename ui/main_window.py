@@ -13,8 +13,12 @@ from PySide6.QtWidgets import QDockWidget, QFrame, QLabel, QMainWindow, QMenuBar
 
 from commandcenter.config import Settings
 from commandcenter.health import HealthMonitor
+from commandcenter.persistence.case_board import BoardCase
 from commandcenter.persistence.store import SeedCounts, Store
 from ui.background import BackgroundRunner
+from ui.cases.case_desk import CaseDesk
+from ui.cases.qt_case_detail import QtCaseDetail
+from ui.cases.qt_case_popup import QtCasePopup
 from ui.cases.qt_case_queue import QtCaseQueue
 from ui.map.qt_overview_map import QtOverviewMap
 from ui.qt_header import QtHeader
@@ -36,6 +40,7 @@ class MainWindow(QMainWindow):
         stream_urls: list[str],
         probe: Callable[[str], bool] | None,
         title_suffix: str = "",
+        operator: str = "值班员",
         state_file: WindowStateFile | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -60,7 +65,12 @@ class MainWindow(QMainWindow):
         self.wall = QtVideoWall(self)
         self.setCentralWidget(self._panel(self.tr("Video wall"), self.wall))
         self.map = QtOverviewMap(store, self.runner, parent=self)
-        self.cases = QtCaseQueue(store, self.runner, parent=self)
+        self.desk = CaseDesk(store, self.runner, operator=operator, parent=self)
+        self.cases = QtCaseQueue(self.desk, parent=self)
+        self.popup = QtCasePopup(self.desk, anchor=self)
+        self.cases.case_activated.connect(self.open_case)
+        self.popup.detail_requested.connect(self.open_case)
+        self._store = store
         self.map_dock = self._dock(
             "mapDock", self.tr("Live map"), self.map, Qt.DockWidgetArea.RightDockWidgetArea
         )
@@ -140,7 +150,7 @@ class MainWindow(QMainWindow):
     def start(self) -> None:
         """Begin fetching data and playing video (after ``show``, so tiles have native windows)."""
         self.wall.show_feeds(self._wall_feeds)
-        for part in (self.kpis, self.map, self.cases, self.status):
+        for part in (self.kpis, self.map, self.desk, self.cases, self.status):
             part.start()
 
     def stop(self) -> None:
@@ -148,10 +158,18 @@ class MainWindow(QMainWindow):
         if self._stopped:
             return
         self._stopped = True
-        for part in (self.header, self.kpis, self.map, self.cases, self.status):
+        for part in (self.header, self.kpis, self.map, self.desk, self.cases, self.status):
             part.stop()
+        self.popup.close()
         self.wall.stop_all()
         self.runner.shutdown()
+
+    def open_case(self, case: BoardCase) -> QtCaseDetail:
+        """The case's detail window (non-modal: the queue and the wall stay live)."""
+        detail = QtCaseDetail(self._store, self.runner, case.id, self.desk.operator, self)
+        detail.changed.connect(self.cases.refresh)
+        detail.show()
+        return detail
 
     def _counts_shown(self, _counts: SeedCounts) -> None:
         if not self._is_ready:

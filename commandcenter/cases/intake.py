@@ -26,6 +26,8 @@ from commandcenter.persistence.case_board import BoardCase
 from commandcenter.persistence.case_queries import NearbyCase
 from commandcenter.persistence.store import Store
 
+STORED_PHOTOS = "(stored with the case)"
+
 
 @dataclass(frozen=True)
 class IntakeOutcome:
@@ -83,6 +85,10 @@ class CaseIntake:
         return IntakeOutcome(result, case_id, False, tuple(recommend(result, self.index, now)))
 
     def recommend_for_case(self, case: BoardCase, now: datetime) -> list[Recommendation]:
-        report = IncomingReport(case.category_code, case.lon, case.lat, source=case.source)
+        # The stored case passed screening when it arrived (its photos are in case_photos): only the
+        # locating and the ranking are wanted now, so the photo requirement is met by a stand-in.
+        report = IncomingReport(
+            case.category_code, case.lon, case.lat, source=case.source, photos=(STORED_PHOTOS,)
+        )
         result = screen(report, self.index, self.categories, _no_duplicates, now)
         return recommend(result, self.index, now)

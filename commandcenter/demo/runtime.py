@@ -32,15 +32,21 @@ def prepare_demo_store(settings: Settings, url: str, *, reset: bool = False) -> 
     if reset or store.counts().segments == 0:
         log.info("generating demo data into %s", store.url)
         load_demo_data(store, scale=1, seed=settings.simulator.seed, streams=settings.streams)
+    from commandcenter.accounts.demo_accounts import assign_demo_passwords
+
+    assign_demo_passwords(store)  # issue 7: demo users log in with demo-<username>
     return store
 
 
 def prepare_demo_media(settings: Settings, store: Store) -> None:
     """Render the demo clips, each burning in the name of the first street camera that shows it, so
     the wall's first view reads the same name in the caption and in the picture."""
+    from commandcenter.demo.photos import ensure_demo_photos
     from commandcenter.media.clips import ensure_demo_clips
 
     ensure_demo_clips(settings.streams.clip_count, names=demo_clip_names(store, settings.streams.clip_count))
+    ensure_demo_photos()
+    ensure_demo_photos("处置后")
 
 
 def demo_clip_names(store: Store, clip_count: int) -> list[str]:
@@ -102,9 +108,10 @@ class DemoRuntime:
         self._threads.append(thread)
 
     def _run_simulator(self) -> None:
+        from commandcenter.demo.photos import ensure_demo_photos
         from commandcenter.demo.simulator import Simulator
 
-        Simulator(self.store, self.settings.simulator).run(self._stop)
+        Simulator(self.store, self.settings.simulator, photos=ensure_demo_photos()).run(self._stop)
 
     def _run_streams(self) -> None:
         from commandcenter.media.stream_server import DemoStreamServer

@@ -15,10 +15,12 @@ import logging
 import random
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+from commandcenter.cases.intake import CaseIntake
+from commandcenter.cases.screening import IncomingReport
 from commandcenter.config import SimulatorSettings
 from commandcenter.demo.case_text import address_on, describe
 from commandcenter.demo.world import World, load_world
@@ -47,7 +49,12 @@ class Simulator:
     """Moves every unit of the store and files reports, one ``step`` at a time; see the module text."""
 
     def __init__(
-        self, store: Store, settings: SimulatorSettings, *, clock: Callable[[], datetime] = _utc_now
+        self,
+        store: Store,
+        settings: SimulatorSettings,
+        *,
+        clock: Callable[[], datetime] = _utc_now,
+        photos: Sequence[str] = (),
     ) -> None:
         self.store = store
         self.settings = settings
@@ -57,6 +64,8 @@ class Simulator:
         self._last: datetime | None = None
         self._next_case: datetime | None = None
         self._failing = False
+        self._intake: CaseIntake | None = None
+        self.photos = list(photos)
 
     # ------------------------------------------------------------------ stepping
     def step(self, now: datetime) -> StepResult:
@@ -88,8 +97,7 @@ class Simulator:
             self.store.record_positions(fixes)
             written = len(fixes)
             for arrival in self._arrivals(now) if world.segments and world.category_codes else []:
-                self.store.create_case(self._report(world), now=arrival)
-                created += 1
+                created += self._file(self._report(world), arrival)
         except (DatabaseUnavailable, UnknownCategory) as failure:
             return self._failed(failure, fixes_written=written, cases_created=created)
         if self._failing:
@@ -97,12 +105,30 @@ class Simulator:
             self._failing = False
         return StepResult(written, created)
 
+    def _file(self, report: NewCase, now: datetime) -> int:
+        """Through intake screening like every real source (deadline, duplicates merged, photo
+        kept) when demo photos exist; straight into the store otherwise. Returns 1 if accepted."""
+        if not self.photos:
+            self.store.create_case(report, now=now)
+            return 1
+        if self._intake is None:
+            self._intake = CaseIntake.from_store(self.store)
+        incoming = IncomingReport(
+            report.category_code, report.lon, report.lat, report.source, report.reporter,
+            report.description, report.address, photos=(self._rng.choice(self.photos),),
+        )  # fmt: skip
+        outcome = self._intake.receive(incoming, now)
+        if not outcome.accepted:
+            log.info("simulator: report refused by screening: %s", outcome.result.rejections)
+        return int(outcome.accepted)
+
     def _failed(self, error: Exception, fixes_written: int = 0, cases_created: int = 0) -> StepResult:
         """Log once per outage, forget the world (units may have changed when the database comes back)."""
         if not self._failing:
             log.warning("simulator: cannot write to the store, will retry: %s", error)
         self._failing = True
         self._world = None
+        self._intake = None
         return StepResult(fixes_written, cases_created, str(error))
 
     def _load(self) -> World:

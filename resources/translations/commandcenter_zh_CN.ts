@@ -16,12 +16,24 @@
         <translation>状态</translation>
     </message>
     <message>
+        <source>Time left</source>
+        <translation>剩余时限</translation>
+    </message>
+    <message>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
         <source>Office</source>
         <translation>镇办</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>承办人</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>上报数</translation>
     </message>
     <message>
         <source>Reported</source>
@@ -72,6 +84,131 @@
     <message>
         <source>Full screen</source>
         <translation>全屏</translation>
+    </message>
+</context>
+<context>
+    <name>QtCaseDetail</name>
+    <message>
+        <source>Reason (required for return, rework, void …)</source>
+        <translation>原因（退回、返工、作废等必填）</translation>
+    </message>
+    <message>
+        <source>Nearest cameras</source>
+        <translation>附近摄像头</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>处置前</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>处置后</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>办理过程</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Reporters and feedback</source>
+        <translation>上报人与回访</translation>
+    </message>
+    <message>
+        <source>Case %1</source>
+        <translation>案件 %1</translation>
+    </message>
+    <message>
+        <source>No photo</source>
+        <translation>无照片</translation>
+    </message>
+    <message>
+        <source>Working …</source>
+        <translation>正在办理…</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>已完成。</translation>
+    </message>
+</context>
+<context>
+    <name>QtCasePopup</name>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>稍后</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一条</translation>
+    </message>
+    <message>
+        <source>New case %1</source>
+        <translation>新案件 %1</translation>
+    </message>
+    <message>
+        <source>Dispatch by %1 (%2)</source>
+        <translation>派遣时限 %1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 reports merged</source>
+        <translation>已合并 %1 次上报</translation>
+    </message>
+    <message>
+        <source>Dispatch to %1 · %2</source>
+        <translation>派遣给 %1 · %2</translation>
+    </message>
+    <message>
+        <source>No photo</source>
+        <translation>无照片</translation>
+    </message>
+    <message>
+        <source>%1 more new</source>
+        <translation>另有 %1 起新案件</translation>
+    </message>
+</context>
+<context>
+    <name>QtCaseQueue</name>
+    <message>
+        <source>Open</source>
+        <translation>在办</translation>
+    </message>
+    <message>
+        <source>Awaiting dispatch</source>
+        <translation>待派遣</translation>
+    </message>
+    <message>
+        <source>Due within 1 h</source>
+        <translation>1 小时内到期</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已超时</translation>
     </message>
 </context>
 <context>
@@ -134,6 +271,13 @@
     <message>
         <source>Open cases</source>
         <translation>在办案件</translation>
+    </message>
+</context>
+<context>
+    <name>QtOfflineBanner</name>
+    <message>
+        <source>Database offline — the queue may be out of date. Dispatches queued: %1. They are sent automatically when the connection returns.</source>
+        <translation>数据库离线——队列可能不是最新。待发送派遣：%1 条，连接恢复后自动发送。</translation>
     </message>
 </context>
 <context>

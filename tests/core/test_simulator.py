@@ -161,3 +161,19 @@ def test_an_empty_store_is_not_an_error(tmp_path: Path) -> None:
     finally:
         store.close()
     assert results == [StepResult(0, 0)] * 3
+
+
+def test_with_photos_reports_go_through_intake_screening(demo_store: Store, tmp_path: Path) -> None:
+    from commandcenter.persistence.case_board import board_rows
+
+    photo = tmp_path / "scene.jpg"
+    photo.write_bytes(b"\xff\xd8\xff\xd9")
+    simulator = Simulator(demo_store, SimulatorSettings(cases_per_hour=3_600), photos=[str(photo)])
+    before = {row.id for row in board_rows(demo_store)}
+    results = _run_steps(simulator, 5, 60.0)
+    assert all(result.error is None for result in results)
+    assert sum(result.cases_created for result in results) > 0
+    new = [row for row in board_rows(demo_store) if row.id not in before]
+    assert new
+    assert all(row.deadline_at is not None and row.photo_uri == str(photo) for row in new)
+    assert all(row.segment_id is not None and row.office_id is not None for row in new)

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
 
 from commandcenter.domain.kinds import UnitKind
+from commandcenter.persistence.case_board import board_rows
 from commandcenter.persistence.store import NewCase, Store
 from ui.main_window import MainWindow
 
@@ -114,26 +115,27 @@ def test_map_draws_every_segment_and_placed_unit(
     assert len(window.map.units.data) == len(placed)
 
 
-def test_case_queue_lists_newest_first_and_follows_new_cases(
+def test_case_queue_holds_the_open_cases_and_pops_up_a_new_one(
     qtbot: QtBot, open_window: OpenWindow, district_store: Store
 ) -> None:
     window = open_window()
-    existing = district_store.recent_cases()
-    qtbot.waitUntil(lambda: window.cases.model.rowCount() == len(existing), timeout=20_000)
-    shown = [window.cases.model.case_at(row).id for row in range(window.cases.model.rowCount())]
-    assert shown == sorted(shown, reverse=True)
+    open_cases = board_rows(district_store)
+    qtbot.waitUntil(lambda: window.cases.model.rowCount() == len(open_cases), timeout=20_000)
     code = district_store.category_codes()[0]
-    report = NewCase(code, "市民上报", "井盖缺失", "大学路与陇海路交叉口", 113.64, 34.73, "测试")
+    report = NewCase(code, "市民上报", "井盖缺失", "大学路与陇海路交叉口", 113.64, 34.73, "测试", urgency=1)
     new_id = district_store.create_case(report, now=datetime.now(UTC))
-    qtbot.waitUntil(lambda: window.cases.model.case_at(0).id == new_id, timeout=20_000)
-    assert window.cases.model.case_at(0).address == "大学路与陇海路交叉口"
+    qtbot.waitUntil(lambda: window.cases.model.row_of(new_id) is not None, timeout=20_000)
+    assert window.cases.model.rowCount() == len(open_cases) + 1
+    qtbot.waitUntil(lambda: window.popup.current is not None and window.popup.current.id == new_id)
+    assert window.popup.isVisible()
+    assert not window.popup.isActiveWindow()  # shown without taking the keyboard
 
 
 def test_store_is_only_called_off_the_qt_thread(
     qtbot: QtBot, open_window: OpenWindow, recording_store: ThreadRecordingStore
 ) -> None:
     window = open_window(store=recording_store)
-    wanted = {"counts", "latest_positions", "segment_shapes", "change_marker", "recent_cases", "verify"}
+    wanted = {"counts", "latest_positions", "segment_shapes", "verify"}
     qtbot.waitUntil(lambda: wanted <= recording_store.on_main_thread.keys(), timeout=20_000)
     window.stop()
     assert all(not on_main for calls in recording_store.on_main_thread.values() for on_main in calls)

@@ -1,6 +1,8 @@
-"""The case queue's table model: ``CaseRow``s from the store as rows, newest first.
+"""The case queue's table model: the board's open cases in urgency order, with a live countdown.
 
-Kept apart from the view so the columns, colours and time formatting are tested without a window.
+Kept apart from the view so columns, colours and the countdown text are tested without a window.
+Rows are replaced as a whole when the board changes (the board already coalesces bursts), and the
+view re-selects the case the operator had selected by id, not by row.
 """
 
 from __future__ import annotations
@@ -10,46 +12,69 @@ from datetime import UTC, datetime
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from commandcenter.domain.kinds import CaseStatus
-from commandcenter.persistence.store import CaseRow
+from commandcenter.cases.board import CaseBoard
+from commandcenter.cases.calendar import DeadlineState
+from commandcenter.persistence.case_board import BoardCase
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
-URGENT_COLOR = QColor("#f87171")
+OVERDUE_COLOR = QColor("#f87171")
+DUE_SOON_COLOR = QColor("#fbbf24")
 NEW_COLOR = QColor("#38bdf8")
-CLOSED_COLOR = QColor("#6b7a90")
-CLOSED_STATUSES = {CaseStatus.CLOSED.value, CaseStatus.REJECTED.value, CaseStatus.VOIDED.value}
+URGENT_BACKGROUND = QColor(248, 113, 113, 40)
+CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def local_time(moment: datetime) -> str:
-    """Stored times are UTC (SQLite hands them back naive); operators read local time."""
+    """Stored times are UTC; operators read local time."""
     aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
     return aware.astimezone().strftime("%m-%d %H:%M")
 
 
-class CaseTableModel(QAbstractTableModel):
-    NUMBER, CATEGORY, STATUS, ADDRESS, OFFICE, TIME = range(6)
+def countdown(deadline: datetime | None, now: datetime) -> str:
+    """ "剩 35 分" / "超时 2 时 05 分" — minutes to or past the deadline, as a duty sheet writes it."""
+    if deadline is None:
+        return "—"
+    minutes = int((deadline - now).total_seconds() // 60)
+    span = abs(minutes)
+    text = f"{span // 60} 时 {span % 60:02d} 分" if span >= 60 else f"{span} 分"
+    return f"超时 {text}" if minutes < 0 else f"剩 {text}"
 
-    def __init__(self, parent: QObject | None = None) -> None:
+
+class CaseTableModel(QAbstractTableModel):
+    NUMBER, CATEGORY, STATUS, DEADLINE, ADDRESS, OFFICE, ASSIGNEE, REPORTERS, TIME = range(9)
+
+    def __init__(self, board: CaseBoard, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[CaseRow] = []
+        self._board = board
+        self._rows: list[BoardCase] = []
+        self._states: list[DeadlineState] = []
+        self._now = datetime.now(UTC)
         self._headers = [
             self.tr("Case number"),
             self.tr("Category"),
             self.tr("Status"),
+            self.tr("Time left"),
             self.tr("Address"),
             self.tr("Office"),
+            self.tr("Assignee"),
+            self.tr("Reports"),
             self.tr("Reported"),
         ]
 
-    def set_rows(self, rows: list[CaseRow]) -> None:
-        """Replace all rows, newest first (by id: ids grow with time and never repeat)."""
+    def refresh(self, now: datetime | None = None) -> None:
+        """Re-read the board's order (after a change, and every half minute for the countdown)."""
+        self._now = now or datetime.now(UTC)
         self.beginResetModel()
-        self._rows = sorted(rows, key=lambda row: row.id, reverse=True)
+        self._rows = self._board.ordered(self._now)
+        self._states = [self._board.state_of(row, self._now) for row in self._rows]
         self.endResetModel()
 
-    def case_at(self, row: int) -> CaseRow:
+    def case_at(self, row: int) -> BoardCase:
         return self._rows[row]
+
+    def row_of(self, case_id: int) -> int | None:
+        return next((row for row, case in enumerate(self._rows) if case.id == case_id), None)
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._rows)
@@ -67,25 +92,43 @@ class CaseTableModel(QAbstractTableModel):
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
-        case = self._rows[index.row()]
+        case, state = self._rows[index.row()], self._states[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(case, column)
-        if role == Qt.ItemDataRole.ToolTipRole and column == self.ADDRESS:
-            return case.address
+        if role == CASE_ID_ROLE:
+            return case.id
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{case.category_name} · {case.address}\n{case.description}"
         if role == Qt.ItemDataRole.ForegroundRole:
-            return self._foreground(case, column)
+            return self._foreground(case, state, column)
+        if role == Qt.ItemDataRole.BackgroundRole and state is DeadlineState.OVERDUE:
+            return URGENT_BACKGROUND
         return None
 
-    def _display(self, case: CaseRow, column: int) -> str:
-        values = (case.number, case.category, case.status, case.address, case.office or "—")
-        return local_time(case.created_at) if column == self.TIME else values[column]
+    def _display(self, case: BoardCase, column: int) -> str:
+        if column == self.DEADLINE:
+            return countdown(case.deadline_at, self._now)
+        if column == self.TIME:
+            return local_time(case.created_at)
+        if column == self.REPORTERS:
+            return str(case.reporters)
+        values = {
+            self.NUMBER: case.number,
+            self.CATEGORY: case.category_name,
+            self.STATUS: case.status,
+            self.ADDRESS: case.address,
+            self.OFFICE: case.office_name or "—",
+            self.ASSIGNEE: case.assignee_name or "—",
+        }
+        return values[column]
 
-    def _foreground(self, case: CaseRow, column: int) -> QColor | None:
-        if case.status in CLOSED_STATUSES:
-            return CLOSED_COLOR
-        if column == self.NUMBER and case.urgency <= 1:
-            return URGENT_COLOR
-        if column == self.STATUS and case.status == CaseStatus.RECEIVED.value:
+    def _foreground(self, case: BoardCase, state: DeadlineState, column: int) -> QColor | None:
+        if column in (self.DEADLINE, self.NUMBER):
+            if state is DeadlineState.OVERDUE:
+                return OVERDUE_COLOR
+            if state is DeadlineState.DUE_SOON:
+                return DUE_SOON_COLOR
+        if column == self.STATUS and case.assignee_id is None:
             return NEW_COLOR
         return None

@@ -1,78 +1,136 @@
-"""The case queue dock: the most recent cases, newest first, refreshed when the store changes.
-
-Polls the cheap ``change_marker`` every two seconds in the background and fetches the rows only
-when it moved, so an idle queue costs two MAX() queries, not a 200-row join, per tick.
+"""The case queue dock: counters (open, awaiting dispatch, due within the hour, overdue) over the open
+cases in urgency order. A view of the ``CaseDesk``: it redraws when the board changes and every
+half minute (countdowns), keeps the operator's selection by case id, and asks for a case's detail
+on double-click.
 """
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
+from datetime import UTC, datetime
 
-from commandcenter.persistence.store import CaseRow, Store
-from ui.background import BackgroundPoll, BackgroundRunner
+from PySide6.QtCore import QModelIndex, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from commandcenter.persistence.case_board import BoardCase
+from ui.cases.case_desk import CaseDesk
 from ui.cases.case_table_model import CaseTableModel
+from ui.cases.qt_offline_banner import QtOfflineBanner
+from ui.throttle import Throttle
 
-Marker = tuple[int, int]
+COUNTDOWN_REFRESH_MS = 30_000
+REDRAW_MS = 50
+
+
+class QtCounter(QLabel):
+    """One counter of the queue header; ``level`` (QSS property) colours it when it is not zero."""
+
+    def __init__(self, caption: str, level: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("queueCounter")
+        self.caption = caption
+        self.level = level
+        self.value = 0
+        self.show_value(0)
+
+    def show_value(self, value: int) -> None:
+        self.value = value
+        self.setText(f"{self.caption}  <b>{value:,}</b>")
+        self.setProperty("level", self.level if value else "none")
+        self.style().unpolish(self)
+        self.style().polish(self)
 
 
 class QtCaseQueue(QWidget):
-    def __init__(
-        self,
-        store: Store,
-        runner: BackgroundRunner,
-        *,
-        poll_s: float = 2.0,
-        limit: int = 200,
-        parent: QWidget | None = None,
-    ) -> None:
+    case_activated = Signal(object)  # BoardCase: open its detail
+
+    def __init__(self, desk: CaseDesk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._store = store
-        self._limit = limit
-        self.marker: Marker | None = None
-        self.model = CaseTableModel(self)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(32)
-        header = self.table.horizontalHeader()
+        self.desk = desk
+        self.model = CaseTableModel(desk.board, self)
+        self.banner = QtOfflineBanner(desk, self)
+        self.counters = {
+            "open": QtCounter(self.tr("Open"), "info", self),
+            "unassigned": QtCounter(self.tr("Awaiting dispatch"), "info", self),
+            "due_within_hour": QtCounter(self.tr("Due within 1 h"), "warning", self),
+            "overdue": QtCounter(self.tr("Overdue"), "danger", self),
+        }
+        self.table = self._build_table()
+        strip = QHBoxLayout()
+        strip.setContentsMargins(8, 4, 8, 4)
+        strip.setSpacing(16)
+        for counter in self.counters.values():
+            strip.addWidget(counter)
+        strip.addStretch(1)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.banner)
+        column.addLayout(strip)
+        column.addWidget(self.table, 1)
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(COUNTDOWN_REFRESH_MS)
+        self._ticker.timeout.connect(self.refresh)
+        # A burst changes the board dozens of times a second: redraw at most every REDRAW_MS.
+        self._redraw = Throttle(REDRAW_MS, self.refresh, self)
+        desk.board_changed.connect(self._redraw.poke)
+
+    def _build_table(self) -> QTableView:
+        table = QTableView(self)
+        table.setModel(self.model)
+        table.setAlternatingRowColors(True)
+        table.setShowGrid(False)
+        table.setWordWrap(False)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.verticalHeader().setVisible(False)
+        table.verticalHeader().setDefaultSectionSize(30)
+        header = table.horizontalHeader()
         header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(CaseTableModel.ADDRESS, QHeaderView.ResizeMode.Stretch)
-        for column, width in (
-            (CaseTableModel.NUMBER, 170),
-            (CaseTableModel.CATEGORY, 150),
-            (CaseTableModel.STATUS, 90),
-            (CaseTableModel.OFFICE, 140),
-            (CaseTableModel.TIME, 120),
-        ):
-            self.table.setColumnWidth(column, width)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.table)
-        self._poll = BackgroundPoll(runner, poll_s, self._fetch_if_changed, self._show, parent=self)
+        widths = {
+            CaseTableModel.NUMBER: 150,
+            CaseTableModel.CATEGORY: 120,
+            CaseTableModel.STATUS: 70,
+            CaseTableModel.DEADLINE: 110,
+            CaseTableModel.OFFICE: 120,
+            CaseTableModel.ASSIGNEE: 80,
+            CaseTableModel.REPORTERS: 60,
+            CaseTableModel.TIME: 100,
+        }
+        for column, width in widths.items():
+            table.setColumnWidth(column, width)
+        table.doubleClicked.connect(self._activated)
+        return table
 
     def start(self) -> None:
-        self._poll.start()
+        self._ticker.start()
 
     def stop(self) -> None:
-        self._poll.stop()
+        self._ticker.stop()
 
-    def _fetch_if_changed(self) -> tuple[Marker, list[CaseRow] | None]:
-        """Runs on a worker thread. Reads ``self.marker`` (written only on the Qt thread): at worst
-        a stale read costs one extra fetch."""
-        marker = self._store.change_marker()
-        if marker == self.marker:
-            return marker, None
-        return marker, self._store.recent_cases(self._limit)
+    def selected_case(self) -> BoardCase | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.case_at(rows[0].row()) if rows else None
 
-    def _show(self, result: tuple[Marker, list[CaseRow] | None]) -> None:
-        marker, rows = result
-        self.marker = marker
-        if rows is not None:
-            self.model.set_rows(rows)
+    def refresh(self) -> None:
+        now = datetime.now(UTC)
+        selected = self.selected_case()
+        self.model.refresh(now)
+        counters = self.desk.board.counters(now)
+        for key, counter in self.counters.items():
+            counter.show_value(getattr(counters, key))
+        if selected is not None and (row := self.model.row_of(selected.id)) is not None:
+            self.table.selectRow(row)
+
+    def _activated(self, index: QModelIndex) -> None:
+        self.case_activated.emit(self.model.case_at(index.row()))

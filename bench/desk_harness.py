@@ -1,0 +1,65 @@
+"""The operator's case desk as the benchmarks drive it: a real QApplication (Xvfb when DISPLAY is
+set, Qt's offscreen platform otherwise), the ``CaseDesk`` with its queue and pop-up in one window."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+from commandcenter.persistence.store import Store
+from ui.background import BackgroundRunner
+from ui.cases.arrival_chime import ArrivalChime
+from ui.cases.case_desk import CaseDesk
+from ui.cases.qt_case_popup import QtCasePopup
+from ui.cases.qt_case_queue import QtCaseQueue
+
+
+def application() -> QApplication:
+    if not os.environ.get("DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    existing = QApplication.instance()
+    return existing if isinstance(existing, QApplication) else QApplication([])
+
+
+class DeskHarness:
+    def __init__(self, store: Store) -> None:
+        self.app = application()
+        self.host = QWidget()
+        self.host.resize(1400, 800)
+        self.runner = BackgroundRunner(self.host)
+        self.desk = CaseDesk(store, self.runner, operator="基准测试", parent=self.host)
+        self.queue = QtCaseQueue(self.desk, self.host)
+        self.queue.resize(1400, 800)
+        self.popup = QtCasePopup(self.desk, anchor=self.host, chime=ArrivalChime(enabled=False))
+        self.host.show()
+        self.desk.start()
+        self.queue.start()
+
+    def pump_until(self, done: Callable[[], object], timeout_s: float) -> bool:
+        """Run the event loop until ``done()`` is true or the timeout passes. Sleeps in Qt's own wait
+        (no busy loop: five client processes share two cores with the writer)."""
+        deadline = time.monotonic() + timeout_s
+        waker = QTimer()
+        waker.start(20)  # wake the wait now and then to check ``done``
+        try:
+            while time.monotonic() < deadline:
+                if done():
+                    return True
+                self.app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
+            return bool(done())
+        finally:
+            waker.stop()
+
+    def queue_ids(self) -> set[int]:
+        model = self.queue.model
+        return {model.case_at(row).id for row in range(model.rowCount())}
+
+    def close(self) -> None:
+        self.queue.stop()
+        self.desk.stop()
+        self.runner.shutdown()
+        self.host.close()

@@ -1,0 +1,148 @@
+"""The live case desk in real windows on the seed district: a burst coalesces into one pop-up and a
+few reads, one click dispatches to the recommendation, the detail view acts through the workflow,
+and the queue counts and orders what is open."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from commandcenter.cases.intake import CaseIntake
+from commandcenter.cases.screening import IncomingReport
+from commandcenter.domain.kinds import CaseStatus
+from commandcenter.persistence.case_board import board_rows
+from commandcenter.persistence.case_queries import segments
+from commandcenter.persistence.store import NewCase, Store
+from commandcenter.testing.demo_district import middle_of
+from ui.background import BackgroundRunner
+from ui.cases.arrival_chime import MIN_INTERVAL_S, ArrivalChime
+from ui.cases.case_desk import CaseDesk
+from ui.cases.qt_case_detail import QtCaseDetail
+from ui.cases.qt_case_popup import QtCasePopup
+from ui.cases.qt_case_queue import QtCaseQueue
+
+BURST = 300
+
+
+class Desk:
+    def __init__(self, store: Store, qtbot: QtBot) -> None:
+        self.host = QWidget()
+        qtbot.addWidget(self.host)
+        self.host.resize(1200, 800)
+        self.runner = BackgroundRunner(self.host)
+        self.desk = CaseDesk(store, self.runner, operator="值班员甲", parent=self.host)
+        self.queue = QtCaseQueue(self.desk, self.host)
+        self.chime = ArrivalChime()
+        self.popup = QtCasePopup(self.desk, anchor=self.host, chime=self.chime)
+        self.host.show()
+        self.desk.start()
+        self.queue.start()
+
+    def stop(self) -> None:
+        self.queue.stop()
+        self.desk.stop()
+        self.runner.shutdown()
+
+
+@pytest.fixture
+def desk(qtbot: QtBot, qapp: QApplication, district_store: Store) -> Iterator[Desk]:
+    opened = Desk(district_store, qtbot)
+    qtbot.waitUntil(lambda: opened.desk.intake is not None and len(opened.desk.board) > 0, timeout=20_000)
+    yield opened
+    opened.stop()
+
+
+def _report_on_segment(store: Store, number: int, code: str = "S0501") -> IncomingReport:
+    segment = segments(store)[number % 200]
+    lon, lat = middle_of(segment)
+    return IncomingReport(
+        code, lon, lat, reporter=f"市民{number}", description="人行道上摆摊", photos=(f"photos/{number}.jpg",)
+    )
+
+
+def test_a_burst_is_one_popup_a_few_reads_and_one_chime(
+    qtbot: QtBot, desk: Desk, district_store: Store
+) -> None:
+    before = len(desk.desk.board)
+    fetches_before = desk.desk.fetches
+    codes = district_store.category_codes()
+
+    def burst() -> None:
+        for number in range(BURST):
+            district_store.create_case(
+                _new_case(district_store, number, codes[number % len(codes)]), now=datetime.now(UTC)
+            )
+
+    writer = threading.Thread(target=burst)
+    started = time.monotonic()
+    writer.start()
+    qtbot.waitUntil(lambda: len(desk.desk.board) == before + BURST, timeout=60_000)
+    writer.join()
+    elapsed = time.monotonic() - started
+    assert desk.queue.model.rowCount() == before + BURST
+    qtbot.waitUntil(lambda: desk.popup.current is not None and len(desk.popup.waiting) == BURST - 1)
+    assert desk.popup.isVisible()
+    assert desk.desk.fetches - fetches_before < BURST / 3  # coalesced, not one read per case
+    assert 1 <= desk.chime.rung <= 1 + elapsed / MIN_INTERVAL_S  # once per interval, not per case
+    assert desk.popup.more.text() != ""
+
+
+def _new_case(store: Store, number: int, code: str) -> NewCase:
+    report = _report_on_segment(store, number, code)
+    return NewCase(code, "市民上报", report.description, f"测试地址{number}", report.lon, report.lat, "市民")
+
+
+def test_one_click_dispatches_to_the_recommendation(qtbot: QtBot, desk: Desk, district_store: Store) -> None:
+    intake = CaseIntake.from_store(district_store)
+    outcome = intake.receive(_report_on_segment(district_store, 7), datetime.now(UTC))
+    assert outcome.case_id is not None, outcome.result.rejections
+    qtbot.waitUntil(lambda: desk.popup.current is not None and desk.popup.current.id == outcome.case_id)
+    assert desk.popup.choices, "the pop-up offers no assignee"
+    first = desk.popup.choices[0]
+    assert desk.popup.choice_buttons[0].isVisible()
+    assert first.staff.name in desk.popup.choice_buttons[0].text()
+    with qtbot.waitSignal(desk.desk.dispatch_finished, timeout=20_000) as finished:
+        qtbot.mouseClick(desk.popup.choice_buttons[0], Qt.MouseButton.LeftButton)
+    assert finished.args[0] is True
+    [row] = board_rows(district_store, [outcome.case_id])
+    assert (row.status, row.assignee_id) == (CaseStatus.DISPATCHED, first.staff.id)
+    qtbot.waitUntil(lambda: (fresh := desk.desk.board.get(outcome.case_id)) is not None and fresh.assignee_id)
+    assert desk.popup.current is None or desk.popup.current.id != outcome.case_id
+
+
+def test_queue_counters_match_the_board(qtbot: QtBot, desk: Desk) -> None:
+    now = datetime.now(UTC)
+    counters = desk.desk.board.counters(now)
+    desk.queue.refresh()
+    assert desk.queue.counters["open"].value == counters.open == desk.queue.model.rowCount()
+    assert desk.queue.counters["overdue"].value == counters.overdue
+    ordered = [desk.queue.model.case_at(row).id for row in range(desk.queue.model.rowCount())]
+    assert ordered == [case.id for case in desk.desk.board.ordered(now)]
+
+
+def test_detail_shows_the_timeline_and_refuses_a_reject_without_reason(
+    qtbot: QtBot, desk: Desk, district_store: Store
+) -> None:
+    intake = CaseIntake.from_store(district_store)
+    outcome = intake.receive(_report_on_segment(district_store, 11), datetime.now(UTC))
+    assert outcome.case_id is not None
+    detail = QtCaseDetail(district_store, desk.runner, outcome.case_id, "值班员甲", desk.host)
+    qtbot.addWidget(detail)
+    detail.show()
+    qtbot.waitUntil(lambda: detail.detail is not None)
+    assert detail.timeline.rowCount() == 1
+    assert detail.timeline.item(0, 2).text() == "受理"
+    detail.act("不予立案")
+    qtbot.waitUntil(lambda: "原因" in detail.message.text() or "reason" in detail.message.text().lower())
+    detail.reason.setText("重复上报")
+    with qtbot.waitSignal(detail.changed, timeout=20_000):
+        detail.act("不予立案")
+    qtbot.waitUntil(lambda: detail.detail is not None and detail.detail.case.status == CaseStatus.REJECTED)
+    qtbot.waitUntil(lambda: outcome.case_id not in desk.desk.board)

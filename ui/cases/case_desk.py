@@ -1,0 +1,227 @@
+"""The case desk: the Qt side of the live case board — what the queue, the pop-up and the offline
+banner are views of.
+
+Data path: the database commits → the change feed (LISTEN/NOTIFY on PostgreSQL, ``data_version``
+polling on SQLite) calls ``_heard`` on ITS thread → the ids are parked in a queue and a queued
+``invokeMethod`` wakes the Qt thread → ONE background fetch of exactly those rows
+(``board_rows(ids)``) → ``CaseBoard.apply`` → signals. While a fetch runs, further ids accumulate
+and go in the next fetch: a burst of 1,000 cases becomes a handful of batched reads and a handful
+of repaints, never 1,000. A resync (the feed reconnected) reloads the whole board.
+
+Dispatches go through the ``DispatchOutbox``: the click returns at once, the worker retries while
+the database is away, and the offline banner follows ``online_changed``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import queue
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QMetaObject, QObject, Qt, QTimer, Signal, Slot
+
+from commandcenter.cases.board import BoardChange, CaseBoard
+from commandcenter.cases.dispatch import DispatchOutcome, DispatchRequest, DispatchResult
+from commandcenter.cases.dispatch_outbox import DispatchOutbox
+from commandcenter.cases.intake import CaseIntake
+from commandcenter.cases.recommend import Recommendation
+from commandcenter.paths import data_dir
+from commandcenter.persistence.case_board import BoardCase, board_rows
+from commandcenter.persistence.change_feed import Change, ChangeFeed
+from commandcenter.persistence.store import Store, UnitPosition
+from ui.background import BackgroundPoll, BackgroundRunner
+from ui.cases.qt_mini_map import MiniMapScene
+
+log = logging.getLogger(__name__)
+_RESYNC = -1  # parked in the queue instead of an id: reload everything
+POSITIONS_REFRESH_S = 15.0
+FETCH_RETRY_MS = 2_000
+
+
+class CaseDesk(QObject):
+    board_changed = Signal()  # rows, order or counters may have changed: views redraw
+    cases_arrived = Signal(list)  # list[BoardCase] new open cases, oldest first (the pop-up)
+    online_changed = Signal(bool)  # the database answers (dispatch outbox and change feed)
+    dispatch_finished = Signal(bool, str)  # succeeded?, message for the operator
+    dispatch_queued = Signal()
+
+    def __init__(
+        self, store: Store, runner: BackgroundRunner, *, operator: str, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.operator = operator
+        self.board = CaseBoard()
+        self.intake: CaseIntake | None = None  # built in the background; recommendations wait for it
+        self._runner = runner
+        self._feed: ChangeFeed | None = None
+        self._outbox = DispatchOutbox(store, journal=data_dir() / "dispatch-outbox.json")
+        self._heard_ids: queue.SimpleQueue[int] = queue.SimpleQueue()
+        self._outcomes: queue.SimpleQueue[tuple[bool, str] | bool] = queue.SimpleQueue()
+        self._pending: set[int] = set()
+        self._reload_pending = True
+        self._fetching = False
+        self._fetch_offline = False
+        self._started = False
+        self.fetches = 0  # how many board reads ran: bursts must coalesce (tests and bench read it)
+        # Recommendations rank patrollers by live position: refresh the index's copy now and then.
+        self._positions = BackgroundPoll(
+            runner, POSITIONS_REFRESH_S, store.latest_positions, self._positions_read, parent=self
+        )
+
+    # ------------------------------------------------------------------ life cycle
+    def start(self) -> None:
+        """Load the board, then follow the change feed (started off the Qt thread: it connects)."""
+        self._started = True
+        self._outbox.online.connect(self._outbox_online)
+        self._outbox.finished.connect(self._outbox_finished)
+        self._outbox.failed.connect(lambda failure: self._park_outcome((False, failure[1])))
+        self._outbox.start()
+        self._runner.submit(self._start_feed, lambda _ok: self._wake())
+        self._runner.submit(lambda: CaseIntake.from_store(self.store), self._intake_ready)
+
+    def stop(self) -> None:
+        if not self._started:
+            return
+        self._started = False
+        self._positions.stop()
+        if self._feed is not None:
+            self._feed.stop()
+        self._outbox.stop()
+
+    def _start_feed(self) -> bool:
+        feed = ChangeFeed.for_store(self.store)
+        feed.events.connect(self._heard)
+        feed.status.connect(lambda up: self._park_outcome(up))
+        self._feed = feed
+        return feed.start()
+
+    def _intake_ready(self, intake: CaseIntake) -> None:
+        self.intake = intake
+        self._positions.start()
+        self.board_changed.emit()  # the pop-up can now show recommendations
+
+    def _positions_read(self, positions: list[UnitPosition]) -> None:
+        if self.intake is not None:
+            self.intake.index.update_positions(positions)
+
+    # ------------------------------------------------------------------ feed thread → Qt thread
+    def _heard(self, change: Change) -> None:
+        """Runs on the feed's thread: park and wake, nothing else."""
+        self._heard_ids.put(_RESYNC if change.is_resync or change.case_id is None else change.case_id)
+        self._wake()
+
+    def _park_outcome(self, outcome: tuple[bool, str] | bool) -> None:
+        self._outcomes.put(outcome)
+        self._wake()
+
+    def _wake(self) -> None:
+        with contextlib.suppress(RuntimeError):  # the desk is gone (shutdown): nobody left to tell
+            QMetaObject.invokeMethod(self, "_drain", Qt.ConnectionType.QueuedConnection)
+
+    @Slot()
+    def _drain(self) -> None:
+        while True:
+            try:
+                outcome = self._outcomes.get_nowait()
+            except queue.Empty:
+                break
+            if isinstance(outcome, bool):
+                self.online_changed.emit(outcome)
+            else:
+                self.dispatch_finished.emit(*outcome)
+        while True:
+            try:
+                case_id = self._heard_ids.get_nowait()
+            except queue.Empty:
+                break
+            if case_id == _RESYNC:
+                self._reload_pending = True
+            else:
+                self._pending.add(case_id)
+        self._fetch()
+
+    # ------------------------------------------------------------------ fetching
+    def _fetch(self) -> None:
+        if self._fetching or not self._started or not (self._reload_pending or self._pending):
+            return
+        if self._reload_pending:
+            self._reload_pending, self._pending = False, set()
+            job, handler = (lambda: board_rows(self.store)), self._reloaded
+        else:
+            ids, self._pending = self._pending, set()
+            job, handler = (lambda: board_rows(self.store, ids)), self._refreshed
+        self._fetching = self._runner.submit(job, handler, self._fetch_failed)
+        self.fetches += 1
+
+    def _reloaded(self, rows: list[BoardCase]) -> None:
+        self._fetch_succeeded()
+        self.board.replace(rows)
+        self.board_changed.emit()
+        self._fetch()
+
+    def _refreshed(self, rows: list[BoardCase]) -> None:
+        self._fetch_succeeded()
+        change: BoardChange = self.board.apply(rows)
+        self.board_changed.emit()
+        if change.arrived:
+            self.cases_arrived.emit(sorted(change.arrived, key=lambda row: row.id))
+        self._fetch()
+
+    def _fetch_failed(self, error: Exception) -> None:
+        log.warning("case board refresh failed, reloading in %.0f s: %s", FETCH_RETRY_MS / 1000, error)
+        self._fetching = False
+        self._reload_pending = True
+        if not self._fetch_offline:
+            self._fetch_offline = True
+            self.online_changed.emit(False)
+        QTimer.singleShot(FETCH_RETRY_MS, self, self._fetch)
+
+    def _fetch_succeeded(self) -> None:
+        self._fetching = False
+        if self._fetch_offline:
+            self._fetch_offline = False
+            self.online_changed.emit(True)
+
+    # ------------------------------------------------------------------ actions
+    def recommendations(self, case: BoardCase) -> list[Recommendation]:
+        """In-memory (the district index): cheap enough for the Qt thread (≈1 ms, see bench/cases.py)."""
+        if self.intake is None:
+            return []
+        try:
+            return self.intake.recommend_for_case(case, datetime.now(UTC))
+        except (KeyError, ValueError) as error:  # a category or segment added since the index was built
+            log.warning("no recommendation for case %s: %s", case.number, error)
+            return []
+
+    def mini_map_scene(self, case: BoardCase, choices: list[Recommendation]) -> MiniMapScene:
+        """The case, its segment and the live positions of the people offered (in-memory only)."""
+        index = self.intake.index if self.intake is not None else None
+        segment: list[list[float]] = []
+        people: list[tuple[str, float, float]] = []
+        if index is not None:
+            if case.segment_id is not None:
+                with contextlib.suppress(KeyError):
+                    segment = index.segment(case.segment_id).geometry
+            for choice in choices:
+                position = index.position_of(choice.staff)
+                if position is not None:
+                    people.append((choice.staff.name, position.lon, position.lat))
+        return MiniMapScene(case.lon, case.lat, segment, people)
+
+    def dispatch(self, case: BoardCase, staff_id: int, staff_name: str) -> DispatchRequest:
+        """Queue a dispatch (returns at once); ``dispatch_finished`` tells how it ended."""
+        request = DispatchRequest(case.id, staff_id, staff_name, self.operator)
+        self._outbox.submit(request)
+        self.dispatch_queued.emit()
+        return request
+
+    def pending_dispatches(self) -> list[DispatchRequest]:
+        return self._outbox.pending()
+
+    def _outbox_online(self, online: bool) -> None:
+        self._park_outcome(online)
+
+    def _outbox_finished(self, result: DispatchResult) -> None:
+        self._park_outcome((result.outcome is DispatchOutcome.DISPATCHED, result.message))

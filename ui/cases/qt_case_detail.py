@@ -1,0 +1,212 @@
+"""The case detail window: facts, workflow actions, timeline, before/after photos side by side,
+reporters with their feedback, and "nearest cameras" (the wall opens them through its API).
+
+Non-modal: an operator keeps the queue and the wall live while reading a case. Everything is read
+and written through the background runner; a refused or lost-race action is said in the window
+(in words from the workflow) and the case is reloaded, nothing is half-done.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from commandcenter.cases.case_detail import CaseDetail, load_case_detail
+from commandcenter.persistence.case_intake import PhotoRecord
+from commandcenter.persistence.case_transitions import apply_transition
+from commandcenter.persistence.store import Store
+from ui.background import BackgroundRunner
+from ui.cases.case_table_model import countdown, local_time
+
+PHOTO_PX = 320
+
+
+class QtCaseDetail(QDialog):
+    nearest_cameras_requested = Signal(float, float)  # lon, lat
+    changed = Signal()  # a workflow action succeeded
+
+    def __init__(
+        self,
+        store: Store,
+        runner: BackgroundRunner,
+        case_id: int,
+        operator: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("caseDetail")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        self.setModal(False)
+        self.resize(860, 640)
+        self.store, self.runner, self.case_id, self.operator = store, runner, case_id, operator
+        self.detail: CaseDetail | None = None
+        self._build()
+        self.reload()
+
+    def _build(self) -> None:
+        self.heading = QLabel(self)
+        self.heading.setObjectName("detailHeading")
+        self.facts = QLabel(self)
+        self.facts.setWordWrap(True)
+        self.message = QLabel(self)
+        self.message.setObjectName("detailMessage")
+        self.message.setWordWrap(True)
+        self.reason = QLineEdit(self)
+        self.reason.setPlaceholderText(self.tr("Reason (required for return, rework, void …)"))
+        self.actions_row = QHBoxLayout()
+        self.cameras_button = QPushButton(self.tr("Nearest cameras"), self)
+        self.cameras_button.clicked.connect(self._cameras)
+        self.timeline = QTableWidget(0, 5, self)
+        self.timeline.setHorizontalHeaderLabels(
+            [self.tr("Time"), self.tr("Who"), self.tr("Action"), self.tr("Status"), self.tr("Note")]
+        )
+        self.timeline.horizontalHeader().setStretchLastSection(True)
+        self.timeline.verticalHeader().setVisible(False)
+        self.timeline.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.before = QLabel(self)
+        self.after = QLabel(self)
+        photos = QWidget(self)
+        grid = QGridLayout(photos)
+        for column, (caption, label) in enumerate(
+            ((self.tr("Before"), self.before), (self.tr("After"), self.after))
+        ):
+            label.setFixedSize(PHOTO_PX, PHOTO_PX * 3 // 4)
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setObjectName("detailPhoto")
+            grid.addWidget(QLabel(caption, photos), 0, column)
+            grid.addWidget(label, 1, column)
+        self.reporters = QListWidget(self)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.timeline, self.tr("Timeline"))
+        self.tabs.addTab(photos, self.tr("Photos"))
+        self.tabs.addTab(self.reporters, self.tr("Reporters and feedback"))
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.cameras_button)
+        page = QVBoxLayout(self)
+        page.addLayout(top)
+        page.addWidget(self.facts)
+        page.addWidget(self.reason)
+        page.addLayout(self.actions_row)
+        page.addWidget(self.message)
+        page.addWidget(self.tabs, 1)
+
+    # ------------------------------------------------------------------ loading
+    def reload(self) -> None:
+        self.runner.submit(lambda: load_case_detail(self.store, self.case_id), self._show, self._failed)
+
+    def _failed(self, error: Exception) -> None:
+        self.message.setText(str(error))
+
+    def _show(self, detail: CaseDetail) -> None:
+        self.detail = detail
+        case = detail.case
+        now = datetime.now(UTC)
+        self.setWindowTitle(self.tr("Case %1").replace("%1", case.number))
+        self.heading.setText(f"{case.number} · {case.category_name} · {case.status}")
+        deadline = (
+            f"{local_time(case.deadline_at)}（{countdown(case.deadline_at, now)}）"
+            if case.deadline_at
+            else "—"
+        )
+        self.facts.setText(
+            "\n".join(
+                (
+                    f"{case.address} · {case.segment_name or '—'} · {case.office_name or '—'}",
+                    f"{self.tr('Deadline')}: {deadline}    "
+                    f"{self.tr('Assignee')}: {case.assignee_name or '—'}",
+                    case.description,
+                )
+            )
+        )
+        self._fill_actions(detail)
+        self._fill_timeline(detail)
+        self._show_photo(self.before, detail.before)
+        self._show_photo(self.after, detail.after)
+        self.reporters.clear()
+        for reporter in detail.reporters:
+            line = (
+                f"{local_time(reporter.ts)}  {reporter.reporter}（{reporter.source}）  {reporter.description}"
+            )
+            self.reporters.addItem(
+                line + (f"\n    {self.tr('Feedback')}: {reporter.feedback}" if reporter.feedback else "")
+            )
+
+    def _fill_actions(self, detail: CaseDetail) -> None:
+        while self.actions_row.count():
+            item = self.actions_row.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        for transition in detail.actions:
+            if transition.action == "派遣":
+                continue  # dispatch needs an assignee: the pop-up and the queue's dispatch do it
+            button = QPushButton(transition.action, self)
+            button.setToolTip(transition.english)
+            button.clicked.connect(lambda _c=False, action=transition.action: self.act(action))
+            self.actions_row.addWidget(button)
+        self.actions_row.addStretch(1)
+
+    def _fill_timeline(self, detail: CaseDetail) -> None:
+        self.timeline.setRowCount(len(detail.timeline))
+        for row, event in enumerate(detail.timeline):
+            status = f"{event.from_status or ''} → {event.to_status}" if event.to_status else ""
+            for column, text in enumerate(
+                (local_time(event.ts), event.actor, event.action, status, event.note)
+            ):
+                self.timeline.setItem(row, column, QTableWidgetItem(text))
+        self.timeline.resizeColumnsToContents()
+
+    def _show_photo(self, label: QLabel, photos: list[PhotoRecord]) -> None:
+        uri = photos[0].uri if photos else None
+        pixmap = QPixmap(uri) if uri and Path(uri).is_file() else QPixmap()
+        if pixmap.isNull():
+            label.setPixmap(QPixmap())
+            label.setText(self.tr("No photo"))
+        else:
+            label.setPixmap(pixmap.scaled(label.size(), Qt.AspectRatioMode.KeepAspectRatio))
+
+    # ------------------------------------------------------------------ actions
+    def act(self, action: str) -> None:
+        if self.detail is None:
+            return
+        case, reason = self.detail.case, self.reason.text()
+
+        def job() -> object:
+            return apply_transition(
+                self.store, case.id, case.version, action, self.operator, reason, datetime.now(UTC)
+            )
+
+        self.message.setText(self.tr("Working …"))
+        self.runner.submit(job, self._acted, self._refused)
+
+    def _acted(self, _snapshot: object) -> None:
+        self.message.setText(self.tr("Done."))
+        self.reason.clear()
+        self.changed.emit()
+        self.reload()
+
+    def _refused(self, error: Exception) -> None:
+        self.message.setText(str(error))  # Chinese first, from the workflow's own refusals
+        self.reload()
+
+    def _cameras(self) -> None:
+        if self.detail is not None:
+            self.nearest_cameras_requested.emit(self.detail.case.lon, self.detail.case.lat)
