@@ -74,6 +74,9 @@ class CaseBoard:
         return BoardChange(tuple(arrived), tuple(updated), tuple(removed))
 
     def state_of(self, row: BoardCase, now: datetime) -> DeadlineState:
+        """挂账 (suspended with approval) stops the clock: such a case is never late on the board."""
+        if row.status == CaseStatus.SUSPENDED:
+            return DeadlineState.NORMAL
         return deadline_state(now, row.deadline_at, DUE_SOON, self._calendar)
 
     def ordered(self, now: datetime) -> list[BoardCase]:

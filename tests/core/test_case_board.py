@@ -57,3 +57,9 @@ def test_a_case_without_deadline_is_never_late() -> None:
     board = CaseBoard()
     board.replace([case(1, deadline_at=None)])
     assert board.counters(NOW + timedelta(days=30)).overdue == 0
+
+
+def test_a_suspended_case_stops_the_clock() -> None:
+    board = CaseBoard()
+    board.replace([case(1, status=CaseStatus.SUSPENDED.value, deadline_at=NOW - timedelta(hours=5))])
+    assert board.counters(NOW).overdue == 0

@@ -101,7 +101,7 @@ class QtCaseQueue(QWidget):
             CaseTableModel.NUMBER: 150,
             CaseTableModel.CATEGORY: 120,
             CaseTableModel.STATUS: 70,
-            CaseTableModel.DEADLINE: 110,
+            CaseTableModel.DEADLINE: 130,
             CaseTableModel.OFFICE: 120,
             CaseTableModel.ASSIGNEE: 80,
             CaseTableModel.REPORTERS: 60,
