@@ -20,6 +20,7 @@ from ui.cases.case_desk import CaseDesk
 from ui.cases.qt_case_detail import QtCaseDetail
 from ui.cases.qt_case_popup import QtCasePopup
 from ui.cases.qt_case_queue import QtCaseQueue
+from ui.cases.qt_category_editor import QtCategoryEditor
 from ui.map.qt_overview_map import QtOverviewMap
 from ui.qt_header import QtHeader
 from ui.qt_kpi_strip import QtKpiStrip
@@ -123,6 +124,7 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> QAction:
         system = self.menu_bar.addMenu(self.tr("System"))
+        system.addAction(self.tr("Case categories…")).triggered.connect(self.open_category_editor)
         quit_action = system.addAction(self.tr("Quit"))
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -170,6 +172,12 @@ class MainWindow(QMainWindow):
         detail.changed.connect(self.cases.refresh)
         detail.show()
         return detail
+
+    def open_category_editor(self) -> QtCategoryEditor:
+        editor = QtCategoryEditor(self._store, self.runner, self)
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        editor.show()
+        return editor
 
     def _counts_shown(self, _counts: SeedCounts) -> None:
         if not self._is_ready:

@@ -74,6 +74,10 @@
         <translation>系统</translation>
     </message>
     <message>
+        <source>Case categories…</source>
+        <translation>案件类别…</translation>
+    </message>
+    <message>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
@@ -209,6 +213,69 @@
     <message>
         <source>Overdue</source>
         <translation>已超时</translation>
+    </message>
+</context>
+<context>
+    <name>QtCategoryEditor</name>
+    <message>
+        <source>Case categories</source>
+        <translation>案件类别</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Major class</source>
+        <translation>大类</translation>
+    </message>
+    <message>
+        <source>Minor class</source>
+        <translation>小类</translation>
+    </message>
+    <message>
+        <source>Filing condition</source>
+        <translation>立案条件</translation>
+    </message>
+    <message>
+        <source>Dispatch (working h)</source>
+        <translation>派遣时限（工作时）</translation>
+    </message>
+    <message>
+        <source>Dispose (working h)</source>
+        <translation>处置时限（工作时）</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>责任部门</translation>
+    </message>
+    <message>
+        <source>Photo required</source>
+        <translation>须附照片</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Add minor class</source>
+        <translation>新增小类</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Saving …</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Saved %1 categories.</source>
+        <translation>已保存 %1 个类别。</translation>
     </message>
 </context>
 <context>
