@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from commandcenter.cases.calendar import DeadlineState, WorkingCalendar, deadline_state
+from commandcenter.cases.escalation import DEFAULT_ACK_TIMEOUT
 from commandcenter.domain.kinds import CaseStatus
 from commandcenter.persistence.case_board import BoardCase
 
@@ -29,6 +30,7 @@ class BoardCounters:
     unassigned: int  # 受理/立案 with nobody dispatched yet
     due_within_hour: int
     overdue: int
+    unacknowledged: int  # dispatched, not signed for within the acknowledgement timeout
 
 
 @dataclass(frozen=True)
@@ -41,8 +43,11 @@ class BoardChange:
 
 
 class CaseBoard:
-    def __init__(self, calendar: WorkingCalendar | None = None) -> None:
+    def __init__(
+        self, calendar: WorkingCalendar | None = None, ack_timeout: timedelta = DEFAULT_ACK_TIMEOUT
+    ) -> None:
         self._calendar = calendar
+        self.ack_timeout = ack_timeout
         self._cases: dict[int, BoardCase] = {}
 
     def __len__(self) -> int:
@@ -79,6 +84,14 @@ class CaseBoard:
             return DeadlineState.NORMAL
         return deadline_state(now, row.deadline_at, DUE_SOON, self._calendar)
 
+    def unacknowledged_for(self, row: BoardCase, now: datetime) -> timedelta | None:
+        """How long a dispatched case has waited for 签收 beyond ``ack_timeout`` (None when it has
+        not, or is not waiting): the queue then suggests escalating (路长 → 镇办 → 区城管局)."""
+        if row.status != CaseStatus.DISPATCHED or row.dispatched_at is None:
+            return None
+        waited = now - row.dispatched_at
+        return waited if waited > self.ack_timeout else None
+
     def ordered(self, now: datetime) -> list[BoardCase]:
         def key(row: BoardCase) -> tuple[int, int, int, datetime, int]:
             waiting = 0 if row.status in AWAITING_DISPATCH else 1
@@ -97,4 +110,5 @@ class CaseBoard:
             unassigned=unassigned,
             due_within_hour=states.count(DeadlineState.DUE_SOON),
             overdue=states.count(DeadlineState.OVERDUE),
+            unacknowledged=sum(1 for row in self._cases.values() if self.unacknowledged_for(row, now)),
         )

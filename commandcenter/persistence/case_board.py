@@ -51,6 +51,7 @@ class BoardCase:
     deadline_at: datetime | None
     reporters: int  # 1 + merged duplicates
     photo_uri: str | None  # the first report photo
+    dispatched_at: datetime | None  # the last 派遣 (the acknowledgement clock starts here)
 
     @property
     def is_open(self) -> bool:
@@ -93,6 +94,7 @@ def _statement() -> Any:
             case.deadline_at,
             reporters,
             photo,
+            case.dispatched_at,
         )
         .join(category, category.id == case.category_id)
         .outerjoin(office, office.id == case.office_id)
@@ -106,6 +108,7 @@ def _row(values: Any) -> BoardCase:
     fields[18] = as_utc(fields[18])
     fields[19] = as_utc(fields[19]) if fields[19] is not None else None
     fields[20] = max(int(fields[20] or 0), 1)  # demo history has no reporter rows: the case itself is one
+    fields[22] = as_utc(fields[22]) if fields[22] is not None else None
     return BoardCase(*fields)
 
 

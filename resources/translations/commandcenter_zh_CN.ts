@@ -214,6 +214,10 @@
         <source>Overdue</source>
         <translation>已超时</translation>
     </message>
+    <message>
+        <source>Not signed for</source>
+        <translation>未签收超时</translation>
+    </message>
 </context>
 <context>
     <name>QtCategoryEditor</name>

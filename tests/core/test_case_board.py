@@ -15,7 +15,7 @@ BASE = BoardCase(
     status=CaseStatus.RECEIVED.value, version=1, urgency=2, source="市民上报", description="",
     address="大学路", lon=113.61, lat=34.71, office_id=1, office_name="建中街街道", segment_id=1,
     segment_name="大学路第1段", assignee_id=None, assignee_name=None, created_at=NOW,
-    deadline_at=NOW + timedelta(hours=3), reporters=1, photo_uri=None,
+    deadline_at=NOW + timedelta(hours=3), reporters=1, photo_uri=None, dispatched_at=None,
 )  # fmt: skip
 
 
@@ -37,6 +37,7 @@ def test_late_first_then_due_soon_then_waiting_for_dispatch_then_urgency() -> No
     assert [row.id for row in board.ordered(NOW)] == [5, 4, 3, 2, 1]
     counters = board.counters(NOW)
     assert (counters.open, counters.unassigned, counters.due_within_hour, counters.overdue) == (5, 2, 1, 1)
+    assert counters.unacknowledged == 0
 
 
 def test_apply_announces_arrivals_once_and_drops_closed_cases() -> None:
@@ -63,3 +64,21 @@ def test_a_suspended_case_stops_the_clock() -> None:
     board = CaseBoard()
     board.replace([case(1, status=CaseStatus.SUSPENDED.value, deadline_at=NOW - timedelta(hours=5))])
     assert board.counters(NOW).overdue == 0
+
+
+def test_a_dispatch_not_signed_for_in_time_is_flagged_for_escalation() -> None:
+    board = CaseBoard(ack_timeout=timedelta(minutes=30))
+    waiting = case(
+        1, status=CaseStatus.DISPATCHED.value, assignee_id=7, dispatched_at=NOW - timedelta(minutes=45)
+    )
+    fresh = case(
+        2, status=CaseStatus.DISPATCHED.value, assignee_id=7, dispatched_at=NOW - timedelta(minutes=5)
+    )
+    signed = case(
+        3, status=CaseStatus.ACKNOWLEDGED.value, assignee_id=7, dispatched_at=NOW - timedelta(hours=2)
+    )
+    board.replace([waiting, fresh, signed])
+    assert board.unacknowledged_for(waiting, NOW) == timedelta(minutes=45)
+    assert board.unacknowledged_for(fresh, NOW) is None
+    assert board.unacknowledged_for(signed, NOW) is None
+    assert board.counters(NOW).unacknowledged == 1

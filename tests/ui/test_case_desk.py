@@ -7,13 +7,14 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from commandcenter.cases.dispatch import DispatchRequest, dispatch_case
 from commandcenter.cases.intake import CaseIntake
 from commandcenter.cases.screening import IncomingReport
 from commandcenter.domain.kinds import CaseStatus
@@ -24,6 +25,7 @@ from commandcenter.testing.demo_district import middle_of
 from ui.background import BackgroundRunner
 from ui.cases.arrival_chime import MIN_INTERVAL_S, ArrivalChime
 from ui.cases.case_desk import CaseDesk
+from ui.cases.case_table_model import CaseTableModel
 from ui.cases.qt_case_detail import QtCaseDetail
 from ui.cases.qt_case_popup import QtCasePopup
 from ui.cases.qt_case_queue import QtCaseQueue
@@ -86,7 +88,7 @@ def test_a_burst_is_one_popup_a_few_reads_and_one_chime(
     qtbot.waitUntil(lambda: len(desk.desk.board) == before + BURST, timeout=60_000)
     writer.join()
     elapsed = time.monotonic() - started
-    assert desk.queue.model.rowCount() == before + BURST
+    qtbot.waitUntil(lambda: desk.queue.model.rowCount() == before + BURST)  # redraws are throttled
     qtbot.waitUntil(lambda: desk.popup.current is not None and len(desk.popup.waiting) == BURST - 1)
     assert desk.popup.isVisible()
     assert desk.desk.fetches - fetches_before < BURST / 3  # coalesced, not one read per case
@@ -146,3 +148,22 @@ def test_detail_shows_the_timeline_and_refuses_a_reject_without_reason(
         detail.act("不予立案")
     qtbot.waitUntil(lambda: detail.detail is not None and detail.detail.case.status == CaseStatus.REJECTED)
     qtbot.waitUntil(lambda: outcome.case_id not in desk.desk.board)
+
+
+def test_a_dispatch_nobody_signed_for_suggests_escalation(
+    qtbot: QtBot, desk: Desk, district_store: Store
+) -> None:
+    intake = CaseIntake.from_store(district_store)
+    outcome = intake.receive(_report_on_segment(district_store, 23), datetime.now(UTC))
+    assert outcome.case_id is not None
+    staff = outcome.recommendations[0].staff
+    late = datetime.now(UTC) - timedelta(minutes=70)  # two acknowledgement timeouts ago
+    dispatch_case(district_store, DispatchRequest(outcome.case_id, staff.id, staff.name, "值班员甲"), late)
+    qtbot.waitUntil(lambda: desk.queue.counters["unacknowledged"].value >= 1, timeout=20_000)
+    row = desk.queue.model.row_of(outcome.case_id)
+    assert row is not None
+    status = desk.queue.model.index(row, CaseTableModel.STATUS)
+    assert str(status.data()).endswith("⚠")
+    tooltip = str(status.data(Qt.ItemDataRole.ToolTipRole))
+    assert "未签收" in tooltip
+    assert "建议升级至：区城管局指挥中心" in tooltip

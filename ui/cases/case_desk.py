@@ -24,8 +24,10 @@ from PySide6.QtCore import QMetaObject, QObject, Qt, QTimer, Signal, Slot
 from commandcenter.cases.board import BoardChange, CaseBoard
 from commandcenter.cases.dispatch import DispatchOutcome, DispatchRequest, DispatchResult
 from commandcenter.cases.dispatch_outbox import DispatchOutbox
-from commandcenter.cases.intake import CaseIntake
+from commandcenter.cases.escalation import escalation_chain, escalation_due
+from commandcenter.cases.intake import STORED_PHOTOS, CaseIntake
 from commandcenter.cases.recommend import Recommendation
+from commandcenter.cases.screening import IncomingReport, screen
 from commandcenter.paths import data_dir
 from commandcenter.persistence.case_board import BoardCase, board_rows
 from commandcenter.persistence.change_feed import Change, ChangeFeed
@@ -194,6 +196,19 @@ class CaseDesk(QObject):
         except (KeyError, ValueError) as error:  # a category or segment added since the index was built
             log.warning("no recommendation for case %s: %s", case.number, error)
             return []
+
+    def escalation_suggestion(self, case: BoardCase) -> str | None:
+        """Who should hold a dispatched case nobody signed for in time: one level up the chain
+        (路长 → 镇办 → 区城管局) per elapsed acknowledgement timeout; None when it is not late."""
+        now = datetime.now(UTC)
+        if self.intake is None or case.dispatched_at is None or not self.board.unacknowledged_for(case, now):
+            return None
+        report = IncomingReport(
+            case.category_code, case.lon, case.lat, source=case.source, photos=(STORED_PHOTOS,)
+        )
+        result = screen(report, self.intake.index, self.intake.categories, lambda *_: (), now)
+        chain = escalation_chain(result, self.intake.index, now)
+        return escalation_due(chain, case.dispatched_at, now, self.board.ack_timeout).label
 
     def mini_map_scene(self, case: BoardCase, choices: list[Recommendation]) -> MiniMapScene:
         """The case, its segment and the live positions of the people offered (in-memory only)."""

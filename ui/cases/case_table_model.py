@@ -7,6 +7,7 @@ view re-selects the case the operator had selected by id, not by row.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -44,9 +45,15 @@ def countdown(deadline: datetime | None, now: datetime) -> str:
 class CaseTableModel(QAbstractTableModel):
     NUMBER, CATEGORY, STATUS, DEADLINE, ADDRESS, OFFICE, ASSIGNEE, REPORTERS, TIME = range(9)
 
-    def __init__(self, board: CaseBoard, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        board: CaseBoard,
+        parent: QObject | None = None,
+        escalation: Callable[[BoardCase], str | None] | None = None,
+    ) -> None:
         super().__init__(parent)
         self._board = board
+        self._escalation = escalation
         self._rows: list[BoardCase] = []
         self._states: list[DeadlineState] = []
         self._now = datetime.now(UTC)
@@ -99,12 +106,21 @@ class CaseTableModel(QAbstractTableModel):
         if role == CASE_ID_ROLE:
             return case.id
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{case.category_name} · {case.address}\n{case.description}"
+            return self._tooltip(case, column)
         if role == Qt.ItemDataRole.ForegroundRole:
             return self._foreground(case, state, column)
         if role == Qt.ItemDataRole.BackgroundRole and state is DeadlineState.OVERDUE:
             return URGENT_BACKGROUND
         return None
+
+    def _tooltip(self, case: BoardCase, column: int) -> str:
+        text = f"{case.category_name} · {case.address}\n{case.description}"
+        waited = self._board.unacknowledged_for(case, self._now)
+        if column == self.STATUS and waited is not None:
+            minutes = int(waited.total_seconds() // 60)
+            suggestion = self._escalation(case) if self._escalation else None
+            text = f"派遣后 {minutes} 分钟未签收" + (f"，建议升级至：{suggestion}" if suggestion else "")
+        return text
 
     def _display(self, case: BoardCase, column: int) -> str:
         if column == self.DEADLINE:
@@ -116,7 +132,9 @@ class CaseTableModel(QAbstractTableModel):
         values = {
             self.NUMBER: case.number,
             self.CATEGORY: case.category_name,
-            self.STATUS: case.status,
+            self.STATUS: f"{case.status} ⚠"
+            if self._board.unacknowledged_for(case, self._now)
+            else case.status,
             self.ADDRESS: case.address,
             self.OFFICE: case.office_name or "—",
             self.ASSIGNEE: case.assignee_name or "—",
@@ -129,6 +147,8 @@ class CaseTableModel(QAbstractTableModel):
                 return OVERDUE_COLOR
             if state is DeadlineState.DUE_SOON:
                 return DUE_SOON_COLOR
+        if column == self.STATUS and self._board.unacknowledged_for(case, self._now):
+            return DUE_SOON_COLOR
         if column == self.STATUS and case.assignee_id is None:
             return NEW_COLOR
         return None

@@ -54,13 +54,14 @@ class QtCaseQueue(QWidget):
     def __init__(self, desk: CaseDesk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
-        self.model = CaseTableModel(desk.board, self)
+        self.model = CaseTableModel(desk.board, self, escalation=desk.escalation_suggestion)
         self.banner = QtOfflineBanner(desk, self)
         self.counters = {
             "open": QtCounter(self.tr("Open"), "info", self),
             "unassigned": QtCounter(self.tr("Awaiting dispatch"), "info", self),
             "due_within_hour": QtCounter(self.tr("Due within 1 h"), "warning", self),
             "overdue": QtCounter(self.tr("Overdue"), "danger", self),
+            "unacknowledged": QtCounter(self.tr("Not signed for"), "warning", self),
         }
         self.table = self._build_table()
         strip = QHBoxLayout()
