@@ -89,6 +89,9 @@ def main(argv: Sequence[str] | None = None, gui_runner: GuiRunner | None = None)
     )
     if not args.verbose:
         logging.getLogger("alembic").setLevel(logging.WARNING)  # migration chatter is not news
+    from commandcenter.secrets import install_log_redaction
+
+    install_log_redaction()  # camera and database credentials never reach a log line
     try:
         settings = load_settings(_path(args.config))
         command = args.command or "gui"
@@ -144,6 +147,9 @@ def _demo_data(args: argparse.Namespace, settings: Settings) -> int:
         load_demo_data(
             store, scale=args.scale, seed=args.seed or settings.simulator.seed, streams=settings.streams
         )
+        from commandcenter.accounts.demo_accounts import assign_demo_passwords
+
+        assign_demo_passwords(store)  # issue 7: demo users log in with demo-<username>
         counts = store.counts()
     finally:
         store.close()

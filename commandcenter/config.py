@@ -35,6 +35,12 @@ class StreamSettings:
 
 
 @dataclass(frozen=True)
+class SessionSettings:
+    lock_after_min: float = 15.0  # lock the screen after this many idle minutes; 0 = never
+    reauth_window_min: float = 5.0  # sensitive actions ask for the password again after this
+
+
+@dataclass(frozen=True)
 class Settings:
     database_url: str | None = None  # None: the SQLite file in the user data dir
     language: str = "zh_CN"  # "zh_CN" or "en"
@@ -42,10 +48,17 @@ class Settings:
     status_poll_s: float = 2.0
     simulator: SimulatorSettings = field(default_factory=SimulatorSettings)
     streams: StreamSettings = field(default_factory=StreamSettings)
+    session: SessionSettings = field(default_factory=SessionSettings)
     source: Path | None = None  # the file these settings came from, for messages
 
     def resolved_database_url(self) -> str:
-        return self.database_url or f"sqlite:///{paths.default_sqlite_path()}"
+        """The URL to open; a server URL without a password gets it from the keyring or
+        ``COMMANDCENTER_DB_PASSWORD`` (``commandcenter.secrets``)."""
+        if not self.database_url:
+            return f"sqlite:///{paths.default_sqlite_path()}"
+        from commandcenter.secrets import with_database_password
+
+        return with_database_password(self.database_url)
 
 
 _ENV_OVERRIDES: dict[str, tuple[str, ...]] = {
@@ -71,6 +84,7 @@ def load_settings(path: Path | None = None, environ: dict[str, str] | None = Non
             raw = tomllib.loads(path.read_text(encoding="utf-8"))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
             raise ConfigError(f"配置文件 {path} 格式错误 (malformed config file): {error}") from error
+        _refuse_password_in_file(raw, path)
     for variable, key_path in _ENV_OVERRIDES.items():
         if variable in environ:
             _set_nested(raw, key_path, environ[variable])
@@ -88,8 +102,21 @@ def _build(raw: dict[str, Any], source: Path | None) -> Settings:
     settings = Settings(source=source)
     simulator = _section(SimulatorSettings(), raw.pop("simulator", {}), "simulator", source)
     streams = _section(StreamSettings(), raw.pop("streams", {}), "streams", source)
+    session = _section(SessionSettings(), raw.pop("session", {}), "session", source)
     settings = _section(settings, raw, "", source)
-    return replace(settings, simulator=simulator, streams=streams)
+    return replace(settings, simulator=simulator, streams=streams, session=session)
+
+
+def _refuse_password_in_file(raw: dict[str, Any], path: Path) -> None:
+    """A password in a config file ends up in backups and screenshots: refuse it (issue 7)."""
+    from commandcenter.secrets import url_has_password
+
+    url = raw.get("database_url")
+    if isinstance(url, str) and url_has_password(url):
+        raise ConfigError(
+            f"配置文件 {path} 的 database_url 含有密码：请改用系统密钥环或环境变量 COMMANDCENTER_DB_PASSWORD "
+            "(a password in the config file is refused; use the OS keyring or COMMANDCENTER_DB_PASSWORD)"
+        )
 
 
 def _section(default: Any, values: dict[str, Any], prefix: str, source: Path | None) -> Any:

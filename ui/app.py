@@ -82,6 +82,14 @@ def _install(app: QApplication, translator: QTranslator) -> None:
     _installed.append(translator)
 
 
+def _operator_name() -> str:
+    """Who the case desk acts as: the signed-in user (issue 7), else the generic duty operator."""
+    from ui.auth.sign_in import SignIn
+
+    session = SignIn.current()
+    return session.principal.display_name if session is not None else "值班员"
+
+
 def run_gui(
     settings: Settings,
     store: Store,
@@ -92,11 +100,14 @@ def run_gui(
     title_suffix: str = "",
     quit_after_ready: bool = False,
     on_ready: Callable[[], None] | None = None,
+    sign_in: Callable[[QApplication], bool] | None = None,
 ) -> int:
     """Show the command center until the operator closes it; returns the event loop's exit status.
     ``on_ready`` runs once the first counts are on screen; ``quit_after_ready`` then exits with 0
     (startup benchmarks and smoke tests) without saving the window layout."""
     app = create_application(settings)
+    if sign_in is not None and not sign_in(app):  # issue 7: login dialog, or the demo's auto-login
+        return 0
     window = MainWindow(
         settings,
         store,
@@ -104,6 +115,7 @@ def run_gui(
         stream_urls=stream_urls,
         probe=probe,
         title_suffix=title_suffix,
+        operator=_operator_name(),
     )
 
     def ready() -> None:

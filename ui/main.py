@@ -72,6 +72,7 @@ def _open_window(
 ) -> int:
     from commandcenter.media.stream_probe import probe_stream
     from ui.app import run_gui
+    from ui.auth.sign_in import SignIn
     from ui.videowall.qt_wall import CameraFeed
 
     feeds = [CameraFeed(c.code, c.name, c.sub_url or c.main_url or "") for c in cameras]
@@ -89,6 +90,8 @@ def _open_window(
         title_suffix=title_suffix,
         quit_after_ready=args.quit_after_ready,
         on_ready=report_ready,
+        # issue 7: `gui` asks for a login; the demo and scripted starts sign in as the duty operator
+        sign_in=SignIn(settings, store, interactive=args.command != "demo" and not args.quit_after_ready),
     )
 
 

@@ -32,6 +32,9 @@ def prepare_demo_store(settings: Settings, url: str, *, reset: bool = False) -> 
     if reset or store.counts().segments == 0:
         log.info("generating demo data into %s", store.url)
         load_demo_data(store, scale=1, seed=settings.simulator.seed, streams=settings.streams)
+    from commandcenter.accounts.demo_accounts import assign_demo_passwords
+
+    assign_demo_passwords(store)  # issue 7: demo users log in with demo-<username>
     return store
 
 

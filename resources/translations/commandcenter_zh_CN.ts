@@ -48,6 +48,52 @@
     </message>
 </context>
 <context>
+    <name>LockScreen</name>
+    <message>
+        <source>Session locked</source>
+        <translation>会话已锁定</translation>
+    </message>
+    <message>
+        <source>Locked after inactivity. %1, enter your password to continue.</source>
+        <translation>长时间未操作，屏幕已锁定。%1，请输入密码继续。</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Sign in — Command Center</source>
+        <translation>登录 — 智慧城管指挥中心</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <source>Your password was reset: choose a new one (at least 10 characters).</source>
+        <translation>密码已被重置，请设置新密码（至少 10 位）。</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Smart city management command center</source>
+        <translation>二七区智慧城管指挥中心</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Video wall</source>
@@ -88,6 +134,13 @@
     <message>
         <source>Full screen</source>
         <translation>全屏</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Cannot check the password: %1</source>
+        <translation>无法校验密码：%1</translation>
     </message>
 </context>
 <context>
@@ -434,6 +487,17 @@
     <message>
         <source>No signal</source>
         <translation>无信号</translation>
+    </message>
+</context>
+<context>
+    <name>ReauthPrompt</name>
+    <message>
+        <source>Confirm your password</source>
+        <translation>确认密码</translation>
+    </message>
+    <message>
+        <source>“%1” is a sensitive action: enter your password again.</source>
+        <translation>“%1”是敏感操作，请再次输入密码。</translation>
     </message>
 </context>
 </TS>

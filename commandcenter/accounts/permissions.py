@@ -1,0 +1,87 @@
+"""Who may do what: the role → permission table, explicit in code so a reviewer reads it in one place.
+
+Separation of duties follows the 145 platform: operators (值班员) file, dispatch and close; office
+users (镇办) take and dispose of their own office's cases; only supervisors (值班长) approve 延期/挂账,
+resume and void; leaders read and export; inspectors close small cases on the spot (简易处置);
+administrators (IT) manage users, plugins and settings but do not work cases.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from enum import StrEnum
+
+from commandcenter.domain.kinds import UserRole
+
+
+class Permission(StrEnum):
+    READ_ALL_CASES = "read_all_cases"  # every office's cases, segments and staff
+    READ_OFFICE_CASES = "read_office_cases"  # only the principal's own office
+    CENTER_STEPS = "center_steps"  # 立案 不予立案 核查 结案 返工
+    DISPATCH = "dispatch"  # 派遣
+    OFFICE_STEPS = "office_steps"  # 签收 退回 处置 反馈, and requesting 延期/挂账
+    ON_SITE_CLOSE = "on_site_close"  # 简易处置
+    APPROVE_EXTENSION = "approve_extension"  # 延期 / 挂账 approval
+    SUPERVISE = "supervise"  # 恢复办理 作废
+    EXPORT = "export"
+    VIEW_AUDIT = "view_audit"
+    MANAGE_USERS = "manage_users"
+    MANAGE_PLUGINS = "manage_plugins"
+    MANAGE_SETTINGS = "manage_settings"
+
+
+_P = Permission
+_OPERATOR = frozenset({_P.READ_ALL_CASES, _P.CENTER_STEPS, _P.DISPATCH, _P.EXPORT})
+ROLE_PERMISSIONS: Mapping[UserRole, frozenset[Permission]] = {
+    UserRole.OPERATOR: _OPERATOR,
+    UserRole.SUPERVISOR: _OPERATOR | {_P.APPROVE_EXTENSION, _P.SUPERVISE, _P.VIEW_AUDIT},
+    UserRole.LEADER: frozenset({_P.READ_ALL_CASES, _P.EXPORT, _P.VIEW_AUDIT}),
+    UserRole.OFFICE: frozenset({_P.READ_OFFICE_CASES, _P.OFFICE_STEPS}),
+    UserRole.INSPECTOR: frozenset({_P.READ_ALL_CASES, _P.ON_SITE_CLOSE}),
+    UserRole.ADMIN: frozenset(
+        {_P.READ_ALL_CASES, _P.VIEW_AUDIT, _P.MANAGE_USERS, _P.MANAGE_PLUGINS, _P.MANAGE_SETTINGS}
+    ),
+}
+
+# Which permission each workflow action needs (the actions of commandcenter.cases.workflow).
+ACTION_PERMISSIONS: Mapping[str, Permission] = {
+    "立案": _P.CENTER_STEPS,
+    "不予立案": _P.CENTER_STEPS,
+    "核查": _P.CENTER_STEPS,
+    "结案": _P.CENTER_STEPS,
+    "返工": _P.CENTER_STEPS,
+    "派遣": _P.DISPATCH,
+    "签收": _P.OFFICE_STEPS,
+    "退回": _P.OFFICE_STEPS,
+    "处置": _P.OFFICE_STEPS,
+    "反馈": _P.OFFICE_STEPS,
+    "延期": _P.APPROVE_EXTENSION,
+    "挂账": _P.APPROVE_EXTENSION,
+    "简易处置": _P.ON_SITE_CLOSE,
+    "恢复办理": _P.SUPERVISE,
+    "作废": _P.SUPERVISE,
+}
+
+PERMISSION_NAMES: Mapping[Permission, str] = {
+    _P.READ_ALL_CASES: "查看全区案件",
+    _P.READ_OFFICE_CASES: "查看本镇办案件",
+    _P.CENTER_STEPS: "中心办理",
+    _P.DISPATCH: "派遣",
+    _P.OFFICE_STEPS: "镇办处置",
+    _P.ON_SITE_CLOSE: "简易处置",
+    _P.APPROVE_EXTENSION: "审批延期/挂账",
+    _P.SUPERVISE: "督办（恢复、作废）",
+    _P.EXPORT: "导出",
+    _P.VIEW_AUDIT: "查看审计日志",
+    _P.MANAGE_USERS: "用户管理",
+    _P.MANAGE_PLUGINS: "插件管理",
+    _P.MANAGE_SETTINGS: "系统设置",
+}
+
+
+def permissions_of(role: UserRole | str) -> frozenset[Permission]:
+    """The role's permissions; an unknown role has none (fail closed)."""
+    try:
+        return ROLE_PERMISSIONS[UserRole(role)]
+    except ValueError:
+        return frozenset()

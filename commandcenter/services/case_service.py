@@ -1,0 +1,163 @@
+"""Cases as a principal may see and move them: office users only their office's cases, each
+workflow action only with its permission (``accounts/permissions.py``), 延期/挂账 only through a
+supervisor's ``approve_extension``. Wraps ``apply_transition`` and ``read_case`` unchanged.
+
+Reading another office's case by id is refused with ``PermissionDenied`` naming the case id, not
+disguised as "not found": users are authenticated staff, case ids are not secrets (they appear on
+work orders), and an explicit refusal — recorded in the audit log — tells both the user and the
+auditor what happened.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from commandcenter.accounts.errors import InvalidInput
+from commandcenter.accounts.permissions import ACTION_PERMISSIONS, Permission
+from commandcenter.accounts.validation import clean_text, clean_username
+from commandcenter.audit.trail import AuditAction
+from commandcenter.cases.calendar import WorkingCalendar
+from commandcenter.domain.kinds import CaseStatus
+from commandcenter.persistence import scoped_queries
+from commandcenter.persistence.case_transitions import CaseSnapshot, apply_transition, read_case
+from commandcenter.persistence.store import CaseRow
+from commandcenter.services.guard import Guarded
+
+APPROVAL_ACTIONS = frozenset({"延期", "挂账"})
+
+
+class CaseService(Guarded):
+    calendar: WorkingCalendar | None = None
+
+    def get_case(self, case_id: int) -> CaseSnapshot:
+        self._check_case(_case_id(case_id))
+        return read_case(self.store, case_id)
+
+    def list_cases(self, text: object = "", status: object = None, limit: int = 200) -> list[CaseRow]:
+        search = clean_text(text, "search")
+        if status is not None and (
+            not isinstance(status, str) or status not in {s.value for s in CaseStatus}
+        ):
+            raise InvalidInput("status", "未知的案件状态", "unknown case status")
+        if not isinstance(limit, int) or not 1 <= limit <= 1000:
+            raise InvalidInput("limit", "应为 1–1000", "must be 1..1000")
+        office = self._read_scope()
+        return scoped_queries.search_cases(
+            self.store, office_id=office, text=search, status=status, limit=limit
+        )
+
+    def transition(
+        self,
+        case_id: int,
+        expected_version: int,
+        action: str,
+        reason: object = "",
+        payload: Mapping[str, Any] | None = None,
+    ) -> CaseSnapshot:
+        """Apply a workflow step as the principal. 延期/挂账 are refused here: they need approval."""
+        permission = _permission_of(action)
+        if action in APPROVAL_ACTIONS and not self.principal.can(Permission.APPROVE_EXTENSION):
+            self._deny(
+                f"case:{case_id}",
+                f"「{action}」须经值班长审批",
+                f"{action} needs a supervisor's approval (approve_extension)",
+            )
+        return self._apply(case_id, expected_version, action, reason, payload, permission, None)
+
+    def approve_extension(
+        self,
+        case_id: int,
+        expected_version: int,
+        action: str,
+        requested_by: object,
+        reason: object,
+        payload: Mapping[str, Any] | None = None,
+    ) -> CaseSnapshot:
+        """A supervisor approves an office's 延期/挂账 request: the step is written as the requester's,
+        with the supervisor as ``approved_by`` (the workflow refuses self-approval)."""
+        if action not in APPROVAL_ACTIONS:
+            raise InvalidInput("action", "只能审批延期或挂账", "only 延期 and 挂账 are approved")
+        requester = clean_username(requested_by)
+        return self._apply(
+            case_id, expected_version, action, reason, payload, Permission.APPROVE_EXTENSION, requester
+        )
+
+    def _apply(
+        self,
+        case_id: int,
+        expected_version: int,
+        action: str,
+        reason: object,
+        payload: Mapping[str, Any] | None,
+        permission: Permission,
+        requester: str | None,
+    ) -> CaseSnapshot:
+        why = clean_text(reason, "reason")
+        clean_payload = _clean_payload(payload)
+        self._require(permission, f"case:{case_id}")
+        self._check_case(_case_id(case_id))
+        actor = requester or self.principal.username
+        snapshot = apply_transition(
+            self.store,
+            case_id,
+            expected_version,
+            action,
+            actor,
+            why,
+            self.clock(),
+            clean_payload,
+            approved_by=self.principal.username if requester else None,
+            calendar=self.calendar,
+        )
+        kind = (
+            AuditAction.APPROVAL
+            if requester
+            else AuditAction.DISPATCH
+            if action == "派遣"
+            else AuditAction.TRANSITION
+        )
+        details = {"action": action, "to": snapshot.status.value, "version": snapshot.version, "reason": why}
+        self._record(kind, f"case:{case_id}", details | ({"requested_by": requester} if requester else {}))
+        return snapshot
+
+    def _read_scope(self) -> int | None:
+        """None: every office. An office user: their office. No read permission: refused."""
+        if self.principal.can(Permission.READ_ALL_CASES):
+            return None
+        if self.principal.can(Permission.READ_OFFICE_CASES) and self.principal.office_id is not None:
+            return self.principal.office_id
+        return self._deny("cases", "不能查看案件", "may not read cases")
+
+    def _check_case(self, case_id: int) -> None:
+        scope = self._read_scope()
+        if scope is not None and scoped_queries.case_office(self.store, case_id) != scope:
+            self._deny(
+                f"case:{case_id}", f"案件 {case_id} 不属于本镇办", f"case {case_id} belongs to another office"
+            )
+
+
+def _case_id(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 < value < 2**62:
+        raise InvalidInput("case_id", "案件编号无效", "invalid case id")
+    return value
+
+
+def _permission_of(action: object) -> Permission:
+    if not isinstance(action, str) or action not in ACTION_PERMISSIONS:
+        raise InvalidInput("action", "未知的办理动作", "unknown workflow action")
+    return ACTION_PERMISSIONS[action]
+
+
+def _clean_payload(payload: Mapping[str, Any] | None) -> dict[str, Any]:
+    """Text in a payload (notes) is checked like any field; numbers pass; anything else is refused."""
+    cleaned: dict[str, Any] = {}
+    for key, value in (payload or {}).items():
+        name = clean_text(key, "payload key", limit=40, required=True)
+        if isinstance(value, bool) or value is None or isinstance(value, int | float):
+            cleaned[name] = value
+        elif isinstance(value, str | bytes):
+            cleaned[name] = clean_text(value, "note")
+        else:
+            raise InvalidInput(name, "不支持的值", "unsupported value")
+    return cleaned

@@ -1,0 +1,46 @@
+"""The shared part of every service: the principal, the audit trail, and refusing with a record."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import UTC, datetime
+from typing import NoReturn
+
+from commandcenter.accounts.errors import PermissionDenied
+from commandcenter.accounts.permissions import Permission
+from commandcenter.accounts.principal import Principal, require
+from commandcenter.audit.trail import AuditAction, AuditTrail
+from commandcenter.persistence.store import Store
+
+
+class Guarded:
+    def __init__(
+        self,
+        store: Store,
+        principal: Principal,
+        *,
+        audit: AuditTrail | None = None,
+        clock: Callable[[], datetime] | None = None,
+    ) -> None:
+        self.store = store
+        self.principal = principal
+        self.clock = clock or (lambda: datetime.now(UTC))
+        self.audit = audit or AuditTrail(store, self.clock)
+
+    def _require(self, permission: Permission, target: str = "") -> None:
+        try:
+            require(self.principal, permission)
+        except PermissionDenied as refusal:
+            self._record_denial(target or permission.value, refusal)
+
+    def _deny(self, target: str, chinese: str, english: str) -> NoReturn:
+        self._record_denial(target, PermissionDenied(chinese, english))
+
+    def _record_denial(self, target: str, refusal: PermissionDenied) -> NoReturn:
+        self.audit.record(
+            self.principal.username, AuditAction.ACCESS_DENIED, target, {"message": str(refusal)}
+        )
+        raise refusal
+
+    def _record(self, action: AuditAction, target: str, details: Mapping[str, object] | None = None) -> None:
+        self.audit.record(self.principal.username, action, target, details)

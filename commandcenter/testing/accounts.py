@@ -1,0 +1,40 @@
+"""Helpers for the account tests: cheap argon2 parameters (the real cost is the benchmark's business,
+not every test's) and a user made in one call."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from commandcenter.accounts.passwords import HashParameters, PasswordHashing
+from commandcenter.domain.kinds import UserRole
+from commandcenter.persistence import account_queries
+from commandcenter.persistence.store import NewCase, Store
+from commandcenter.testing.demo_district import DemoDistrict
+
+FAST_HASHING = PasswordHashing(HashParameters(time_cost=1, memory_kib=8_192, parallelism=1))
+PASSWORD = "correct-horse-7"
+CASE_TIME = datetime(2026, 5, 12, 2, 30, tzinfo=UTC)  # just after the demo district's "now"
+
+
+def make_user(
+    store: Store,
+    username: str,
+    role: UserRole = UserRole.OPERATOR,
+    office_id: int | None = None,
+    password: str = PASSWORD,
+    *,
+    must_change: bool = False,
+) -> int:
+    """An active user with ``password``; ``must_change`` as an admin reset would leave it."""
+    user_id = account_queries.create_user(
+        store, username, username.title(), role.value, office_id, FAST_HASHING.hash(password)
+    )
+    account_queries.update_security(store, user_id, must_change_password=must_change)
+    return user_id
+
+
+def new_case(district: DemoDistrict, office_id: int, now: datetime = CASE_TIME) -> int:
+    """A fresh case in 受理 (version 1) in ``office_id`` of the demo district."""
+    code = sorted(district.categories)[0]
+    report = NewCase(code, "市民上报", "测试案件", "测试地址", 113.63, 34.74, "测试", office_id=office_id)
+    return district.store.create_case(report, now=now)

@@ -1,0 +1,108 @@
+"""The GUI's sign-in hook (called once by ``ui.app.run_gui`` before the window is built) and the
+session guard that locks the screen after inactivity.
+
+``commandcenter gui`` asks for a login; ``commandcenter demo`` (and scripted ``--quit-after-ready``
+starts) sign in as the demo duty operator without a prompt, and that session never locks. The
+signed-in session is available to widgets through ``SignIn.current()`` — the principal they hand
+to ``commandcenter.services`` — and ``confirm_sensitive`` for re-auth.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+from commandcenter.accounts.authenticator import Authenticator
+from commandcenter.accounts.demo_accounts import demo_principal
+from commandcenter.accounts.session import Session
+from commandcenter.config import Settings
+from commandcenter.persistence.store import Store
+from ui.auth.qt_lock_screen import LockScreen
+from ui.auth.qt_login_dialog import LoginDialog
+from ui.background import BackgroundRunner
+
+_ACTIVITY = {
+    QEvent.Type.KeyPress,
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseMove,
+    QEvent.Type.Wheel,
+}
+
+
+class SignIn(QObject):
+    _current: Session | None = None
+
+    def __init__(self, settings: Settings, store: Store, *, interactive: bool) -> None:
+        super().__init__()
+        self.settings, self.store, self.interactive = settings, store, interactive
+        self.session: Session | None = None
+        self.lock_screen: LockScreen | None = None
+        self._timer = QTimer(self)
+        self._timer.setInterval(5_000)
+        self._timer.timeout.connect(self.check_idle)
+        self._runner = BackgroundRunner(self, max_workers=1)
+
+    @classmethod
+    def current(cls) -> Session | None:
+        return cls._current
+
+    def __call__(self, app: QApplication) -> bool:
+        """Sign in; False when the person cancelled the login (the app then exits)."""
+        app.aboutToQuit.connect(self.stop)
+        if not self.interactive:
+            principal = demo_principal(self.store)  # one indexed read at start-up, before the window
+            self._begin(None if principal is None else Session(principal, None, lock_after=None))
+            return True
+        authenticator = Authenticator(self.store)
+        dialog = LoginDialog(authenticator)
+        if dialog.exec() != LoginDialog.DialogCode.Accepted or dialog.principal is None:
+            return False
+        minutes = self.settings.session.lock_after_min
+        self._begin(
+            Session(
+                dialog.principal,
+                authenticator,
+                lock_after=timedelta(minutes=minutes) if minutes > 0 else None,
+                reauth_window=timedelta(minutes=self.settings.session.reauth_window_min),
+            )
+        )
+        app.installEventFilter(self)
+        self._timer.start()
+        return True
+
+    def _begin(self, session: Session | None) -> None:
+        self.session = session
+        SignIn._current = session
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self.session is not None and event.type() in _ACTIVITY:
+            self.session.touch()
+        return False
+
+    def check_idle(self) -> None:
+        if self.session is None or self.lock_screen is not None or not self.session.should_lock():
+            return
+        session = self.session
+        parent = QApplication.activeWindow()
+        self.lock_screen = LockScreen(session, parent if isinstance(parent, QWidget) else None)
+        self.lock_screen.finished.connect(self._unlocked)
+        self._runner.submit(session.lock, lambda _none: self._show_lock())  # lock() writes the audit row
+
+    def _show_lock(self) -> None:
+        if self.lock_screen is not None:
+            self.lock_screen.open()
+
+    def _unlocked(self, _result: int) -> None:
+        if self.lock_screen is not None:
+            self.lock_screen.deleteLater()
+        self.lock_screen = None
+
+    def stop(self) -> None:
+        self._timer.stop()
+        self._runner.shutdown()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+        SignIn._current = None
