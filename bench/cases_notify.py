@@ -89,6 +89,7 @@ def run_desk_client(url: str, expected: int) -> None:
             in_popup.setdefault(case.id, stamp)  # type: ignore[attr-defined]
 
     harness.queue.model.modelReset.connect(queue_redrawn)
+    harness.queue.model.rowsInserted.connect(queue_redrawn)
     harness.desk.cases_arrived.connect(popup_told)
     print("ready", flush=True)
     harness.pump_until(lambda: len(in_queue.keys() & in_popup.keys()) >= expected, CLIENT_TIMEOUT_S)

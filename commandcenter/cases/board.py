@@ -22,6 +22,7 @@ DUE_SOON = timedelta(hours=1)
 AWAITING_DISPATCH = frozenset({CaseStatus.RECEIVED.value, CaseStatus.FILED.value})
 _STATE_RANK = {DeadlineState.OVERDUE: 0, DeadlineState.DUE_SOON: 1, DeadlineState.NORMAL: 2}
 _FAR_FUTURE = datetime.max.replace(tzinfo=UTC)
+SortKey = tuple[int, int, int, datetime, int]
 
 
 @dataclass(frozen=True)
@@ -92,13 +93,14 @@ class CaseBoard:
         waited = now - row.dispatched_at
         return waited if waited > self.ack_timeout else None
 
-    def ordered(self, now: datetime) -> list[BoardCase]:
-        def key(row: BoardCase) -> tuple[int, int, int, datetime, int]:
-            waiting = 0 if row.status in AWAITING_DISPATCH else 1
-            deadline = row.deadline_at or _FAR_FUTURE
-            return (_STATE_RANK[self.state_of(row, now)], waiting, row.urgency, deadline, -row.id)
+    def sort_key(self, row: BoardCase, now: datetime) -> SortKey:
+        """Smaller is more urgent; views that insert one row keep the same order as ``ordered``."""
+        waiting = 0 if row.status in AWAITING_DISPATCH else 1
+        deadline = row.deadline_at or _FAR_FUTURE
+        return (_STATE_RANK[self.state_of(row, now)], waiting, row.urgency, deadline, -row.id)
 
-        return sorted(self._cases.values(), key=key)
+    def ordered(self, now: datetime) -> list[BoardCase]:
+        return sorted(self._cases.values(), key=lambda row: self.sort_key(row, now))
 
     def counters(self, now: datetime) -> BoardCounters:
         states = [self.state_of(row, now) for row in self._cases.values()]

@@ -42,8 +42,8 @@ FETCH_RETRY_MS = 2_000
 
 
 class CaseDesk(QObject):
-    board_changed = Signal()  # rows, order or counters may have changed: views redraw
-    cases_arrived = Signal(list)  # list[BoardCase] new open cases, oldest first (the pop-up)
+    board_changed = Signal()  # cases changed or left, or the board was reloaded: views redraw
+    cases_arrived = Signal(list)  # list[BoardCase] new open cases, oldest first (queue, pop-up)
     online_changed = Signal(bool)  # the database answers (dispatch outbox and change feed)
     dispatch_finished = Signal(bool, str)  # succeeded?, message for the operator
     dispatch_queued = Signal()
@@ -166,7 +166,8 @@ class CaseDesk(QObject):
     def _refreshed(self, rows: list[BoardCase]) -> None:
         self._fetch_succeeded()
         change: BoardChange = self.board.apply(rows)
-        self.board_changed.emit()
+        if change.updated or change.removed:  # arrivals alone are announced below, cheaper to show
+            self.board_changed.emit()
         if change.arrived:
             self.cases_arrived.emit(sorted(change.arrived, key=lambda row: row.id))
         self._fetch()

@@ -7,13 +7,14 @@ view re-selects the case the operator had selected by id, not by row.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from commandcenter.cases.board import CaseBoard
+from commandcenter.cases.board import CaseBoard, SortKey
 from commandcenter.cases.calendar import DeadlineState
 from commandcenter.persistence.case_board import BoardCase
 
@@ -55,6 +56,7 @@ class CaseTableModel(QAbstractTableModel):
         self._board = board
         self._escalation = escalation
         self._rows: list[BoardCase] = []
+        self._keys: list[SortKey] = []
         self._states: list[DeadlineState] = []
         self._now = datetime.now(UTC)
         self._headers = [
@@ -74,8 +76,24 @@ class CaseTableModel(QAbstractTableModel):
         self._now = now or datetime.now(UTC)
         self.beginResetModel()
         self._rows = self._board.ordered(self._now)
+        self._keys = [self._board.sort_key(row, self._now) for row in self._rows]
         self._states = [self._board.state_of(row, self._now) for row in self._rows]
         self.endResetModel()
+
+    def insert_arrivals(self, rows: list[BoardCase]) -> None:
+        """New cases go straight to their place in the order (no reset: a burst of arrivals costs a
+        row insert each, and the operator's selection and scroll position stay put)."""
+        known = {case.id for case in self._rows}
+        for case in rows:
+            if case.id in known:
+                continue
+            key = self._board.sort_key(case, self._now)
+            position = bisect.bisect_left(self._keys, key)
+            self.beginInsertRows(QModelIndex(), position, position)
+            self._rows.insert(position, case)
+            self._keys.insert(position, key)
+            self._states.insert(position, self._board.state_of(case, self._now))
+            self.endInsertRows()
 
     def case_at(self, row: int) -> BoardCase:
         return self._rows[row]

@@ -26,7 +26,8 @@ from ui.cases.qt_offline_banner import QtOfflineBanner
 from ui.throttle import Throttle
 
 COUNTDOWN_REFRESH_MS = 30_000
-REDRAW_MS = 50
+REDRAW_MS = 250  # full re-sort: changes and removals (arrivals are inserted at once)
+COUNT_MS = 100
 
 
 class QtCounter(QLabel):
@@ -81,7 +82,9 @@ class QtCaseQueue(QWidget):
         self._ticker.timeout.connect(self.refresh)
         # A burst changes the board dozens of times a second: redraw at most every REDRAW_MS.
         self._redraw = Throttle(REDRAW_MS, self.refresh, self)
+        self._count = Throttle(COUNT_MS, self._show_counters, self)
         desk.board_changed.connect(self._redraw.poke)
+        desk.cases_arrived.connect(self._arrived)
 
     def _build_table(self) -> QTableView:
         table = QTableView(self)
@@ -127,11 +130,18 @@ class QtCaseQueue(QWidget):
         now = datetime.now(UTC)
         selected = self.selected_case()
         self.model.refresh(now)
-        counters = self.desk.board.counters(now)
-        for key, counter in self.counters.items():
-            counter.show_value(getattr(counters, key))
+        self._show_counters()
         if selected is not None and (row := self.model.row_of(selected.id)) is not None:
             self.table.selectRow(row)
+
+    def _arrived(self, cases: list[BoardCase]) -> None:
+        self.model.insert_arrivals(cases)
+        self._count.poke()
+
+    def _show_counters(self) -> None:
+        counters = self.desk.board.counters(datetime.now(UTC))
+        for key, counter in self.counters.items():
+            counter.show_value(getattr(counters, key))
 
     def _activated(self, index: QModelIndex) -> None:
         self.case_activated.emit(self.model.case_at(index.row()))
