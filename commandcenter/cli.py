@@ -13,14 +13,17 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from commandcenter import __version__, paths
+from commandcenter.catalog.import_command import add_import_cameras, run_import_cameras
 from commandcenter.config import ConfigError, Settings, load_settings
 from commandcenter.persistence.database import DatabaseUnavailable
 
 GuiRunner = Callable[[argparse.Namespace, Settings], int]
 
 EXIT_OK = 0
+EXIT_PARTIAL = 1  # import-geojson: the good features were imported, some were skipped
 EXIT_USAGE = 2
 EXIT_UNAVAILABLE = 3
 
@@ -72,7 +75,24 @@ def build_parser() -> argparse.ArgumentParser:
 
     streams = commands.add_parser("streams", help="serve the demo video streams on loopback (foreground)")
     streams.add_argument("--port", type=int, default=None, help="port (default from config)")
+    _add_import_geojson(commands)
+    add_import_cameras(commands)  # issue 3
     return parser
+
+
+def _add_import_geojson(commands: Any) -> None:
+    from commandcenter.geo.datum import Datum
+    from commandcenter.gis_import import Layer
+
+    command = commands.add_parser(
+        "import-geojson", help="import a GeoJSON layer (boundaries, roads, segments) converted to WGS-84"
+    )
+    command.add_argument("file", help="GeoJSON FeatureCollection")
+    command.add_argument("--datum", required=True, choices=[d.value for d in Datum], help="the file's datum")
+    command.add_argument("--layer", required=True, choices=[layer.value for layer in Layer])
+    command.add_argument("--name", help="layer name (default: the file name)")
+    command.add_argument("--replace", action="store_true", help="replace an earlier import of the same name")
+    command.add_argument("--url", help="database URL (default: the configured one)")
 
 
 def _add_gui_options(parser: argparse.ArgumentParser) -> None:
@@ -193,6 +213,33 @@ def _simulate(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_OK
 
 
+def _import_geojson(args: argparse.Namespace, settings: Settings) -> int:
+    from commandcenter.gis_import import GeoJSONError, read_geojson
+    from commandcenter.persistence.gis_layers import save_layer
+    from commandcenter.persistence.store import Store
+
+    try:
+        result = read_geojson(args.file, args.datum, args.layer)
+    except GeoJSONError as error:
+        print(f"错误 error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    for problem in result.errors:
+        print(f"跳过 skipped {problem}", file=sys.stderr)
+    if not result.features:
+        print(f"错误 error: {args.file} 没有可导入的要素 has no importable features", file=sys.stderr)
+        return EXIT_USAGE
+    store = Store.open(args.url or settings.resolved_database_url())
+    try:
+        layer_id = save_layer(store, result, args.name or Path(args.file).stem, replace=args.replace)
+    finally:
+        store.close()
+    print(
+        f"{store.url}: 图层 layer {args.layer} #{layer_id}: 导入 imported {len(result.features)} "
+        f"要素 features ({args.datum} → wgs84), 跳过 skipped {len(result.errors)}"
+    )
+    return EXIT_PARTIAL if result.errors else EXIT_OK
+
+
 def _streams(args: argparse.Namespace, settings: Settings) -> int:
     from commandcenter.demo.runtime import serve_demo_streams_forever
 
@@ -205,4 +252,6 @@ _HEADLESS: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
     "prepare-demo": _prepare_demo,
     "simulate": _simulate,
     "streams": _streams,
+    "import-geojson": _import_geojson,
+    "import-cameras": run_import_cameras,
 }

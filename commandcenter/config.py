@@ -35,6 +35,34 @@ class StreamSettings:
 
 
 @dataclass(frozen=True)
+class MapSettings:
+    """The live map's base layer (issue 4): ``base`` is "none" (vector layers only), "mbtiles" or "xyz"."""
+
+    base: str = "none"
+    mbtiles_path: str = ""  # an offline MBTiles file (e.g. made with GDAL)
+    xyz_url: str = ""  # e.g. "https://tiles.example/{z}/{x}/{y}.png"; {s} and {-y} are understood
+    datum: str = "wgs84"  # the base map's datum: "gcj02" for AMap/Tencent tiles, overlays are shifted
+    offline_after_s: float = 300.0  # a unit with no fix for this long is drawn as offline
+
+    def __post_init__(self) -> None:
+        if self.base not in ("none", "mbtiles", "xyz"):
+            raise ConfigError(f"配置项 map.base 的值 {self.base!r} 无效 (expected none, mbtiles or xyz)")
+        if self.datum not in ("wgs84", "gcj02"):
+            raise ConfigError(f"配置项 map.datum 的值 {self.datum!r} 无效 (expected wgs84 or gcj02)")
+
+
+@dataclass(frozen=True)
+class PluginSettings:
+    """Plugins (issue 6): extra folders to load from (the shipped ``plugins/`` is always searched and
+    nothing else is), and the seat: ``office`` is an office name ("" = district centre),
+    ``workstation`` this machine's name in the enablement table ("" = the host name)."""
+
+    folders: tuple[str, ...] = ()
+    office: str = ""
+    workstation: str = ""
+
+
+@dataclass(frozen=True)
 class SessionSettings:
     lock_after_min: float = 15.0  # lock the screen after this many idle minutes; 0 = never
     reauth_window_min: float = 5.0  # sensitive actions ask for the password again after this
@@ -48,6 +76,8 @@ class Settings:
     status_poll_s: float = 2.0
     simulator: SimulatorSettings = field(default_factory=SimulatorSettings)
     streams: StreamSettings = field(default_factory=StreamSettings)
+    map: MapSettings = field(default_factory=MapSettings)
+    plugins: PluginSettings = field(default_factory=PluginSettings)
     session: SessionSettings = field(default_factory=SessionSettings)
     source: Path | None = None  # the file these settings came from, for messages
 
@@ -102,9 +132,18 @@ def _build(raw: dict[str, Any], source: Path | None) -> Settings:
     settings = Settings(source=source)
     simulator = _section(SimulatorSettings(), raw.pop("simulator", {}), "simulator", source)
     streams = _section(StreamSettings(), raw.pop("streams", {}), "streams", source)
+    map_settings = _section(MapSettings(), raw.pop("map", {}), "map", source)
+    plugin_settings = _section(PluginSettings(), raw.pop("plugins", {}), "plugins", source)
     session = _section(SessionSettings(), raw.pop("session", {}), "session", source)
     settings = _section(settings, raw, "", source)
-    return replace(settings, simulator=simulator, streams=streams, session=session)
+    return replace(
+        settings,
+        simulator=simulator,
+        streams=streams,
+        map=map_settings,
+        plugins=plugin_settings,
+        session=session,
+    )
 
 
 def _refuse_password_in_file(raw: dict[str, Any], path: Path) -> None:

@@ -16,11 +16,11 @@ from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTim
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from commandcenter.config import Settings
+from commandcenter.media.camera_feed import CameraFeed
 from commandcenter.persistence.store import Store
 from resources import resource_path
 from ui.main_window import MainWindow
 from ui.theme import apply_font, apply_theme
-from ui.videowall.qt_wall import CameraFeed
 
 log = logging.getLogger(__name__)
 

@@ -70,12 +70,12 @@ def _open_window(
     *,
     title_suffix: str,
 ) -> int:
+    from commandcenter.media.camera_feed import CameraFeed
     from commandcenter.media.stream_probe import probe_stream
     from ui.app import run_gui
     from ui.auth.sign_in import SignIn
-    from ui.videowall.qt_wall import CameraFeed
 
-    feeds = [CameraFeed(c.code, c.name, c.sub_url or c.main_url or "") for c in cameras]
+    feeds = [CameraFeed(c.code, c.name, c.main_url or "", c.sub_url or "") for c in cameras]
 
     def report_ready() -> None:
         # Read by bench/startup.py: seconds from interpreter start to a usable window.

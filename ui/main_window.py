@@ -8,24 +8,40 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QFrame, QLabel, QMainWindow, QMenuBar, QVBoxLayout, QWidget
+from PySide6.QtGui import QAction, QCloseEvent, QCursor, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFrame,
+    QLabel,
+    QMainWindow,
+    QMenuBar,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
 
 from commandcenter.config import Settings
 from commandcenter.health import HealthMonitor
+from commandcenter.media.camera_feed import CameraFeed
 from commandcenter.persistence.case_board import BoardCase
 from commandcenter.persistence.store import SeedCounts, Store
 from ui.background import BackgroundRunner
+from ui.cameras.qt_camera_tree import QtCameraTree
 from ui.cases.case_desk import CaseDesk
 from ui.cases.qt_case_detail import QtCaseDetail
 from ui.cases.qt_case_popup import QtCasePopup
 from ui.cases.qt_case_queue import QtCaseQueue
 from ui.cases.qt_category_editor import QtCategoryEditor
+from ui.linked_video import LinkedVideo
 from ui.map.qt_overview_map import QtOverviewMap
+from ui.plugins.qt_plugins import QtPlugins
 from ui.qt_header import QtHeader
 from ui.qt_kpi_strip import QtKpiStrip
 from ui.qt_status_bar import QtStatusBar
-from ui.videowall.qt_wall import CameraFeed, QtVideoWall
+from ui.tracks.qt_alert_list import QtAlertList
+from ui.tracks.qt_track_playback import QtTrackPlayback
+from ui.videowall.qt_wall import QtVideoWall
+from ui.videowall.wall_windows import WallWindows
 from ui.window_state import WindowStateFile
 
 
@@ -64,8 +80,9 @@ class MainWindow(QMainWindow):
         self.header.set_badge(suffix)
 
         self.wall = QtVideoWall(self)
+        self.wall_windows = WallWindows(self.wall)  # full screen / other monitors, remembered
         self.setCentralWidget(self._panel(self.tr("Video wall"), self.wall))
-        self.map = QtOverviewMap(store, self.runner, parent=self)
+        self.map = QtOverviewMap(store, self.runner, settings=settings.map, parent=self)
         self.desk = CaseDesk(store, self.runner, operator=operator, parent=self)
         self.cases = QtCaseQueue(self.desk, parent=self)
         self.popup = QtCasePopup(self.desk, anchor=self)
@@ -78,6 +95,25 @@ class MainWindow(QMainWindow):
         self.case_dock = self._dock(
             "caseDock", self.tr("Case queue"), self.cases, Qt.DockWidgetArea.BottomDockWidgetArea
         )
+        self.tracks = QtTrackPlayback(store, self.runner, parent=self)  # its frame/track_loaded → the map
+        self.alerts = QtAlertList(store, self.runner, parent=self)  # map-rule alerts → cases
+        bottom = Qt.DockWidgetArea.BottomDockWidgetArea
+        self.track_dock = self._dock("trackDock", self.tr("Track playback"), self.tracks, bottom)
+        self.alert_dock = self._dock("alertDock", self.tr("Alerts"), self.alerts, bottom)
+        self.camera_tree = QtCameraTree(store, self.runner, operator=operator, parent=self)
+        self.camera_tree.camera_activated.connect(self.camera_tree.request_feed)
+        self.camera_tree.feed_ready.connect(self._show_camera)
+        self.linked_video = LinkedVideo(store, self.runner, self.wall, self)
+        self.map.camera_clicked.connect(self.camera_tree.request_feed)
+        self.map.case_clicked.connect(self.open_case)
+        self.map.nearest_cameras_requested.connect(self.linked_video.show_around)
+        self.map.nearest_patrollers_requested.connect(self._show_nearest_patrollers)
+        left = Qt.DockWidgetArea.LeftDockWidgetArea
+        self.camera_dock = self._dock("cameraDock", self.tr("Cameras"), self.camera_tree, left)
+        self.resizeDocks([self.camera_dock], [280], Qt.Orientation.Horizontal)
+        self.tabifyDockWidget(self.case_dock, self.track_dock)
+        self.tabifyDockWidget(self.track_dock, self.alert_dock)
+        self.case_dock.raise_()
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         self.resizeDocks([self.map_dock], [620], Qt.Orientation.Horizontal)
         self.resizeDocks([self.case_dock], [300], Qt.Orientation.Vertical)
@@ -85,6 +121,8 @@ class MainWindow(QMainWindow):
         monitor = HealthMonitor(store, stream_urls, probe)
         self.status = QtStatusBar(monitor, self.runner, settings.status_poll_s, self)
         self.setStatusBar(self.status)
+        self.plugins = QtPlugins(settings, store, self.runner, self, self.map.plot)  # office modules
+        self.plugins.events.follow_alerts(self.alerts.watcher.alerts)  # plugins hear unit alerts
         self.full_screen_action = self._build_menus()
         self.restored = self._restore_state()
 
@@ -129,7 +167,7 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         view = self.menu_bar.addMenu(self.tr("View"))
-        for dock in (self.map_dock, self.case_dock):
+        for dock in (self.map_dock, self.case_dock, self.track_dock, self.alert_dock, self.camera_dock):
             view.addAction(dock.toggleViewAction())
         view.addSeparator()
         full_screen = view.addAction(self.tr("Full screen"))
@@ -137,10 +175,11 @@ class MainWindow(QMainWindow):
         full_screen.setShortcut(QKeySequence(Qt.Key.Key_F11))
         full_screen.toggled.connect(self.set_full_screen)
         self.addAction(full_screen)  # F11 works even when the menu bar is hidden
+        self.plugins.install_menu(self.menu_bar.addMenu(self.tr("Plugins")))
         return full_screen
 
     def docks(self) -> list[QDockWidget]:
-        return [self.map_dock, self.case_dock]
+        return [self.map_dock, self.case_dock, self.track_dock, self.alert_dock, self.camera_dock]
 
     # ------------------------------------------------------------------ behaviour
     def set_full_screen(self, on: bool) -> None:
@@ -152,8 +191,12 @@ class MainWindow(QMainWindow):
     def start(self) -> None:
         """Begin fetching data and playing video (after ``show``, so tiles have native windows)."""
         self.wall.show_feeds(self._wall_feeds)
-        for part in (self.kpis, self.map, self.desk, self.cases, self.status):
+        self.wall_windows.restore()
+        self.wall.measure_budget(self.runner)  # ffmpeg off the Qt thread; the meter appears after
+        for part in (self.kpis, self.map, self.desk, self.cases, self.status, self.tracks, self.alerts):
             part.start()
+        self.camera_tree.start()
+        self.plugins.start()
 
     def stop(self) -> None:
         """Stop timers, players and workers. Idempotent: close and run_gui's cleanup both call it."""
@@ -162,16 +205,31 @@ class MainWindow(QMainWindow):
         self._stopped = True
         for part in (self.header, self.kpis, self.map, self.desk, self.cases, self.status):
             part.stop()
+        self.tracks.stop()
+        self.alerts.stop()
         self.popup.close()
+        self.wall_windows.close_all()
         self.wall.stop_all()
+        self.plugins.stop()
         self.runner.shutdown()
 
-    def open_case(self, case: BoardCase) -> QtCaseDetail:
+    def _show_camera(self, feed: CameraFeed) -> None:
+        """A camera double-clicked in the tree goes into the selected (or first free) tile."""
+        self.wall.open_feed(feed)
+
+    def open_case(self, case: BoardCase | int) -> QtCaseDetail:
         """The case's detail window (non-modal: the queue and the wall stay live)."""
-        detail = QtCaseDetail(self._store, self.runner, case.id, self.desk.operator, self)
+        case_id = case if isinstance(case, int) else case.id
+        detail = QtCaseDetail(self._store, self.runner, case_id, self.desk.operator, self)
         detail.changed.connect(self.cases.refresh)
+        detail.nearest_cameras_requested.connect(self.linked_video.show_around)
         detail.show()
         return detail
+
+    def _show_nearest_patrollers(self, lon: float, lat: float) -> None:
+        """Shown beside the pointer that asked (the status bar's health lights stay in view)."""
+        text = self.desk.nearest_patrollers_text(lon, lat)
+        QToolTip.showText(QCursor.pos(), self.tr("Nearest patrollers: %1").replace("%1", text), self.map)
 
     def open_category_editor(self) -> QtCategoryEditor:
         editor = QtCategoryEditor(self._store, self.runner, self)

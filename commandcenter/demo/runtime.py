@@ -32,6 +32,10 @@ def prepare_demo_store(settings: Settings, url: str, *, reset: bool = False) -> 
     if reset or store.counts().segments == 0:
         log.info("generating demo data into %s", store.url)
         load_demo_data(store, scale=1, seed=settings.simulator.seed, streams=settings.streams)
+        from commandcenter.persistence.alert_records import replace_permits
+        from commandcenter.rules.demo_permits import demo_permits
+
+        replace_permits(store, demo_permits(store))  # issue 4: the trucks' permits the map rules check
     from commandcenter.accounts.demo_accounts import assign_demo_passwords
 
     assign_demo_passwords(store)  # issue 7: demo users log in with demo-<username>

@@ -20,6 +20,8 @@ class TileState(StrEnum):
     CONNECTING = "connecting"  # opening the stream, waiting for the first picture
     PLAYING = "playing"
     NO_SIGNAL = "no_signal"  # the stream failed or ended; a reconnect is scheduled
+    OFFLINE = "offline"  # the camera has no stream to play (no URL, or the catalog reports it offline)
+    UNSUPPORTED = "unsupported"  # this libVLC cannot play the URL's protocol (RTSP without live555)
 
 
 def reconnect_delay_s(failures: int) -> float:
@@ -51,6 +53,12 @@ class TileStateMachine:
         self.state = TileState.NO_SIGNAL
         self.failures += 1
         return reconnect_delay_s(self.failures)
+
+    def unavailable(self, state: TileState) -> TileState:
+        """OFFLINE or UNSUPPORTED: nothing to retry until another camera or URL is assigned."""
+        self.state = state
+        self.failures = 0
+        return self.state
 
     def stop(self) -> TileState:
         self.state = TileState.IDLE

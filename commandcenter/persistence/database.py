@@ -52,7 +52,26 @@ def create_database_engine(url: str, *, echo: bool = False) -> Engine:
     engine = create_engine(parsed, **kwargs)
     if parsed.get_backend_name() == "sqlite":
         event.listen(engine, "connect", _tune_sqlite)
+        if parsed.database and parsed.database != ":memory:":
+            event.listen(engine, "do_connect", _NeverRecreate(Path(parsed.database).expanduser()))
     return engine
+
+
+class _NeverRecreate:
+    """Once the file exists, open it read-write only (``mode=rw``): a database file that was moved
+    or deleted under a running workstation must fail loudly, not come back as a new empty file that
+    a fresh pooled connection silently created. Used as SQLAlchemy's ``do_connect`` hook."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.created = False
+
+    def __call__(self, _dialect: object, _record: object, _args: object, params: dict[str, Any]) -> object:
+        first = not self.created and not self.path.exists()
+        self.created = True
+        if first:
+            return None  # the first connection of a new database creates the file
+        return sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=rw", uri=True, **params)
 
 
 def _tune_sqlite(dbapi_connection: sqlite3.Connection, _record: object) -> None:

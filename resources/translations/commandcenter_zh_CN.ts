@@ -116,6 +116,18 @@
         <translation>演示</translation>
     </message>
     <message>
+        <source>Track playback</source>
+        <translation>轨迹回放</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <source>Cameras</source>
+        <translation>摄像机</translation>
+    </message>
+    <message>
         <source>System</source>
         <translation>系统</translation>
     </message>
@@ -135,12 +147,175 @@
         <source>Full screen</source>
         <translation>全屏</translation>
     </message>
+    <message>
+        <source>Plugins</source>
+        <translation>插件</translation>
+    </message>
+    <message>
+        <source>Nearest patrollers: %1</source>
+        <translation>附近城市管理员：%1</translation>
+    </message>
+</context>
+<context>
+    <name>MapLegend</name>
+    <message>
+        <source>City managers</source>
+        <translation>城市管理员</translation>
+    </message>
+    <message>
+        <source>Muck trucks</source>
+        <translation>渣土车</translation>
+    </message>
+    <message>
+        <source>Enforcement vehicles</source>
+        <translation>执法车</translation>
+    </message>
+    <message>
+        <source>Overdue case</source>
+        <translation>超期案件</translation>
+    </message>
+    <message>
+        <source>Nobody seen</source>
+        <translation>无人巡查</translation>
+    </message>
+    <message>
+        <source>Open case</source>
+        <translation>在办案件</translation>
+    </message>
+</context>
+<context>
+    <name>MapPointer</name>
+    <message>
+        <source>Nearest cameras</source>
+        <translation>附近摄像头</translation>
+    </message>
+    <message>
+        <source>Nearest patrollers</source>
+        <translation>附近城市管理员</translation>
+    </message>
+</context>
+<context>
+    <name>MapToolbar</name>
+    <message>
+        <source>All units</source>
+        <translation>全部单位</translation>
+    </message>
+    <message>
+        <source>City managers</source>
+        <translation>城市管理员</translation>
+    </message>
+    <message>
+        <source>Muck trucks</source>
+        <translation>渣土车</translation>
+    </message>
+    <message>
+        <source>Enforcement vehicles</source>
+        <translation>执法车</translation>
+    </message>
+    <message>
+        <source>Any state</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Moving</source>
+        <translation>移动中</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>静止</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>All offices</source>
+        <translation>全部镇办</translation>
+    </message>
+    <message>
+        <source>Plate or name</source>
+        <translation>车牌或姓名</translation>
+    </message>
+    <message>
+        <source>Follow</source>
+        <translation>跟踪</translation>
+    </message>
 </context>
 <context>
     <name>PasswordDialog</name>
     <message>
         <source>Cannot check the password: %1</source>
         <translation>无法校验密码：%1</translation>
+    </message>
+</context>
+<context>
+    <name>QtAlertList</name>
+    <message>
+        <source>Create case</source>
+        <translation>生成案件</translation>
+    </message>
+    <message>
+        <source>Case filed</source>
+        <translation>已生成案件</translation>
+    </message>
+    <message>
+        <source>File this alert from the case intake: it has no default category</source>
+        <translation>该告警没有默认案件类别，请在案件受理中立案</translation>
+    </message>
+    <message>
+        <source>Case created</source>
+        <translation>案件已生成</translation>
+    </message>
+</context>
+<context>
+    <name>QtCameraTree</name>
+    <message>
+        <source>Search name, id or pinyin initials</source>
+        <translation>搜索名称、编号或拼音首字母</translation>
+    </message>
+    <message>
+        <source>Favourites</source>
+        <translation>收藏</translation>
+    </message>
+    <message>
+        <source>Loading cameras…</source>
+        <translation>正在加载摄像机…</translation>
+    </message>
+    <message>
+        <source>Cameras could not be loaded: %1</source>
+        <translation>摄像机加载失败：%1</translation>
+    </message>
+    <message>
+        <source>Stream could not be started: %1</source>
+        <translation>视频流启动失败：%1</translation>
+    </message>
+    <message>
+        <source>%1 cameras, %2 online</source>
+        <translation>共 %1 路，在线 %2 路</translation>
+    </message>
+    <message>
+        <source>%1 matches</source>
+        <translation>%1 个结果</translation>
+    </message>
+    <message>
+        <source>first %1 matches</source>
+        <translation>前 %1 个结果</translation>
+    </message>
+    <message>
+        <source>Favourite could not be saved: %1</source>
+        <translation>收藏保存失败：%1</translation>
+    </message>
+    <message>
+        <source>Remove from favourites</source>
+        <translation>取消收藏</translation>
+    </message>
+    <message>
+        <source>Add to favourites</source>
+        <translation>加入收藏</translation>
+    </message>
+    <message>
+        <source>Show on wall</source>
+        <translation>上墙显示</translation>
     </message>
 </context>
 <context>
@@ -407,20 +582,123 @@
 <context>
     <name>QtOverviewMap</name>
     <message>
-        <source>City managers</source>
-        <translation>城市管理员</translation>
+        <source>No match</source>
+        <translation>无匹配结果</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n 个匹配</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>QtPluginManager</name>
+    <message>
+        <source>Active</source>
+        <translation>启用</translation>
     </message>
     <message>
-        <source>Muck trucks</source>
-        <translation>渣土车</translation>
+        <source>Disabled after an error</source>
+        <translation>出错已停用</translation>
     </message>
     <message>
-        <source>Enforcement vehicles</source>
-        <translation>执法车</translation>
+        <source>Not enabled here</source>
+        <translation>本席位未启用</translation>
     </message>
     <message>
-        <source>Road segments</source>
-        <translation>路段</translation>
+        <source>Incompatible API</source>
+        <translation>接口版本不兼容</translation>
+    </message>
+    <message>
+        <source>Built-in</source>
+        <translation>内置</translation>
+    </message>
+    <message>
+        <source>Plugin folder</source>
+        <translation>插件目录</translation>
+    </message>
+    <message>
+        <source>Installed package</source>
+        <translation>已安装软件包</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Offices</source>
+        <translation>所属镇办</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>信息</translation>
+    </message>
+    <message>
+        <source>Show traceback</source>
+        <translation>查看错误详情</translation>
+    </message>
+    <message>
+        <source>For office:</source>
+        <translation>镇办：</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>No error.</source>
+        <translation>无错误。</translation>
+    </message>
+    <message>
+        <source>Saved; applies at the next start of that office&apos;s workstations.</source>
+        <translation>已保存，该镇办工作站下次启动时生效。</translation>
+    </message>
+</context>
+<context>
+    <name>QtPlugins</name>
+    <message>
+        <source>Office modules</source>
+        <translation>镇办特色模块</translation>
+    </message>
+    <message>
+        <source>Plugin manager…</source>
+        <translation>插件管理…</translation>
+    </message>
+    <message>
+        <source>Plugin manager</source>
+        <translation>插件管理</translation>
+    </message>
+</context>
+<context>
+    <name>QtRecordPanel</name>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
     </message>
 </context>
 <context>
@@ -471,7 +749,79 @@
     </message>
 </context>
 <context>
+    <name>QtTrackPlayback</name>
+    <message>
+        <source>Load tracks</source>
+        <translation>加载轨迹</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>No positions in this period</source>
+        <translation>该时段没有定位数据</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+</context>
+<context>
+    <name>QtUnitPicker</name>
+    <message>
+        <source>Search a plate or a name</source>
+        <translation>搜索车牌或姓名</translation>
+    </message>
+    <message>
+        <source>Patroller</source>
+        <translation>城市管理员</translation>
+    </message>
+    <message>
+        <source>Muck truck</source>
+        <translation>渣土车</translation>
+    </message>
+    <message>
+        <source>Enforcement vehicle</source>
+        <translation>执法车</translation>
+    </message>
+</context>
+<context>
     <name>QtVideoTile</name>
+    <message>
+        <source>This libVLC cannot play RTSP. Ask the media server (ZLMediaKit, MediaMTX, WVP) for the camera&apos;s HTTP-FLV, HLS or HTTP-TS address instead.</source>
+        <translation>本机 libVLC 无法播放 RTSP。请向流媒体服务器（ZLMediaKit、MediaMTX、WVP）获取该摄像机的 HTTP-FLV、HLS 或 HTTP-TS 地址。</translation>
+    </message>
+</context>
+<context>
+    <name>ReauthPrompt</name>
+    <message>
+        <source>Confirm your password</source>
+        <translation>确认密码</translation>
+    </message>
+    <message>
+        <source>“%1” is a sensitive action: enter your password again.</source>
+        <translation>“%1”是敏感操作，请再次输入密码。</translation>
+    </message>
+</context>
+<context>
+    <name>TileCaption</name>
+    <message>
+        <source>Main</source>
+        <translation>主码流</translation>
+    </message>
+    <message>
+        <source>Sub</source>
+        <translation>子码流</translation>
+    </message>
     <message>
         <source>Idle</source>
         <translation>空闲</translation>
@@ -488,16 +838,62 @@
         <source>No signal</source>
         <translation>无信号</translation>
     </message>
-</context>
-<context>
-    <name>ReauthPrompt</name>
     <message>
-        <source>Confirm your password</source>
-        <translation>确认密码</translation>
+        <source>Offline</source>
+        <translation>离线</translation>
     </message>
     <message>
-        <source>“%1” is a sensitive action: enter your password again.</source>
-        <translation>“%1”是敏感操作，请再次输入密码。</translation>
+        <source>Unsupported</source>
+        <translation>不支持</translation>
+    </message>
+</context>
+<context>
+    <name>TrackRows</name>
+    <message>
+        <source>Stop</source>
+        <translation>停留</translation>
+    </message>
+    <message>
+        <source>Trip</source>
+        <translation>行程</translation>
+    </message>
+</context>
+<context>
+    <name>WallToolbar</name>
+    <message>
+        <source>Full screen</source>
+        <translation>全屏</translation>
+    </message>
+    <message>
+        <source>Send to monitor</source>
+        <translation>发送到显示器</translation>
+    </message>
+    <message>
+        <source>Snapshot</source>
+        <translation>抓图</translation>
+    </message>
+    <message>
+        <source>Save the selected tile&apos;s picture</source>
+        <translation>抓拍所选窗口的画面</translation>
+    </message>
+    <message>
+        <source>Layout</source>
+        <translation>画面分割</translation>
+    </message>
+    <message>
+        <source>Decode %p%</source>
+        <translation>解码 %p%</translation>
+    </message>
+    <message>
+        <source>Share of this workstation&apos;s measured decode capacity used by the wall&apos;s tiles</source>
+        <translation>视频墙占用本工作站实测解码能力的比例</translation>
+    </message>
+</context>
+<context>
+    <name>WallWindow</name>
+    <message>
+        <source>Video wall</source>
+        <translation>视频墙</translation>
     </message>
 </context>
 </TS>

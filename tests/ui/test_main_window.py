@@ -13,9 +13,11 @@ import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
 
+from commandcenter.catalog.nearest import nearest_cameras
 from commandcenter.domain.kinds import UnitKind
 from commandcenter.persistence.case_board import board_rows
 from commandcenter.persistence.store import NewCase, Store
+from ui.cases.qt_case_detail import QtCaseDetail
 from ui.main_window import MainWindow
 
 OpenWindow = Callable[..., MainWindow]
@@ -112,7 +114,7 @@ def test_map_draws_every_segment_and_placed_unit(
     qtbot.waitUntil(
         lambda: window.map.segments_shown == 291 and window.map.unit_counts == expected, timeout=20_000
     )
-    assert len(window.map.units.data) == len(placed)
+    assert len(window.map.units.frame) == len(placed)
 
 
 def test_case_queue_holds_the_open_cases_and_pops_up_a_new_one(
@@ -152,3 +154,30 @@ def test_view_menu_toggles_the_docks_and_f11_goes_full_screen(qtbot: QtBot, open
     qtbot.waitUntil(window.isFullScreen)
     window.full_screen_action.trigger()
     qtbot.waitUntil(lambda: not window.isFullScreen())
+
+
+def test_nearest_cameras_from_the_map_build_a_one_plus_five_wall(
+    qtbot: QtBot, open_window: OpenWindow, district_store: Store
+) -> None:
+    window = open_window()
+    camera = next(c for c in nearest_cameras(district_store, 113.64, 34.73, 1))
+    assert camera.lon is not None
+    assert camera.lat is not None
+    with qtbot.waitSignal(window.linked_video.shown, timeout=20_000) as shown:
+        window.map.nearest_cameras_requested.emit(camera.lon, camera.lat)
+    assert shown.args[0] == 6
+    assert window.wall.layout_name == "1+5"
+    feeds = [feed for feed in window.wall.feeds if feed is not None]
+    assert feeds[0].code == camera.code  # the nearest camera in the big tile
+
+
+def test_a_case_clicked_on_the_map_opens_its_detail(
+    qtbot: QtBot, open_window: OpenWindow, district_store: Store
+) -> None:
+    window = open_window()
+    case = board_rows(district_store)[0]
+    with qtbot.waitSignal(window.map.case_clicked):
+        window.map.case_clicked.emit(case.id)
+    details = window.findChildren(QtCaseDetail)
+    assert details
+    qtbot.waitUntil(lambda: details[-1].detail is not None and details[-1].detail.case.id == case.id)

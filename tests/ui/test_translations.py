@@ -41,7 +41,9 @@ def _unfinished(ts: Path) -> list[str]:
             kind = translation.get("type") if translation is not None else "missing"
             if kind in ("vanished", "obsolete"):
                 continue
-            if translation is None or kind == "unfinished" or not (translation.text or "").strip():
+            forms = [] if translation is None else [f.text or "" for f in translation.iter("numerusform")]
+            text = "".join(forms) if forms else (translation.text if translation is not None else "")
+            if translation is None or kind == "unfinished" or not (text or "").strip():
                 problems.append(f"{name}: {message.findtext('source')!r}")
     return problems
 

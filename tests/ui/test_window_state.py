@@ -18,8 +18,12 @@ OpenWindow = Callable[..., MainWindow]
 def test_layout_survives_close_and_reopen(qtbot: QtBot, open_window: OpenWindow) -> None:
     first = open_window()
     assert not first.restored
-    first.resize(720, 480)
-    qtbot.waitUntil(lambda: first.size() == QSize(720, 480))
+    # A size of its own (not the default), above the minimum that the docks impose.
+    wanted = QSize(
+        max(1300, first.minimumSizeHint().width() + 40), max(820, first.minimumSizeHint().height() + 40)
+    )
+    first.resize(wanted)
+    qtbot.waitUntil(lambda: first.size() == wanted)
     first.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, first.case_dock)
     first.map_dock.close()
     first.close()
@@ -30,7 +34,7 @@ def test_layout_survives_close_and_reopen(qtbot: QtBot, open_window: OpenWindow)
     assert second.restored
     # Without a window manager (Xvfb) Qt guesses frame margins for a never-shown window, so the
     # restored size may differ by the width of a window border.
-    qtbot.waitUntil(lambda: _close_to(second.size(), QSize(720, 480)))
+    qtbot.waitUntil(lambda: _close_to(second.size(), wanted))
     assert second.dockWidgetArea(second.case_dock) == Qt.DockWidgetArea.LeftDockWidgetArea
     assert second.map_dock.isHidden()
     assert not second.case_dock.isHidden()

@@ -17,7 +17,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import queue
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QMetaObject, QObject, Qt, QTimer, Signal, Slot
 
@@ -26,7 +26,7 @@ from commandcenter.cases.dispatch import DispatchOutcome, DispatchRequest, Dispa
 from commandcenter.cases.dispatch_outbox import DispatchOutbox
 from commandcenter.cases.escalation import escalation_chain, escalation_due
 from commandcenter.cases.intake import STORED_PHOTOS, CaseIntake
-from commandcenter.cases.recommend import Recommendation
+from commandcenter.cases.recommend import Recommendation, shift_at
 from commandcenter.cases.screening import IncomingReport, screen
 from commandcenter.paths import data_dir
 from commandcenter.persistence.case_board import BoardCase, board_rows
@@ -210,6 +210,19 @@ class CaseDesk(QObject):
         result = screen(report, self.intake.index, self.intake.categories, lambda *_: (), now)
         chain = escalation_chain(result, self.intake.index, now)
         return escalation_due(chain, case.dispatched_at, now, self.board.ack_timeout).label
+
+    def nearest_patrollers_text(self, lon: float, lat: float) -> str:
+        """ "Nearest patrollers" for the map's context menu: on-duty city managers with a live fix."""
+        if self.intake is None:
+            return ""
+        now = datetime.now(UTC)
+        hits = self.intake.index.nearest_patrollers(
+            lon, lat, now=now, max_fix_age=timedelta(minutes=5), shift=shift_at(now).value, limit=5
+        )
+        return (
+            "；".join(f"{hit.staff.name} {hit.distance_m:.0f} 米" for hit in hits)
+            or "附近 3 公里内无在岗城市管理员"
+        )
 
     def mini_map_scene(self, case: BoardCase, choices: list[Recommendation]) -> MiniMapScene:
         """The case, its segment and the live positions of the people offered (in-memory only)."""

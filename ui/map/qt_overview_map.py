@@ -1,126 +1,193 @@
-"""A first live map: the road segments and every unit's latest position, on pyqtgraph.
+"""The live map: base tiles, vector layers and every unit, on pyqtgraph in Web Mercator metres.
 
-Draws in Web Mercator metres with a locked aspect, so distances look right and tiles can be added
-under it later. All 291 segments are ONE line item (NaN gaps between polylines) and all units ONE
-scatter item coloured by kind: two items to update, not thousands. The store reads and the
-projection run in the background; the Qt thread only hands finished arrays to pyqtgraph.
+The widget arranges layers (mouse input: ``map_pointer``) and owns the signals; what to draw is
+decided in ``commandcenter.mapping`` on a worker thread (store reads, datum shift, projection,
+classification), and the Qt thread only hands finished arrays to the items. The lead connects the
+signals to the video wall (cameras), the case view and the "nearest" searches.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import numpy as np
-import numpy.typing as npt
 import pyqtgraph as pg
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QPixmapCache, QResizeEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from commandcenter.config import MapSettings
 from commandcenter.domain.kinds import UnitKind
-from commandcenter.geo import lonlat_to_mercator_arrays
-from commandcenter.persistence.store import SegmentShape, Store, UnitPosition
+from commandcenter.mapping.base_map import open_tile_source
+from commandcenter.mapping.tile_source import TileSource
+from commandcenter.mapping.unit_frame import KINDS, UnitFrame, unit_frame
+from commandcenter.mapping.vector_data import LiveOverlay, VectorData, load_live_overlay, load_vector_data
+from commandcenter.persistence.store import Store
 from ui.background import BackgroundPoll, BackgroundRunner
-from ui.theme import MUTED, PANEL, RAISED, ROAD, TEXT, UNIT_COLORS
+from ui.map.map_legend import MapLegend
+from ui.map.map_pointer import MapPointer
+from ui.map.map_toolbar import MapToolbar
+from ui.map.tile_layer import TileLayer
+from ui.map.unit_layer import UnitLayer
+from ui.map.vector_items import VectorItems
+from ui.theme import PANEL
 
-FloatArray = npt.NDArray[np.float64]
-UNIT_KINDS = tuple(UnitKind)
-
-
-@dataclass(frozen=True)
-class UnitArrays:
-    x: FloatArray
-    y: FloatArray
-    kind_index: npt.NDArray[np.int64]  # index into UNIT_KINDS; -1 for an unknown kind
-
-
-def segment_arrays(shapes: list[SegmentShape]) -> tuple[FloatArray, FloatArray]:
-    """All polylines in one pair of arrays, a NaN after each one so ``connect="finite"`` breaks there."""
-    lons: list[float] = []
-    lats: list[float] = []
-    for shape in shapes:
-        for lon, lat in shape.geometry:
-            lons.append(lon)
-            lats.append(lat)
-        lons.append(np.nan)
-        lats.append(np.nan)
-    return lonlat_to_mercator_arrays(lons, lats)
-
-
-def unit_arrays(positions: list[UnitPosition]) -> UnitArrays:
-    """Units that have reported, projected; a unit without a fix yet is not drawn."""
-    placed = [p for p in positions if p.lon is not None and p.lat is not None]
-    lonlat = np.array([(p.lon, p.lat) for p in placed], dtype=np.float64).reshape(-1, 2)
-    x, y = lonlat_to_mercator_arrays(lonlat[:, 0], lonlat[:, 1])
-    lookup = {kind.value: index for index, kind in enumerate(UNIT_KINDS)}
-    kinds = np.array([lookup.get(p.kind, -1) for p in placed], dtype=np.int64)
-    return UnitArrays(x, y, kinds)
+# Layers keep viewport-sized cache pixmaps (DeviceCoordinateCache), about 8 MB each at 1080p; Qt's
+# default 10 MB pixmap cache would evict them every frame and every layer would redraw from scratch.
+PIXMAP_CACHE_KB = 160 * 1024
 
 
 class QtOverviewMap(QWidget):
+    unit_clicked = Signal(int)
+    camera_clicked = Signal(str)
+    case_clicked = Signal(int)
+    nearest_cameras_requested = Signal(float, float)
+    nearest_patrollers_requested = Signal(float, float)
+
     def __init__(
-        self, store: Store, runner: BackgroundRunner, *, refresh_s: float = 2.0, parent: QWidget | None = None
+        self,
+        store: Store,
+        runner: BackgroundRunner,
+        *,
+        refresh_s: float = 2.0,
+        overlay_refresh_s: float = 15.0,
+        settings: MapSettings | None = None,
+        tile_source: TileSource | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        QPixmapCache.setCacheLimit(max(QPixmapCache.cacheLimit(), PIXMAP_CACHE_KB))
         self._store = store
         self._runner = runner
+        self.settings = settings or MapSettings()
+        self.toolbar = MapToolbar(self)
         self.plot = pg.PlotWidget(self, background=PANEL)
         self.plot.setAspectLocked(True)
         self.plot.hideAxis("left")
         self.plot.hideAxis("bottom")
         self.plot.setMenuEnabled(False)
-        self.roads = pg.PlotDataItem(pen=pg.mkPen(ROAD, width=1.6), connect="finite", antialias=True)
-        self.units = pg.ScatterPlotItem(size=6, pen=None)
-        self.plot.addItem(self.roads)
-        self.plot.addItem(self.units)
-        self._brushes = [pg.mkBrush(UNIT_COLORS[kind]) for kind in UNIT_KINDS] + [pg.mkBrush(MUTED)]
-        self._legend_labels = {
-            UnitKind.PATROLLER: self.tr("City managers"),
-            UnitKind.MUCK_TRUCK: self.tr("Muck trucks"),
-            UnitKind.ENFORCEMENT: self.tr("Enforcement vehicles"),
-        }
-        self.legend = self._make_legend()
-        self.unit_counts: dict[UnitKind, int] = dict.fromkeys(UNIT_KINDS, 0)
+        self.view_box = self.plot.getPlotItem().getViewBox()
+        source = tile_source if tile_source is not None else open_tile_source(self.settings)
+        self.tiles = TileLayer(source) if source is not None else None
+        if self.tiles is not None:
+            self.plot.addItem(self.tiles, ignoreBounds=True)
+        self.vectors = VectorItems(self.plot.getPlotItem())
+        self.units = UnitLayer()
+        self.units.setZValue(100)
+        self.plot.addItem(self.units, ignoreBounds=True)
+        self.legend = MapLegend(self.plot)
+        self.unit_counts: dict[UnitKind, int] = dict.fromkeys(KINDS, 0)
         self.segments_shown = 0
+        self.following = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.toolbar)
         layout.addWidget(self.plot)
+        self._connect()
+        datum, offline_s = self.settings.datum, self.settings.offline_after_s
         self._poll = BackgroundPoll(
-            runner, refresh_s, lambda: unit_arrays(store.latest_positions()), self.show_units, parent=self
+            runner,
+            refresh_s,
+            lambda: unit_frame(store.latest_positions(), datum=datum, offline_after_s=offline_s),
+            self.show_units,
+            parent=self,
         )
-
-    def _make_legend(self) -> pg.LegendItem:
-        legend = pg.LegendItem(
-            offset=(10, 10), brush=pg.mkBrush(RAISED), pen=pg.mkPen(ROAD), labelTextColor=TEXT
+        self._overlay_poll = BackgroundPoll(
+            runner,
+            overlay_refresh_s,
+            lambda: load_live_overlay(store, self._segment_ids, datum=datum),
+            self.show_overlay,
+            parent=self,
         )
-        legend.setParentItem(self.plot.getPlotItem().vb)
-        legend.addItem(pg.PlotDataItem(pen=pg.mkPen(ROAD, width=2)), self.tr("Road segments"))
-        for kind in UNIT_KINDS:
-            sample = pg.ScatterPlotItem(symbol="o", size=9, pen=None, brush=pg.mkBrush(UNIT_COLORS[kind]))
-            legend.addItem(sample, self._legend_labels[kind])
-        return legend
+        self._segment_ids: list[int] = []
 
+    def _connect(self) -> None:
+        self.pointer = MapPointer(self)
+        self.view_box.sigRangeChanged.connect(self._view_changed)
+        self.toolbar.filter_changed.connect(self._apply_filter)
+        self.toolbar.search_requested.connect(self.search)
+        self.toolbar.follow_toggled.connect(self.set_following)
+
+    # --- lifecycle -------------------------------------------------------------------------------
     def start(self) -> None:
-        """Load the segments once, then follow the units."""
-        self._runner.submit(lambda: segment_arrays(self._store.segment_shapes()), self.show_segments)
+        """Load the static layers once, then follow the units and the segment status."""
+        self._runner.submit(lambda: load_vector_data(self._store, self.settings.datum), self.show_vectors)
         self._poll.start()
 
     def stop(self) -> None:
-        """Stop following units and take the legend off the view box: during teardown pyqtgraph's
-        anchor would otherwise ask the already deleted view box for its geometry."""
         self._poll.stop()
-        scene = self.legend.scene()
-        if scene is not None:
-            scene.removeItem(self.legend)
+        self._overlay_poll.stop()
+        if self.tiles is not None:
+            self.tiles.shutdown()
 
-    def show_segments(self, arrays: tuple[FloatArray, FloatArray]) -> None:
-        x, y = arrays
-        self.roads.setData(x, y, connect="finite")
-        self.segments_shown = int(np.count_nonzero(np.isnan(x)))
-        self.plot.getPlotItem().vb.autoRange(padding=0.04)
+    # --- data arriving ---------------------------------------------------------------------------
+    def show_vectors(self, data: VectorData) -> None:
+        self.vectors.show_static(data)
+        self.toolbar.set_offices(data.office_names)
+        self._segment_ids = sorted(data.segments)
+        self.segments_shown = len(data.segments)
+        self.view_box.autoRange(padding=0.04)
+        self._overlay_poll.start()
 
-    def show_units(self, arrays: UnitArrays) -> None:
-        brushes = [self._brushes[index] for index in arrays.kind_index]
-        self.units.setData(x=arrays.x, y=arrays.y, brush=brushes)
-        counts = np.bincount(arrays.kind_index[arrays.kind_index >= 0], minlength=len(UNIT_KINDS))
-        self.unit_counts = {kind: int(counts[index]) for index, kind in enumerate(UNIT_KINDS)}
-        for (_sample, label), kind in zip(self.legend.items[1:], UNIT_KINDS, strict=True):
-            label.setText(f"{self._legend_labels[kind]}  {self.unit_counts[kind]:,}")
+    def show_overlay(self, live: LiveOverlay) -> None:
+        self.vectors.show_live(live)
+
+    def show_units(self, frame: UnitFrame) -> None:
+        self.units.set_frame(frame, self.toolbar.unit_filter().mask(frame))
+        counts = np.bincount(frame.kind, minlength=len(KINDS))
+        self.unit_counts = {kind: int(counts[index]) for index, kind in enumerate(KINDS)}
+        self.legend.set_counts(self.unit_counts)
+        if self.following:
+            self._centre_on_selected()
+
+    # --- operator actions ------------------------------------------------------------------------
+    def _apply_filter(self) -> None:
+        self.units.set_shown(self.toolbar.unit_filter().mask(self.units.frame))
+
+    def search(self, text: str) -> int | None:
+        """Select and centre the best match for a plate or a name; returns its unit id."""
+        hits = self.units.frame.search(text)
+        if not hits.size:
+            self.toolbar.message.setText(self.tr("No match"))
+            return None
+        unit_id = int(self.units.frame.ids[hits[0]])
+        self.toolbar.message.setText(self.tr("%n match(es)", "", int(hits.size)))
+        self.select(unit_id)
+        self._centre_on_selected()
+        return unit_id
+
+    def select(self, unit_id: int | None) -> None:
+        self.units.set_selected(unit_id)
+        self.toolbar.follow.setEnabled(unit_id is not None)
+        if unit_id is None:
+            self.toolbar.follow.setChecked(False)
+
+    def set_following(self, on: bool) -> None:
+        self.following = on
+        if on:
+            self._centre_on_selected()
+
+    def _centre_on_selected(self) -> None:
+        index = None if self.units.selected is None else self.units.frame.index_of(self.units.selected)
+        if index is None:
+            return
+        (x_min, x_max), (y_min, y_max) = self.view_box.viewRange()
+        dx = float(self.units.frame.x[index]) - (x_min + x_max) / 2
+        dy = float(self.units.frame.y[index]) - (y_min + y_max) / 2
+        self.view_box.translateBy(x=dx, y=dy)
+
+    # --- mouse -----------------------------------------------------------------------------------
+    def metres_per_px(self) -> float:
+        width = max(1.0, self.view_box.width())
+        (x_min, x_max), _ = self.view_box.viewRange()
+        return (x_max - x_min) / width
+
+    def _view_changed(self) -> None:
+        metres_per_px = self.metres_per_px()
+        self.vectors.set_zoom(metres_per_px)
+        if self.tiles is not None:
+            self.tiles.set_view(self.view_box.viewRect(), metres_per_px)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.legend.move(8, max(0, self.plot.height() - self.legend.height() - 8))
+        self.legend.raise_()  # above the graphics viewport, which is also a child of the plot

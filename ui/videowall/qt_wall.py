@@ -1,115 +1,346 @@
-"""The video wall area of the main window (a first grid; issue 3 grows it into the full wall).
+"""The video wall: libVLC tiles in a layout (N×M grids and merged-cell templates), with a toolbar.
 
-Interface used by the main window: ``QtVideoWall(parent)``, ``show_feeds(feeds)``, ``stop_all()``.
-Run ``python -m ui.videowall.qt_wall`` to see it alone with the loopback demo streams.
+Interface used by the rest of the app: ``show_feeds(feeds, layout=None)``, ``set_layout(name)``,
+``open_feed(feed, tile_index=None)``, ``show_around(feeds)``, ``swap(a, b)``, ``toggle_maximised(i)``,
+``start_tour(feeds, dwell_s, tile_index=None)``, ``snapshot(i)``, ``measure_budget(runner)``,
+``stop_all()``; cameras dropped with the ``application/x-commandcenter-cameras`` MIME type land on
+the tile under the cursor. Which camera sits where is decided by ``commandcenter.wall.slots.WallSlots``;
+this widget only keeps one tile per slot and places it. A tile keeps its player while its camera stays
+on the wall, so a layout switch never reconnects a camera that remains visible, and tiles pushed off
+the layout keep playing for ``PARK_S`` seconds so switching back (16 → 1 → 16) is live at once.
+Run ``python -m ui.videowall.preview 16`` to see it alone with the loopback demo streams.
 """
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass
+import time
+from pathlib import Path
 
-from PySide6.QtWidgets import QGridLayout, QWidget
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
 
-from ui.theme import WINDOW
+from commandcenter import paths
+from commandcenter.media.camera_feed import CameraFeed
+from commandcenter.wall.decode_budget import DecodeBudget
+from commandcenter.wall.layouts import Layout, layout_by_name
+from commandcenter.wall.slots import WallSlots
+from commandcenter.wall.tour import DEFAULT_DWELL_S, Tour
+from ui.background import BackgroundRunner
+from ui.theme import ACCENT, WINDOW
 from ui.video.qt_video_tile import QtVideoTile
+from ui.videowall import wall_drag
+from ui.videowall.wall_streams import WallStreams
+from ui.videowall.wall_toolbar import WallToolbar
+from ui.videowall.wall_tour import WallTour
 
-MAX_TILES = 9  # 3×3; bigger layouts arrive with the full wall
+__all__ = ["CameraFeed", "QtVideoWall"]
+
 GAP_PX = 2
-
-
-@dataclass(frozen=True)
-class CameraFeed:
-    """What a tile needs to show one camera."""
-
-    code: str
-    name: str
-    url: str
-
-
-def grid_shape(count: int) -> tuple[int, int]:
-    """(rows, columns) of the smallest near-square grid: 4 → 2×2, 5 → 2×3, 9 → 3×3."""
-    if count <= 0:
-        return 0, 0
-    columns = math.ceil(math.sqrt(count))
-    return math.ceil(count / columns), columns
+PARK_S = 15.0  # how long a tile pushed off the layout keeps playing, hidden
+TIER_CHECK_MS = 1000
 
 
 class QtVideoWall(QWidget):
-    """A grid of libVLC tiles on a dark background, one per feed, thin gaps between them."""
+    layout_changed = Signal(str)
+    tiles_changed = Signal()  # cameras were placed, moved or removed (views and tours listen)
+    snapshot_taken = Signal(str, str)  # camera code, PNG path (a case can attach it)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("videoWall")
         self.setStyleSheet(f"#videoWall {{ background: {WINDOW}; }}")
         self.setAutoFillBackground(True)
-        self._grid = QGridLayout(self)
+        self.setAcceptDrops(True)
+        self._slots = WallSlots()
+        self._tiles: list[QtVideoTile | None] = []  # parallel to the slots
+        self._parked: dict[QtVideoTile, float] = {}  # tile → monotonic time it left the layout
+        self._maximised: int | None = None
+        self._warm: set[int] = set()  # hidden slots playing ahead of a tour page switch
+        self._selected: int | None = None
+        self.tour: WallTour | None = None
+        self.toolbar = WallToolbar(self)
+        self.toolbar.layout_chosen.connect(self.set_layout)
+        self.toolbar.snapshot_requested.connect(self.snapshot)
+        self._streams = WallStreams(self.toolbar.show_budget)
+        self._grid_host = QWidget(self)
+        self._grid = QGridLayout(self._grid_host)
         self._grid.setContentsMargins(GAP_PX, GAP_PX, GAP_PX, GAP_PX)
         self._grid.setSpacing(GAP_PX)
-        self._tiles: list[QtVideoTile] = []
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.toolbar)
+        column.addWidget(self._grid_host, 1)
+        self._housekeeping = QTimer(self, interval=TIER_CHECK_MS)
+        self._housekeeping.timeout.connect(self._housekeep)
+        self._housekeeping.start()
+        self._apply()
+
+    # ------------------------------------------------------------------ what is shown
+    @property
+    def layout_name(self) -> str:
+        return self._slots.layout.name
 
     @property
     def tiles(self) -> list[QtVideoTile]:
-        return list(self._tiles)
+        """The tiles of the visible cells, in cell order."""
+        return [tile for tile in self._tiles[: len(self._slots.layout)] if tile is not None]
 
-    def show_feeds(self, feeds: list[CameraFeed]) -> None:
-        """Replace the wall's contents with these feeds (the first ``MAX_TILES``)."""
-        self.stop_all()
-        for tile in self._tiles:
-            self._grid.removeWidget(tile)
-            tile.deleteLater()
-        feeds = feeds[:MAX_TILES]
-        rows, columns = grid_shape(len(feeds))
-        for row in range(self._grid.rowCount()):
-            self._grid.setRowStretch(row, 0)
-        for column in range(self._grid.columnCount()):
-            self._grid.setColumnStretch(column, 0)
-        self._tiles = []
-        for index, feed in enumerate(feeds):
-            tile = QtVideoTile(self)
-            tile.setToolTip(feed.code)
-            self._grid.addWidget(tile, index // columns, index % columns)
-            self._tiles.append(tile)
-            tile.play(feed.name, feed.url)
-        for row in range(rows):
-            self._grid.setRowStretch(row, 1)
-        for column in range(columns):
-            self._grid.setColumnStretch(column, 1)
+    @property
+    def feeds(self) -> list[CameraFeed | None]:
+        return self._slots.visible()
+
+    @property
+    def maximised(self) -> int | None:
+        return self._maximised
+
+    def show_feeds(self, feeds: list[CameraFeed], layout: str | Layout | None = None) -> None:
+        """These cameras in this layout (default: the near-square grid that holds them)."""
+        chosen = layout_by_name(layout) if isinstance(layout, str) else layout
+        self.stop_tour()
+        self._slots.show(feeds, chosen)
+        self._maximised = None
+        self._warm.clear()
+        self._apply()
+
+    def set_layout(self, name: str) -> None:
+        self.stop_tour()  # its pages were cut for the old layout
+        self._slots.set_layout(layout_by_name(name))
+        self._maximised = None
+        self._apply()
+
+    @property
+    def slot_count(self) -> int:
+        """Slots in use, visible or not (a tour warms the slots after these)."""
+        return len(self._slots.feeds)
+
+    def open_feed(self, feed: CameraFeed, tile_index: int | None = None) -> int:
+        """Put a camera on the wall: in ``tile_index``, else the selected tile, else the first free one."""
+        index = self._slots.place(feed, tile_index if tile_index is not None else self._selected)
+        self._apply()
+        return index
+
+    def show_around(self, feeds: list[CameraFeed]) -> None:
+        """A 1+N layout: ``feeds[0]`` big, the others small ("cameras nearest this case")."""
+        self.stop_tour()
+        self._slots.around(feeds)
+        self._maximised = None
+        self._warm.clear()
+        self._apply()
+
+    def start_tour(
+        self, feeds: list[CameraFeed], dwell_s: float = DEFAULT_DWELL_S, tile_index: int | None = None
+    ) -> WallTour:
+        """轮巡: these cameras page by page over the whole view, or one by one in ``tile_index``; the
+        next page is connected ahead, offline cameras are skipped, the pointer on it pauses it."""
+        self.stop_tour()
+        targets = [tile_index] if tile_index is not None else list(range(len(self._slots.layout)))
+        self.tour = WallTour(self, Tour(feeds, len(targets), dwell_s), targets)
+        self.tour.start()
+        return self.tour
+
+    def stop_tour(self) -> None:
+        if self.tour is not None:
+            tour, self.tour = self.tour, None
+            tour.stop()
+
+    def swap(self, first: int, second: int) -> None:
+        self.swap_many([(first, second)])
+
+    def swap_many(self, pairs: list[tuple[int, int]]) -> None:
+        """Exchange the cameras (and their tiles, players included) of these slot pairs at once."""
+        for first, second in pairs:
+            if first == second:
+                continue
+            self._slots.swap(first, second)
+            self._pad_tiles(max(first, second) + 1)
+            self._tiles[first], self._tiles[second] = self._tiles[second], self._tiles[first]
+        self._apply()
+
+    def warm(self, index: int, feed: CameraFeed | None) -> None:
+        """Play ``feed`` in hidden slot ``index`` (beyond the layout) so it can be swapped in instantly;
+        None ends the warm-up of that slot."""
+        if index < len(self._slots.layout):
+            raise ValueError(f"slot {index} is visible in {self.layout_name}")
+        if feed is None:
+            self._warm.discard(index)
+            self._slots.clear(index)
+        else:
+            self._warm.add(index)
+            self._slots.place(feed, index)
+        self._apply()
+
+    def snapshot(self, index: int | None = None) -> Path | None:
+        """Save the picture of tile ``index`` (default: the selected one) as a PNG in the data folder's
+        ``snapshots``; the file, or None when that tile shows no picture."""
+        index = self._selected if index is None else index
+        tile = self._tiles[index] if index is not None and index < len(self._tiles) else None
+        if tile is None:
+            return None
+        folder = paths.data_dir() / "snapshots"
+        folder.mkdir(parents=True, exist_ok=True)
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        path = folder / f"{tile.feed.code or 'tile'}-{stamp}-{time.monotonic_ns() % 1000:03d}.png"
+        if not tile.snapshot(str(path)):
+            return None
+        self.snapshot_taken.emit(tile.feed.code, str(path))
+        return path
+
+    def tile_at(self, index: int) -> QtVideoTile | None:
+        return self._tiles[index] if index < len(self._tiles) else None
+
+    def toggle_maximised(self, index: int) -> None:
+        """Double-click: this tile fills the wall (on its main stream); again: back to the layout."""
+        self._maximised = None if self._maximised == index else index
+        self._apply()
+        self._retier(force=True)
+
+    def select(self, index: int | None) -> None:
+        self._selected = index
+        for i, tile in enumerate(self._tiles):
+            if tile is not None:
+                tile.setStyleSheet(f"#videoTile {{ border: 1px solid {ACCENT}; }}" if i == index else "")
 
     def stop_all(self) -> None:
-        """Stop every player; called before the window closes."""
+        """Stop every player, visible or parked; called before the window closes."""
+        self.stop_tour()
         for tile in self._tiles:
-            tile.stop()
+            if tile is not None:
+                tile.stop()
+        self._parked.clear()
 
+    # ------------------------------------------------------------------ placing tiles
+    def _apply(self) -> None:
+        layout = self._slots.layout
+        feeds = self._slots.feeds
+        self._pad_tiles(len(feeds))
+        for tile in self._tiles:
+            if tile is not None:
+                self._grid.removeWidget(tile)
+        for index, feed in enumerate(feeds):
+            tile = self._tiles[index] if index < len(self._tiles) else None
+            visible = index < len(layout) and self._maximised in (None, index)
+            if (index < len(layout) or index in self._warm) and tile is None:
+                tile = self._tiles[index] = self._new_tile()
+            if tile is None:
+                continue
+            self._assign(tile, feed)
+            if visible:
+                cell = layout.cells[index]
+                if self._maximised is None:
+                    self._grid.addWidget(tile, cell.row, cell.column, cell.row_span, cell.column_span)
+                else:
+                    self._grid.addWidget(tile, 0, 0, layout.rows, layout.columns)
+                self._parked.pop(tile, None)
+                tile.show()
+            else:
+                tile.hide()
+                self._parked.setdefault(tile, time.monotonic())
+        for tile in self._tiles[len(feeds) :]:
+            if tile is not None:  # a slot the new view no longer has
+                tile.hide()
+                tile.stop()
+        for row in range(max(self._grid.rowCount(), layout.rows)):
+            self._grid.setRowStretch(row, 1 if row < layout.rows else 0)
+        for column in range(max(self._grid.columnCount(), layout.columns)):
+            self._grid.setColumnStretch(column, 1 if column < layout.columns else 0)
+        self.toolbar.show_layout(layout.name)
+        self.layout_changed.emit(layout.name)
+        self.tiles_changed.emit()
 
-def _preview() -> int:
-    """The wall alone on the demo streams (generated and served on the fly)."""
-    import sys
+    def _assign(self, tile: QtVideoTile, feed: CameraFeed | None) -> None:
+        """Play ``feed`` on ``tile`` unless it already shows that camera (no reconnect)."""
+        if feed is None:
+            if tile.feed.code:
+                tile.stop()
+                tile.play_feed(CameraFeed("", ""))
+            return
+        if tile.feed == feed and tile.player is not None:
+            return
+        tile.play_feed(feed, self._streams.tier_for(tile))
 
-    from PySide6.QtWidgets import QApplication
+    def _new_tile(self) -> QtVideoTile:
+        tile = QtVideoTile(self._grid_host)
+        tile.double_clicked.connect(lambda: self._on_tile(tile, "maximise"))
+        tile.pressed.connect(lambda: self._on_tile(tile, "select"))
+        tile.drag_started.connect(lambda: self._on_tile(tile, "drag"))
+        return tile
 
-    from commandcenter.config import StreamSettings
-    from commandcenter.media.clips import ensure_demo_clips
-    from commandcenter.media.demo_streams import StreamTier
-    from commandcenter.media.stream_server import DemoStreamServer
+    def _pad_tiles(self, length: int) -> None:
+        if len(self._tiles) < length:
+            self._tiles.extend([None] * (length - len(self._tiles)))
 
-    count = int(sys.argv[1]) if len(sys.argv) > 1 else 4
-    clips = ensure_demo_clips(min(count, 6))
-    server = DemoStreamServer(StreamSettings(port=18_555, clip_count=len(clips)))
-    server.start()
-    app = QApplication(sys.argv)
-    wall = QtVideoWall()
-    wall.resize(1280, 760)
-    urls = server.urls(StreamTier.SUB)
-    feeds = [CameraFeed(f"demo-{i}", clips[i % len(clips)].name, urls[i % len(urls)]) for i in range(count)]
-    wall.show_feeds(feeds)
-    wall.show()
-    try:
-        return app.exec()
-    finally:
-        wall.stop_all()
-        server.stop()
+    def _on_tile(self, tile: QtVideoTile, action: str) -> None:
+        index = self._tiles.index(tile)
+        if action == "maximise":
+            self.toggle_maximised(index)
+        elif action == "select":
+            self.select(index)
+        else:
+            wall_drag.drag_tile(tile)
 
+    # ------------------------------------------------------------------ background work
+    def _housekeep(self) -> None:
+        """Once a second: stop tiles parked too long, and re-choose stream tiers (hysteresis inside)."""
+        now = time.monotonic()
+        for tile, since in list(self._parked.items()):
+            if now - since > PARK_S and tile not in self._warm_tiles():
+                del self._parked[tile]
+                tile.stop()
+        self._retier()
 
-if __name__ == "__main__":
-    raise SystemExit(_preview())
+    def _warm_tiles(self) -> list[QtVideoTile]:
+        return [tile for i, tile in enumerate(self._tiles) if i in self._warm and tile is not None]
+
+    def set_budget(self, budget: DecodeBudget | None) -> None:
+        """Keep the wall inside this decode budget from now on (None: no limit)."""
+        self._streams.budget = budget
+        self._retier()
+
+    def measure_budget(self, runner: BackgroundRunner) -> bool:
+        """Measure this workstation's decode budget off the Qt thread with the demo clips (when they
+        exist), then apply it; False when there is nothing to measure with."""
+        return self._streams.measure(runner, self.set_budget)
+
+    def _retier(self, force: bool = False) -> None:
+        layout_tiles = self._tiles[: len(self._slots.layout)]
+        tiles = [
+            (tile, self._maximised == index)
+            for index, tile in enumerate(layout_tiles)
+            if tile is not None and tile.isVisible() and tile.feed.has_video
+        ]
+        self._streams.apply(tiles, 1 if self._maximised is not None else len(self._slots.layout), force)
+
+    # ------------------------------------------------------------------ drag and drop
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if wall_drag.accepts(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        target = self._tile_index_at(event.position().toPoint())
+        source = event.source()
+        if wall_drag.is_tile_drag(event.mimeData()) and source in self._tiles and target is not None:
+            self.swap(self._tiles.index(source), target)
+        else:
+            self.drop_cameras(wall_drag.cameras(event.mimeData()), target)
+        event.acceptProposedAction()
+
+    def drop_cameras(self, feeds: list[CameraFeed], target: int | None) -> None:
+        """One camera goes to the tile under the cursor; a group fills the tiles from there on, or gets a
+        layout of its own when it does not fit."""
+        start = target or 0
+        if len(feeds) > len(self._slots.layout) - start:
+            self.show_feeds(feeds)
+            return
+        for offset, feed in enumerate(feeds):
+            self._slots.place(feed, start + offset)
+        self._apply()
+
+    def _tile_index_at(self, point: object) -> int | None:
+        widget = self.childAt(point)  # type: ignore[call-overload]
+        while widget is not None and not isinstance(widget, QtVideoTile):
+            widget = widget.parentWidget()
+        if isinstance(widget, QtVideoTile) and widget in self._tiles:
+            return self._tiles.index(widget)
+        return None

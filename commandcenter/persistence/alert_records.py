@@ -1,0 +1,121 @@
+"""Stored alerts and truck permits (tables of migration 0008).
+
+Alerts are kept so the alert list survives a restart and so "which alerts became cases" can be
+answered; filing one as a case is one call that creates the case and links it to the alert.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import delete, exc, insert, select, update
+
+from commandcenter.persistence.case_queries import as_utc
+from commandcenter.persistence.database import DatabaseUnavailable, describe_error
+from commandcenter.persistence.models_map import MapAlert, TruckPermitRow
+from commandcenter.persistence.store import Store
+from commandcenter.rules.alerts import Alert, AlertKind, alert_to_case
+from commandcenter.rules.permits import TruckPermit
+
+
+def _unavailable(store: Store, error: exc.DBAPIError) -> DatabaseUnavailable:
+    return DatabaseUnavailable(store.url, describe_error(error))
+
+
+def save_alerts(store: Store, alerts: Sequence[Alert]) -> list[Alert]:
+    """Insert alerts in one transaction; returns them with their ids."""
+    saved = []
+    try:
+        with store.engine.begin() as connection:
+            for alert in alerts:
+                row = {f.name: getattr(alert, f.name) for f in dataclasses.fields(alert) if f.name != "id"}
+                row["kind"] = alert.kind.value
+                new_id = connection.execute(
+                    insert(MapAlert).values(**row).returning(MapAlert.id)
+                ).scalar_one()
+                saved.append(dataclasses.replace(alert, id=int(new_id)))
+    except exc.DBAPIError as error:
+        raise _unavailable(store, error) from error
+    return saved
+
+
+def recent_alerts(store: Store, limit: int = 200, *, since: datetime | None = None) -> list[Alert]:
+    """Newest first."""
+    statement = select(MapAlert).order_by(MapAlert.raised_at.desc(), MapAlert.id.desc()).limit(limit)
+    if since is not None:
+        statement = statement.where(MapAlert.raised_at >= since)
+    try:
+        with store.engine.connect() as connection:
+            rows = connection.execute(statement).all()
+    except exc.DBAPIError as error:
+        raise _unavailable(store, error) from error
+    return [
+        Alert(
+            AlertKind(row.kind),
+            row.unit_id,
+            row.unit_label,
+            as_utc(row.since),
+            as_utc(row.raised_at),
+            row.lon,
+            row.lat,
+            row.text,
+            row.id,
+            row.case_id,
+        )
+        for row in rows
+    ]
+
+
+def file_alert_as_case(store: Store, alert: Alert, category_code: str | None = None) -> int:
+    """Create the case for a stored alert (``alert_to_case``) and link it; returns the case id.
+    An alert already filed returns its existing case instead of filing a second one."""
+    if alert.id is None:
+        raise ValueError("store the alert (save_alerts) before filing it as a case")
+    try:
+        with store.engine.connect() as connection:
+            existing = connection.execute(select(MapAlert.case_id).where(MapAlert.id == alert.id)).scalar()
+    except exc.DBAPIError as error:
+        raise _unavailable(store, error) from error
+    if existing is not None:
+        return int(existing)
+    case_id = store.create_case(alert_to_case(alert, category_code))
+    try:
+        with store.engine.begin() as connection:
+            # Only the first filing links: of two operators filing at once, the alert keeps one case
+            # (the other case stays, as any duplicate report does, for intake to merge).
+            linked = connection.execute(
+                update(MapAlert)
+                .where(MapAlert.id == alert.id, MapAlert.case_id.is_(None))
+                .values(case_id=case_id)
+            )
+            if linked.rowcount == 0:
+                winner = connection.execute(select(MapAlert.case_id).where(MapAlert.id == alert.id)).scalar()
+                return int(winner) if winner is not None else case_id
+    except exc.DBAPIError as error:
+        raise _unavailable(store, error) from error
+    return case_id
+
+
+def replace_permits(store: Store, permits: Sequence[TruckPermit]) -> None:
+    """Replace every stored permit (an import or the demo's few)."""
+    rows = [dataclasses.asdict(permit) for permit in permits]
+    try:
+        with store.engine.begin() as connection:
+            connection.execute(delete(TruckPermitRow))
+            if rows:
+                connection.execute(insert(TruckPermitRow), rows)
+    except exc.DBAPIError as error:
+        raise _unavailable(store, error) from error
+
+
+def load_permits(store: Store) -> list[TruckPermit]:
+    permit = TruckPermitRow
+    columns = [getattr(permit, f.name) for f in dataclasses.fields(TruckPermit)]
+    try:
+        with store.engine.connect() as connection:
+            rows = connection.execute(select(*columns).order_by(permit.unit_id, permit.id)).all()
+    except exc.DBAPIError as error:
+        raise _unavailable(store, error) from error
+    return [TruckPermit(*row) for row in rows]

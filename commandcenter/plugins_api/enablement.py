@@ -1,0 +1,49 @@
+"""Which plugins load at this seat: per office and per workstation, set by an admin, stored centrally.
+
+The decision is plain data in, yes/no out, so it is tested without a database: a rule for this
+workstation wins over a rule for its office, which wins over the plugin's own default (loaded for
+the offices it names, or for every office when it names none; the district centre, seated at no
+office, loads everything not switched off).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from commandcenter.plugins_api.manifest import PluginManifest
+
+
+class Scope(StrEnum):
+    OFFICE = "office"
+    WORKSTATION = "workstation"
+
+
+@dataclass(frozen=True)
+class EnablementRule:
+    plugin_id: str
+    scope: Scope
+    target: str  # office name or workstation name
+    enabled: bool
+
+
+@dataclass(frozen=True)
+class Seat:
+    """Who is sitting here: an office name (None for the district centre), the workstation name and
+    whether the signed-in user is an admin (accounts come with issue 7; until then, passed in)."""
+
+    office: str | None
+    workstation: str
+    is_admin: bool = False
+
+
+def is_enabled(manifest: PluginManifest, seat: Seat, rules: Iterable[EnablementRule]) -> bool:
+    mine = [rule for rule in rules if rule.plugin_id == manifest.id]
+    for scope, target in ((Scope.WORKSTATION, seat.workstation), (Scope.OFFICE, seat.office)):
+        for rule in mine:
+            if rule.scope == scope and rule.target == target:
+                return rule.enabled
+    if seat.office is None:
+        return True
+    return not manifest.offices or seat.office in manifest.offices

@@ -1,0 +1,57 @@
+"""Follows the positions table and runs the rules on every new fix, whoever wrote it.
+
+The simulator, the JT/T 808 gateway or a second workstation's import all end in
+``Store.record_positions``; reading the new rows by id (``fixes_after``) means the rules need no
+hook in any of them, and a restart resumes from the current end rather than replaying a week.
+``poll()`` is blocking (one query, one insert): the UI runs it through ``BackgroundPoll``.
+"""
+
+from __future__ import annotations
+
+from commandcenter.events import EventEmitter
+from commandcenter.persistence.alert_records import load_permits, save_alerts
+from commandcenter.persistence.store import Store
+from commandcenter.persistence.track_queries import FIX_BATCH, fixes_after
+from commandcenter.rules.alerts import Alert
+from commandcenter.rules.context import load_rule_context
+from commandcenter.rules.engine import RuleEngine, RuleSettings
+
+
+class AlertWatcher:
+    """Feeds new fixes to a ``RuleEngine``, stores the alerts it raises and emits them (stored, with ids)."""
+
+    def __init__(
+        self, store: Store, settings: RuleSettings | None = None, *, from_start: bool = False
+    ) -> None:
+        self.store = store
+        self.settings = settings
+        self.alerts: EventEmitter[Alert] = EventEmitter("rules.stored_alert")
+        self._engine: RuleEngine | None = None
+        self._after: int | None = 0 if from_start else None
+
+    @property
+    def following(self) -> bool:
+        """True once the watcher knows where the table ended when it started (after the first poll)."""
+        return self._after is not None
+
+    def reload(self) -> None:
+        """Re-read segments, units, sites and permits (after an import or a demo reset)."""
+        self._engine = RuleEngine(load_rule_context(self.store, load_permits(self.store)), self.settings)
+
+    def poll(self) -> list[Alert]:
+        """Evaluate the fixes stored since the last poll; returns the new (stored) alerts."""
+        if self._engine is None:
+            self.reload()
+        assert self._engine is not None
+        if self._after is None:
+            self._after = self.store.feed_summary().position_high_water
+        raised: list[Alert] = []
+        while True:
+            fixes, self._after = fixes_after(self.store, self._after)
+            raised += self._engine.feed(fixes)
+            if len(fixes) < FIX_BATCH:
+                break
+        saved = save_alerts(self.store, raised) if raised else []
+        for alert in saved:
+            self.alerts.emit(alert)
+        return saved

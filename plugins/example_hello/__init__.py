@@ -1,0 +1,1 @@
+"""The documented minimal plugin: copy it to write your own (see docs/PLUGINS.md)."""

@@ -1,0 +1,69 @@
+"""Registers the assessment card and ranking panel, and a case rule that tells the operator which
+路长's assessment a new 嵩山路 report counts towards."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from commandcenter.plugins_api import CardValue, PluginContext, RuleOutcome
+from plugins.songshan_assessment.scoring import ChiefScore, score_chiefs
+
+OFFICE = "嵩山路街道"
+
+
+def current_scores(context: PluginContext) -> list[ChiefScore]:
+    chiefs = [
+        (m.id, m.name, m.segment_id) for m in context.staff(OFFICE, role="路长") if m.segment_id is not None
+    ]
+    return score_chiefs(chiefs, context.case_outcomes(OFFICE), datetime.now(UTC))
+
+
+def activate(context: PluginContext) -> None:
+    def card() -> CardValue:
+        scores = current_scores(context)
+        if not scores:
+            return CardValue("—", "本办事处暂无路长")
+        average = sum(s.score for s in scores) / len(scores)
+        lowest = scores[-1]
+        return CardValue(f"{average:.1f}", f"{len(scores)} 名路长, 最低 {lowest.name} {lowest.score:.1f}")
+
+    def rule(result: Any) -> RuleOutcome | None:
+        chief = getattr(result, "road_chief", None)
+        return RuleOutcome(notes=(f"计入嵩山路路长制考核: {chief.name}",)) if chief is not None else None
+
+    context.add_dashboard_card("average_score", "嵩山路路长考核均分", card)
+    context.add_panel("ranking", "路长考核排名", lambda host: _panel(context, host))
+    context.add_case_rule("assessment_note", rule)
+
+
+def _rows(context: PluginContext) -> list[dict[str, Any]]:
+    return [
+        {
+            "rank": rank,
+            "name": s.name,
+            "cases": s.cases,
+            "closed": s.closed,
+            "on_time": f"{s.on_time_rate:.0%}",
+            "rework": f"{s.rework_rate:.0%}",
+            "overdue": s.overdue_open,
+            "score": f"{s.score:.1f}",
+        }
+        for rank, s in enumerate(current_scores(context), start=1)
+    ]
+
+
+def _panel(context: PluginContext, host: Any) -> Any:
+    from ui.plugins import Column, QtRecordPanel
+
+    columns = [
+        Column("rank", "名次"),
+        Column("name", "路长"),
+        Column("cases", "案件"),
+        Column("closed", "结案"),
+        Column("on_time", "按期处置率"),
+        Column("rework", "返工率"),
+        Column("overdue", "逾期未结"),
+        Column("score", "得分"),
+    ]
+    return QtRecordPanel(host, columns, lambda: _rows(context))

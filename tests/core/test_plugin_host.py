@@ -1,0 +1,169 @@
+"""The plugin host with real plugins: the shipped ones, the documented example and a broken plugin of
+every kind (tests/data/plugins). Each broken one ends disabled with a clear message, and the good
+ones keep working — the session survives every failure."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from commandcenter.domain_events import CaseEvent, DomainEvents
+from commandcenter.persistence.store import Store
+from commandcenter.plugins_api.contributions import CardValue
+from commandcenter.plugins_api.discovery import Candidate, DiscoveryFailure, discover
+from commandcenter.plugins_api.enablement import Seat
+from commandcenter.plugins_api.host import PluginHost
+from commandcenter.plugins_api.records import PluginState
+from commandcenter.plugins_api.startup import start_plugins
+from commandcenter.testing.minimal_district import minimal_district
+
+BROKEN = Path(__file__).parents[1] / "data" / "plugins"
+SHIPPED = {"example_hello", "wulibao_sanhui", "fuhua_volunteers", "jianzhong_kiosks", "songshan_assessment"}
+CENTRE = Seat(None, "ws-test")
+
+
+@pytest.fixture
+def district(store: Store) -> Store:
+    store.replace_all(minimal_district())
+    return store
+
+
+def test_every_shipped_plugin_loads_and_its_cards_answer(district: Store) -> None:
+    host = start_plugins(district, CENTRE, entry_points=False)
+    states = {record.id: record.state for record in host.records()}
+    assert states == dict.fromkeys(SHIPPED, PluginState.ACTIVE)
+    values = [host.call(record, "card", card.value) for record, card in host.cards()]
+    assert len(values) == 5
+    assert all(isinstance(value, CardValue) for value in values)
+    assert {record.id for record, _layer in host.layers()} == {"fuhua_volunteers", "jianzhong_kiosks"}
+    assert all(record.state is PluginState.ACTIVE for record in host.records())
+
+
+def test_plugin_tables_come_from_the_plugins_own_versioned_migrations(district: Store) -> None:
+    start_plugins(district, CENTRE, entry_points=False)
+    stamped = district.execute_raw("SELECT version_num FROM alembic_version_plg_wulibao_sanhui")
+    assert stamped == [("sanhui_0001",)]
+    start_plugins(district, CENTRE, entry_points=False)  # second start: already at head, no error
+    assert district.execute_raw("SELECT count(*) FROM plg_jianzhong_kiosks_kiosks") == [(0,)]
+
+
+def test_a_broken_plugin_of_every_kind_is_disabled_with_a_message_and_the_rest_run(district: Store) -> None:
+    host = start_plugins(district, CENTRE, [BROKEN], entry_points=False)
+    records = {record.id: record for record in host.records()}
+    failed = {key: records[key] for key in records if records[key].state is PluginState.FAILED}
+    assert "cc_test_no_such_dependency" in failed["cc_test_import_error"].message
+    assert "Traceback" in failed["cc_test_import_error"].traceback
+    assert "activate exploded" in failed["cc_test_raising_activate"].message
+    assert "case_teleported" in failed["cc_test_bad_event"].message
+    bad_manifest = next(key for key in failed if key.endswith("cc_test_bad_manifest"))
+    assert "entry" in failed[bad_manifest].message
+    assert "api_version" in failed[bad_manifest].message
+    assert records["cc_test_incompatible"].state is PluginState.INCOMPATIBLE
+    assert "2.0" in records["cc_test_incompatible"].message
+    # the half-registered card of the plugin whose activate raised is gone with it
+    assert "cc_test_raising_activate" not in {record.id for record, _card in host.cards()}
+    assert {key for key, record in records.items() if record.state is PluginState.ACTIVE} == SHIPPED | {
+        "cc_test_raising_hook",
+        "cc_test_slow_handler",
+    }
+
+
+def test_a_raising_hook_disables_only_its_plugin_and_removes_all_it_contributed(district: Store) -> None:
+    host = start_plugins(district, CENTRE, [BROKEN], entry_points=False)
+    boom = host.record("cc_test_raising_hook")
+    card = next(card for record, card in host.cards() if record is boom)
+    assert host.call(boom, "card", card.value) is None
+    assert boom.state is PluginState.FAILED
+    assert "hook exploded" in boom.message
+    assert "ValueError" in boom.traceback
+    assert all(record is not boom for record, _ in [*host.cards(), *host.layers(), *host.panels()])
+    assert host.record("jianzhong_kiosks").state is PluginState.ACTIVE
+
+
+def test_a_raising_case_rule_disables_its_plugin_and_the_report_goes_on(district: Store) -> None:
+    host = start_plugins(district, CENTRE, [BROKEN], entry_points=False)
+
+    class Screened:  # what run_case_rules reads: the located office and segment
+        office = None
+        segment = None
+        road_chief = None
+
+    outcomes = host.run_case_rules(Screened())
+    assert host.record("cc_test_raising_hook").state is PluginState.FAILED
+    assert all(plugin_id != "cc_test_raising_hook" for plugin_id, _ in outcomes)
+
+
+def test_a_handler_slower_than_the_budget_is_switched_off_and_others_still_hear(district: Store) -> None:
+    events = DomainEvents()
+    host = start_plugins(district, CENTRE, [BROKEN], events=events, entry_points=False, handler_budget_s=0.05)
+    slow = host.record("cc_test_slow_handler")
+    heard: list[int] = []
+    events.case_created.connect(lambda event: heard.append(event.case_id))
+    events.case_created.emit(CaseEvent(1, "受理"))
+    assert slow.state is PluginState.FAILED
+    assert "too slow" in slow.message
+    from cc_test_slow_handler import plugin as slow_module  # type: ignore[import-not-found]
+
+    calls_before = len(slow_module.calls)
+    events.case_created.emit(CaseEvent(2, "受理"))
+    assert len(slow_module.calls) == calls_before  # disconnected: not called again
+    assert heard == [1, 2]
+
+
+def test_nothing_loads_from_a_folder_that_was_not_configured() -> None:
+    found = discover(entry_points=False)
+    ids = {item.manifest.id for item in found if isinstance(item, Candidate)}
+    assert ids == SHIPPED
+    assert not any(isinstance(item, DiscoveryFailure) for item in found)
+    assert all("cc_test" not in str(item) for item in found)
+
+
+def test_a_missing_configured_folder_is_reported_not_fatal(tmp_path: Path) -> None:
+    found = discover([tmp_path / "nowhere"], entry_points=False, shipped=False)
+    assert len(found) == 1
+    assert isinstance(found[0], DiscoveryFailure)
+
+
+def test_an_office_seat_loads_only_its_office_modules(district: Store) -> None:
+    host = start_plugins(district, Seat("建中街街道", "ws-jz"), entry_points=False)
+    active = {record.id for record in host.records() if record.state is PluginState.ACTIVE}
+    assert active == {"jianzhong_kiosks", "example_hello"}
+    assert host.record("wulibao_sanhui").state is PluginState.NOT_ENABLED
+
+
+def test_host_without_plugins_is_empty(district: Store) -> None:
+    host = PluginHost(district)
+    host.load([], CENTRE)
+    assert host.records() == []
+    assert host.cards() == []
+
+
+def test_the_documented_example_loads_when_installed_through_an_entry_point(
+    district: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """docs/PLUGINS.md "Packaging": the example copied into its own distribution, found through the
+    ``commandcenter.plugins`` entry point group as pip would install it."""
+    example = Path(__file__).parents[2] / "plugins" / "example_hello"
+    shutil.copytree(example, tmp_path / "cc_hello", ignore=shutil.ignore_patterns("__pycache__"))
+    dist_info = tmp_path / "cc_hello-1.0.0.dist-info"
+    dist_info.mkdir()
+    (dist_info / "METADATA").write_text("Metadata-Version: 2.1\nName: cc-hello\nVersion: 1.0.0\n")
+    (dist_info / "entry_points.txt").write_text("[commandcenter.plugins]\nhello = cc_hello\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    found = discover(shipped=False)
+    candidate = next(item for item in found if isinstance(item, Candidate))
+    assert (candidate.source, candidate.module_name, candidate.manifest.id) == (
+        "entry point",
+        "cc_hello",
+        "example_hello",
+    )
+    host = PluginHost(district)
+    host.load([candidate], CENTRE)
+    record = host.record("example_hello")
+    assert record.state is PluginState.ACTIVE
+    assert [card.title for _record, card in host.cards()] == ["本次新建案件"]
+    host.events.case_created.emit(CaseEvent(41, "受理"))
+    card = host.cards()[0][1]
+    assert host.call(record, "card", card.value) == CardValue("1", "件")

@@ -1,0 +1,125 @@
+"""The four office modules do their office's work: 三会 follow-ups, the volunteer roster, the
+kiosks with duty staff and the 嵩山路 assessment scores."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from types import SimpleNamespace
+
+import pytest
+
+from commandcenter.persistence.case_outcomes import CaseOutcome
+from commandcenter.persistence.store import Store
+from commandcenter.plugins_api.context import PluginContext
+from commandcenter.plugins_api.contributions import Contributions
+from commandcenter.plugins_api.discovery import Candidate, discover
+from commandcenter.plugins_api.enablement import Seat
+from commandcenter.plugins_api.startup import start_plugins
+from commandcenter.testing.minimal_district import minimal_district
+from plugins.fuhua_volunteers import roster
+from plugins.jianzhong_kiosks import kiosks
+from plugins.songshan_assessment.scoring import score_chiefs
+from plugins.wulibao_sanhui import records
+
+
+@pytest.fixture
+def district(store: Store) -> Store:
+    store.replace_all(minimal_district())
+    start_plugins(store, Seat(None, "ws"), entry_points=False)  # runs the plugins' migrations
+    return store
+
+
+def context_of(store: Store, plugin_id: str) -> PluginContext:
+    """The context the host would hand the plugin (its migrations ran in ``district``)."""
+    found = next(
+        i for i in discover(entry_points=False) if isinstance(i, Candidate) and i.manifest.id == plugin_id
+    )
+    return PluginContext(found.manifest, store, Contributions(), lambda _event, _handler: None)
+
+
+def test_sanhui_meeting_follow_ups_track_owner_due_date_and_status(district: Store) -> None:
+    context = context_of(district, "wulibao_sanhui")
+    meeting = records.add_meeting(context, "路长例会", "2026-11-20", "大学路占道经营整治", "各路长")
+    records.add_decision(context, meeting, "早晚高峰加派巡查")
+    late = records.add_followup(context, meeting, "大学路早市清理", "李明", "2026-11-22")
+    records.add_followup(context, meeting, "大学路夜市规范", "王芳", "2026-12-30")
+    assert records.open_counts(context, today=date(2026, 11, 27)) == (2, 1)
+    assert records.finish_followup(context, late, today=date(2026, 11, 27))
+    assert records.open_counts(context, today=date(2026, 11, 27)) == (1, 0)
+    with pytest.raises(ValueError, match="会议类型"):
+        records.add_meeting(context, "茶话会", "2026-11-20", "x")
+    assert records.meetings(context)[0]["topic"] == "大学路占道经营整治"
+
+
+def test_kiosks_are_seeded_on_the_offices_segments_with_duty_staff_and_drawn(district: Store) -> None:
+    context = context_of(district, "jianzhong_kiosks")
+    rows = kiosks.kiosks(context)
+    assert len(rows) == 1  # the minimal district has one 建中街 segment
+    assert rows[0]["duty_name"]
+    assert rows[0]["segment_id"] == context.segments("建中街街道")[0].id
+    assert kiosks.kiosks(context) == rows  # seeded once
+    assert kiosks.set_duty(context, rows[0]["id"], "接班人", "13800000000")
+    layer = kiosks.layer(context)
+    assert len(layer.points) == 1
+    assert "接班人" in layer.points[0].label
+
+
+def test_kiosk_rule_names_the_kiosk_on_the_reports_segment(district: Store) -> None:
+    host = start_plugins(district, Seat(None, "ws"), entry_points=False)
+    segment = SimpleNamespace(id=1, name="x")
+    screened = SimpleNamespace(
+        office=SimpleNamespace(name="建中街街道"), segment=SimpleNamespace(segment=segment), road_chief=None
+    )
+    notes = [
+        note
+        for plugin_id, outcome in host.run_case_rules(screened)
+        for note in outcome.notes
+        if plugin_id == "jianzhong_kiosks"
+    ]
+    assert len(notes) == 1
+    assert "工作亭" in notes[0]
+
+
+def test_songshan_scores_reward_on_time_closure_and_punish_rework_and_overdue() -> None:
+    now = datetime(2026, 11, 27, tzinfo=UTC)
+    day = timedelta(days=1)
+
+    def case(
+        case_id: int, segment: int, status: str, closed_late: bool = False, rework: int = 0
+    ) -> CaseOutcome:
+        deadline = now - 3 * day
+        closed = None if status != "结案" else deadline + (day if closed_late else -day)
+        return CaseOutcome(case_id, segment, status, now - 5 * day, deadline, closed, rework)
+
+    outcomes = [
+        case(1, 10, "结案"),
+        case(2, 10, "结案"),
+        case(3, 20, "结案", closed_late=True, rework=1),
+        case(4, 20, "处置"),
+    ]
+    scores = score_chiefs([(1, "甲", 10), (2, "乙", 20), (3, "丙", 30)], outcomes, now)
+    by_name = {score.name: score for score in scores}
+    assert by_name["甲"].score == 100.0
+    assert by_name["丙"].score == 100.0
+    assert by_name["乙"].on_time_rate == 0.0
+    assert by_name["乙"].rework_rate == 0.5
+    assert by_name["乙"].overdue_open == 1
+    assert by_name["乙"].score == pytest.approx(100 * (0.3 * 0.5 + 0.2 * 0.5) - 2)
+    assert scores[-1].name == "乙"
+
+
+def test_volunteers_are_added_to_segments_and_mapped_per_segment(district: Store) -> None:
+    district.execute_raw("UPDATE offices SET name = '福华街街道'")  # the minimal district's one office
+    context = context_of(district, "fuhua_volunteers")
+    segment = context.segments("福华街街道")[0]
+    assert len(roster.roster(context)) == 6  # the example roster, once, on the office's segment
+    roster.add_volunteer(context, "周敏", "机关党支部", "13900000000", segment.id, "周日上午")
+    rows = roster.roster(context)
+    assert [row["name"] for row in rows][-1] == "周敏"
+    assert rows[-1]["segment"] == segment.name
+    layer = roster.layer(context)
+    assert len(layer.points) == 1
+    assert "7 名" in layer.points[0].label
+    assert len(layer.polylines) == 1
+    with pytest.raises(ValueError, match="姓名"):
+        roster.add_volunteer(context, "", "x", "", segment.id, "")

@@ -1,0 +1,1 @@
+"""Its manifest lacks the entry and the API version."""

@@ -1,0 +1,1 @@
+"""A deliberately broken plugin for the isolation tests."""

@@ -1,0 +1,97 @@
+"""What the mouse does on the map: hover card over a unit, left click on a unit / case pin / camera,
+right click for "nearest cameras" and "nearest patrollers".
+
+Picking is a vectorised nearest search within ``PICK_PX`` screen pixels, units first (they move and
+are what operators chase), then case pins, then cameras. Points are handed out in stored WGS-84,
+undoing the GCJ-02 shift when the base map is AMap's.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QPoint, QPointF, Qt
+from PySide6.QtWidgets import QLabel, QMenu
+
+from commandcenter.geo.datum import gcj02_to_wgs84
+from commandcenter.geo.mercator import mercator_to_lonlat
+from ui.map.unit_card import unit_card_text
+from ui.theme import RAISED, TEXT
+
+if TYPE_CHECKING:
+    from ui.map.qt_overview_map import QtOverviewMap
+
+PICK_PX = 10.0
+
+
+class MapPointer(QObject):
+    def __init__(self, owner: QtOverviewMap) -> None:
+        super().__init__(owner)
+        self._map = owner
+        self.card = QLabel(owner.plot)
+        self.card.setStyleSheet(f"background: {RAISED}; color: {TEXT}; padding: 6px; border-radius: 4px;")
+        self.card.hide()
+        self.context_menu: QMenu | None = None
+        scene = owner.plot.scene()
+        scene.sigMouseMoved.connect(self._hover)
+        scene.sigMouseClicked.connect(self._clicked)
+
+    def _radius(self) -> float:
+        return PICK_PX * self._map.metres_per_px()
+
+    def _hover(self, scene_pos: QPointF) -> None:
+        owner = self._map
+        point = owner.view_box.mapSceneToView(scene_pos)
+        index = owner.units.pick(point.x(), point.y(), self._radius())
+        if index is None:
+            self.card.hide()
+            return
+        data = owner.vectors.data
+        self.card.setText(unit_card_text(owner.units.frame, index, data.office_names if data else {}))
+        self.card.adjustSize()
+        self.card.move(owner.plot.mapFromScene(scene_pos) + QPoint(14, 14))
+        self.card.show()
+        self.card.raise_()
+
+    def _clicked(self, event: object) -> None:
+        point = self._map.view_box.mapSceneToView(event.scenePos())  # type: ignore[attr-defined]
+        if event.button() == Qt.MouseButton.RightButton:  # type: ignore[attr-defined]
+            self.open_context_menu(point.x(), point.y(), event.screenPos().toPoint())  # type: ignore[attr-defined]
+        elif event.button() == Qt.MouseButton.LeftButton:  # type: ignore[attr-defined]
+            self.click_at(point.x(), point.y())
+
+    def click_at(self, x: float, y: float) -> None:
+        """A left click at view coordinates: a unit first, then a case pin, then a camera."""
+        owner, radius = self._map, self._radius()
+        index = owner.units.pick(x, y, radius)
+        if index is not None:
+            unit_id = int(owner.units.frame.ids[index])
+            owner.select(unit_id)
+            owner.unit_clicked.emit(unit_id)
+            return
+        case_id = owner.vectors.pick_case(x, y, radius)
+        if case_id is not None:
+            owner.case_clicked.emit(case_id)
+            return
+        code = owner.vectors.pick_camera(x, y, radius)
+        if code is not None:
+            owner.camera_clicked.emit(code)
+            return
+        owner.select(None)
+
+    def wgs84_at(self, x: float, y: float) -> tuple[float, float]:
+        """View coordinates back to stored WGS-84 (undoing the GCJ-02 shift on an AMap base map)."""
+        lon, lat = mercator_to_lonlat(x, y)
+        return gcj02_to_wgs84(lon, lat) if self._map.settings.datum == "gcj02" else (lon, lat)
+
+    def open_context_menu(self, x: float, y: float, screen_pos: QPoint) -> QMenu:
+        owner = self._map
+        lon, lat = self.wgs84_at(x, y)
+        menu = QMenu(owner)
+        menu.addAction(self.tr("Nearest cameras"), lambda: owner.nearest_cameras_requested.emit(lon, lat))
+        menu.addAction(
+            self.tr("Nearest patrollers"), lambda: owner.nearest_patrollers_requested.emit(lon, lat)
+        )
+        self.context_menu = menu
+        menu.popup(screen_pos)
+        return menu

@@ -1,0 +1,114 @@
+"""The map-rule alert list (告警): newest first, refreshed as the ``AlertWatcher`` raises alerts, with
+"create case" for the selected one. Rule evaluation and the store calls run through the background
+runner; the panel only shows and asks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from commandcenter.persistence.alert_records import file_alert_as_case, recent_alerts
+from commandcenter.persistence.store import Store
+from commandcenter.rules.alerts import Alert, default_category
+from commandcenter.rules.watcher import AlertWatcher
+from ui.background import BackgroundPoll, BackgroundRunner
+from ui.tracks.track_rows import clock_text
+
+POLL_S = 2.0
+SHOWN = 200
+_ALERT = Qt.ItemDataRole.UserRole
+
+
+class QtAlertList(QWidget):
+    alert_activated = Signal(object)  # Alert: centre the map on it
+    case_created = Signal(int)  # the new case's id
+
+    def __init__(
+        self, store: Store, runner: BackgroundRunner, *, poll_s: float = POLL_S, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("alertList")
+        self._store = store
+        self._runner = runner
+        self.watcher = AlertWatcher(store)
+        self.list = QListWidget(self)
+        self.list.itemDoubleClicked.connect(lambda item: self.alert_activated.emit(item.data(_ALERT)))
+        self.list.currentItemChanged.connect(self._selection_changed)
+        self.case_button = QPushButton(self.tr("Create case"), self)
+        self.case_button.setEnabled(False)
+        self.case_button.clicked.connect(self.create_case)
+        self.status = QLabel(self)
+        bar = QHBoxLayout()
+        bar.addWidget(self.status, 1)
+        bar.addWidget(self.case_button)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(4, 4, 4, 4)
+        column.addWidget(self.list, 1)
+        column.addLayout(bar)
+        self._poll = BackgroundPoll(runner, poll_s, self.watcher.poll, self._raised, parent=self)
+
+    def start(self) -> None:
+        self._runner.submit(lambda: recent_alerts(self._store, SHOWN), self._show_history)
+
+    def stop(self) -> None:
+        self._poll.stop()
+
+    def _show_history(self, alerts: list[Alert]) -> None:
+        for alert in reversed(alerts):
+            self._add(alert)
+        self._poll.start()
+
+    def _raised(self, alerts: list[Alert]) -> None:
+        for alert in alerts:
+            self._add(alert)
+        while self.list.count() > SHOWN:
+            self.list.takeItem(self.list.count() - 1)
+
+    def _add(self, alert: Alert) -> None:
+        item = QListWidgetItem(
+            f"{clock_text(alert.raised_at.timestamp())}  [{alert.kind.value}]  {alert.text}"
+        )
+        item.setData(_ALERT, alert)
+        if alert.case_id is not None:
+            item.setToolTip(self.tr("Case filed"))
+        self.list.insertItem(0, item)
+
+    def _selection_changed(self, item: QListWidgetItem | None) -> None:
+        alert: Alert | None = item.data(_ALERT) if item is not None else None
+        can_file = alert is not None and alert.case_id is None and default_category(alert.kind) is not None
+        self.case_button.setEnabled(can_file)
+        if alert is not None and default_category(alert.kind) is None:
+            self.status.setText(self.tr("File this alert from the case intake: it has no default category"))
+        else:
+            self.status.clear()
+
+    def create_case(self) -> None:
+        item = self.list.currentItem()
+        if item is None:
+            return
+        alert: Alert = item.data(_ALERT)
+        self.case_button.setEnabled(False)
+        store = self._store
+
+        def filed(case_id: int) -> None:
+            item.setData(_ALERT, replace(alert, case_id=case_id))
+            item.setToolTip(self.tr("Case filed"))
+            self.status.setText(self.tr("Case created"))
+            self.case_created.emit(case_id)
+
+        def failed(error: Exception) -> None:
+            self.status.setText(str(error))
+            self.case_button.setEnabled(True)
+
+        self._runner.submit(lambda: file_alert_as_case(store, alert), filed, failed)
