@@ -133,6 +133,10 @@ def main() -> None:
         f"p50 {notify.p50_ms} ms, p99 {notify.p99_ms} ms, min {notify.min_ms} ms, max {notify.max_ms} ms, "
         f"lost {notify.lost} of {notify.pairs + notify.lost}"
     )
+    # Context for the figure above: the same with ONE desk process, i.e. without five desks and the
+    # writer sharing this machine's cores (each workstation is its own machine in the field).
+    alone = measure_notify(1, arguments.notify_cases, arguments.notify_interval_ms)
+    print(f"notify, a single desk process: p50 {alone.p50_ms} ms, p99 {alone.p99_ms} ms, lost {alone.lost}")
     # ---- end of notification latency ----
     burst = measure_burst(arguments.burst_cases, arguments.burst_seconds)
     print(
@@ -143,7 +147,6 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="cc-bench-cases-") as folder:
         seed = measure(1, arguments.reports, Path(folder))
         city = measure(arguments.city_scale, arguments.reports, Path(folder))
-    print("not measured yet (null, needs the UI): burst_max_stall_ms, burst_lost")
     print(
         json.dumps(
             {

@@ -40,19 +40,24 @@ class DeskHarness:
         self.queue.start()
 
     def pump_until(self, done: Callable[[], object], timeout_s: float) -> bool:
-        """Run the event loop until ``done()`` is true or the timeout passes. Sleeps in Qt's own wait
-        (no busy loop: five client processes share two cores with the writer)."""
+        """Run the Qt event loop until ``done()`` is true or the timeout passes. A real ``QEventLoop``
+        sleeps between events (no busy loop: five client processes share two cores with the
+        writer); a 5 ms timer wakes it to check ``done``."""
+        if done():
+            return True
+        loop = QEventLoop()
         deadline = time.monotonic() + timeout_s
-        waker = QTimer()
-        waker.start(20)  # wake the wait now and then to check ``done``
-        try:
-            while time.monotonic() < deadline:
-                if done():
-                    return True
-                self.app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
-            return bool(done())
-        finally:
-            waker.stop()
+        checker = QTimer()
+
+        def check() -> None:
+            if done() or time.monotonic() > deadline:
+                loop.quit()
+
+        checker.timeout.connect(check)
+        checker.start(5)
+        loop.exec()
+        checker.stop()
+        return bool(done())
 
     def queue_ids(self) -> set[int]:
         model = self.queue.model

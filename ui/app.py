@@ -15,6 +15,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from commandcenter.accounts.principal import Principal
 from commandcenter.config import Settings
 from commandcenter.media.camera_feed import CameraFeed
 from commandcenter.persistence.store import Store
@@ -82,12 +83,12 @@ def _install(app: QApplication, translator: QTranslator) -> None:
     _installed.append(translator)
 
 
-def _operator_name() -> str:
-    """Who the case desk acts as: the signed-in user (issue 7), else the generic duty operator."""
+def _signed_in() -> Principal | None:
+    """Who the case desk acts as: the signed-in user (issue 7); None when nobody signed in."""
     from ui.auth.sign_in import SignIn
 
     session = SignIn.current()
-    return session.principal.display_name if session is not None else "值班员"
+    return session.principal if session is not None else None
 
 
 def run_gui(
@@ -115,7 +116,7 @@ def run_gui(
         stream_urls=stream_urls,
         probe=probe,
         title_suffix=title_suffix,
-        operator=_operator_name(),
+        principal=_signed_in(),
     )
 
     def ready() -> None:

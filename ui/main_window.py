@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from commandcenter.accounts.principal import Principal
 from commandcenter.config import Settings
 from commandcenter.health import HealthMonitor
 from commandcenter.media.camera_feed import CameraFeed
@@ -57,7 +58,7 @@ class MainWindow(QMainWindow):
         stream_urls: list[str],
         probe: Callable[[str], bool] | None,
         title_suffix: str = "",
-        operator: str = "值班员",
+        principal: Principal | None = None,
         state_file: WindowStateFile | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -83,7 +84,9 @@ class MainWindow(QMainWindow):
         self.wall_windows = WallWindows(self.wall)  # full screen / other monitors, remembered
         self.setCentralWidget(self._panel(self.tr("Video wall"), self.wall))
         self.map = QtOverviewMap(store, self.runner, settings=settings.map, parent=self)
-        self.desk = CaseDesk(store, self.runner, operator=operator, parent=self)
+        # The signed-in user (issue 7): dispatches and workflow steps are checked and audited as theirs.
+        operator = principal.display_name if principal is not None else "值班员"
+        self.desk = CaseDesk(store, self.runner, operator=operator, principal=principal, parent=self)
         self.cases = QtCaseQueue(self.desk, parent=self)
         self.popup = QtCasePopup(self.desk, anchor=self)
         self.cases.case_activated.connect(self.open_case)
@@ -220,7 +223,9 @@ class MainWindow(QMainWindow):
     def open_case(self, case: BoardCase | int) -> QtCaseDetail:
         """The case's detail window (non-modal: the queue and the wall stay live)."""
         case_id = case if isinstance(case, int) else case.id
-        detail = QtCaseDetail(self._store, self.runner, case_id, self.desk.operator, self)
+        detail = QtCaseDetail(
+            self._store, self.runner, case_id, self.desk.operator, self, service=self.desk.service
+        )
         detail.changed.connect(self.cases.refresh)
         detail.nearest_cameras_requested.connect(self.linked_video.show_around)
         detail.show()

@@ -75,6 +75,8 @@ class CaseBoard:
                     del self._cases[row.id]
                     removed.append(row.id)
                 continue
+            if known and self._cases[row.id] == row:
+                continue  # the same case heard twice (its row and its event): nothing changed
             self._cases[row.id] = row
             (updated if known else arrived).append(row)
         return BoardChange(tuple(arrived), tuple(updated), tuple(removed))

@@ -11,16 +11,28 @@ else". Racing operators are resolved by the versioned UPDATE of ``apply_transiti
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
+from typing import Any
 
 from commandcenter.cases.calendar import WorkingCalendar
 from commandcenter.cases.workflow import ASSIGNEE_KEY
 from commandcenter.cases.workflow_errors import ConcurrentChange
 from commandcenter.domain.kinds import CaseStatus
-from commandcenter.persistence.case_transitions import apply_transition, case_timeline, read_case
+from commandcenter.persistence.case_transitions import (
+    CaseSnapshot,
+    apply_transition,
+    case_timeline,
+    read_case,
+)
 from commandcenter.persistence.store import Store
+
+# One workflow step: (case id, expected version, action, reason, payload) → the case afterwards. The
+# desk passes ``CaseService.transition`` so the signed-in user's permissions are checked and the step
+# is audited; without a session it is ``apply_transition`` as ``request.actor``.
+Step = Callable[[int, int, str, str, dict[str, Any]], CaseSnapshot]
 
 REQUEST_KEY = "request_id"
 MAX_ROUNDS = 5  # 立案 + 派遣, plus a few lost races; more means something is wrong
@@ -53,27 +65,37 @@ class DispatchResult:
     message: str  # for the operator, Chinese first
 
 
+def direct_step(store: Store, actor: str, now: datetime, calendar: WorkingCalendar | None = None) -> Step:
+    def step(case_id: int, version: int, action: str, reason: str, payload: dict[str, Any]) -> CaseSnapshot:
+        return apply_transition(
+            store, case_id, version, action, actor, reason, now, payload, calendar=calendar
+        )
+
+    return step
+
+
 def dispatch_case(
-    store: Store, request: DispatchRequest, now: datetime, *, calendar: WorkingCalendar | None = None
+    store: Store,
+    request: DispatchRequest,
+    now: datetime,
+    *,
+    calendar: WorkingCalendar | None = None,
+    step: Step | None = None,
 ) -> DispatchResult:
     """Bring the case to 派遣 for ``request.staff_id``. Raises ``DatabaseUnavailable`` (retry the same
-    request later), ``CaseNotFound`` and ``TransitionRefused`` (e.g. an unknown staff id)."""
-    marker = {REQUEST_KEY: request.request_id}
+    request later), ``CaseNotFound`` and ``TransitionRefused`` (e.g. an unknown staff id), and
+    whatever ``step`` refuses (a missing permission)."""
+    step = step or direct_step(store, request.actor, now, calendar)
+    marker: dict[str, Any] = {REQUEST_KEY: request.request_id}
     for _ in range(MAX_ROUNDS):
         case = read_case(store, request.case_id)
         try:
             if case.status == CaseStatus.RECEIVED:
-                apply_transition(
-                    store, case.id, case.version, "立案", request.actor, request.note, now, marker,
-                    calendar=calendar,
-                )  # fmt: skip
+                step(case.id, case.version, "立案", request.note, marker)
                 continue
             if case.status == CaseStatus.FILED:
                 payload = {**marker, ASSIGNEE_KEY: request.staff_id}
-                after = apply_transition(
-                    store, case.id, case.version, "派遣", request.actor, request.note, now, payload,
-                    calendar=calendar,
-                )  # fmt: skip
+                after = step(case.id, case.version, "派遣", request.note, payload)
                 return _done(request, after.status)
         except ConcurrentChange:
             continue  # someone moved it between our read and write: look again

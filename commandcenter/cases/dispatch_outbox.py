@@ -18,7 +18,8 @@ from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
 
-from commandcenter.cases.dispatch import DispatchRequest, DispatchResult, dispatch_case
+from commandcenter.accounts.errors import AccessError
+from commandcenter.cases.dispatch import DispatchRequest, DispatchResult, Step, dispatch_case
 from commandcenter.cases.workflow_errors import CaseNotFound, ConcurrentChange, TransitionRefused
 from commandcenter.events import EventEmitter
 from commandcenter.persistence.database import DatabaseUnavailable
@@ -32,7 +33,13 @@ class DispatchOutbox:
     initial_backoff_s = 0.2
     max_backoff_s = 5.0
 
-    def __init__(self, store: Store, journal: Path | None = None, clock: Clock | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        journal: Path | None = None,
+        clock: Clock | None = None,
+        step: Step | None = None,
+    ) -> None:
         self.online: EventEmitter[bool] = EventEmitter("dispatch_outbox.online")
         self.finished: EventEmitter[DispatchResult] = EventEmitter("dispatch_outbox.finished")
         self.failed: EventEmitter[tuple[DispatchRequest, str]] = EventEmitter("dispatch_outbox.failed")
@@ -40,6 +47,7 @@ class DispatchOutbox:
         self._store = store
         self._journal = journal
         self._clock = clock or (lambda: datetime.now(UTC))
+        self.step = step  # None: apply_transition as the request's actor (see ``dispatch_case``)
         self._pending: deque[DispatchRequest] = deque(self._load_journal())
         self._lock = threading.Lock()
         self._wake = threading.Event()
@@ -80,14 +88,14 @@ class DispatchOutbox:
                 if request is None:
                     break
                 try:
-                    result = dispatch_case(self._store, request, self._clock())
+                    result = dispatch_case(self._store, request, self._clock(), step=self.step)
                 except DatabaseUnavailable as error:
                     log.warning("dispatch of case %d waits for the database: %s", request.case_id, error)
                     self._set_online(False)
                     self._stop.wait(backoff)
                     backoff = min(backoff * 2, self.max_backoff_s)
                     continue
-                except (CaseNotFound, ConcurrentChange, TransitionRefused) as refusal:
+                except (CaseNotFound, ConcurrentChange, TransitionRefused, AccessError) as refusal:
                     self._done(request)
                     self.failed.emit((request, str(refusal)))
                     continue

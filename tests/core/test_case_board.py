@@ -82,3 +82,10 @@ def test_a_dispatch_not_signed_for_in_time_is_flagged_for_escalation() -> None:
     assert board.unacknowledged_for(fresh, NOW) is None
     assert board.unacknowledged_for(signed, NOW) is None
     assert board.counters(NOW).unacknowledged == 1
+
+
+def test_the_same_row_heard_twice_is_no_change() -> None:
+    board = CaseBoard()
+    board.replace([case(1)])
+    change = board.apply([case(1)])
+    assert (change.arrived, change.updated, change.removed) == ((), (), ())

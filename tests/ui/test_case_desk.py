@@ -14,10 +14,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from commandcenter.accounts.principal import Principal
+from commandcenter.audit.trail import AuditAction, AuditTrail
 from commandcenter.cases.dispatch import DispatchRequest, dispatch_case
 from commandcenter.cases.intake import CaseIntake
 from commandcenter.cases.screening import IncomingReport
-from commandcenter.domain.kinds import CaseStatus
+from commandcenter.domain.kinds import CaseStatus, UserRole
 from commandcenter.persistence.case_board import board_rows
 from commandcenter.persistence.case_queries import segments
 from commandcenter.persistence.store import NewCase, Store
@@ -167,3 +169,35 @@ def test_a_dispatch_nobody_signed_for_suggests_escalation(
     tooltip = str(status.data(Qt.ItemDataRole.ToolTipRole))
     assert "未签收" in tooltip
     assert "建议升级至：区城管局指挥中心" in tooltip
+
+
+@pytest.mark.parametrize(("role", "allowed"), [(UserRole.OPERATOR, True), (UserRole.OFFICE, False)])
+def test_a_signed_in_users_dispatch_is_checked_and_audited(
+    qtbot: QtBot, qapp: QApplication, district_store: Store, role: UserRole, allowed: bool
+) -> None:
+    principal = Principal(7, "operator9" if allowed else "office9", "值班员九", role, None if allowed else 1)
+    host = QWidget()
+    qtbot.addWidget(host)
+    runner = BackgroundRunner(host)
+    desk = CaseDesk(district_store, runner, operator=principal.display_name, principal=principal, parent=host)
+    desk.start()
+    try:
+        intake = CaseIntake.from_store(district_store)
+        outcome = intake.receive(_report_on_segment(district_store, 31), datetime.now(UTC))
+        assert outcome.case_id is not None
+        qtbot.waitUntil(lambda: desk.board.get(outcome.case_id) is not None, timeout=20_000)
+        case = desk.board.get(outcome.case_id)
+        assert case is not None
+        staff = outcome.recommendations[0].staff
+        with qtbot.waitSignal(desk.dispatch_finished, timeout=20_000) as finished:
+            desk.dispatch(case, staff.id, staff.name)
+        assert finished.args[0] is allowed
+        audited = AuditTrail(district_store).recent(action=AuditAction.DISPATCH)
+        mine = [r for r in audited if r.actor == principal.username and r.target == f"case:{case.id}"]
+        assert bool(mine) is allowed
+        if not allowed:
+            [row] = board_rows(district_store, [case.id])
+            assert row.assignee_id is None
+    finally:
+        desk.stop()
+        runner.shutdown()

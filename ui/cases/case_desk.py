@@ -21,8 +21,9 @@ from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QMetaObject, QObject, Qt, QTimer, Signal, Slot
 
+from commandcenter.accounts.principal import Principal
 from commandcenter.cases.board import BoardChange, CaseBoard
-from commandcenter.cases.dispatch import DispatchOutcome, DispatchRequest, DispatchResult
+from commandcenter.cases.dispatch import DispatchOutcome, DispatchRequest, DispatchResult, Step
 from commandcenter.cases.dispatch_outbox import DispatchOutbox
 from commandcenter.cases.escalation import escalation_chain, escalation_due
 from commandcenter.cases.intake import STORED_PHOTOS, CaseIntake
@@ -32,6 +33,7 @@ from commandcenter.paths import data_dir
 from commandcenter.persistence.case_board import BoardCase, board_rows
 from commandcenter.persistence.change_feed import Change, ChangeFeed
 from commandcenter.persistence.store import Store, UnitPosition
+from commandcenter.services.case_service import CaseService
 from ui.background import BackgroundPoll, BackgroundRunner
 from ui.cases.qt_mini_map import MiniMapScene
 
@@ -49,16 +51,26 @@ class CaseDesk(QObject):
     dispatch_queued = Signal()
 
     def __init__(
-        self, store: Store, runner: BackgroundRunner, *, operator: str, parent: QObject | None = None
+        self,
+        store: Store,
+        runner: BackgroundRunner,
+        *,
+        operator: str,
+        principal: Principal | None = None,
+        parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.store = store
         self.operator = operator
+        # With a signed-in user every step goes through the permission-checking, audited service.
+        self.service = CaseService(store, principal) if principal is not None else None
         self.board = CaseBoard()
         self.intake: CaseIntake | None = None  # built in the background; recommendations wait for it
         self._runner = runner
         self._feed: ChangeFeed | None = None
-        self._outbox = DispatchOutbox(store, journal=data_dir() / "dispatch-outbox.json")
+        self._outbox = DispatchOutbox(
+            store, journal=data_dir() / "dispatch-outbox.json", step=self._service_step()
+        )
         self._heard_ids: queue.SimpleQueue[int] = queue.SimpleQueue()
         self._outcomes: queue.SimpleQueue[tuple[bool, str] | bool] = queue.SimpleQueue()
         self._pending: set[int] = set()
@@ -70,6 +82,14 @@ class CaseDesk(QObject):
         # Recommendations rank patrollers by live position: refresh the index's copy now and then.
         self._positions = BackgroundPoll(
             runner, POSITIONS_REFRESH_S, store.latest_positions, self._positions_read, parent=self
+        )
+
+    def _service_step(self) -> Step | None:
+        service = self.service
+        if service is None:
+            return None
+        return lambda case_id, version, action, reason, payload: service.transition(
+            case_id, version, action, reason, payload
         )
 
     # ------------------------------------------------------------------ life cycle

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -25,6 +26,13 @@ DUE_SOON_COLOR = QColor("#fbbf24")
 NEW_COLOR = QColor("#38bdf8")
 URGENT_BACKGROUND = QColor(248, 113, 113, 40)
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+@dataclass(frozen=True)
+class RowCells:
+    texts: tuple[str, ...]
+    colors: tuple[QColor | None, ...]
+    background: QColor | None
 
 
 def local_time(moment: datetime) -> str:
@@ -57,7 +65,7 @@ class CaseTableModel(QAbstractTableModel):
         self._escalation = escalation
         self._rows: list[BoardCase] = []
         self._keys: list[SortKey] = []
-        self._states: list[DeadlineState] = []
+        self._cells: list[RowCells] = []  # what ``data`` answers, computed once per row and refresh
         self._now = datetime.now(UTC)
         self._headers = [
             self.tr("Case number"),
@@ -77,7 +85,7 @@ class CaseTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = self._board.ordered(self._now)
         self._keys = [self._board.sort_key(row, self._now) for row in self._rows]
-        self._states = [self._board.state_of(row, self._now) for row in self._rows]
+        self._cells = [self._render(row) for row in self._rows]
         self.endResetModel()
 
     def insert_arrivals(self, rows: list[BoardCase]) -> None:
@@ -92,7 +100,7 @@ class CaseTableModel(QAbstractTableModel):
             self.beginInsertRows(QModelIndex(), position, position)
             self._rows.insert(position, case)
             self._keys.insert(position, key)
-            self._states.insert(position, self._board.state_of(case, self._now))
+            self._cells.insert(position, self._render(case))
             self.endInsertRows()
 
     def case_at(self, row: int) -> BoardCase:
@@ -115,21 +123,28 @@ class CaseTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
-            return None
-        case, state = self._rows[index.row()], self._states[index.row()]
-        column = index.column()
+        """Answered from the row's precomputed cells: the view asks for every role of every visible
+        cell on each repaint, so this is the hottest Python code of a busy queue."""
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(case, column)
-        if role == CASE_ID_ROLE:
-            return case.id
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(case, column)
+            return self._cells[index.row()].texts[index.column()]
         if role == Qt.ItemDataRole.ForegroundRole:
-            return self._foreground(case, state, column)
-        if role == Qt.ItemDataRole.BackgroundRole and state is DeadlineState.OVERDUE:
-            return URGENT_BACKGROUND
+            return self._cells[index.row()].colors[index.column()]
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return self._cells[index.row()].background
+        if role == CASE_ID_ROLE:
+            return self._rows[index.row()].id
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(self._rows[index.row()], index.column())
         return None
+
+    def _render(self, case: BoardCase) -> RowCells:
+        state = self._board.state_of(case, self._now)
+        columns = range(len(self._headers))
+        return RowCells(
+            tuple(self._display(case, column) for column in columns),
+            tuple(self._foreground(case, state, column) for column in columns),
+            URGENT_BACKGROUND if state is DeadlineState.OVERDUE else None,
+        )
 
     def _tooltip(self, case: BoardCase, column: int) -> str:
         text = f"{case.category_name} · {case.address}\n{case.description}"

@@ -32,6 +32,7 @@ from commandcenter.cases.case_detail import CaseDetail, load_case_detail
 from commandcenter.persistence.case_intake import PhotoRecord
 from commandcenter.persistence.case_transitions import apply_transition
 from commandcenter.persistence.store import Store
+from commandcenter.services.case_service import CaseService
 from ui.background import BackgroundRunner
 from ui.cases.case_table_model import countdown, local_time
 
@@ -49,6 +50,8 @@ class QtCaseDetail(QDialog):
         case_id: int,
         operator: str,
         parent: QWidget | None = None,
+        *,
+        service: CaseService | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("caseDetail")
@@ -56,6 +59,7 @@ class QtCaseDetail(QDialog):
         self.setModal(False)
         self.resize(860, 640)
         self.store, self.runner, self.case_id, self.operator = store, runner, case_id, operator
+        self.service = service  # the signed-in user's checked, audited path; None: direct (no session)
         self.detail: CaseDetail | None = None
         self._build()
         self.reload()
@@ -190,6 +194,8 @@ class QtCaseDetail(QDialog):
         case, reason = self.detail.case, self.reason.text()
 
         def job() -> object:
+            if self.service is not None:
+                return self.service.transition(case.id, case.version, action, reason)
             return apply_transition(
                 self.store, case.id, case.version, action, self.operator, reason, datetime.now(UTC)
             )

@@ -179,7 +179,8 @@ class QtCasePopup(QFrame):
             if fresh is None or fresh.assignee_id is not None:
                 self.next_case()
                 return
-            self._fill(fresh)
+            if fresh != self.current:
+                self._fill(fresh)
         self._update_more()
 
     def _present(self) -> None:
