@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import queue
+import threading
 from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QMetaObject, QObject, Qt, QTimer, Signal, Slot
@@ -78,6 +79,7 @@ class CaseDesk(QObject):
         self._fetching = False
         self._fetch_offline = False
         self._started = False
+        self._feed_lock = threading.Lock()
         self.fetches = 0  # how many board reads ran: bursts must coalesce (tests and bench read it)
         # Recommendations rank patrollers by live position: refresh the index's copy now and then.
         self._positions = BackgroundPoll(
@@ -106,18 +108,24 @@ class CaseDesk(QObject):
     def stop(self) -> None:
         if not self._started:
             return
-        self._started = False
         self._positions.stop()
-        if self._feed is not None:
-            self._feed.stop()
+        with self._feed_lock:  # a feed still being started in the background is stopped too
+            self._started = False
+            feed, self._feed = self._feed, None
+        if feed is not None:
+            feed.stop()
         self._outbox.stop()
 
     def _start_feed(self) -> bool:
-        feed = ChangeFeed.for_store(self.store)
-        feed.events.connect(self._heard)
-        feed.status.connect(lambda up: self._park_outcome(up))
-        self._feed = feed
-        return feed.start()
+        """Worker thread. Under the lock, so ``stop`` cannot slip in between and leave a feed running."""
+        with self._feed_lock:
+            if not self._started:
+                return False
+            feed = ChangeFeed.for_store(self.store)
+            feed.events.connect(self._heard)
+            feed.status.connect(lambda up: self._park_outcome(up))
+            self._feed = feed
+            return feed.start()
 
     def _intake_ready(self, intake: CaseIntake) -> None:
         self.intake = intake
