@@ -40,6 +40,9 @@ class UnitLayer(pg.GraphicsObject):
         self._fragments = internals.PrimitiveArray(QPainter.PixmapFragment, 10)
         self._bounds = QRectF()
         self._styles = self.frame.styles()
+        self._sectors = np.zeros(0, dtype=np.int64)
+        self._all_shown = True
+        self._every = np.zeros(0, dtype=np.int64)
         self._label_font = QFont()
         self._label_font.setPixelSize(12)
         # No item cache, unlike the other layers: this one changes every update, and blitting the
@@ -51,7 +54,15 @@ class UnitLayer(pg.GraphicsObject):
         """Replace every unit at once (the map's once-a-second update)."""
         self.frame = frame
         self.shown = np.ones(len(frame), dtype=bool) if shown is None else shown
+        self._all_shown = shown is None or bool(shown.all())
         self._styles = frame.styles()
+        # The atlas cell of each unit (heading sector, style) is fixed for the frame: work it out once
+        # here, so a paint (pans, zooms, every repaint) only transforms and filters positions.
+        self._sectors = np.where(
+            frame.state == MotionState.MOVING,
+            np.round(frame.heading * HEADING_SECTORS / 360.0).astype(np.int64) % HEADING_SECTORS,
+            0,
+        )
         if len(frame):
             x_min, x_max = float(frame.x.min()), float(frame.x.max())
             y_min, y_max = float(frame.y.min()), float(frame.y.max())
@@ -66,6 +77,7 @@ class UnitLayer(pg.GraphicsObject):
 
     def set_shown(self, shown: npt.NDArray[np.bool_]) -> None:
         self.shown = shown
+        self._all_shown = bool(shown.all())
         self.update()
 
     def set_selected(self, unit_id: int | None) -> None:
@@ -82,8 +94,13 @@ class UnitLayer(pg.GraphicsObject):
         transform = painter.transform()
         device = painter.device()  # the viewport, or the cache pixmap: map into whichever it is
         width, height = device.width(), device.height()
-        index = np.flatnonzero(self.shown)
-        x, y = frame.x[index], frame.y[index]
+        if self._all_shown:
+            index, x, y = self._every, frame.x, frame.y
+            if index.size != len(frame):
+                index = self._every = np.arange(len(frame))
+        else:
+            index = np.flatnonzero(self.shown)
+            x, y = frame.x[index], frame.y[index]
         px = transform.m11() * x + transform.m21() * y + transform.dx()
         py = transform.m12() * x + transform.m22() * y + transform.dy()
         visible = (
@@ -96,11 +113,7 @@ class UnitLayer(pg.GraphicsObject):
         self.icon_px = COMPACT_ICON_PX if metres_per_px > COMPACT_ABOVE_M_PER_PX else ICON_PX
         icon = self.icon_px
         if index.size:
-            sector = np.where(
-                frame.state[index] == MotionState.MOVING,
-                np.round(frame.heading[index] * HEADING_SECTORS / 360.0).astype(np.int64) % HEADING_SECTORS,
-                0,
-            )
+            sector = self._sectors[index]
             self._fragments.resize(index.size)
             fragments = self._fragments.ndarray()
             fragments[:, 0] = np.round(px)
