@@ -96,9 +96,16 @@ def test_keyframes_only_and_still_tiles_under_a_tight_budget_and_a_snapshot(
     wall.show_feeds(feeds(server, 2), layout="2x2")  # small tiles: sub streams wanted
     qtbot.waitUntil(lambda: all(tile.state is TileState.PLAYING for tile in wall.tiles[:2]), timeout=30_000)
     qtbot.waitUntil(lambda: bool(wall.tiles[0].player and wall.tiles[0].player.has_vout()), timeout=10_000)
-    snapshot = wall.snapshot(0)
-    assert snapshot is not None
-    qtbot.waitUntil(snapshot.exists, timeout=5_000)  # libVLC writes it from its own thread
+    taken: list[Path] = []
+
+    def snapshot_taken() -> bool:
+        """The video output can exist a moment before its first picture; until then it is refused."""
+        if not taken and (shot := wall.snapshot(0)) is not None:
+            taken.append(shot)
+        return bool(taken)
+
+    qtbot.waitUntil(snapshot_taken, timeout=10_000)
+    qtbot.waitUntil(taken[0].exists, timeout=5_000)  # libVLC writes it from its own thread
 
     costs = {DecodeTier.MAIN: 0.2, DecodeTier.SUB: 0.05, DecodeTier.KEYFRAMES: 0.01, DecodeTier.STILL: 0.0}
     wall.set_budget(DecodeBudget(costs, cores=0.065))
