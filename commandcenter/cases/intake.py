@@ -13,10 +13,11 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from commandcenter.cases.calendar import WorkingCalendar
 from commandcenter.cases.district_index import DistrictIndex
+from commandcenter.cases.escalation import EscalationStep, escalation_chain, escalation_due
 from commandcenter.cases.recommend import Recommendation, recommend
 from commandcenter.cases.screening import IncomingReport, ScreeningResult, screen
 from commandcenter.cases.workflow import default_calendar
@@ -84,11 +85,21 @@ class CaseIntake:
         case_id = case_intake.create_case_with_retry(self.store, new_case, now, report.photos)
         return IntakeOutcome(result, case_id, False, tuple(recommend(result, self.index, now)))
 
-    def recommend_for_case(self, case: BoardCase, now: datetime) -> list[Recommendation]:
-        # The stored case passed screening when it arrived (its photos are in case_photos): only the
-        # locating and the ranking are wanted now, so the photo requirement is met by a stand-in.
+    def locate_stored(self, case: BoardCase, now: datetime) -> ScreeningResult:
+        """Segment, office and 路长 of a case already stored. It passed screening when it arrived (its
+        photos are in case_photos): only the locating is wanted, so the photo requirement is met by
+        a stand-in and the duplicate check is skipped (it would find the case itself)."""
         report = IncomingReport(
             case.category_code, case.lon, case.lat, source=case.source, photos=(STORED_PHOTOS,)
         )
-        result = screen(report, self.index, self.categories, _no_duplicates, now)
-        return recommend(result, self.index, now)
+        return screen(report, self.index, self.categories, _no_duplicates, now)
+
+    def recommend_for_case(self, case: BoardCase, now: datetime) -> list[Recommendation]:
+        return recommend(self.locate_stored(case, now), self.index, now)
+
+    def escalation_for_case(
+        self, case: BoardCase, dispatched_at: datetime, now: datetime, ack_timeout: timedelta
+    ) -> EscalationStep:
+        """Who should hold a dispatched, unsigned case ``now`` (路长 → 镇办 → 区城管局)."""
+        chain = escalation_chain(self.locate_stored(case, now), self.index, now)
+        return escalation_due(chain, dispatched_at, now, ack_timeout)

@@ -100,18 +100,22 @@ def append_in(
     return AuditRecord(seq, now, actor, action, target, json.loads(text), prev_hash, digest)
 
 
+# The columns of an ``AuditRecord``, in its field order (what ``read`` returns and ``verify_chain`` walks).
+_RECORD_COLUMNS = (
+    _entry.seq,
+    _entry.ts,
+    _entry.actor,
+    _entry.action,
+    _entry.target,
+    _entry.details,
+    _entry.prev_hash,
+    _entry.hash,
+)
+
+
 def read(store: Store, *, action: str | None = None, limit: int = 1000) -> list[AuditRecord]:
     """The newest ``limit`` records (optionally of one action), oldest first."""
-    statement = select(
-        _entry.seq,
-        _entry.ts,
-        _entry.actor,
-        _entry.action,
-        _entry.target,
-        _entry.details,
-        _entry.prev_hash,
-        _entry.hash,
-    )
+    statement = select(*_RECORD_COLUMNS)
     if action is not None:
         statement = statement.where(_entry.action == action)
     try:
@@ -128,16 +132,7 @@ def read(store: Store, *, action: str | None = None, limit: int = 1000) -> list[
 def verify_chain(store: Store) -> ChainReport:
     """Walk the whole log in sequence order and name every break."""
     problems: list[str] = []
-    statement = select(
-        _entry.seq,
-        _entry.ts,
-        _entry.actor,
-        _entry.action,
-        _entry.target,
-        _entry.details,
-        _entry.prev_hash,
-        _entry.hash,
-    ).order_by(_entry.seq)
+    statement = select(*_RECORD_COLUMNS).order_by(_entry.seq)
     expected_seq, expected_prev, count = 1, GENESIS_HASH, 0
     try:
         with store.engine.connect() as connection:

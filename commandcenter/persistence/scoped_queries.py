@@ -12,7 +12,7 @@ from sqlalchemy import exc, or_, select
 from commandcenter.cases.workflow_errors import CaseNotFound
 from commandcenter.persistence import models
 from commandcenter.persistence.database import DatabaseUnavailable, describe_error
-from commandcenter.persistence.store import CaseRow, Store
+from commandcenter.persistence.store import CaseRow, Store, case_rows_statement
 
 
 @dataclass(frozen=True)
@@ -51,23 +51,8 @@ def search_cases(
 ) -> list[CaseRow]:
     """Newest first. ``office_id`` None means every office; ``text`` matches number, address or
     description as a literal substring (LIKE wildcards in it are escaped)."""
-    case, category, office = models.Case, models.CaseCategory, models.Office
-    statement = (
-        select(
-            case.id,
-            case.number,
-            category.name,
-            case.status,
-            case.address,
-            office.name,
-            case.created_at,
-            case.urgency,
-        )
-        .join(category, category.id == case.category_id)
-        .outerjoin(office, office.id == case.office_id)
-        .order_by(case.id.desc())
-        .limit(limit)
-    )
+    case = models.Case
+    statement = case_rows_statement(limit)
     if office_id is not None:
         statement = statement.where(case.office_id == office_id)
     if status:

@@ -332,26 +332,9 @@ class Store:
             raise self._guard(error) from error
 
     def recent_cases(self, limit: int = 200) -> list[CaseRow]:
-        case, category, office = models.Case, models.CaseCategory, models.Office
-        statement = (
-            select(
-                case.id,
-                case.number,
-                category.name,
-                case.status,
-                case.address,
-                office.name,
-                case.created_at,
-                case.urgency,
-            )
-            .join(category, category.id == case.category_id)
-            .outerjoin(office, office.id == case.office_id)
-            .order_by(case.id.desc())
-            .limit(limit)
-        )
         try:
             with self.engine.connect() as connection:
-                return [CaseRow(*row) for row in connection.execute(statement)]
+                return [CaseRow(*row) for row in connection.execute(case_rows_statement(limit))]
         except exc.DBAPIError as error:
             raise self._guard(error) from error
 
@@ -510,6 +493,27 @@ class Store:
         with self.engine.begin() as connection:
             result = connection.execute(text(sql))
             return [tuple(row) for row in result] if result.returns_rows else []
+
+
+def case_rows_statement(limit: int) -> Any:
+    """The newest cases as ``CaseRow`` columns; callers add their filters (office, status, text)."""
+    case, category, office = models.Case, models.CaseCategory, models.Office
+    return (
+        select(
+            case.id,
+            case.number,
+            category.name,
+            case.status,
+            case.address,
+            office.name,
+            case.created_at,
+            case.urgency,
+        )
+        .join(category, category.id == case.category_id)
+        .outerjoin(office, office.id == case.office_id)
+        .order_by(case.id.desc())
+        .limit(limit)
+    )
 
 
 def _reset_sequences(connection: Any) -> None:

@@ -26,10 +26,8 @@ from commandcenter.accounts.principal import Principal
 from commandcenter.cases.board import BoardChange, CaseBoard
 from commandcenter.cases.dispatch import DispatchOutcome, DispatchRequest, DispatchResult, Step
 from commandcenter.cases.dispatch_outbox import DispatchOutbox
-from commandcenter.cases.escalation import escalation_chain, escalation_due
-from commandcenter.cases.intake import STORED_PHOTOS, CaseIntake
+from commandcenter.cases.intake import CaseIntake
 from commandcenter.cases.recommend import Recommendation, shift_at
-from commandcenter.cases.screening import IncomingReport, screen
 from commandcenter.paths import data_dir
 from commandcenter.persistence.case_board import BoardCase, board_rows
 from commandcenter.persistence.change_feed import Change, ChangeFeed
@@ -98,7 +96,7 @@ class CaseDesk(QObject):
     def start(self) -> None:
         """Load the board, then follow the change feed (started off the Qt thread: it connects)."""
         self._started = True
-        self._outbox.online.connect(self._outbox_online)
+        self._outbox.online.connect(self._park_outcome)
         self._outbox.finished.connect(self._outbox_finished)
         self._outbox.failed.connect(lambda failure: self._park_outcome((False, failure[1])))
         self._outbox.start()
@@ -123,7 +121,7 @@ class CaseDesk(QObject):
                 return False
             feed = ChangeFeed.for_store(self.store)
             feed.events.connect(self._heard)
-            feed.status.connect(lambda up: self._park_outcome(up))
+            feed.status.connect(self._park_outcome)
             self._feed = feed
             return feed.start()
 
@@ -232,12 +230,7 @@ class CaseDesk(QObject):
         now = datetime.now(UTC)
         if self.intake is None or case.dispatched_at is None or not self.board.unacknowledged_for(case, now):
             return None
-        report = IncomingReport(
-            case.category_code, case.lon, case.lat, source=case.source, photos=(STORED_PHOTOS,)
-        )
-        result = screen(report, self.intake.index, self.intake.categories, lambda *_: (), now)
-        chain = escalation_chain(result, self.intake.index, now)
-        return escalation_due(chain, case.dispatched_at, now, self.board.ack_timeout).label
+        return self.intake.escalation_for_case(case, case.dispatched_at, now, self.board.ack_timeout).label
 
     def nearest_patrollers_text(self, lon: float, lat: float) -> str:
         """ "Nearest patrollers" for the map's context menu: on-duty city managers with a live fix."""
@@ -276,9 +269,6 @@ class CaseDesk(QObject):
 
     def pending_dispatches(self) -> list[DispatchRequest]:
         return self._outbox.pending()
-
-    def _outbox_online(self, online: bool) -> None:
-        self._park_outcome(online)
 
     def _outbox_finished(self, result: DispatchResult) -> None:
         self._park_outcome((result.outcome is DispatchOutcome.DISPATCHED, result.message))

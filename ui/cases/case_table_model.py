@@ -1,7 +1,7 @@
 """The case queue's table model: the board's open cases in urgency order, with a live countdown.
 
 Kept apart from the view so columns, colours and the countdown text are tested without a window.
-Rows are replaced as a whole when the board changes (the board already coalesces bursts), and the
+New cases are inserted in place; a re-sort (changed cases, the countdown) rebuilds the rows, and the
 view re-selects the case the operator had selected by id, not by row.
 """
 
