@@ -42,6 +42,8 @@ from ui.qt_status_bar import QtStatusBar
 from ui.tracks.qt_alert_list import QtAlertList
 from ui.tracks.qt_track_playback import QtTrackPlayback
 from ui.videowall.qt_wall import QtVideoWall
+from ui.videowall.wall_tour_menu import WallTourMenu
+from ui.videowall.wall_views_menu import WallViewsMenu
 from ui.videowall.wall_windows import WallWindows
 from ui.window_state import WindowStateFile
 
@@ -106,11 +108,18 @@ class MainWindow(QMainWindow):
         self.camera_tree = QtCameraTree(store, self.runner, operator=operator, parent=self)
         self.camera_tree.camera_activated.connect(self.camera_tree.request_feed)
         self.camera_tree.feed_ready.connect(self._show_camera)
+        self.wall_views = WallViewsMenu(store, self.runner, self.wall, operator)  # 视图 on the wall toolbar
+        self.wall_tours = WallTourMenu(self.wall, self.camera_tree)  # 轮巡 over the tree's selection
         self.linked_video = LinkedVideo(store, self.runner, self.wall, self)
         self.map.camera_clicked.connect(self.camera_tree.request_feed)
         self.map.case_clicked.connect(self.open_case)
         self.map.nearest_cameras_requested.connect(self.linked_video.show_around)
         self.map.nearest_patrollers_requested.connect(self._show_nearest_patrollers)
+        self.map.unit_video_requested.connect(self.camera_tree.request_feed)  # 车载视频 → the wall
+        self.tracks.load_started.connect(self.map.clear_tracks)
+        self.tracks.track_loaded.connect(self.map.show_track)
+        self.tracks.frame.connect(lambda frame: self.map.move_playhead(frame, self.tracks.clock.now))
+        self.track_dock.toggleViewAction().toggled.connect(self._track_panel_shown)
         left = Qt.DockWidgetArea.LeftDockWidgetArea
         self.camera_dock = self._dock("cameraDock", self.tr("Cameras"), self.camera_tree, left)
         self.resizeDocks([self.camera_dock], [280], Qt.Orientation.Horizontal)
@@ -230,6 +239,13 @@ class MainWindow(QMainWindow):
         detail.nearest_cameras_requested.connect(self.linked_video.show_around)
         detail.show()
         return detail
+
+    def _track_panel_shown(self, shown: bool) -> None:
+        """Closing the playback panel stops playback and takes its tracks off the map (switching
+        to another tab of the same dock area does not: the panel is still open there)."""
+        if not shown:
+            self.tracks.pause()
+            self.map.clear_tracks()
 
     def _show_nearest_patrollers(self, lon: float, lat: float) -> None:
         """Shown beside the pointer that asked (the status bar's health lights stay in view)."""

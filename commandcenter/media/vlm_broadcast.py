@@ -1,4 +1,5 @@
-"""Inside the stream server process: one libVLC VLM broadcast per clip and tier, served over HTTP.
+"""Inside the stream server process: one libVLC VLM broadcast per clip and tier, served over HTTP on
+an internal loopback port, with the GOP-cache relay (``ts_relay``) in front on the public port.
 
 ``input-repeat`` loops the file inside one input, so the HTTP connection stays open across the loop
 (VLM's own ``loop`` restarts the output and cuts every client off at the end of the clip). No
@@ -8,11 +9,17 @@ transcoding: the H.264 is only re-muxed, which costs almost no CPU.
 from __future__ import annotations
 
 import http.client
+import socket
 import threading
 import time
+from typing import TYPE_CHECKING
 
 from commandcenter.media.clips import ClipSet
 from commandcenter.media.demo_streams import StreamTier, demo_stream_path
+from commandcenter.media.ts_relay import TsRelayServer
+
+if TYPE_CHECKING:
+    import vlc
 
 READY_LINE = "READY"  # printed on stdout once every stream answers
 _SERVE_TIMEOUT_S = 15.0
@@ -38,7 +45,38 @@ def _wait_until_served(host: str, port: int, stream_paths: list[str], timeout_s:
     return not pending
 
 
+def _internal_port(host: str) -> int:
+    """A free port for libVLC's own HTTP output, which only the relay connects to."""
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        probe.bind((host, 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
 def serve_broadcasts(host: str, port: int, clips: list[ClipSet], stop: threading.Event) -> None:
+    """Serve every clip and tier on ``host:port`` until ``stop`` is set."""
+    stream_paths = [demo_stream_path(clip.index, tier) for clip in clips for tier in StreamTier]
+    internal_port = _internal_port(host)
+    instance = _start_broadcasts(host, internal_port, clips)
+    relay: TsRelayServer | None = None
+    try:
+        # libVLC registers each HTTP path when its broadcast's input has started, a moment later.
+        if not _wait_until_served(host, internal_port, stream_paths, _SERVE_TIMEOUT_S):
+            raise RuntimeError(f"libVLC did not serve every stream within {_SERVE_TIMEOUT_S:.0f} s")
+        relay = TsRelayServer(host, port, internal_port, stream_paths)
+        relay.start()
+        if not relay.wait_ready(_SERVE_TIMEOUT_S):
+            raise RuntimeError(f"no keyframe on every stream within {_SERVE_TIMEOUT_S:.0f} s")
+        print(READY_LINE, flush=True)
+        stop.wait()
+    finally:
+        if relay is not None:
+            relay.stop()
+        instance.vlm_release()
+        instance.release()
+
+
+def _start_broadcasts(host: str, port: int, clips: list[ClipSet]) -> vlc.Instance:
     import vlc
 
     # --http-host makes libVLC's HTTP server bind the loopback address only.
@@ -51,12 +89,8 @@ def serve_broadcasts(host: str, port: int, clips: list[ClipSet], stop: threading
                 if instance.vlm_add_broadcast(name, str(clip.path(tier)), output, 1, [_REPEAT_FOREVER], 1, 1):
                     raise RuntimeError(f"libVLC refused broadcast {name}")
                 instance.vlm_play_media(name)
-        # libVLC registers each HTTP path when its broadcast's input has started, a moment later.
-        stream_paths = [demo_stream_path(clip.index, tier) for clip in clips for tier in StreamTier]
-        if not _wait_until_served(host, port, stream_paths, _SERVE_TIMEOUT_S):
-            raise RuntimeError(f"libVLC did not serve every stream within {_SERVE_TIMEOUT_S:.0f} s")
-        print(READY_LINE, flush=True)
-        stop.wait()
-    finally:
+    except BaseException:
         instance.vlm_release()
         instance.release()
+        raise
+    return instance

@@ -8,6 +8,8 @@ at once). Swapping, opening and the 1+N "around" view are list operations here, 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from commandcenter.media.camera_feed import CameraFeed
 from commandcenter.wall.layouts import Layout, grid, layout_around, layout_for_count
 
@@ -26,7 +28,7 @@ class WallSlots:
     def visible(self) -> list[CameraFeed | None]:
         return self.feeds[: len(self.layout)]
 
-    def show(self, feeds: list[CameraFeed], layout: Layout | None = None) -> None:
+    def show(self, feeds: Sequence[CameraFeed | None], layout: Layout | None = None) -> None:
         """Replace everything: these cameras, in a layout that holds them (the near-square grid)."""
         self.layout = layout or layout_for_count(len(feeds))
         self._feeds = list(feeds)

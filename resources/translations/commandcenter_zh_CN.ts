@@ -813,6 +813,29 @@
     </message>
 </context>
 <context>
+    <name>SaveViewDialog</name>
+    <message>
+        <source>Save current view</source>
+        <translation>保存当前视图</translation>
+    </message>
+    <message>
+        <source>View name, e.g. morning rush</source>
+        <translation>视图名称，例如 早高峰</translation>
+    </message>
+    <message>
+        <source>Shared (every workstation sees it)</source>
+        <translation>共享（所有工作站可见）</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Replaces your saved view of this name.</source>
+        <translation>将替换您已保存的同名视图。</translation>
+    </message>
+</context>
+<context>
     <name>TileCaption</name>
     <message>
         <source>Main</source>
@@ -845,6 +868,13 @@
     <message>
         <source>Unsupported</source>
         <translation>不支持</translation>
+    </message>
+</context>
+<context>
+    <name>TrackLayer</name>
+    <message>
+        <source>P</source>
+        <translation>停</translation>
     </message>
 </context>
 <context>
@@ -887,6 +917,144 @@
     <message>
         <source>Share of this workstation&apos;s measured decode capacity used by the wall&apos;s tiles</source>
         <translation>视频墙占用本工作站实测解码能力的比例</translation>
+    </message>
+</context>
+<context>
+    <name>WallTourMenu</name>
+    <message>
+        <source>Selected in the camera tree</source>
+        <translation>摄像机树中选中的</translation>
+    </message>
+    <message>
+        <source>Cameras of this view</source>
+        <translation>当前视图的摄像机</translation>
+    </message>
+    <message>
+        <source>Tour over the whole view</source>
+        <translation>整屏轮巡</translation>
+    </message>
+    <message>
+        <source>Tour in the selected tile</source>
+        <translation>单窗格轮巡</translation>
+    </message>
+    <message>
+        <source>Click a tile first</source>
+        <translation>请先单击一个窗格</translation>
+    </message>
+    <message>
+        <source>Dwell</source>
+        <translation>停留时间</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>Stop tour</source>
+        <translation>停止轮巡</translation>
+    </message>
+    <message>
+        <source>Tour</source>
+        <translation>轮巡</translation>
+    </message>
+    <message>
+        <source>Tour cameras page by page</source>
+        <translation>逐页轮巡摄像机</translation>
+    </message>
+    <message>
+        <source>Tour paused</source>
+        <translation>轮巡已暂停</translation>
+    </message>
+    <message>
+        <source>Touring</source>
+        <translation>轮巡中</translation>
+    </message>
+    <message>
+        <source>%1 cameras, %2 pages, %3 s each</source>
+        <translation>%1 路摄像机，%2 页，每页 %3 秒</translation>
+    </message>
+    <message>
+        <source>Paused while the pointer rests on the toured tiles</source>
+        <translation>鼠标停留在轮巡窗格上时暂停</translation>
+    </message>
+</context>
+<context>
+    <name>WallViewsMenu</name>
+    <message>
+        <source>Views</source>
+        <translation>视图</translation>
+    </message>
+    <message>
+        <source>Saved wall views: yours, then the shared ones</source>
+        <translation>已保存的视频墙视图：先列出您的，再列出共享的</translation>
+    </message>
+    <message>
+        <source>Views could not be read: %1</source>
+        <translation>无法读取视图：%1</translation>
+    </message>
+    <message>
+        <source>Save current view…</source>
+        <translation>保存当前视图…</translation>
+    </message>
+    <message>
+        <source>Delete view</source>
+        <translation>删除视图</translation>
+    </message>
+    <message>
+        <source>Reading views…</source>
+        <translation>正在读取视图…</translation>
+    </message>
+    <message>
+        <source>No saved views</source>
+        <translation>暂无已保存视图</translation>
+    </message>
+    <message>
+        <source>%1 (shared)</source>
+        <translation>%1（共享）</translation>
+    </message>
+    <message>
+        <source>Shared</source>
+        <translation>共享</translation>
+    </message>
+    <message>
+        <source>%1 — shared by %2</source>
+        <translation>%1 — 共享 · %2</translation>
+    </message>
+    <message>
+        <source>Layout %1, %2 cameras</source>
+        <translation>布局 %1，%2 路摄像机</translation>
+    </message>
+    <message>
+        <source>View “%1” could not be opened: %2</source>
+        <translation>无法打开视图“%1”：%2</translation>
+    </message>
+    <message>
+        <source>%1 (not found)</source>
+        <translation>%1（未找到）</translation>
+    </message>
+    <message>
+        <source>View “%1” shown; %2 cameras not found: %3</source>
+        <translation>已显示视图“%1”；%2 路摄像机未找到：%3</translation>
+    </message>
+    <message>
+        <source>View “%1” shown</source>
+        <translation>已显示视图“%1”</translation>
+    </message>
+    <message>
+        <source>View “%1” saved</source>
+        <translation>已保存视图“%1”</translation>
+    </message>
+    <message>
+        <source>View “%1” was not saved: %2</source>
+        <translation>视图“%1”未保存：%2</translation>
+    </message>
+    <message>
+        <source>View “%1” deleted</source>
+        <translation>已删除视图“%1”</translation>
+    </message>
+    <message>
+        <source>View “%1” was not deleted: %2</source>
+        <translation>视图“%1”未删除：%2</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
-"""What the mouse does on the map: hover card over a unit, left click on a unit / case pin / camera,
-right click for "nearest cameras" and "nearest patrollers".
+"""What the mouse does on the map: hover card over a unit (or a played track's stop), left click on a
+unit / case pin / camera — a unit carrying a camera also asks for its video —, right click for
+"nearest cameras" and "nearest patrollers".
 
 Picking is a vectorised nearest search within ``PICK_PX`` screen pixels, units first (they move and
 are what operators chase), then case pins, then cameras. Points are handed out in stored WGS-84,
@@ -17,6 +18,7 @@ from commandcenter.geo.datum import gcj02_to_wgs84
 from commandcenter.geo.mercator import mercator_to_lonlat
 from ui.map.unit_card import unit_card_text
 from ui.theme import RAISED, TEXT
+from ui.tracks.track_rows import stop_summary
 
 if TYPE_CHECKING:
     from ui.map.qt_overview_map import QtOverviewMap
@@ -43,13 +45,25 @@ class MapPointer(QObject):
         owner = self._map
         point = owner.view_box.mapSceneToView(scene_pos)
         index = owner.units.pick(point.x(), point.y(), self._radius())
-        if index is None:
+        if index is not None:
+            data, unit_id = owner.vectors.data, int(owner.units.frame.ids[index])
+            offices = data.office_names if data else {}
+            has_video = unit_id in owner.unit_cameras
+            self._show_card(unit_card_text(owner.units.frame, index, offices, has_video=has_video), scene_pos)
+            return
+        stop = owner.track_layer.pick_stop(point.x(), point.y(), self._radius())
+        if stop is None:
             self.card.hide()
             return
-        data = owner.vectors.data
-        self.card.setText(unit_card_text(owner.units.frame, index, data.office_names if data else {}))
+        track, where = stop
+        at = owner.units.frame.index_of(track.unit_id)
+        label = str(owner.units.frame.labels[at]) if at is not None else str(track.unit_id)
+        self._show_card(f"{label}\n{stop_summary(where)}", scene_pos)
+
+    def _show_card(self, text: str, scene_pos: QPointF) -> None:
+        self.card.setText(text)
         self.card.adjustSize()
-        self.card.move(owner.plot.mapFromScene(scene_pos) + QPoint(14, 14))
+        self.card.move(self._map.plot.mapFromScene(scene_pos) + QPoint(14, 14))
         self.card.show()
         self.card.raise_()
 
@@ -68,6 +82,8 @@ class MapPointer(QObject):
             unit_id = int(owner.units.frame.ids[index])
             owner.select(unit_id)
             owner.unit_clicked.emit(unit_id)
+            if unit_id in owner.unit_cameras:
+                owner.unit_video_requested.emit(owner.unit_cameras[unit_id])
             return
         case_id = owner.vectors.pick_case(x, y, radius)
         if case_id is not None:

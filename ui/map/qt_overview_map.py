@@ -8,6 +8,8 @@ signals to the video wall (cameras), the case view and the "nearest" searches.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Signal
@@ -21,11 +23,14 @@ from commandcenter.mapping.tile_source import TileSource
 from commandcenter.mapping.unit_frame import KINDS, UnitFrame, unit_frame
 from commandcenter.mapping.vector_data import LiveOverlay, VectorData, load_live_overlay, load_vector_data
 from commandcenter.persistence.store import Store
+from commandcenter.persistence.unit_cameras import vehicle_cameras_by_unit
+from commandcenter.tracks import Stop, Track
 from ui.background import BackgroundPoll, BackgroundRunner
 from ui.map.map_legend import MapLegend
 from ui.map.map_pointer import MapPointer
 from ui.map.map_toolbar import MapToolbar
 from ui.map.tile_layer import TileLayer
+from ui.map.track_layer import TrackLayer
 from ui.map.unit_layer import UnitLayer
 from ui.map.vector_items import VectorItems
 from ui.theme import PANEL
@@ -37,6 +42,7 @@ PIXMAP_CACHE_KB = 160 * 1024
 
 class QtOverviewMap(QWidget):
     unit_clicked = Signal(int)
+    unit_video_requested = Signal(str)  # the camera code of a clicked unit that carries one (车载视频)
     camera_clicked = Signal(str)
     case_clicked = Signal(int)
     nearest_cameras_requested = Signal(float, float)
@@ -73,6 +79,8 @@ class QtOverviewMap(QWidget):
         self.units = UnitLayer()
         self.units.setZValue(100)
         self.plot.addItem(self.units, ignoreBounds=True)
+        self.track_layer = TrackLayer(self.plot.getPlotItem(), self.settings.datum, runner)
+        self.unit_cameras: dict[int, str] = {}  # unit id → its vehicle camera's code
         self.legend = MapLegend(self.plot)
         self.unit_counts: dict[UnitKind, int] = dict.fromkeys(KINDS, 0)
         self.segments_shown = 0
@@ -111,6 +119,7 @@ class QtOverviewMap(QWidget):
     def start(self) -> None:
         """Load the static layers once, then follow the units and the segment status."""
         self._runner.submit(lambda: load_vector_data(self._store, self.settings.datum), self.show_vectors)
+        self._runner.submit(lambda: vehicle_cameras_by_unit(self._store), self._set_unit_cameras)
         self._poll.start()
 
     def stop(self) -> None:
@@ -131,6 +140,9 @@ class QtOverviewMap(QWidget):
     def show_overlay(self, live: LiveOverlay) -> None:
         self.vectors.show_live(live)
 
+    def _set_unit_cameras(self, cameras: dict[int, str]) -> None:
+        self.unit_cameras = cameras
+
     def show_units(self, frame: UnitFrame) -> None:
         self.units.set_frame(frame, self.toolbar.unit_filter().mask(frame))
         counts = np.bincount(frame.kind, minlength=len(KINDS))
@@ -138,6 +150,24 @@ class QtOverviewMap(QWidget):
         self.legend.set_counts(self.unit_counts)
         if self.following:
             self._centre_on_selected()
+
+    # --- track playback (轨迹回放) ------------------------------------------------------------------
+    def show_track(self, track: Track, stops: Sequence[Stop] | None = None) -> None:
+        """Draw one unit's track (a group: one call each) and fit the view to all tracks shown. Without
+        ``stops`` the map finds them itself on a worker (≈8 ms a truck-day), so any Track will do."""
+        self.track_layer.show_track(track, stops)
+        bounds = self.track_layer.bounds()
+        if bounds is not None:
+            self.view_box.setRange(rect=bounds, padding=0.08)
+
+    def move_playhead(
+        self, frame: Sequence[tuple[int, float, float, float]], now: float | None = None
+    ) -> None:
+        """A playback frame ``[(unit_id, lon, lat, heading), ...]`` at epoch second ``now``."""
+        self.track_layer.move(frame, now)
+
+    def clear_tracks(self) -> None:
+        self.track_layer.clear()
 
     # --- operator actions ------------------------------------------------------------------------
     def _apply_filter(self) -> None:

@@ -13,7 +13,9 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("UnitCard", text)
 
 
-def unit_card_text(frame: UnitFrame, index: int, office_names: dict[int, str]) -> str:
+def unit_card_text(
+    frame: UnitFrame, index: int, office_names: dict[int, str], *, has_video: bool = False
+) -> str:
     state = {
         MotionState.MOVING: _tr("Moving"),
         MotionState.STOPPED: _tr("Stopped"),
@@ -25,12 +27,13 @@ def unit_card_text(frame: UnitFrame, index: int, office_names: dict[int, str]) -
     office = office_names.get(int(frame.office[index]), "—")
     ts = float(frame.ts[index])
     fix = datetime.fromtimestamp(ts).strftime("%H:%M:%S") if ts == ts else "—"
-    return "\n".join(
-        (
-            str(frame.labels[index]),
-            f"{_tr('Office')}: {office}",
-            f"{_tr('State')}: {state}",
-            f"{_tr('Speed')}: {float(frame.speed[index]):.0f} km/h",
-            f"{_tr('Last fix')}: {fix}",
-        )
-    )
+    lines = [
+        str(frame.labels[index]),
+        f"{_tr('Office')}: {office}",
+        f"{_tr('State')}: {state}",
+        f"{_tr('Speed')}: {float(frame.speed[index]):.0f} km/h",
+        f"{_tr('Last fix')}: {fix}",
+    ]
+    if has_video:  # a click opens it on the wall: say so where the operator is looking
+        lines.append(_tr("Vehicle video: click to view"))
+    return "\n".join(lines)

@@ -41,6 +41,7 @@ _ROW = Qt.ItemDataRole.UserRole
 
 class QtTrackPlayback(QWidget):
     frame = Signal(list)  # [(unit_id, lon, lat, heading_deg), ...] at the playback moment
+    load_started = Signal()  # a new load replaces what was shown (the map clears its tracks)
     track_loaded = Signal(object)  # Track: one per unit of a load, before the first frame
     playback_finished = Signal()
     load_failed = Signal(str)
@@ -135,6 +136,7 @@ class QtTrackPlayback(QWidget):
         """Load and segment the tracks on a worker thread; the panel shows them when they arrive."""
         self.pause()
         self.load_button.setEnabled(False)
+        self.load_started.emit()
         store, ids = self._store, list(unit_ids)
 
         def job() -> list[tuple[Track, Segmentation]]:

@@ -30,6 +30,12 @@ def _minutes(seconds: float) -> str:
     return QCoreApplication.translate("TrackRows", "%n min", "", max(1, round(seconds / 60)))
 
 
+def stop_summary(stop: Stop) -> str:
+    """``停留 08:20:00–08:32:10 12 分钟``: the list's words, also on the map's stop markers."""
+    what = QCoreApplication.translate("TrackRows", "Stop")
+    return f"{what}  {clock_text(stop.start)}–{clock_text(stop.end)}  {_minutes(stop.duration_s)}"
+
+
 def rows_for(unit_label: str, unit_id: int, segmentation: Segmentation) -> list[TrackRow]:
     """Trips and stops interleaved in time order."""
     parts: list[Trip | Stop] = sorted([*segmentation.trips, *segmentation.stops], key=lambda part: part.start)
@@ -37,8 +43,7 @@ def rows_for(unit_label: str, unit_id: int, segmentation: Segmentation) -> list[
     for part in parts:
         span = f"{clock_text(part.start)}–{clock_text(part.end)}"
         if isinstance(part, Stop):
-            what = QCoreApplication.translate("TrackRows", "Stop")
-            text = f"{unit_label}  {what}  {span}  {_minutes(part.duration_s)}"
+            text = f"{unit_label}  {stop_summary(part)}"
         else:
             what = QCoreApplication.translate("TrackRows", "Trip")
             text = (

@@ -18,19 +18,19 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QSizePolicy, QStackedLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from commandcenter.media.camera_feed import CameraFeed
 from commandcenter.media.demo_streams import StreamTier
 from commandcenter.media.tile_state import TileState, TileStateMachine
 from commandcenter.media.tile_stats import RateMeter, format_rates
 from commandcenter.media.vlc_support import url_supported
+from ui.video.picture_frame import PictureFrame
 from ui.video.tile_caption import TileCaption
 from ui.video.tile_player import (
     PlayerEvents,
     bind_player,
     media_stats,
-    native_surface,
     new_media,
     release_media,
 )
@@ -90,17 +90,13 @@ class QtVideoTile(QWidget):
     def _build(self) -> None:
         self._caption = TileCaption(self)
         # Two surfaces, one shown: the second receives the next stream during a tier switch.
-        self._stack_host = QWidget(self)
-        self._stack = QStackedLayout(self._stack_host)
-        self._surfaces = [native_surface(self._stack_host), native_surface(self._stack_host)]
-        for surface in self._surfaces:
-            self._stack.addWidget(surface)
-        self._stack_host.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self._frame = PictureFrame(self)
+        self._surfaces = self._frame.surfaces
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(self._caption)
-        column.addWidget(self._stack_host, 1)
+        column.addWidget(self._frame, 1)
 
     # ------------------------------------------------------------------ public
     @property
@@ -128,7 +124,7 @@ class QtVideoTile(QWidget):
         return self._player
 
     def video_height(self) -> int:
-        return self._stack_host.height()
+        return self._frame.height()
 
     def play(self, name: str, url: str) -> None:
         """Show one URL under this name; returns at once (libVLC connects in the background)."""
@@ -157,7 +153,7 @@ class QtVideoTile(QWidget):
         if self._pending is not None and self._pending[4] is tier:
             return  # already on its way: restarting it would never let it reach its first picture
         self._drop_pending()
-        back = self._surfaces[1 - self._stack.currentIndex()]
+        back = self._surfaces[1 - self._frame.current]
         player = bind_player(vlc_instance().media_player_new(), back, self._events.forward_picture)
         self._attempt += 1
         media, events = new_media(url, self._events.forward_state, self._attempt)
@@ -232,7 +228,7 @@ class QtVideoTile(QWidget):
 
     def _ensure_player(self) -> vlc.MediaPlayer:
         if self._player is None:
-            surface = self._surfaces[self._stack.currentIndex()]
+            surface = self._surfaces[self._frame.current]
             self._player = bind_player(
                 vlc_instance().media_player_new(), surface, self._events.forward_picture
             )
@@ -261,7 +257,8 @@ class QtVideoTile(QWidget):
         self._detach_media()
         self._player, self._media, self._attempt = player, (media, events), attempt
         self._tier, self._url = tier, self._feed.url_for(tier)
-        self._stack.setCurrentIndex(1 - self._stack.currentIndex())
+        self._frame.set_current(1 - self._frame.current)
+        self._fit_picture(player)
         if old_player is not None:
             old_player.stop()
             old_player.release()
@@ -286,7 +283,16 @@ class QtVideoTile(QWidget):
         if self._pending is not None and player_id == id(self._pending[0]):
             self._promote_pending()
         elif self._player is not None and player_id == id(self._player):
+            self._fit_picture(self._player)
             self.first_frame.emit()
+
+    def _fit_picture(self, player: vlc.MediaPlayer) -> None:
+        """Size the surface to this stream's picture (see ``picture_frame`` for why)."""
+        try:
+            width, height = player.video_get_size(0)
+        except Exception:  # python-vlc raises its own VLCException when there is no video
+            return
+        self._frame.set_aspect(width, height)
 
     def _fail(self) -> None:
         delay_s = self._machine.failed()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shlex
+import sys
 import threading
 from typing import TYPE_CHECKING
 
@@ -34,7 +35,14 @@ BASE_ARGS = (
     "--no-keyboard-events",
     "--no-mouse-events",
 )
-EXTRA_ARGS_ENV = "COMMANDCENTER_VLC_ARGS"  # e.g. "--vout=xcb_x11 --avcodec-hw=vaapi" for one machine
+EXTRA_ARGS_ENV = "COMMANDCENTER_VLC_ARGS"  # e.g. "--avcodec-hw=vaapi" for one machine
+# Without a GPU, libVLC's OpenGL output runs on Mesa's software rasteriser: no faster than drawing with
+# X11 shared memory, and Mesa's EGL crashes now and then when several tiles open their output at once
+# (seen as a segfault in swrast_dri.so under Xvfb). ``--no-xlib`` keeps libVLC off Xlib, so off GLX/EGL
+# (and VDPAU), and it draws with xcb_x11. ``--vout`` cannot choose this: libVLC clears it for players
+# drawing into an application's window.
+SOFTWARE_GL_ARGS = ("--no-xlib",)
+_RENDER_NODES = "/dev/dri"
 
 _lock = threading.Lock()
 _instance: vlc.Instance | None = None
@@ -44,8 +52,20 @@ class VlcUnavailableError(RuntimeError):
     """libVLC is not installed or refused the arguments; the wall shows tiles without video."""
 
 
+def has_gpu() -> bool:
+    """Whether OpenGL can run on a GPU here: a DRM render node exists and software GL is not forced."""
+    if os.environ.get("LIBGL_ALWAYS_SOFTWARE", "") not in ("", "0"):
+        return False
+    try:
+        return any(name.startswith("renderD") for name in os.listdir(_RENDER_NODES))
+    except OSError:
+        return False
+
+
 def vlc_args() -> list[str]:
-    return [*BASE_ARGS, *shlex.split(os.environ.get(EXTRA_ARGS_ENV, ""))]
+    extra = shlex.split(os.environ.get(EXTRA_ARGS_ENV, ""))
+    output = () if sys.platform != "linux" or has_gpu() else SOFTWARE_GL_ARGS
+    return [*BASE_ARGS, *output, *extra]
 
 
 def vlc_instance() -> vlc.Instance:

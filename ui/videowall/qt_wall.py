@@ -14,6 +14,7 @@ Run ``python -m ui.videowall.preview 16`` to see it alone with the loopback demo
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QTimer, Signal
@@ -95,8 +96,13 @@ class QtVideoWall(QWidget):
     def maximised(self) -> int | None:
         return self._maximised
 
-    def show_feeds(self, feeds: list[CameraFeed], layout: str | Layout | None = None) -> None:
-        """These cameras in this layout (default: the near-square grid that holds them)."""
+    @property
+    def selected(self) -> int | None:
+        """The tile the operator last clicked (a single-tile tour runs there)."""
+        return self._selected
+
+    def show_feeds(self, feeds: Sequence[CameraFeed | None], layout: str | Layout | None = None) -> None:
+        """These cameras in this layout (default: the near-square grid that holds them); None: empty cell."""
         chosen = layout_by_name(layout) if isinstance(layout, str) else layout
         self.stop_tour()
         self._slots.show(feeds, chosen)

@@ -5,9 +5,18 @@ It only emits what the operator asked for; the wall and its window manager act o
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMenu, QProgressBar, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QProgressBar,
+    QSizePolicy,
+    QToolButton,
+    QWidget,
+)
 
 from commandcenter.wall.layouts import MENU_NAMES
 from ui.theme import MUTED, PANEL
@@ -45,7 +54,7 @@ class WallToolbar(QWidget):
         self.budget.setRange(0, 100)
         self.budget.setFixedWidth(160)
         self.budget.hide()  # until the budget is measured
-        row = QHBoxLayout(self)
+        row = self._row = QHBoxLayout(self)
         row.setContentsMargins(6, 2, 6, 2)
         row.addWidget(QLabel(self.tr("Layout"), self))
         row.addWidget(self.layouts)
@@ -54,6 +63,20 @@ class WallToolbar(QWidget):
         row.addWidget(self.snapshot)
         row.addStretch(1)
         row.addWidget(self.budget)
+
+    def add_tool(self, widget: QWidget) -> None:
+        """Another control (saved views, tours) after the built-in ones, before the budget meter."""
+        self._row.insertWidget(self._stretch_index(), widget)
+
+    def add_notice(self, label: QLabel) -> None:
+        """A status line right of the free space, before the meter (it may be clipped, not the tools)."""
+        label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self._row.insertWidget(self._stretch_index() + 1, label, 1)
+
+    def _stretch_index(self) -> int:
+        items = [self._row.itemAt(i) for i in range(self._row.count())]
+        return next(i for i, item in enumerate(items) if item is not None and item.spacerItem() is not None)
 
     def show_layout(self, name: str) -> None:
         if self.layouts.findText(name) < 0:

@@ -1,0 +1,36 @@
+"""Which live units carry a camera (车载视频): unit id → the code of its vehicle camera.
+
+The map asks once, in the background, so that its hover card can say a vehicle has video and a click
+on the vehicle can open it on the wall without a query on the Qt thread. A vehicle camera hangs off
+``vehicles.id``; the map knows units, so the join goes through ``vehicles.unit_id``.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import exc, select
+
+from commandcenter.persistence import models
+from commandcenter.persistence.database import DatabaseUnavailable, describe_error
+from commandcenter.persistence.store import Store
+
+
+def vehicle_cameras_by_unit(store: Store) -> dict[int, str]:
+    """``unit id → camera code`` for every unit whose vehicle has a camera; with several cameras on
+    one vehicle, an online one first, then the lowest code (the same choice on every workstation)."""
+    camera, vehicle = models.Camera, models.Vehicle
+    statement = (
+        select(vehicle.unit_id, camera.code)
+        .join(vehicle, vehicle.id == camera.vehicle_id)
+        .where(vehicle.unit_id.is_not(None))
+        .order_by(camera.online.desc(), camera.code)
+    )
+    try:
+        with store.engine.connect() as connection:
+            rows = connection.execute(statement).all()
+    except exc.DBAPIError as error:
+        raise DatabaseUnavailable(store.url, describe_error(error)) from error
+    chosen: dict[int, str] = {}
+    for unit_id, code in rows:
+        if unit_id is not None:  # the WHERE clause says so; the type checker cannot know
+            chosen.setdefault(int(unit_id), str(code))
+    return chosen
