@@ -34,6 +34,12 @@ BASE_ARGS = (
     "--no-spu",
     "--no-keyboard-events",
     "--no-mouse-events",
+    # libVLC reads network streams ahead into a 16 MiB buffer per input (made for seeking in files).
+    # A live tile never seeks, and the buffer fills page by page over minutes (16 MiB at 670 kbit/s
+    # takes 200 s), so a 32-camera tour grew by ~500 MB before it levelled off: 2 MiB is seconds of
+    # even a main stream.
+    "--prefetch-buffer-size=2048",  # KiB
+    "--prefetch-read-size=262144",  # bytes per read; above the buffer size libVLC would grow the buffer
 )
 EXTRA_ARGS_ENV = "COMMANDCENTER_VLC_ARGS"  # e.g. "--avcodec-hw=vaapi" for one machine
 # Without a GPU, libVLC's OpenGL output runs on Mesa's software rasteriser: no faster than drawing with
