@@ -17,8 +17,9 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from commandcenter.persistence import models
 from commandcenter.persistence.case_queries import as_utc
-from commandcenter.persistence.database import DatabaseUnavailable, describe_error
+from commandcenter.persistence.database import describe_error
 from commandcenter.persistence.models_accounts import AccountSecurity
+from commandcenter.persistence.reads import unavailable
 from commandcenter.persistence.store import Store
 
 _user, _security = models.User, AccountSecurity
@@ -36,10 +37,6 @@ class UserAccount:
     failed_logins: int
     locked_until: datetime | None
     must_change_password: bool
-
-
-def _unavailable(store: Store, error: exc.DBAPIError) -> DatabaseUnavailable:
-    return DatabaseUnavailable(store.url, describe_error(error))
 
 
 def _account_select():  # type: ignore[no-untyped-def]
@@ -78,7 +75,7 @@ def find_account(store: Store, username: str) -> UserAccount | None:
         with store.engine.connect() as connection:
             row = connection.execute(_account_select().where(_user.username == username)).first()
     except exc.DBAPIError as error:
-        raise _unavailable(store, error) from error
+        raise unavailable(store, error) from error
     return None if row is None else _account(tuple(row))
 
 
@@ -87,7 +84,7 @@ def account_by_id(store: Store, user_id: int) -> UserAccount | None:
         with store.engine.connect() as connection:
             row = connection.execute(_account_select().where(_user.id == user_id)).first()
     except exc.DBAPIError as error:
-        raise _unavailable(store, error) from error
+        raise unavailable(store, error) from error
     return None if row is None else _account(tuple(row))
 
 
@@ -96,7 +93,7 @@ def list_accounts(store: Store) -> list[UserAccount]:
         with store.engine.connect() as connection:
             rows = connection.execute(_account_select().order_by(_user.id)).all()
     except exc.DBAPIError as error:
-        raise _unavailable(store, error) from error
+        raise unavailable(store, error) from error
     return [_account(tuple(row)) for row in rows]
 
 
@@ -118,7 +115,7 @@ def update_security(store: Store, user_id: int, **values: object) -> None:
             _ensure_security_row(connection, user_id)
             connection.execute(update(_security).where(_security.user_id == user_id).values(**values))
     except exc.DBAPIError as error:
-        raise _unavailable(store, error) from error
+        raise unavailable(store, error) from error
 
 
 def count_failure(store: Store, user_id: int) -> int:
@@ -138,7 +135,7 @@ def count_failure(store: Store, user_id: int) -> int:
                 ).scalar_one()
             )
     except exc.DBAPIError as error:
-        raise _unavailable(store, error) from error
+        raise unavailable(store, error) from error
 
 
 def set_password_hash(
@@ -154,7 +151,7 @@ def set_password_hash(
                 values.update(password_changed_at=now, failed_logins=0, locked_until=None)
             connection.execute(update(_security).where(_security.user_id == user_id).values(**values))
     except exc.DBAPIError as error:
-        raise _unavailable(store, error) from error
+        raise unavailable(store, error) from error
 
 
 def create_user(
@@ -185,7 +182,7 @@ def create_user(
             f"username {username} is taken or the office does not exist"
         ) from error
     except exc.DBAPIError as error:
-        raise _unavailable(store, error) from error
+        raise unavailable(store, error) from error
 
 
 def update_user(store: Store, user_id: int, **values: object) -> None:
@@ -196,4 +193,4 @@ def update_user(store: Store, user_id: int, **values: object) -> None:
     except exc.IntegrityError as error:
         raise ValueError(f"镇办或角色不存在 / unknown office or role: {describe_error(error)}") from error
     except exc.DBAPIError as error:
-        raise _unavailable(store, error) from error
+        raise unavailable(store, error) from error

@@ -13,15 +13,11 @@ from datetime import datetime
 from sqlalchemy import delete, exc, insert, select, update
 
 from commandcenter.persistence.case_queries import as_utc
-from commandcenter.persistence.database import DatabaseUnavailable, describe_error
 from commandcenter.persistence.models_map import MapAlert, TruckPermitRow
+from commandcenter.persistence.reads import read_rows, unavailable
 from commandcenter.persistence.store import Store
 from commandcenter.rules.alerts import Alert, AlertKind, alert_to_case
 from commandcenter.rules.permits import TruckPermit
-
-
-def _unavailable(store: Store, error: exc.DBAPIError) -> DatabaseUnavailable:
-    return DatabaseUnavailable(store.url, describe_error(error))
 
 
 def save_alerts(store: Store, alerts: Sequence[Alert]) -> list[Alert]:
@@ -37,7 +33,7 @@ def save_alerts(store: Store, alerts: Sequence[Alert]) -> list[Alert]:
                 ).scalar_one()
                 saved.append(dataclasses.replace(alert, id=int(new_id)))
     except exc.DBAPIError as error:
-        raise _unavailable(store, error) from error
+        raise unavailable(store, error) from error
     return saved
 
 
@@ -46,11 +42,7 @@ def recent_alerts(store: Store, limit: int = 200, *, since: datetime | None = No
     statement = select(MapAlert).order_by(MapAlert.raised_at.desc(), MapAlert.id.desc()).limit(limit)
     if since is not None:
         statement = statement.where(MapAlert.raised_at >= since)
-    try:
-        with store.engine.connect() as connection:
-            rows = connection.execute(statement).all()
-    except exc.DBAPIError as error:
-        raise _unavailable(store, error) from error
+    rows = read_rows(store, statement)
     return [
         Alert(
             AlertKind(row.kind),
@@ -77,7 +69,7 @@ def file_alert_as_case(store: Store, alert: Alert, category_code: str | None = N
         with store.engine.connect() as connection:
             existing = connection.execute(select(MapAlert.case_id).where(MapAlert.id == alert.id)).scalar()
     except exc.DBAPIError as error:
-        raise _unavailable(store, error) from error
+        raise unavailable(store, error) from error
     if existing is not None:
         return int(existing)
     case_id = store.create_case(alert_to_case(alert, category_code))
@@ -94,7 +86,7 @@ def file_alert_as_case(store: Store, alert: Alert, category_code: str | None = N
                 winner = connection.execute(select(MapAlert.case_id).where(MapAlert.id == alert.id)).scalar()
                 return int(winner) if winner is not None else case_id
     except exc.DBAPIError as error:
-        raise _unavailable(store, error) from error
+        raise unavailable(store, error) from error
     return case_id
 
 
@@ -107,7 +99,7 @@ def replace_permits(store: Store, permits: Sequence[TruckPermit]) -> None:
             if rows:
                 connection.execute(insert(TruckPermitRow), rows)
     except exc.DBAPIError as error:
-        raise _unavailable(store, error) from error
+        raise unavailable(store, error) from error
 
 
 def load_permits(store: Store) -> list[TruckPermit]:
@@ -117,5 +109,5 @@ def load_permits(store: Store) -> list[TruckPermit]:
         with store.engine.connect() as connection:
             rows = connection.execute(select(*columns).order_by(permit.unit_id, permit.id)).all()
     except exc.DBAPIError as error:
-        raise _unavailable(store, error) from error
+        raise unavailable(store, error) from error
     return [TruckPermit(*row) for row in rows]

@@ -14,8 +14,8 @@ from datetime import datetime
 
 from sqlalchemy import exc, insert, select, update
 
-from commandcenter.persistence.database import DatabaseUnavailable, describe_error
 from commandcenter.persistence.models_accounts import ApiKey
+from commandcenter.persistence.reads import read_rows, unavailable
 from commandcenter.persistence.store import Store
 
 PREFIX_LENGTH = 8
@@ -42,7 +42,7 @@ def create_api_key(store: Store, name: str, now: datetime) -> str:
     except exc.IntegrityError as error:
         raise ValueError(f"接口密钥 {name} 已存在 / an API key named {name} exists") from error
     except exc.DBAPIError as error:
-        raise DatabaseUnavailable(store.url, describe_error(error)) from error
+        raise unavailable(store, error) from error
     return key
 
 
@@ -54,11 +54,7 @@ def verify_api_key(store: Store, key: str) -> str | None:
     statement = select(ApiKey.name, ApiKey.key_hash).where(
         ApiKey.prefix == key[:PREFIX_LENGTH], ApiKey.revoked.is_(False)
     )
-    try:
-        with store.engine.connect() as connection:
-            rows = connection.execute(statement).all()
-    except exc.DBAPIError as error:
-        raise DatabaseUnavailable(store.url, describe_error(error)) from error
+    rows = read_rows(store, statement)
     for name, stored in rows:
         if hmac.compare_digest(stored, wanted):
             return str(name)
@@ -70,4 +66,4 @@ def revoke_api_key(store: Store, name: str) -> None:
         with store.engine.begin() as connection:
             connection.execute(update(ApiKey).where(ApiKey.name == name).values(revoked=True))
     except exc.DBAPIError as error:
-        raise DatabaseUnavailable(store.url, describe_error(error)) from error
+        raise unavailable(store, error) from error

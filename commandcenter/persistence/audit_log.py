@@ -20,8 +20,8 @@ from typing import Any
 from sqlalchemy import Connection, exc, insert, select, update
 
 from commandcenter.persistence.case_queries import as_utc
-from commandcenter.persistence.database import DatabaseUnavailable, describe_error
 from commandcenter.persistence.models_accounts import AuditChainHead, AuditEntry
+from commandcenter.persistence.reads import unavailable
 from commandcenter.persistence.store import Store
 
 GENESIS_HASH = "0" * 64
@@ -72,7 +72,7 @@ def append(
         with store.engine.begin() as connection:
             return append_in(connection, actor, action, target, details, now)
     except exc.DBAPIError as error:
-        raise DatabaseUnavailable(store.url, describe_error(error)) from error
+        raise unavailable(store, error) from error
 
 
 def append_in(
@@ -122,7 +122,7 @@ def read(store: Store, *, action: str | None = None, limit: int = 1000) -> list[
         with store.engine.connect() as connection:
             rows = connection.execute(statement.order_by(_entry.seq.desc()).limit(limit)).all()
     except exc.DBAPIError as error:
-        raise DatabaseUnavailable(store.url, describe_error(error)) from error
+        raise unavailable(store, error) from error
     return [
         AuditRecord(row[0], as_utc(row[1]), row[2], row[3], row[4], json.loads(row[5]), row[6], row[7])
         for row in reversed(rows)
@@ -151,7 +151,7 @@ def verify_chain(store: Store) -> ChainReport:
                     problems.append(f"第 {seq} 条内容被修改 / row {seq} was altered")
                 expected_seq, expected_prev = seq + 1, digest
     except exc.DBAPIError as error:
-        raise DatabaseUnavailable(store.url, describe_error(error)) from error
+        raise unavailable(store, error) from error
     if head_seq != expected_seq - 1 or head_hash != expected_prev:
         problems.append(
             f"末尾记录缺失（应有 {head_seq} 条） / newest rows missing: the chain should end at {head_seq}"

@@ -16,7 +16,7 @@ from sqlalchemy import Connection, exc, insert, select, update
 
 from commandcenter.catalog.entry import CameraEntry
 from commandcenter.persistence import models
-from commandcenter.persistence.database import DatabaseUnavailable, describe_error
+from commandcenter.persistence.reads import unavailable
 from commandcenter.persistence.store import Store
 
 
@@ -92,5 +92,5 @@ def save_cameras(store: Store, entries: list[CameraEntry]) -> SaveReport:
             for entry in entries:
                 run.save(entry)
     except exc.DBAPIError as error:
-        raise DatabaseUnavailable(store.url, describe_error(error)) from error
+        raise unavailable(store, error) from error
     return report

@@ -3,22 +3,22 @@
 The whole camera table (5,685 rows in the demo, 56,850 at scale 10) is read in one joined query:
 the tree, the search index and the nearest-camera grid all want every camera at once, and one
 round trip beats thousands. Vehicle positions are read separately because they change every few
-seconds while the camera list does not.
+seconds while the camera list does not. Codes → feeds (``feeds_for_codes``) is one ``IN`` query, so
+a saved view of up to 64 cameras resolves in one round trip, not one ``camera_streams`` call each.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from sqlalchemy import delete, exc, insert, select
 
 from commandcenter.catalog.entry import CameraEntry, StreamUrls
+from commandcenter.media.camera_feed import CameraFeed
 from commandcenter.persistence import models
-from commandcenter.persistence.database import DatabaseUnavailable, describe_error
 from commandcenter.persistence.models_video import CameraFavouriteRow
+from commandcenter.persistence.reads import read_rows, unavailable
 from commandcenter.persistence.store import Store
-
-
-def _unavailable(store: Store, error: exc.DBAPIError) -> DatabaseUnavailable:
-    return DatabaseUnavailable(store.url, describe_error(error))
 
 
 def all_cameras(store: Store) -> list[CameraEntry]:
@@ -44,11 +44,7 @@ def all_cameras(store: Store) -> list[CameraEntry]:
         .outerjoin(vehicle, vehicle.id == camera.vehicle_id)
         .order_by(camera.code)
     )
-    try:
-        with store.engine.connect() as connection:
-            rows = connection.execute(statement).all()
-    except exc.DBAPIError as error:
-        raise _unavailable(store, error) from error
+    rows = read_rows(store, statement)
     return [
         CameraEntry(
             code=row[0],
@@ -76,8 +72,24 @@ def camera_streams(store: Store, code: str) -> StreamUrls | None:
         with store.engine.connect() as connection:
             row = connection.execute(statement).first()
     except exc.DBAPIError as error:
-        raise _unavailable(store, error) from error
+        raise unavailable(store, error) from error
     return None if row is None else StreamUrls(row[0] or "", row[1] or "")
+
+
+def feeds_for_codes(store: Store, codes: Iterable[str]) -> dict[str, CameraFeed]:
+    """``code → CameraFeed`` for the codes the cameras table knows; unknown codes are left out (the
+    caller decides how to show a missing camera)."""
+    wanted = sorted({code for code in codes if code})
+    if not wanted:
+        return {}
+    camera = models.Camera
+    statement = select(camera.code, camera.name, camera.main_url, camera.sub_url).where(
+        camera.code.in_(wanted)
+    )
+    return {
+        code: CameraFeed(code=code, name=name, main_url=main_url or "", sub_url=sub_url or "")
+        for code, name, main_url, sub_url in read_rows(store, statement)
+    }
 
 
 def unit_positions(store: Store, unit_ids: list[int] | None = None) -> dict[int, tuple[float, float]]:
@@ -88,11 +100,7 @@ def unit_positions(store: Store, unit_ids: list[int] | None = None) -> dict[int,
     )
     if unit_ids is not None:
         statement = statement.where(unit.id.in_(unit_ids))
-    try:
-        with store.engine.connect() as connection:
-            rows = connection.execute(statement).all()
-    except exc.DBAPIError as error:
-        raise _unavailable(store, error) from error
+    rows = read_rows(store, statement)
     return {unit_id: (lon, lat) for unit_id, lon, lat in rows if lon is not None and lat is not None}
 
 
@@ -104,7 +112,7 @@ def favourites(store: Store, owner: str) -> set[str]:
         with store.engine.connect() as connection:
             return set(connection.scalars(statement))
     except exc.DBAPIError as error:
-        raise _unavailable(store, error) from error
+        raise unavailable(store, error) from error
 
 
 def set_favourite(store: Store, owner: str, code: str, starred: bool) -> None:
@@ -116,4 +124,4 @@ def set_favourite(store: Store, owner: str, code: str, starred: bool) -> None:
             if starred:
                 connection.execute(insert(row).values(owner=owner, camera_code=code))
     except exc.DBAPIError as error:
-        raise _unavailable(store, error) from error
+        raise unavailable(store, error) from error

@@ -18,8 +18,8 @@ from sqlalchemy import exc, func, select
 from commandcenter.domain.kinds import OPEN_CASE_STATUSES, PhotoStage
 from commandcenter.persistence import models
 from commandcenter.persistence.case_queries import as_utc
-from commandcenter.persistence.database import DatabaseUnavailable, describe_error
 from commandcenter.persistence.models_case_intake import CasePhoto, CaseReporter
+from commandcenter.persistence.reads import unavailable
 from commandcenter.persistence.store import Store
 
 ID_BATCH = 500  # bound parameters per IN (...) stay well under SQLite's limit
@@ -131,4 +131,4 @@ def board_rows(store: Store, ids: Collection[int] | None = None, *, limit: int =
                 )
             return rows
     except exc.DBAPIError as error:
-        raise DatabaseUnavailable(store.url, describe_error(error)) from error
+        raise unavailable(store, error) from error

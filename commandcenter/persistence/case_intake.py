@@ -18,8 +18,8 @@ from sqlalchemy import Connection, exc, func, insert, select, update
 
 from commandcenter.domain.kinds import CaseStatus, PhotoStage
 from commandcenter.persistence import models
-from commandcenter.persistence.database import DatabaseUnavailable, describe_error
 from commandcenter.persistence.models_case_intake import CaseDayCounter, CasePhoto, CaseReporter
+from commandcenter.persistence.reads import unavailable
 
 if TYPE_CHECKING:
     from commandcenter.persistence.store import NewCase, Store
@@ -130,7 +130,7 @@ def create_case_with_retry(store: Store, report: NewCase, now: datetime, photos:
             if attempt == NUMBER_ATTEMPTS - 1:
                 raise
         except exc.DBAPIError as error:
-            raise DatabaseUnavailable(store.url, describe_error(error)) from error
+            raise unavailable(store, error) from error
     raise AssertionError("unreachable")
 
 
@@ -157,7 +157,7 @@ def merge_report(
                 },
             )
     except exc.DBAPIError as error:
-        raise DatabaseUnavailable(store.url, describe_error(error)) from error
+        raise unavailable(store, error) from error
 
 
 def add_photos(store: Store, case_id: int, stage: PhotoStage, uris: Sequence[str], taken_by: str) -> None:
@@ -165,7 +165,7 @@ def add_photos(store: Store, case_id: int, stage: PhotoStage, uris: Sequence[str
         with store.engine.begin() as connection:
             _insert_photos(connection, case_id, stage, uris, taken_by, datetime.now(UTC))
     except exc.DBAPIError as error:
-        raise DatabaseUnavailable(store.url, describe_error(error)) from error
+        raise unavailable(store, error) from error
 
 
 def reporters_of(store: Store, case_id: int) -> list[ReporterRecord]:
@@ -185,7 +185,7 @@ def _read(store: Store, statement: Any) -> list[dict[str, Any]]:
         with store.engine.connect() as connection:
             return [dict(row._mapping) for row in connection.execute(statement)]
     except exc.DBAPIError as error:
-        raise DatabaseUnavailable(store.url, describe_error(error)) from error
+        raise unavailable(store, error) from error
 
 
 def _insert_reporter(connection: Connection, case_id: int, report: NewCase, now: datetime) -> None:

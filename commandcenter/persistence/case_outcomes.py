@@ -13,7 +13,7 @@ from sqlalchemy import exc, select
 
 from commandcenter.persistence import models
 from commandcenter.persistence.case_queries import as_utc
-from commandcenter.persistence.database import DatabaseUnavailable, describe_error
+from commandcenter.persistence.reads import unavailable
 from commandcenter.persistence.store import Store
 
 
@@ -50,7 +50,7 @@ def case_outcomes(
         with store.engine.connect() as connection:
             rows = connection.execute(statement.order_by(case.id)).all()
     except exc.DBAPIError as error:
-        raise DatabaseUnavailable(store.url, describe_error(error)) from error
+        raise unavailable(store, error) from error
     return [
         CaseOutcome(
             case_id,

@@ -18,7 +18,7 @@ from commandcenter.domain.categories import CategorySpec
 from commandcenter.domain.kinds import OPEN_CASE_STATUSES, CategoryKind, StaffRole
 from commandcenter.geo import EARTH_RADIUS_M, haversine_m
 from commandcenter.persistence import models
-from commandcenter.persistence.database import DatabaseUnavailable, describe_error
+from commandcenter.persistence.reads import read_rows, unavailable
 from commandcenter.persistence.store import SegmentShape, Store
 
 
@@ -61,10 +61,6 @@ class NearbyCase:
     distance_m: float
 
 
-def _unavailable(store: Store, error: exc.DBAPIError) -> DatabaseUnavailable:
-    return DatabaseUnavailable(store.url, describe_error(error))
-
-
 def as_utc(moment: datetime) -> datetime:
     """SQLite hands back naive datetimes; the store writes UTC, so say so (aware values pass)."""
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
@@ -85,7 +81,7 @@ def offices(store: Store) -> list[OfficeRecord]:
         with store.engine.connect() as connection:
             return [OfficeRecord(*row) for row in connection.execute(statement)]
     except exc.DBAPIError as error:
-        raise _unavailable(store, error) from error
+        raise unavailable(store, error) from error
 
 
 def staff_roster(store: Store) -> list[StaffRecord]:
@@ -109,11 +105,7 @@ def staff_roster(store: Store) -> list[StaffRecord]:
         .where(staff.role.in_([role.value for role in StaffRole]))
         .order_by(staff.id)
     )
-    try:
-        with store.engine.connect() as connection:
-            rows = connection.execute(statement).all()
-    except exc.DBAPIError as error:
-        raise _unavailable(store, error) from error
+    rows = read_rows(store, statement)
     return [
         StaffRecord(*row[:8], None if row[8] is None else as_utc(row[8]), row[9], row[10]) for row in rows
     ]
@@ -134,11 +126,7 @@ def categories(store: Store) -> dict[str, CategorySpec]:
         category.department,
         category.photo_required,
     ).where(category.active.is_(True))
-    try:
-        with store.engine.connect() as connection:
-            rows = connection.execute(statement).all()
-    except exc.DBAPIError as error:
-        raise _unavailable(store, error) from error
+    rows = read_rows(store, statement)
     return {row[3]: CategorySpec(CategoryKind(row[0]), *row[1:]) for row in rows}
 
 
@@ -161,11 +149,7 @@ def open_cases_near(
             case.lat.between(lat - dlat, lat + dlat),
         )
     )
-    try:
-        with store.engine.connect() as connection:
-            rows = connection.execute(statement).all()
-    except exc.DBAPIError as error:
-        raise _unavailable(store, error) from error
+    rows = read_rows(store, statement)
     found = [
         NearbyCase(id_, number, code, status, case_lon, case_lat, as_utc(created_at), distance)
         for id_, number, code, status, case_lon, case_lat, created_at in rows

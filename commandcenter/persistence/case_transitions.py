@@ -30,7 +30,8 @@ from commandcenter.cases.workflow_errors import (
 from commandcenter.domain.kinds import CaseStatus
 from commandcenter.persistence import models
 from commandcenter.persistence.case_queries import as_utc
-from commandcenter.persistence.database import DatabaseUnavailable, describe_error
+from commandcenter.persistence.database import describe_error
+from commandcenter.persistence.reads import read_rows, unavailable
 from commandcenter.persistence.store import Store
 
 _case, _event = models.Case, models.CaseEvent
@@ -107,7 +108,7 @@ def apply_transition(
             RefusalKind.INVALID_INPUT, action, f"数据不一致 / inconsistent input: {describe_error(error)}"
         ) from error
     except exc.DBAPIError as error:
-        raise DatabaseUnavailable(store.url, describe_error(error)) from error
+        raise unavailable(store, error) from error
 
 
 def read_case(store: Store, case_id: int) -> CaseSnapshot:
@@ -116,7 +117,7 @@ def read_case(store: Store, case_id: int) -> CaseSnapshot:
         with store.engine.connect() as connection:
             return _snapshot(connection, case_id)
     except exc.DBAPIError as error:
-        raise DatabaseUnavailable(store.url, describe_error(error)) from error
+        raise unavailable(store, error) from error
 
 
 def case_timeline(store: Store, case_id: int) -> list[CaseEventRecord]:
@@ -127,11 +128,7 @@ def case_timeline(store: Store, case_id: int) -> list[CaseEventRecord]:
         .where(_event.case_id == case_id)
         .order_by(_event.id)  # append order: callers may pass their own timestamps
     )
-    try:
-        with store.engine.connect() as connection:
-            rows = connection.execute(statement).all()
-    except exc.DBAPIError as error:
-        raise DatabaseUnavailable(store.url, describe_error(error)) from error
+    rows = read_rows(store, statement)
     return [
         CaseEventRecord(id_, as_utc(ts).astimezone(UTC), actor, action_, from_, to, note, dict(payload or {}))
         for id_, ts, actor, action_, from_, to, note, payload in rows
@@ -150,7 +147,7 @@ def _read_state(store: Store, case_id: int) -> CaseState:
         with store.engine.connect() as connection:
             row = connection.execute(statement).one_or_none()
     except exc.DBAPIError as error:
-        raise DatabaseUnavailable(store.url, describe_error(error)) from error
+        raise unavailable(store, error) from error
     if row is None:
         raise CaseNotFound(case_id)
     status, version, deadline, reworks, extensions, dispatch_hours, dispose_hours = row

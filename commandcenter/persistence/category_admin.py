@@ -16,7 +16,7 @@ from sqlalchemy import exc, insert, select, update
 
 from commandcenter.domain.kinds import CategoryKind
 from commandcenter.persistence import models
-from commandcenter.persistence.database import DatabaseUnavailable, describe_error
+from commandcenter.persistence.reads import unavailable
 from commandcenter.persistence.store import Store
 
 MAX_HOURS = 24 * 60  # 60 working days: anything longer is a typo, not a deadline
@@ -57,7 +57,7 @@ def list_categories(store: Store) -> list[CategoryRow]:
         with store.engine.connect() as connection:
             rows = connection.execute(select(*columns).order_by(models.CaseCategory.code)).all()
     except exc.DBAPIError as error:
-        raise DatabaseUnavailable(store.url, describe_error(error)) from error
+        raise unavailable(store, error) from error
     return [CategoryRow(*row) for row in rows]
 
 
@@ -100,5 +100,5 @@ def save_categories(store: Store, rows: list[CategoryRow]) -> int:
                         insert(table), {f.name: getattr(row, f.name) for f in fields(CategoryRow)}
                     )
     except exc.DBAPIError as error:
-        raise DatabaseUnavailable(store.url, describe_error(error)) from error
+        raise unavailable(store, error) from error
     return len(rows)

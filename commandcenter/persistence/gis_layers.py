@@ -14,8 +14,8 @@ from sqlalchemy import delete, exc, func, insert, select
 from commandcenter.geo import bbox_of
 from commandcenter.gis_import.geojson import ImportResult
 from commandcenter.persistence.case_queries import as_utc
-from commandcenter.persistence.database import DatabaseUnavailable, describe_error
 from commandcenter.persistence.models_map import GisFeature, GisLayer
+from commandcenter.persistence.reads import read_rows, unavailable
 from commandcenter.persistence.store import Store
 
 
@@ -37,10 +37,6 @@ class StoredFeature:
     name: str
     parts: list[Any]
     properties: dict[str, Any]
-
-
-def _unavailable(store: Store, error: exc.DBAPIError) -> DatabaseUnavailable:
-    return DatabaseUnavailable(store.url, describe_error(error))
 
 
 def save_layer(store: Store, result: ImportResult, name: str, *, replace: bool = False) -> int:
@@ -79,7 +75,7 @@ def save_layer(store: Store, result: ImportResult, name: str, *, replace: bool =
             if rows:
                 connection.execute(insert(GisFeature), rows)
     except exc.DBAPIError as error:
-        raise _unavailable(store, error) from error
+        raise unavailable(store, error) from error
     return int(layer_id)
 
 
@@ -92,11 +88,7 @@ def list_layers(store: Store) -> list[LayerInfo]:
         .outerjoin(count, count.c.layer_id == GisLayer.id)
         .order_by(GisLayer.id)
     )
-    try:
-        with store.engine.connect() as connection:
-            rows = connection.execute(statement).all()
-    except exc.DBAPIError as error:
-        raise _unavailable(store, error) from error
+    rows = read_rows(store, statement)
     return [LayerInfo(i, layer, name, datum, as_utc(at), n or 0) for i, layer, name, datum, at, n in rows]
 
 
@@ -120,4 +112,4 @@ def layer_features(store: Store, layer: str) -> list[StoredFeature]:
         with store.engine.connect() as connection:
             return [StoredFeature(*row) for row in connection.execute(statement)]
     except exc.DBAPIError as error:
-        raise _unavailable(store, error) from error
+        raise unavailable(store, error) from error

@@ -16,7 +16,7 @@ from sqlalchemy import exc, select
 
 from commandcenter.domain.kinds import OPEN_CASE_STATUSES, CameraKind
 from commandcenter.persistence import models
-from commandcenter.persistence.database import DatabaseUnavailable, describe_error
+from commandcenter.persistence.reads import unavailable
 from commandcenter.persistence.store import Store
 
 T = TypeVar("T")
@@ -56,7 +56,7 @@ def _read(store: Store, statement: Any, build: Callable[[Any], T]) -> list[T]:
         with store.engine.connect() as connection:
             return [build(row) for row in connection.execute(statement)]
     except exc.DBAPIError as error:
-        raise DatabaseUnavailable(store.url, describe_error(error)) from error
+        raise unavailable(store, error) from error
 
 
 def office_outlines(store: Store) -> list[Outline]:

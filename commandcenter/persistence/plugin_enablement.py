@@ -12,8 +12,8 @@ from datetime import UTC, datetime
 from sqlalchemy import delete, exc, insert, select, update
 
 from commandcenter.persistence.audit_log import append_in
-from commandcenter.persistence.database import DatabaseUnavailable, describe_error
 from commandcenter.persistence.models_plugins import PluginEnablement
+from commandcenter.persistence.reads import read_rows, unavailable
 from commandcenter.persistence.store import Store
 from commandcenter.plugins_api.enablement import EnablementRule, Scope
 
@@ -27,11 +27,7 @@ class NotAllowed(PermissionError):
 def load_rules(store: Store) -> list[EnablementRule]:
     table = PluginEnablement
     statement = select(table.plugin_id, table.scope, table.target, table.enabled).order_by(table.id)
-    try:
-        with store.engine.connect() as connection:
-            rows = connection.execute(statement).all()
-    except exc.DBAPIError as error:
-        raise DatabaseUnavailable(store.url, describe_error(error)) from error
+    rows = read_rows(store, statement)
     return [
         EnablementRule(plugin_id, Scope(scope), target, bool(on)) for plugin_id, scope, target, on in rows
     ]
@@ -56,7 +52,7 @@ def set_rule(store: Store, rule: EnablementRule, *, actor: str, is_admin: bool) 
                 )
             append_in(connection, actor, PLUGIN_CHANGE, f"plugin:{rule.plugin_id}", details, now)
     except exc.DBAPIError as error:
-        raise DatabaseUnavailable(store.url, describe_error(error)) from error
+        raise unavailable(store, error) from error
 
 
 def clear_rule(
@@ -76,4 +72,4 @@ def clear_rule(
             details = {"scope": scope.value, "target": target, "enabled": None}
             append_in(connection, actor, PLUGIN_CHANGE, f"plugin:{plugin_id}", details, datetime.now(UTC))
     except exc.DBAPIError as error:
-        raise DatabaseUnavailable(store.url, describe_error(error)) from error
+        raise unavailable(store, error) from error

@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import exc
 
-from commandcenter.persistence.database import DatabaseUnavailable, describe_error
+from commandcenter.persistence.reads import unavailable
 from commandcenter.persistence.store import Store
 
 
@@ -43,4 +43,4 @@ def upgrade_plugin(store: Store, migrations_dir: Path, version_table: str) -> No
             with environment.begin_transaction():
                 environment.run_migrations()
     except exc.DBAPIError as error:
-        raise DatabaseUnavailable(store.url, describe_error(error)) from error
+        raise unavailable(store, error) from error

@@ -12,8 +12,8 @@ from datetime import UTC, datetime
 
 from sqlalchemy import delete, exc, insert, or_, select, update
 
-from commandcenter.persistence.database import DatabaseUnavailable, describe_error
 from commandcenter.persistence.models_video import SavedViewRow
+from commandcenter.persistence.reads import read_rows, unavailable
 from commandcenter.persistence.store import Store
 
 
@@ -28,10 +28,6 @@ class SavedView:
     shared: bool = False
     id: int | None = None
     updated_at: datetime | None = None
-
-
-def _unavailable(store: Store, error: exc.DBAPIError) -> DatabaseUnavailable:
-    return DatabaseUnavailable(store.url, describe_error(error))
 
 
 def save_view(store: Store, view: SavedView) -> SavedView:
@@ -50,7 +46,7 @@ def save_view(store: Store, view: SavedView) -> SavedView:
             else:
                 connection.execute(update(row).where(row.id == found).values(**values))
     except exc.DBAPIError as error:
-        raise _unavailable(store, error) from error
+        raise unavailable(store, error) from error
     return SavedView(view.name, view.layout, tuple(view.cells), view.owner, view.shared, found, now)
 
 
@@ -58,11 +54,7 @@ def list_views(store: Store, user: str) -> list[SavedView]:
     """``user``'s own views and everybody's shared ones, own first, then by name."""
     table = SavedViewRow.__table__
     statement = select(table).where(or_(table.c.owner == user, table.c.shared.is_(True)))
-    try:
-        with store.engine.connect() as connection:
-            rows = connection.execute(statement).all()
-    except exc.DBAPIError as error:
-        raise _unavailable(store, error) from error
+    rows = read_rows(store, statement)
     views = [
         SavedView(
             name=found.name,
@@ -85,7 +77,7 @@ def delete_view(store: Store, owner: str, name: str) -> bool:
         with store.engine.begin() as connection:
             result = connection.execute(delete(row).where(row.owner == owner, row.name == name))
     except exc.DBAPIError as error:
-        raise _unavailable(store, error) from error
+        raise unavailable(store, error) from error
     return bool(result.rowcount)
 
 

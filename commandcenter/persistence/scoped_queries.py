@@ -11,7 +11,7 @@ from sqlalchemy import exc, or_, select
 
 from commandcenter.cases.workflow_errors import CaseNotFound
 from commandcenter.persistence import models
-from commandcenter.persistence.database import DatabaseUnavailable, describe_error
+from commandcenter.persistence.reads import unavailable
 from commandcenter.persistence.store import CaseRow, Store, case_rows_statement
 
 
@@ -40,7 +40,7 @@ def case_office(store: Store, case_id: int) -> int | None:
         with store.engine.connect() as connection:
             row = connection.execute(select(models.Case.office_id).where(models.Case.id == case_id)).first()
     except exc.DBAPIError as error:
-        raise DatabaseUnavailable(store.url, describe_error(error)) from error
+        raise unavailable(store, error) from error
     if row is None:
         raise CaseNotFound(case_id)
     return None if row[0] is None else int(row[0])
@@ -70,7 +70,7 @@ def search_cases(
         with store.engine.connect() as connection:
             return [CaseRow(*row) for row in connection.execute(statement)]
     except exc.DBAPIError as error:
-        raise DatabaseUnavailable(store.url, describe_error(error)) from error
+        raise unavailable(store, error) from error
 
 
 def segments_of(store: Store, office_id: int | None) -> list[SegmentRow]:
@@ -82,7 +82,7 @@ def segments_of(store: Store, office_id: int | None) -> list[SegmentRow]:
         with store.engine.connect() as connection:
             return [SegmentRow(*row) for row in connection.execute(statement.order_by(segment.id))]
     except exc.DBAPIError as error:
-        raise DatabaseUnavailable(store.url, describe_error(error)) from error
+        raise unavailable(store, error) from error
 
 
 def staff_of(store: Store, office_id: int | None) -> list[StaffRow]:
@@ -94,4 +94,4 @@ def staff_of(store: Store, office_id: int | None) -> list[StaffRow]:
         with store.engine.connect() as connection:
             return [StaffRow(*row) for row in connection.execute(statement.order_by(staff.id))]
     except exc.DBAPIError as error:
-        raise DatabaseUnavailable(store.url, describe_error(error)) from error
+        raise unavailable(store, error) from error

@@ -17,7 +17,7 @@ from sqlalchemy import ColumnElement, Float, cast, exc, func, select
 
 from commandcenter.persistence import models
 from commandcenter.persistence.case_queries import as_utc
-from commandcenter.persistence.database import DatabaseUnavailable, describe_error
+from commandcenter.persistence.reads import read_rows, unavailable
 from commandcenter.persistence.store import Fix, Store
 from commandcenter.tracks.track import Track
 
@@ -59,7 +59,7 @@ def load_track(store: Store, unit_id: int, start: datetime, end: datetime) -> Tr
         with store.engine.connect() as connection:
             rows = [tuple(row) for row in connection.execute(statement)]
     except exc.DBAPIError as error:
-        raise DatabaseUnavailable(store.url, describe_error(error)) from error
+        raise unavailable(store, error) from error
     return Track.from_rows(unit_id, rows)
 
 
@@ -84,7 +84,7 @@ def load_tracks(store: Store, unit_ids: Sequence[int], start: datetime, end: dat
             for unit_id, *values in connection.execute(statement):
                 grouped[unit_id].append(tuple(values))
     except exc.DBAPIError as error:
-        raise DatabaseUnavailable(store.url, describe_error(error)) from error
+        raise unavailable(store, error) from error
     return {unit_id: Track.from_rows(unit_id, rows) for unit_id, rows in grouped.items()}
 
 
@@ -98,7 +98,7 @@ def track_units(store: Store, kinds: Sequence[str] = ()) -> list[TrackUnit]:
         with store.engine.connect() as connection:
             return [TrackUnit(*row) for row in connection.execute(statement)]
     except exc.DBAPIError as error:
-        raise DatabaseUnavailable(store.url, describe_error(error)) from error
+        raise unavailable(store, error) from error
 
 
 def fixes_after(store: Store, after_id: int, limit: int = FIX_BATCH) -> tuple[list[Fix], int]:
@@ -120,11 +120,7 @@ def fixes_after(store: Store, after_id: int, limit: int = FIX_BATCH) -> tuple[li
         .order_by(position.id)
         .limit(limit)
     )
-    try:
-        with store.engine.connect() as connection:
-            rows = connection.execute(statement).all()
-    except exc.DBAPIError as error:
-        raise DatabaseUnavailable(store.url, describe_error(error)) from error
+    rows = read_rows(store, statement)
     fixes = [
         Fix(unit, as_utc(ts), lon, lat, speed, heading, state)
         for _, unit, ts, lon, lat, speed, heading, state in rows

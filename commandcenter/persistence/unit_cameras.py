@@ -7,10 +7,10 @@ on the vehicle can open it on the wall without a query on the Qt thread. A vehic
 
 from __future__ import annotations
 
-from sqlalchemy import exc, select
+from sqlalchemy import select
 
 from commandcenter.persistence import models
-from commandcenter.persistence.database import DatabaseUnavailable, describe_error
+from commandcenter.persistence.reads import read_rows
 from commandcenter.persistence.store import Store
 
 
@@ -24,11 +24,7 @@ def vehicle_cameras_by_unit(store: Store) -> dict[int, str]:
         .where(vehicle.unit_id.is_not(None))
         .order_by(camera.online.desc(), camera.code)
     )
-    try:
-        with store.engine.connect() as connection:
-            rows = connection.execute(statement).all()
-    except exc.DBAPIError as error:
-        raise DatabaseUnavailable(store.url, describe_error(error)) from error
+    rows = read_rows(store, statement)
     chosen: dict[int, str] = {}
     for unit_id, code in rows:
         if unit_id is not None:  # the WHERE clause says so; the type checker cannot know

@@ -6,7 +6,7 @@ from __future__ import annotations
 from commandcenter.catalog.entry import CameraEntry
 from commandcenter.media.camera_feed import CameraFeed
 from commandcenter.persistence.camera_import import save_cameras
-from commandcenter.persistence.camera_lookup import feeds_for_codes
+from commandcenter.persistence.camera_queries import feeds_for_codes
 from commandcenter.persistence.store import Store
 from commandcenter.wall.view_cells import cells_of, resolve_cells
 

@@ -4,8 +4,8 @@ Every store call (list, resolve codes, save, delete) runs on the ``BackgroundRun
 re-reads the list each time it opens (other workstations save views too) and shows the last list
 meanwhile. A database error is said in the notice on the toolbar and changes nothing: the wall and
 the cached list stay, and an unsaved name comes back prefilled in the next save dialog. Loading
-resolves a view's codes in one query (``camera_lookup``); a camera that no longer resolves keeps
-its cell with a "not found" caption (``commandcenter.wall.view_cells``)."""
+resolves a view's codes in one query (``camera_queries.feeds_for_codes``); a camera that no longer
+resolves keeps its cell with a "not found" caption (``commandcenter.wall.view_cells``)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QLabel, QMenu, QToolButton, QWidget
 
 from commandcenter.media.camera_feed import CameraFeed
-from commandcenter.persistence.camera_lookup import feeds_for_codes
+from commandcenter.persistence.camera_queries import feeds_for_codes
 from commandcenter.persistence.saved_views import SavedView, delete_view, list_views, save_view
 from commandcenter.persistence.store import Store
 from commandcenter.wall.view_cells import cells_of, resolve_cells
