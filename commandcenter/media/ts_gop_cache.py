@@ -124,7 +124,7 @@ class GopCache:
         self._video: tuple[int, int] | None = None
         self._gop: list[bytes] = []
         self._gop_bytes = 0
-        self.keyframes = 0  # keyframes seen so far (tests and the server's readiness check read it)
+        self.keyframes = 0  # keyframes seen so far (the tests compare it with ffprobe's count)
 
     def feed(self, data: bytes) -> None:
         data = self._pending + data
@@ -164,6 +164,11 @@ class GopCache:
             return
         self._gop.append(chunk)
         self._gop_bytes += len(chunk)
+
+    @property
+    def ready(self) -> bool:
+        """Whether ``start_bytes`` has something to give (without joining the GOP's bytes)."""
+        return self._pat is not None and self._pmt is not None and bool(self._gop)
 
     def start_bytes(self) -> bytes | None:
         """PAT + PMT + the current GOP, or None until a keyframe (after the tables) has been seen."""

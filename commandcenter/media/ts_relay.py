@@ -58,7 +58,7 @@ class RelayedStream:
     def ready(self) -> bool:
         """True once a joining client would get a keyframe at once."""
         with self._changed:
-            return self._cache.start_bytes() is not None
+            return self._cache.ready
 
     def start(self) -> None:
         self._reader.start()

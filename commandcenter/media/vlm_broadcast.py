@@ -45,8 +45,9 @@ def _wait_until_served(host: str, port: int, stream_paths: list[str], timeout_s:
     return not pending
 
 
-def _internal_port(host: str) -> int:
-    """A free port for libVLC's own HTTP output, which only the relay connects to."""
+def free_port(host: str) -> int:
+    """A port nobody listens on right now on ``host`` (the OS picks it; a tiny race until it is bound).
+    The server gives one to libVLC's own HTTP output, which only the relay connects to."""
     with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
         probe.bind((host, 0))
         port: int = probe.getsockname()[1]
@@ -56,7 +57,7 @@ def _internal_port(host: str) -> int:
 def serve_broadcasts(host: str, port: int, clips: list[ClipSet], stop: threading.Event) -> None:
     """Serve every clip and tier on ``host:port`` until ``stop`` is set."""
     stream_paths = [demo_stream_path(clip.index, tier) for clip in clips for tier in StreamTier]
-    internal_port = _internal_port(host)
+    internal_port = free_port(host)
     instance = _start_broadcasts(host, internal_port, clips)
     relay: TsRelayServer | None = None
     try:

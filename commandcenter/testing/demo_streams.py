@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-import socket
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from commandcenter.config import StreamSettings
 from commandcenter.media.stream_server import DemoStreamServer
+from commandcenter.media.vlm_broadcast import free_port
 
 
 def free_loopback_port() -> int:
-    """A port nobody listens on right now (the OS picks it; tiny race until the server binds)."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
+    """A port nobody listens on right now on 127.0.0.1."""
+    return free_port("127.0.0.1")
 
 
 @contextmanager

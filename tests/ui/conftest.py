@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -18,6 +19,7 @@ from commandcenter.demo.generate import load_demo_data
 from commandcenter.persistence.store import Store
 from ui.app import create_application, install_translations
 from ui.main_window import MainWindow
+from ui.videowall.qt_wall import QtVideoWall
 
 OpenWindow = Callable[..., MainWindow]
 
@@ -82,3 +84,26 @@ def open_window(qtbot: QtBot, shell_app: QApplication, district_store: Store) ->
     yield open_
     for window in windows:
         window.stop()
+
+
+@pytest.fixture
+def open_wall(qtbot: QtBot) -> Iterator[Callable[..., QtVideoWall]]:
+    """Shown video walls, every player stopped after the test. ``pointer_away`` parks the mouse
+    outside the wall, so a tour under test does not pause for a pointer resting on a tile."""
+    walls: list[QtVideoWall] = []
+
+    def open_(size: tuple[int, int] | None = None, *, pointer_away: bool = False) -> QtVideoWall:
+        widget = QtVideoWall()
+        qtbot.addWidget(widget)
+        if size is not None:
+            widget.resize(*size)
+        widget.show()
+        qtbot.waitExposed(widget)
+        if pointer_away:
+            QCursor.setPos(widget.mapToGlobal(widget.rect().bottomRight()) + widget.rect().bottomRight())
+        walls.append(widget)
+        return widget
+
+    yield open_
+    for widget in walls:
+        widget.stop_all()

@@ -4,7 +4,7 @@ button that shows running and paused-under-the-pointer."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel
@@ -31,15 +31,8 @@ OFFLINE = {"C3", "C7"}
 
 
 @pytest.fixture
-def wall(qtbot: QtBot) -> Iterator[QtVideoWall]:
-    widget = QtVideoWall()
-    qtbot.addWidget(widget)
-    widget.resize(900, 500)
-    widget.show()
-    qtbot.waitExposed(widget)
-    QCursor.setPos(widget.mapToGlobal(widget.rect().bottomRight()) + widget.rect().bottomRight())
-    yield widget
-    widget.stop_all()
+def wall(open_wall: Callable[..., QtVideoWall]) -> QtVideoWall:
+    return open_wall((900, 500), pointer_away=True)
 
 
 @pytest.fixture

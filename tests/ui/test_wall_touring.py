@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable
 
 import pytest
 from PySide6.QtGui import QCursor
@@ -20,15 +20,8 @@ CAMS = [CameraFeed(f"c{i}", f"摄像机{i}", f"rtsp://127.0.0.1:1/{i}") for i in
 
 
 @pytest.fixture
-def wall(qtbot: QtBot) -> Iterator[QtVideoWall]:
-    widget = QtVideoWall()
-    qtbot.addWidget(widget)
-    widget.resize(800, 500)
-    widget.show()
-    qtbot.waitExposed(widget)
-    QCursor.setPos(widget.mapToGlobal(widget.rect().bottomRight()) + widget.rect().bottomRight())
-    yield widget
-    widget.stop_all()
+def wall(open_wall: Callable[..., QtVideoWall]) -> QtVideoWall:
+    return open_wall((800, 500), pointer_away=True)
 
 
 def names(wall: QtVideoWall) -> list[str]:

@@ -5,7 +5,7 @@ dead camera does not hold up the others."""
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -35,14 +35,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoStreamServe
 
 
 @pytest.fixture
-def wall(qtbot: QtBot) -> Iterator[QtVideoWall]:
-    widget = QtVideoWall()
-    qtbot.addWidget(widget)
-    widget.resize(900, 560)
-    widget.show()
-    qtbot.waitExposed(widget)
-    yield widget
-    widget.stop_all()
+def wall(open_wall: Callable[..., QtVideoWall]) -> QtVideoWall:
+    return open_wall((900, 560))
 
 
 def feeds(server: DemoStreamServer, count: int) -> list[CameraFeed]:

@@ -3,7 +3,7 @@ network code (RTSP is unsupported on this libVLC build, or the camera has no URL
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt
@@ -25,14 +25,8 @@ pytestmark = [
 
 
 @pytest.fixture
-def wall(qtbot: QtBot) -> Iterator[QtVideoWall]:
-    widget = QtVideoWall()
-    qtbot.addWidget(widget)
-    widget.resize(960, 600)
-    widget.show()
-    qtbot.waitExposed(widget)
-    yield widget
-    widget.stop_all()
+def wall(open_wall: Callable[..., QtVideoWall]) -> QtVideoWall:
+    return open_wall((960, 600))
 
 
 def cams(count: int, start: int = 0) -> list[CameraFeed]:

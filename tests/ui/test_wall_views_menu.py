@@ -4,7 +4,7 @@ database that goes away is reported without losing the wall, the list or the uns
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 from PySide6.QtWidgets import QDialogButtonBox, QMenu
@@ -37,14 +37,8 @@ def cameras(store: Store) -> Store:
 
 
 @pytest.fixture
-def wall(qtbot: QtBot) -> Iterator[QtVideoWall]:
-    widget = QtVideoWall()
-    qtbot.addWidget(widget)
-    widget.resize(900, 500)
-    widget.show()
-    qtbot.waitExposed(widget)
-    yield widget
-    widget.stop_all()
+def wall(open_wall: Callable[..., QtVideoWall]) -> QtVideoWall:
+    return open_wall((900, 500))
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -23,13 +23,8 @@ CAMS = [CameraFeed(f"c{i}", f"摄像机{i}", f"rtsp://127.0.0.1:1/{i}") for i in
 
 
 @pytest.fixture
-def wall(qtbot: QtBot) -> Iterator[QtVideoWall]:
-    widget = QtVideoWall()
-    qtbot.addWidget(widget)
-    widget.show()
-    qtbot.waitExposed(widget)
-    yield widget
-    widget.stop_all()
+def wall(open_wall: Callable[..., QtVideoWall]) -> QtVideoWall:
+    return open_wall()
 
 
 def test_memory_round_trip_and_bad_files(tmp_path: Path) -> None:

@@ -51,8 +51,7 @@ class PictureFrame(QWidget):
         return self._current
 
     def set_current(self, index: int) -> None:
-        self._current = index
-        self._fit()
+        self._current = index  # both surfaces always have the fitted geometry
         self.surfaces[index].show()
         self.surfaces[1 - index].hide()
 
