@@ -117,7 +117,9 @@ class MainWindow(QMainWindow):
         self.map.nearest_patrollers_requested.connect(self._show_nearest_patrollers)
         self.map.unit_video_requested.connect(self.camera_tree.request_feed)  # 车载视频 → the wall
         self.tracks.load_started.connect(self.map.clear_tracks)
-        self.tracks.track_loaded.connect(self.map.show_track)
+        self.tracks.track_loaded.connect(
+            lambda track: self.map.show_track(track, self.tracks.stops_of(track))
+        )
         self.tracks.frame.connect(lambda frame: self.map.move_playhead(frame, self.tracks.clock.now))
         self.track_dock.toggleViewAction().toggled.connect(self._track_panel_shown)
         left = Qt.DockWidgetArea.LeftDockWidgetArea

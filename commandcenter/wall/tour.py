@@ -32,7 +32,8 @@ class Tour:
             raise ValueError("a tour page holds at least one camera")
         self.feeds = list(feeds)
         self.page_size = page_size
-        self.dwell_s = max(dwell_s, MIN_DWELL_S)
+        self.dwell_s = DEFAULT_DWELL_S
+        self.set_dwell(dwell_s)
         self._is_online = is_online
         self._pages = self._cut()
         self._index = 0
@@ -42,6 +43,10 @@ class Tour:
     def _cut(self) -> list[list[CameraFeed]]:
         online = [feed for feed in self.feeds if self._is_online(feed)]
         return [online[i : i + self.page_size] for i in range(0, len(online), self.page_size)]
+
+    def set_dwell(self, dwell_s: float) -> None:
+        """Seconds per page, from the current page on; never under ``MIN_DWELL_S``."""
+        self.dwell_s = max(dwell_s, MIN_DWELL_S)
 
     @property
     def page_count(self) -> int:

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from commandcenter.persistence.store import Store
 from commandcenter.persistence.track_queries import load_tracks, track_units
-from commandcenter.tracks import SPEEDS, PlaybackClock, Segmentation, Track, segment_track
+from commandcenter.tracks import SPEEDS, PlaybackClock, Segmentation, Stop, Track, segment_track
 from ui.background import BackgroundRunner
 from ui.tracks.qt_unit_picker import QtUnitPicker
 from ui.tracks.track_rows import TrackRow, clock_text, rows_for
@@ -52,6 +52,7 @@ class QtTrackPlayback(QWidget):
         self._store = store
         self._runner = runner
         self.clock = PlaybackClock([])
+        self._stops: dict[int, list[Stop]] = {}  # unit id → the stops of its loaded track
         self._timer = QTimer(self)
         self._timer.setInterval(TICK_MS)
         self._timer.timeout.connect(self._tick)
@@ -145,12 +146,18 @@ class QtTrackPlayback(QWidget):
 
         self._runner.submit(job, self._loaded, self._failed)
 
+    def stops_of(self, track: Track) -> list[Stop] | None:
+        """The stops the panel found for ``track`` on its worker (the map draws them without
+        segmenting the track again); None for a track this panel did not load."""
+        return self._stops.get(track.unit_id)
+
     def _loaded(self, loaded: list[tuple[Track, Segmentation]]) -> None:
         self.load_button.setEnabled(True)
         self.clock = PlaybackClock([track for track, _ in loaded])
         self.clock.speed = int(self.speed.currentData())
         self.rows.clear()
         rows: list[TrackRow] = []
+        self._stops = {track.unit_id: segmentation.stops for track, segmentation in loaded}
         for track, segmentation in loaded:
             self.track_loaded.emit(track)
             rows += rows_for(

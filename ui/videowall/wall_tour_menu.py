@@ -14,7 +14,7 @@ from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QToolButton, QWidget
 
 from commandcenter.media.camera_feed import CameraFeed
-from commandcenter.wall.tour import DEFAULT_DWELL_S, MIN_DWELL_S
+from commandcenter.wall.tour import DEFAULT_DWELL_S
 from ui.cameras.qt_camera_tree import QtCameraTree
 from ui.videowall.qt_wall import QtVideoWall
 from ui.videowall.wall_tour import WallTour
@@ -78,7 +78,7 @@ class WallTourMenu(QToolButton):
         """The dwell of the next tour, and of the running one from its next page on."""
         self.dwell_s = float(seconds)
         if self._wall.tour is not None:
-            self._wall.tour.tour.dwell_s = max(self.dwell_s, MIN_DWELL_S)
+            self._wall.tour.tour.set_dwell(self.dwell_s)
         self._show_state()
 
     # ------------------------------------------------------------------ the menu
