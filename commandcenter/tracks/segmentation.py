@@ -23,13 +23,13 @@ DEFAULT_MIN_STOP_S = 300.0
 
 
 @dataclass(frozen=True)
-class Stop:
-    first: int  # index of the first fix of the stop
-    last: int  # index of the last one
-    start: float  # epoch seconds
+class Span:
+    """A stretch of a track: fixes ``first``..``last`` (indexes), ``start``..``end`` (epoch seconds)."""
+
+    first: int
+    last: int
+    start: float
     end: float
-    lon: float  # mean position
-    lat: float
 
     @property
     def duration_s(self) -> float:
@@ -37,17 +37,15 @@ class Stop:
 
 
 @dataclass(frozen=True)
-class Trip:
-    first: int
-    last: int
-    start: float
-    end: float
+class Stop(Span):
+    lon: float  # mean position
+    lat: float
+
+
+@dataclass(frozen=True)
+class Trip(Span):
     distance_m: float
     max_speed_kmh: float
-
-    @property
-    def duration_s(self) -> float:
-        return self.end - self.start
 
 
 @dataclass(frozen=True)
