@@ -7,10 +7,11 @@ PostgreSQL side is a real throwaway cluster started once per session (``commandc
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, make_url, text
 
 from commandcenter.persistence.store import Store
 from commandcenter.testing.postgres import ThrowawayPostgres
@@ -44,6 +45,29 @@ def pg_url(pg_cluster: ThrowawayPostgres) -> Iterator[str]:
     url = pg_cluster.create_database(name)
     yield url
     pg_cluster.drop_database(name)
+
+
+@pytest.fixture
+def pg_gate(pg_url: str) -> Iterator[Callable[[bool], None]]:
+    """``allow(False)`` shuts the test's PostgreSQL database to new connections and ends the open
+    ones (a database gone away, for real); ``allow(True)`` reopens it, as the teardown always does."""
+    database = str(make_url(pg_url).database)
+    admin = create_engine(pg_url.replace(f"/{database}?", "/postgres?"), isolation_level="AUTOCOMMIT")
+
+    def allow(allowed: bool) -> None:
+        with admin.connect() as connection:
+            connection.execute(text(f'ALTER DATABASE "{database}" ALLOW_CONNECTIONS {str(allowed).lower()}'))
+            if not allowed:
+                connection.execute(
+                    text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :d"),
+                    {"d": database},
+                )
+
+    try:
+        yield allow
+    finally:
+        allow(True)
+        admin.dispose()
 
 
 @pytest.fixture

@@ -4,11 +4,11 @@ through a database that refuses connections (a real PostgreSQL with ALLOW_CONNEC
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
 
 from commandcenter.cases.dispatch import DispatchOutcome, DispatchRequest, dispatch_case
 from commandcenter.cases.dispatch_outbox import DispatchOutbox
@@ -51,40 +51,32 @@ def test_a_second_operator_is_told_the_case_is_taken(district: Store) -> None:
     assert _dispatches(district, case_id) == 1
 
 
-def test_the_outbox_survives_a_database_that_refuses_connections(pg_url: str, tmp_path: Path) -> None:
+def test_the_outbox_survives_a_database_that_refuses_connections(
+    pg_url: str, pg_gate: Callable[[bool], None], tmp_path: Path
+) -> None:
     store = Store.open(pg_url)
     store.replace_all(minimal_district())
     case_id = store.create_case(minimal_report(), now=NOW)
-    database = store.engine.url.database
-    admin = create_engine(pg_url.replace(f"/{database}?", "/postgres?"), isolation_level="AUTOCOMMIT")
     states: list[bool] = []
     offline, done = threading.Event(), threading.Event()
     outbox = DispatchOutbox(store, journal=tmp_path / "outbox.json", clock=lambda: NOW)
     outbox.online.connect(lambda up: (states.append(up), None if up else offline.set()))
     outbox.finished.connect(lambda _result: done.set())
     try:
-        with admin.connect() as connection:
-            connection.execute(text(f'ALTER DATABASE "{database}" ALLOW_CONNECTIONS false'))
-            connection.execute(
-                text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :d"),
-                {"d": database},
-            )
+        pg_gate(False)
         outbox.start()
         outbox.submit(DispatchRequest(case_id, 1, "张伟", "值班员甲"))
         assert offline.wait(10), "the outbox never reported the database offline"
         assert (tmp_path / "outbox.json").read_text("utf-8").count(str(case_id)) >= 1  # journaled
-        with admin.connect() as connection:
-            connection.execute(text(f'ALTER DATABASE "{database}" ALLOW_CONNECTIONS true'))
+        pg_gate(True)
         assert done.wait(15), "the dispatch was not retried after the database came back"
         assert states == [False, True]
         assert _dispatches(store, case_id) == 1
         assert outbox.pending() == []
     finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'ALTER DATABASE "{database}" ALLOW_CONNECTIONS true'))
+        pg_gate(True)
         outbox.stop()
         store.close()
-        admin.dispose()
 
 
 def test_a_journaled_request_is_carried_out_after_a_restart(district: Store, tmp_path: Path) -> None:

@@ -4,13 +4,12 @@ banner goes, and the case is dispatched exactly once."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
-from sqlalchemy import Engine, create_engine, text
 
 from commandcenter.persistence.case_transitions import case_timeline
 from commandcenter.persistence.store import Store
@@ -30,18 +29,8 @@ def pg_store(pg_url: str) -> Iterator[Store]:
     store.close()
 
 
-def _allow_connections(admin: Engine, database: str, allowed: bool) -> None:
-    with admin.connect() as connection:
-        connection.execute(text(f'ALTER DATABASE "{database}" ALLOW_CONNECTIONS {str(allowed).lower()}'))
-        if not allowed:
-            connection.execute(
-                text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :d"),
-                {"d": database},
-            )
-
-
 def test_offline_banner_and_exactly_once_dispatch(
-    qtbot: QtBot, qapp: QApplication, pg_store: Store, pg_url: str
+    qtbot: QtBot, qapp: QApplication, pg_store: Store, pg_gate: Callable[[bool], None]
 ) -> None:
     case_id = pg_store.create_case(minimal_report(), now=datetime.now(UTC))
     host = QWidget()
@@ -51,23 +40,20 @@ def test_offline_banner_and_exactly_once_dispatch(
     queue = QtCaseQueue(desk, host)
     host.show()
     desk.start()
-    database = str(pg_store.engine.url.database)
-    admin = create_engine(pg_url.replace(f"/{database}?", "/postgres?"), isolation_level="AUTOCOMMIT")
     try:
         qtbot.waitUntil(lambda: desk.board.get(case_id) is not None, timeout=20_000)
         case = desk.board.get(case_id)
         assert case is not None
-        _allow_connections(admin, database, False)
+        pg_gate(False)
         desk.dispatch(case, 1, "张伟")
         qtbot.waitUntil(lambda: queue.banner.isVisible(), timeout=20_000)
         assert "1" in queue.banner.text()
         with qtbot.waitSignal(desk.dispatch_finished, timeout=30_000) as finished:
-            _allow_connections(admin, database, True)
+            pg_gate(True)
         assert finished.args[0] is True
         qtbot.waitUntil(lambda: not queue.banner.isVisible(), timeout=30_000)
         assert sum(1 for event in case_timeline(pg_store, case_id) if event.action == "派遣") == 1
     finally:
-        _allow_connections(admin, database, True)
+        pg_gate(True)
         desk.stop()
         runner.shutdown()
-        admin.dispose()

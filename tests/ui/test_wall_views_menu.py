@@ -9,7 +9,6 @@ from collections.abc import Callable, Iterator
 import pytest
 from PySide6.QtWidgets import QDialogButtonBox, QMenu
 from pytestqt.qtbot import QtBot
-from sqlalchemy import Engine, create_engine, text
 
 from commandcenter.catalog.entry import CameraEntry
 from commandcenter.media.camera_feed import CameraFeed
@@ -134,16 +133,6 @@ def test_a_missing_camera_keeps_its_cell_and_is_reported(
     assert list_views(cameras, ME)[0].cells == ("C0", "GONE-1", None, "C1")
 
 
-def _allow_connections(admin: Engine, database: str, allowed: bool) -> None:
-    with admin.connect() as connection:
-        connection.execute(text(f'ALTER DATABASE "{database}" ALLOW_CONNECTIONS {str(allowed).lower()}'))
-        if not allowed:
-            connection.execute(
-                text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :d"),
-                {"d": database},
-            )
-
-
 @pytest.fixture
 def pg_cameras(pg_url: str) -> Iterator[Store]:
     store = Store.open(pg_url)
@@ -161,16 +150,18 @@ def pg_menu(qtbot: QtBot, pg_cameras: Store, wall: QtVideoWall) -> Iterator[Wall
 
 @pytest.mark.postgres
 def test_database_away_is_reported_and_nothing_is_lost(
-    qtbot: QtBot, pg_menu: WallViewsMenu, pg_cameras: Store, wall: QtVideoWall, pg_url: str
+    qtbot: QtBot,
+    pg_menu: WallViewsMenu,
+    pg_cameras: Store,
+    wall: QtVideoWall,
+    pg_gate: Callable[[bool], None],
 ) -> None:
     menu, store = pg_menu, pg_cameras
     save_view(store, SavedView("早高峰", "1x1", ("C0",), ME))
     opened(qtbot, menu)
     wall.show_feeds(CAMS[:4], layout="2x2")
-    database = str(store.engine.url.database)
-    admin = create_engine(pg_url.replace(f"/{database}?", "/postgres?"), isolation_level="AUTOCOMMIT")
     try:
-        _allow_connections(admin, database, False)
+        pg_gate(False)
         with qtbot.waitSignal(menu.failed, timeout=30_000) as failed:
             menu.save_current("午间", shared=True)
         assert "午间" in failed.args[0]
@@ -185,13 +176,12 @@ def test_database_away_is_reported_and_nothing_is_lost(
         dialog = menu.open_save_dialog()
         assert (dialog.name, dialog.shared) == ("午间", True)  # the unsaved name comes back
 
-        _allow_connections(admin, database, True)
+        pg_gate(True)
         with qtbot.waitSignal(menu.saved, timeout=30_000):
             dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
         assert [(v.name, v.shared) for v in list_views(store, OTHER)] == [("午间", True)]
     finally:
-        _allow_connections(admin, database, True)
-        admin.dispose()
+        pg_gate(True)
 
 
 def test_the_tools_sit_together_and_the_notice_right_of_them(menu: WallViewsMenu, wall: QtVideoWall) -> None:
