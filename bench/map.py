@@ -90,9 +90,10 @@ def step(frame: UnitFrame, rng: np.random.Generator) -> UnitFrame:
 class _PaintCounter(QObject):
     """Counts the paint events a viewport receives (to time exactly one repaint per update)."""
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, viewport: QObject) -> None:
+        super().__init__(viewport)  # a child of the viewport: found again with findChild, gone with it
         self.paints = 0
+        viewport.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
@@ -100,17 +101,11 @@ class _PaintCounter(QObject):
         return False
 
 
-_counters: dict[int, _PaintCounter] = {}
-
-
 def timed_ms(app: QApplication, view: pg.PlotWidget, work: Callable[[], None]) -> float:
     """``work()``, then the repaint it causes, as the app would do it: the event loop's own update
     when it paints, an explicit repaint only when it did not (two paints would time one too many)."""
     viewport = view.viewport()
-    counter = _counters.get(id(viewport))
-    if counter is None:
-        counter = _counters[id(viewport)] = _PaintCounter()
-        viewport.installEventFilter(counter)
+    counter = viewport.findChild(_PaintCounter) or _PaintCounter(viewport)
     started = time.perf_counter()
     painted = counter.paints
     work()
