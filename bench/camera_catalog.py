@@ -18,14 +18,17 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
+from commandcenter.persistence.cameras.models import Camera
+from commandcenter.persistence.district.models import Office, Segment, Vehicle
+from commandcenter.persistence.units.models import Unit
+
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from commandcenter.catalog.entry import CameraEntry
 from commandcenter.catalog.grouping import build_tree
 from commandcenter.catalog.nearest import NearestCameraIndex
 from commandcenter.catalog.search import CameraSearch
 from commandcenter.demo.generate import generate
-from commandcenter.persistence import models
+from commandcenter.domain.cameras import CameraEntry
 
 # What an operator types, one keystroke at a time.
 TYPED = ("jsl", "建设路", "CAM-ST-012", "dxl", "4101")
@@ -33,12 +36,12 @@ TYPED = ("jsl", "建设路", "CAM-ST-012", "dxl", "4101")
 
 def seed_cameras() -> tuple[list[CameraEntry], dict[int, tuple[float, float]]]:
     rows = generate(1)
-    offices = {row["id"]: row["name"] for row in rows[models.Office]}
-    segments = {row["id"]: row["name"] for row in rows[models.Segment]}
-    vehicle_unit = {row["id"]: row["unit_id"] for row in rows[models.Vehicle]}
+    offices = {row["id"]: row["name"] for row in rows[Office]}
+    segments = {row["id"]: row["name"] for row in rows[Segment]}
+    vehicle_unit = {row["id"]: row["unit_id"] for row in rows[Vehicle]}
     units = {
         row["id"]: (row["last_lon"], row["last_lat"])
-        for row in rows[models.Unit]
+        for row in rows[Unit]
         if row.get("last_lon") is not None and row.get("last_lat") is not None
     }
     cameras = [
@@ -56,7 +59,7 @@ def seed_cameras() -> tuple[list[CameraEntry], dict[int, tuple[float, float]]]:
             gb_device_id=row.get("gb_device_id"),
             vehicle_unit_id=vehicle_unit.get(row.get("vehicle_id")),
         )
-        for row in rows[models.Camera]
+        for row in rows[Camera]
     ]
     return cameras, units
 

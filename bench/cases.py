@@ -4,7 +4,7 @@ For each scale, demo data goes into a new temporary SQLite file, the ``DistrictI
 (as a running workstation holds it), and ``--reports`` random reports are screened and recommended
 one by one: a point beside a random segment (±25 m), a category drawn by report weight, 40 % sent in
 GCJ-02 as WeChat does, and every fifth a repeat of an earlier one 5 m away. Accepted new reports are
-registered with ``Store.create_case`` (not timed) so later duplicates find them. The time per case
+registered with ``create_case`` (not timed) so later duplicates find them. The time per case
 includes the duplicate query against the database. Must hold: ≤ 10 ms at seed scale, ≤ 30 ms at
 whole-city scale (scale 10). Notification latency over PostgreSQL LISTEN/NOTIFY (5 listening
 processes each running the operator's desk, 200 cases) is measured first by ``bench/cases_notify.py``,
@@ -29,13 +29,18 @@ from cases_notify import measure_notify
 
 from commandcenter.cases.district_index import DistrictIndex
 from commandcenter.cases.recommend import recommend
-from commandcenter.cases.screening import IncomingReport, screen
+from commandcenter.cases.screening import screen
 from commandcenter.demo.generate import load_demo_data
+from commandcenter.domain.cases import IncomingReport
 from commandcenter.domain.categories import DEFAULT_CATEGORIES
+from commandcenter.domain.district import SegmentShape
 from commandcenter.geo import point_along_polyline
 from commandcenter.geo.datum import Datum, wgs84_to_gcj02
-from commandcenter.persistence import case_queries
-from commandcenter.persistence.store import SegmentShape, Store
+from commandcenter.persistence.cases import categories as case_categories
+from commandcenter.persistence.cases import queries as case_queries
+from commandcenter.persistence.cases.intake import create_case
+from commandcenter.persistence.district import queries as district_queries
+from commandcenter.persistence.store import Store
 
 # 10:00 in Zhengzhou: the day shift is on, as during the benchmark's target load.
 NOW = datetime(2026, 5, 12, 2, 0, tzinfo=UTC)
@@ -87,10 +92,10 @@ def measure(scale: int, reports: int, folder: Path) -> float:
         loaded = time.perf_counter() - started
         started = time.perf_counter()
         index = DistrictIndex.from_store(store)
-        categories = case_queries.categories(store)
+        categories = case_categories.active_categories(store)
         built = time.perf_counter() - started
         nearby = functools.partial(case_queries.open_cases_near, store)
-        samples = random_reports(random.Random(scale), case_queries.segments(store), reports)
+        samples = random_reports(random.Random(scale), district_queries.segment_shapes(store), reports)
         timings, merged, rejected, recommended = [], 0, 0, 0
         for report in samples:
             started = time.perf_counter()
@@ -99,7 +104,7 @@ def measure(scale: int, reports: int, folder: Path) -> float:
             timings.append((time.perf_counter() - started) * 1000.0)
             merged += result.merge_into is not None
             if result.accepted and result.merge_into is None:  # intake goes on to register it (untimed)
-                store.create_case(result.new_case(), now=NOW)
+                create_case(store, result.new_case(), now=NOW)
             rejected += not result.accepted
             recommended += bool(picks)
     finally:

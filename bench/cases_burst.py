@@ -3,7 +3,7 @@
 
 A throwaway PostgreSQL cluster (SQLite when PostgreSQL is not installed) holds the seed-scale demo
 district. This process runs the desk; a writer subprocess commits ``--cases`` cases through
-``Store.create_case`` evenly over ``--seconds``. A 5 ms QTimer on the Qt thread records the largest
+``create_case`` evenly over ``--seconds``. A 5 ms QTimer on the Qt thread records the largest
 gap between its ticks: a stall is that gap minus the interval. At the end every written id must be in
 the queue. Run as ``python bench/cases_burst.py`` alone or through ``bench/cases.py``.
 """
@@ -21,8 +21,10 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 
 from commandcenter.demo.generate import load_demo_data
-from commandcenter.persistence.case_queries import segments
-from commandcenter.persistence.store import NewCase, Store
+from commandcenter.domain.cases import NewCase
+from commandcenter.persistence.cases.intake import create_case
+from commandcenter.persistence.district.queries import segment_shapes
+from commandcenter.persistence.store import Store
 from commandcenter.testing.demo_district import middle_of
 from commandcenter.testing.postgres import PostgresNotAvailable, ThrowawayPostgres
 
@@ -40,13 +42,13 @@ class BurstResult:
 
 def run_writer(url: str, count: int, seconds: float) -> None:
     store = Store.open(url, migrate=False)
-    shapes = segments(store)
+    shapes = segment_shapes(store)
     ids = []
     started = time.monotonic()
     for number in range(count):
         lon, lat = middle_of(shapes[number % len(shapes)])
         report = NewCase("S0501", "市民上报", "基准测试", f"基准地址{number}", lon, lat, "bench", urgency=2)
-        ids.append(store.create_case(report))
+        ids.append(create_case(store, report))
         pause = started + (number + 1) * seconds / count - time.monotonic()
         if pause > 0:
             time.sleep(pause)

@@ -4,7 +4,7 @@ A throwaway PostgreSQL cluster gets the minimal district; ``--clients`` listenin
 run an operator's case desk (``bench/desk_harness.py``: the change feed, the board, the queue table and
 the pop-up as real widgets) and stamp, per case id, when the case is both a row of the queue and
 announced to the pop-up (role ``client`` measures the bare change feed instead); then ONE
-writer process commits ``--cases`` cases through ``Store.create_case`` and stamps each just after its
+writer process commits ``--cases`` cases through ``create_case`` and stamps each just after its
 commit returned. Latency = receive − commit over every (case, client) pair, on one machine and one
 clock (``time.time_ns``). A notification can beat the writer's own stamp by a few microseconds, so a
 latency may be slightly negative. The writer paces its commits (``--interval-ms``) like a busy
@@ -24,7 +24,9 @@ import threading
 import time
 from dataclasses import dataclass
 
-from commandcenter.persistence.change_feed import Change, ChangeFeed
+from commandcenter.persistence.bulk_load import replace_all
+from commandcenter.persistence.cases.intake import create_case
+from commandcenter.persistence.change_feed import Change, open_change_feed
 from commandcenter.persistence.store import Store
 from commandcenter.testing.minimal_district import minimal_district, minimal_report
 from commandcenter.testing.postgres import ThrowawayPostgres
@@ -45,7 +47,7 @@ class NotifyResult:
 def run_client(url: str, expected: int) -> None:
     """Listen until ``expected`` new cases were heard (or the timeout); print {case id: receive ns}."""
     store = Store.open(url, migrate=False)
-    feed = ChangeFeed.for_store(store)
+    feed = open_change_feed(store)
     received: dict[int, int] = {}
     heard_all = threading.Event()
 
@@ -106,7 +108,7 @@ def run_writer(url: str, count: int, interval_ms: float) -> None:
     store = Store.open(url, migrate=False)
     committed: dict[int, int] = {}
     for number in range(count):
-        case_id = store.create_case(minimal_report(description=f"基准测试 {number}"))
+        case_id = create_case(store, minimal_report(description=f"基准测试 {number}"))
         committed[case_id] = time.time_ns()
         time.sleep(interval_ms / 1000.0)
     store.close()
@@ -123,7 +125,7 @@ def measure_notify(
     try:
         url = cluster.create_database("cc_bench_notify")
         store = Store.open(url)
-        store.replace_all(minimal_district())
+        replace_all(store, minimal_district())
         store.close()
         listeners = [_spawn(role, url, str(cases)) for _ in range(clients)]
         for listener in listeners:

@@ -34,8 +34,10 @@ from commandcenter.mapping.polylines import joined_polylines
 from commandcenter.mapping.tiles import TileKey, tiles_in_rect
 from commandcenter.mapping.unit_frame import STYLE_COUNT, MotionState, UnitFrame, unit_frame
 from commandcenter.mapping.vector_data import load_vector_data
+from commandcenter.persistence.district.queries import segment_shapes
 from commandcenter.persistence.store import Store
-from commandcenter.persistence.track_queries import load_track
+from commandcenter.persistence.units.positions import latest_positions, record_positions
+from commandcenter.persistence.units.tracks import load_track
 from commandcenter.testing.synthetic_tracks import truck_day
 from commandcenter.tracks import PlaybackClock, segment_track
 from ui.background import BackgroundRunner
@@ -180,7 +182,7 @@ def segments_only(store: Store, frame: UnitFrame) -> tuple[pg.PlotWidget, UnitLa
     lines = LinesLayer()  # the map's own segment item, the same under both unit renderers
     lines.set_line(
         "segments",
-        *joined_polylines(s.geometry for s in store.segment_shapes()),
+        *joined_polylines(s.geometry for s in segment_shapes(store)),
         pg.mkPen("#3b6aa8", width=2),
     )
     view.addItem(lines)
@@ -216,9 +218,9 @@ def track_day(app: QApplication, widget: QtOverviewMap, store: Store) -> float:
     """What playback does for one truck-day, through the map's own track layer: read it from the
     positions table and find its stops (the panel's worker job), then ``show_track`` (project, one
     path, fit the view), the first playback frame, and the repaint. The live units stay drawn."""
-    truck = next(p for p in store.latest_positions() if p.kind == "muck_truck")
+    truck = next(p for p in latest_positions(store) if p.kind == "muck_truck")
     start = datetime(2026, 11, 20, tzinfo=UTC)
-    store.record_positions(truck_day(truck.unit_id, start))
+    record_positions(store, truck_day(truck.unit_id, start))
     loads: list[float] = []
 
     def load_and_draw() -> None:
@@ -260,7 +262,7 @@ def main() -> None:
     try:
         seed = Store.open(f"sqlite:///{folder / 'seed.sqlite'}")
         load_demo_data(seed, scale=1)
-        seed_frame = all_moving(unit_frame(seed.latest_positions()))
+        seed_frame = all_moving(unit_frame(latest_positions(seed)))
         data = load_vector_data(seed)
         tiles = MBTiles(district_mbtiles(folder / "district.mbtiles", *data.roads, range(11, 17)))
         widget = open_map(app, seed, runner, tiles)
@@ -294,7 +296,7 @@ def main() -> None:
         widget.close()
         city = Store.open(f"sqlite:///{folder / 'city.sqlite'}")
         load_demo_data(city, scale=10)
-        city_frame = all_moving(unit_frame(city.latest_positions()))
+        city_frame = all_moving(unit_frame(latest_positions(city)))
         city_widget = open_map(app, city, runner, None)
         city_ms, city_scatter_ms = unit_updates(
             app, city_widget.plot, city_widget.units, city_widget.show_units, city_frame, args.updates

@@ -17,10 +17,13 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from commandcenter.persistence.units.positions import latest_positions, record_positions
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from commandcenter.persistence.store import Fix, Store
-from commandcenter.persistence.track_queries import load_track
+from commandcenter.domain.units import Position
+from commandcenter.persistence.store import Store
+from commandcenter.persistence.units.tracks import load_track
 from commandcenter.rules import RuleEngine, load_rule_context
 from commandcenter.rules.demo_permits import demo_permits
 from commandcenter.testing.demo_district import DISTRICT_NOW, demo_district
@@ -43,8 +46,8 @@ def _load_ms(url: str, runs: int) -> float:
     store = Store.open(url)
     try:
         store_with_units(store, [1, 2])
-        store.record_positions(truck_day(1, DAY))
-        store.record_positions(truck_day(2, DAY))  # a neighbour in the index, not in the result
+        record_positions(store, truck_day(1, DAY))
+        record_positions(store, truck_day(2, DAY))  # a neighbour in the index, not in the result
         count = len(load_track(store, 1, DAY, DAY + timedelta(days=1)))
         assert count == 8_640, count
         return _median_ms(lambda: load_track(store, 1, DAY, DAY + timedelta(days=1)), runs)
@@ -56,10 +59,10 @@ def _rules_ms(folder: Path, runs: int) -> float:
     """One batch = every unit of the seed district reporting once, at its stored position."""
     with demo_district(folder) as district:
         engine = RuleEngine(load_rule_context(district.store, demo_permits(district.store)))
-        units = [u for u in district.store.latest_positions() if u.lon is not None and u.lat is not None]
+        units = [u for u in latest_positions(district.store) if u.lon is not None and u.lat is not None]
     batches = [
         [
-            Fix(
+            Position(
                 u.unit_id,
                 DISTRICT_NOW + timedelta(seconds=second),
                 u.lon,

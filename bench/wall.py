@@ -31,9 +31,8 @@ from PySide6.QtWidgets import QApplication, QGridLayout, QWidget
 from startup import _ensure_display  # bench/ is the script's folder, first on sys.path
 
 from commandcenter import paths
-from commandcenter.media.camera_feed import CameraFeed
+from commandcenter.domain.cameras import CameraFeed, StreamTier
 from commandcenter.media.clips import ensure_demo_clips
-from commandcenter.media.demo_streams import StreamTier
 from commandcenter.media.stream_server import DemoStreamServer
 from commandcenter.media.tile_state import TileState
 from commandcenter.testing.demo_streams import running_demo_server

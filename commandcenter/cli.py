@@ -19,6 +19,7 @@ from commandcenter import __version__, paths
 from commandcenter.catalog.import_command import add_import_cameras, run_import_cameras
 from commandcenter.config import ConfigError, Settings, load_settings
 from commandcenter.persistence.database import DatabaseUnavailable
+from commandcenter.persistence.district.counts import district_counts
 
 GuiRunner = Callable[[argparse.Namespace, Settings], int]
 
@@ -170,7 +171,7 @@ def _demo_data(args: argparse.Namespace, settings: Settings) -> int:
         from commandcenter.accounts.demo_accounts import assign_demo_passwords
 
         assign_demo_passwords(store)  # issue 7: demo users log in with demo-<username>
-        counts = store.counts()
+        counts = district_counts(store)
     finally:
         store.close()
     print(
@@ -187,7 +188,7 @@ def _prepare_demo(args: argparse.Namespace, settings: Settings) -> int:
 
     started = time.perf_counter()
     store = prepare_demo_store(settings, args.url or paths.demo_database_url(), reset=args.reset)
-    counts = store.counts()
+    counts = district_counts(store)
     prepare_demo_media(settings, store)
     store.close()
     print(f"demo ready: {store.url} ({counts.segments} 路段) in {time.perf_counter() - started:.1f} s")
@@ -215,7 +216,7 @@ def _simulate(args: argparse.Namespace, settings: Settings) -> int:
 
 def _import_geojson(args: argparse.Namespace, settings: Settings) -> int:
     from commandcenter.gis_import import GeoJSONError, read_geojson
-    from commandcenter.persistence.gis_layers import save_layer
+    from commandcenter.persistence.map.gis_layers import save_layer
     from commandcenter.persistence.store import Store
 
     try:

@@ -12,8 +12,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 
+from commandcenter.domain.units import FeedSummary
 from commandcenter.persistence.database import DatabaseUnavailable
-from commandcenter.persistence.store import FeedSummary, Store
+from commandcenter.persistence.store import Store
+from commandcenter.persistence.units.positions import feed_summary
 
 
 class Level(StrEnum):
@@ -101,7 +103,7 @@ class HealthMonitor:
         error: str | None = None
         try:
             self._store.verify()
-            summary = self._store.feed_summary()
+            summary = feed_summary(self._store)
         except DatabaseUnavailable as failure:
             error = str(failure)
         if error is None and not self._database_was_ok:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from commandcenter.accounts.principal import Principal
 from commandcenter.config import Settings
-from commandcenter.media.camera_feed import CameraFeed
+from commandcenter.domain.cameras import CameraFeed
 from commandcenter.persistence.store import Store
 from resources import resource_path
 from ui.main_window import MainWindow

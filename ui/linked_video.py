@@ -13,7 +13,7 @@ import threading
 from PySide6.QtCore import QObject, Signal
 
 from commandcenter.catalog.nearest import NearestCameraIndex
-from commandcenter.media.camera_feed import CameraFeed
+from commandcenter.domain.cameras import CameraFeed
 from commandcenter.persistence.store import Store
 from ui.background import BackgroundRunner
 from ui.videowall.qt_wall import QtVideoWall

@@ -15,8 +15,10 @@ from dataclasses import replace
 
 from commandcenter import cli, paths
 from commandcenter.config import Settings
+from commandcenter.domain.cameras import CameraSummary
+from commandcenter.persistence.cameras.queries import camera_summaries
 from commandcenter.persistence.database import DatabaseUnavailable
-from commandcenter.persistence.store import CameraSummary, Store
+from commandcenter.persistence.store import Store
 
 _PROCESS_STARTED = time.perf_counter()
 
@@ -36,7 +38,7 @@ def run_gui_command(args: argparse.Namespace, settings: Settings) -> int:
         _show_fatal(settings, str(error), interactive=not args.quit_after_ready)
         return cli.EXIT_UNAVAILABLE
     try:
-        cameras = store.cameras(limit=4)
+        cameras = camera_summaries(store, limit=4)
         return _open_window(args, settings, store, cameras, title_suffix="")
     finally:
         store.close()
@@ -70,7 +72,7 @@ def _open_window(
     *,
     title_suffix: str,
 ) -> int:
-    from commandcenter.media.camera_feed import CameraFeed
+    from commandcenter.domain.cameras import CameraFeed
     from commandcenter.media.stream_probe import probe_stream
     from ui.app import run_gui
     from ui.auth.sign_in import SignIn

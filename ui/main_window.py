@@ -22,10 +22,11 @@ from PySide6.QtWidgets import (
 
 from commandcenter.accounts.principal import Principal
 from commandcenter.config import Settings
+from commandcenter.domain.cameras import CameraFeed
+from commandcenter.domain.cases import BoardCase
+from commandcenter.domain.district import SeedCounts
 from commandcenter.health import HealthMonitor
-from commandcenter.media.camera_feed import CameraFeed
-from commandcenter.persistence.case_board import BoardCase
-from commandcenter.persistence.store import SeedCounts, Store
+from commandcenter.persistence.store import Store
 from ui.background import BackgroundRunner
 from ui.cameras.qt_camera_tree import QtCameraTree
 from ui.cases.case_desk import CaseDesk

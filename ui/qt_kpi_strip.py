@@ -1,5 +1,5 @@
 """The KPI strip: what the district has (offices, roads, staff, cameras, vehicles) and how many cases
-are open, read from ``Store.counts()`` in the background and refreshed every few seconds.
+are open, read from ``district_counts`` in the background and refreshed every few seconds.
 
 These are the numbers leaders quote in briefings, so each tile is large and reads at a distance.
 """
@@ -7,11 +7,14 @@ These are the numbers leaders quote in briefings, so each tile is large and read
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from commandcenter.persistence.store import SeedCounts, Store
+from commandcenter.domain.district import SeedCounts
+from commandcenter.persistence.district.counts import district_counts
+from commandcenter.persistence.store import Store
 from ui.background import BackgroundPoll, BackgroundRunner
 
 PLACEHOLDER = "—"
@@ -68,7 +71,9 @@ class QtKpiStrip(QWidget):
             self._getters[key] = getter
             row.addWidget(tile, 1)
         self.last_counts: SeedCounts | None = None
-        self._poll = BackgroundPoll(runner, refresh_s, store.counts, self.show_counts, parent=self)
+        self._poll = BackgroundPoll(
+            runner, refresh_s, partial(district_counts, store), self.show_counts, parent=self
+        )
 
     def _tile_specs(self) -> list[tuple[str, str, Callable[[SeedCounts], int]]]:
         return [

@@ -25,9 +25,9 @@ from commandcenter.accounts.passwords import PasswordHashing, PasswordPolicy
 from commandcenter.accounts.principal import Principal
 from commandcenter.accounts.validation import clean_password, clean_username
 from commandcenter.audit.trail import AuditAction, AuditTrail
+from commandcenter.domain.accounts import UserAccount
 from commandcenter.domain.kinds import UserRole
-from commandcenter.persistence import account_queries
-from commandcenter.persistence.account_queries import UserAccount
+from commandcenter.persistence.accounts import users as account_queries
 from commandcenter.persistence.store import Store
 
 

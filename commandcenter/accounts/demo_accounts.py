@@ -13,7 +13,7 @@ from __future__ import annotations
 from commandcenter.accounts.authenticator import principal_of
 from commandcenter.accounts.passwords import PasswordHashing
 from commandcenter.accounts.principal import Principal
-from commandcenter.persistence import account_queries
+from commandcenter.persistence.accounts import users as account_queries
 from commandcenter.persistence.store import Store
 
 DEMO_PASSWORD_PREFIX = "demo-"

@@ -14,8 +14,8 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
-from commandcenter.persistence import audit_log
-from commandcenter.persistence.audit_log import AuditRecord, ChainReport
+from commandcenter.domain.accounts import AuditRecord, ChainReport
+from commandcenter.persistence.accounts import audit_log
 from commandcenter.persistence.store import Store
 
 

@@ -13,10 +13,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from commandcenter.cases.calendar import DeadlineState, WorkingCalendar, deadline_state
 from commandcenter.cases.escalation import DEFAULT_ACK_TIMEOUT
+from commandcenter.domain.calendar import DeadlineState, WorkingCalendar, deadline_state
+from commandcenter.domain.cases import BoardCase
 from commandcenter.domain.kinds import CaseStatus
-from commandcenter.persistence.case_board import BoardCase
 
 DUE_SOON = timedelta(hours=1)
 AWAITING_DISPATCH = frozenset({CaseStatus.RECEIVED.value, CaseStatus.FILED.value})

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from commandcenter.cases.workflow import Transition, available_actions
-from commandcenter.cases.workflow_errors import CaseNotFound
+from commandcenter.domain.cases import BoardCase, CaseEventRecord, PhotoRecord, ReporterRecord
 from commandcenter.domain.kinds import PhotoStage
-from commandcenter.persistence.case_board import BoardCase, board_rows
-from commandcenter.persistence.case_intake import PhotoRecord, ReporterRecord, photos_of, reporters_of
-from commandcenter.persistence.case_transitions import CaseEventRecord, case_timeline
+from commandcenter.domain.workflow import Transition, available_actions
+from commandcenter.domain.workflow_errors import CaseNotFound
+from commandcenter.persistence.cases.board import board_rows
+from commandcenter.persistence.cases.intake import photos_of, reporters_of
+from commandcenter.persistence.cases.transitions import case_timeline
 from commandcenter.persistence.store import Store
 
 

@@ -17,16 +17,12 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from commandcenter.cases.calendar import WorkingCalendar
-from commandcenter.cases.workflow import ASSIGNEE_KEY
-from commandcenter.cases.workflow_errors import ConcurrentChange
+from commandcenter.domain.calendar import WorkingCalendar
+from commandcenter.domain.cases import CaseSnapshot
 from commandcenter.domain.kinds import CaseStatus
-from commandcenter.persistence.case_transitions import (
-    CaseSnapshot,
-    apply_transition,
-    case_timeline,
-    read_case,
-)
+from commandcenter.domain.workflow import ASSIGNEE_KEY
+from commandcenter.domain.workflow_errors import ConcurrentChange
+from commandcenter.persistence.cases.transitions import apply_transition, case_timeline, read_case
 from commandcenter.persistence.store import Store
 
 # One workflow step: (case id, expected version, action, reason, payload) → the case afterwards. The

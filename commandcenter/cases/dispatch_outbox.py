@@ -20,7 +20,7 @@ from pathlib import Path
 
 from commandcenter.accounts.errors import AccessError
 from commandcenter.cases.dispatch import DispatchRequest, DispatchResult, Step, dispatch_case
-from commandcenter.cases.workflow_errors import CaseNotFound, ConcurrentChange, TransitionRefused
+from commandcenter.domain.workflow_errors import CaseNotFound, ConcurrentChange, TransitionRefused
 from commandcenter.events import EventEmitter
 from commandcenter.persistence.database import DatabaseUnavailable
 from commandcenter.persistence.store import Store

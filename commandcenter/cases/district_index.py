@@ -4,7 +4,7 @@ per-report questions of screening and dispatch ("which segment is this on", "who
 
 Built once from ``commandcenter.persistence.case_queries`` (a few hundred milliseconds at whole-city
 scale) and refreshed when the district changes; positions are refreshed separately and cheaply from
-``Store.latest_positions()``. Everything is in one local metre frame around the district, whose
+``latest_positions(Store)``. Everything is in one local metre frame around the district, whose
 equirectangular scale error (< 0.4 % even across a 10-district city) is far below the 50 m and
 100 m thresholds screening uses.
 """
@@ -17,11 +17,13 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from commandcenter.cases.spatial_grid import PointGrid, SegmentGrid
+from commandcenter.domain.district import OfficeRecord, SegmentShape, StaffRecord
 from commandcenter.domain.kinds import StaffRole
+from commandcenter.domain.units import UnitPosition
 from commandcenter.geo import BBox, LocalProjection, bbox_of, point_in_ring
-from commandcenter.persistence import case_queries
-from commandcenter.persistence.case_queries import OfficeRecord, StaffRecord, as_utc
-from commandcenter.persistence.store import SegmentShape, Store, UnitPosition
+from commandcenter.persistence.access import as_utc
+from commandcenter.persistence.district import queries as district_queries
+from commandcenter.persistence.store import Store
 
 SEGMENT_CELL_M = 100.0  # about a report's snapping distance: a query reads 3×3 cells
 PATROLLER_CELL_M = 400.0  # a few dozen patrollers per cell in the dense core
@@ -89,8 +91,8 @@ class DistrictIndex:
     @classmethod
     def from_store(cls, store: Store) -> DistrictIndex:
         """Read the district (raises ``DatabaseUnavailable``); call again to pick up edits."""
-        roster = case_queries.staff_roster(store)
-        return cls(case_queries.segments(store), case_queries.offices(store), roster)
+        roster = district_queries.staff_roster(store)
+        return cls(district_queries.segment_shapes(store), district_queries.offices(store), roster)
 
     # ------------------------------------------------------------------ live positions
     def _move(self, unit_id: int, position: LivePosition) -> None:
@@ -98,7 +100,7 @@ class DistrictIndex:
         self._patrollers.move(unit_id, *self.projection.to_xy(position.lon, position.lat))
 
     def update_positions(self, positions: Iterable[UnitPosition]) -> int:
-        """Take the latest fixes (``Store.latest_positions()``) of the patrollers' units; returns how
+        """Take the latest fixes (``latest_positions(Store)``) of the patrollers' units; returns how
         many moved. Vehicles and unknown units are ignored."""
         moved = 0
         for unit in positions:

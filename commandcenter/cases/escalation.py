@@ -15,7 +15,7 @@ from enum import StrEnum
 from commandcenter.cases.district_index import DistrictIndex
 from commandcenter.cases.recommend import duty_officer, shift_at
 from commandcenter.cases.screening import ScreeningResult
-from commandcenter.persistence.case_queries import StaffRecord
+from commandcenter.domain.district import StaffRecord
 
 BUREAU_NAME = "区城管局指挥中心"
 DEFAULT_ACK_TIMEOUT = timedelta(minutes=30)

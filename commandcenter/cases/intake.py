@@ -15,16 +15,23 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from commandcenter.cases.calendar import WorkingCalendar
 from commandcenter.cases.district_index import DistrictIndex
 from commandcenter.cases.escalation import EscalationStep, escalation_chain, escalation_due
 from commandcenter.cases.recommend import Recommendation, recommend
-from commandcenter.cases.screening import IncomingReport, ScreeningResult, screen
-from commandcenter.cases.workflow import default_calendar
+from commandcenter.cases.screening import ScreeningResult, screen
+from commandcenter.domain.calendar import WorkingCalendar
+from commandcenter.domain.cases import BoardCase, IncomingReport, NearbyCase
 from commandcenter.domain.categories import CategorySpec
-from commandcenter.persistence import case_intake, case_queries
-from commandcenter.persistence.case_board import BoardCase
-from commandcenter.persistence.case_queries import NearbyCase
+from commandcenter.domain.workflow import default_calendar
+from commandcenter.persistence.cases import (
+    categories as case_categories,
+)
+from commandcenter.persistence.cases import (
+    intake as case_intake,
+)
+from commandcenter.persistence.cases import (
+    queries as case_queries,
+)
 from commandcenter.persistence.store import Store
 
 STORED_PHOTOS = "(stored with the case)"
@@ -64,7 +71,7 @@ class CaseIntake:
     @classmethod
     def from_store(cls, store: Store, calendar: WorkingCalendar | None = None) -> CaseIntake:
         """Read the district and the category table (raises ``DatabaseUnavailable``)."""
-        return cls(store, DistrictIndex.from_store(store), case_queries.categories(store), calendar)
+        return cls(store, DistrictIndex.from_store(store), case_categories.active_categories(store), calendar)
 
     def _open_cases_near(
         self, code: str, lon: float, lat: float, radius_m: float, since: datetime
@@ -82,7 +89,7 @@ class CaseIntake:
             return IntakeOutcome(result, merge_into, True, ())
         deadline = self.calendar.add_working_hours(now, result.category.dispatch_hours)
         new_case = dataclasses.replace(result.new_case(), deadline_at=deadline)
-        case_id = case_intake.create_case_with_retry(self.store, new_case, now, report.photos)
+        case_id = case_intake.create_case(self.store, new_case, now, report.photos)
         return IntakeOutcome(result, case_id, False, tuple(recommend(result, self.index, now)))
 
     def locate_stored(self, case: BoardCase, now: datetime) -> ScreeningResult:

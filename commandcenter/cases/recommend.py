@@ -15,9 +15,9 @@ from enum import StrEnum
 
 from commandcenter.cases.district_index import DistrictIndex
 from commandcenter.cases.screening import ScreeningResult
+from commandcenter.domain.district import StaffRecord
 from commandcenter.domain.kinds import Shift, StaffRole
 from commandcenter.geo import haversine_m
-from commandcenter.persistence.case_queries import StaffRecord
 
 LOCAL_TIME = timezone(timedelta(hours=8), "Asia/Shanghai")  # China keeps no daylight saving
 DAY_SHIFT_HOURS = (8, 20)  # 白班 08:00–20:00, 夜班 the rest

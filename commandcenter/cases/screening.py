@@ -16,11 +16,11 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 
 from commandcenter.cases.district_index import DistrictIndex, SegmentHit
+from commandcenter.domain.cases import IncomingReport, NearbyCase, NewCase
 from commandcenter.domain.categories import CategorySpec
+from commandcenter.domain.district import OfficeRecord, StaffRecord
 from commandcenter.domain.kinds import StaffRole
 from commandcenter.geo.datum import Datum, to_wgs84
-from commandcenter.persistence.case_queries import NearbyCase, OfficeRecord, StaffRecord
-from commandcenter.persistence.store import NewCase
 
 # (category code, lon, lat, radius in metres, created at or after) → open cases, nearest first
 OpenCasesNear = Callable[[str, float, float, float, datetime], Sequence[NearbyCase]]
@@ -42,22 +42,6 @@ class Rejection:
 
     def __str__(self) -> str:
         return f"{self.reason.value}：{self.detail}"
-
-
-@dataclass(frozen=True)
-class IncomingReport:
-    """A report as a source delivers it; ``datum`` says how to read lon/lat (WeChat sends GCJ-02)."""
-
-    category_code: str
-    lon: float
-    lat: float
-    source: str = "市民上报"
-    reporter: str = ""
-    description: str = ""
-    address: str = ""
-    datum: str = Datum.WGS84.value
-    photos: tuple[str, ...] = ()
-    fixed_on_spot: bool = False  # a collector says he already fixed it (简易处置)
 
 
 @dataclass(frozen=True)
@@ -98,7 +82,7 @@ class ScreeningResult:
         return self.duplicates[0].id if self.duplicates else None
 
     def new_case(self) -> NewCase:
-        """The case to create (``Store.create_case``) for an accepted report that is no duplicate."""
+        """The case to create for an accepted report that is no duplicate."""
         if self.category is None or self.rejections or self.merge_into is not None:
             raise ValueError("only an accepted, non-duplicate report becomes a new case")
         report = self.report

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from commandcenter.catalog.entry import CameraEntry, CatalogError, StreamUrls
-from commandcenter.persistence import camera_queries
+from commandcenter.catalog.source import CatalogError
+from commandcenter.domain.cameras import CameraEntry, StreamUrls
+from commandcenter.persistence.cameras import queries as camera_queries
 from commandcenter.persistence.store import Store
 
 

@@ -19,7 +19,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from commandcenter.catalog.entry import CameraEntry, CatalogError, StreamUrls
+from commandcenter.catalog.source import CatalogError
+from commandcenter.domain.cameras import CameraEntry, StreamUrls
 from commandcenter.geo.datum import Datum, to_wgs84
 
 _TRUE = {"1", "true", "yes", "y", "on", "online", "在线", "是"}

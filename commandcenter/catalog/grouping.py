@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from commandcenter.catalog.entry import CameraEntry
+from commandcenter.domain.cameras import CameraEntry
 from commandcenter.domain.kinds import CameraKind
 
 _KIND_ORDER = {kind.value: position for position, kind in enumerate(CameraKind)}

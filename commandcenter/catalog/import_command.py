@@ -12,10 +12,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from commandcenter.catalog.entry import CameraEntry, CatalogError
 from commandcenter.catalog.file_import import RowError, import_file
+from commandcenter.catalog.source import CatalogError
 from commandcenter.catalog.wvp import WvpCatalog
 from commandcenter.config import Settings
+from commandcenter.domain.cameras import CameraEntry
 from commandcenter.geo.datum import Datum
 
 
@@ -48,7 +49,7 @@ def _read(args: argparse.Namespace) -> tuple[list[CameraEntry], list[RowError]]:
 
 def run_import_cameras(args: argparse.Namespace, settings: Settings) -> int:
     from commandcenter.cli import EXIT_OK, EXIT_PARTIAL, EXIT_USAGE
-    from commandcenter.persistence.camera_import import save_cameras
+    from commandcenter.persistence.cameras.imports import save_cameras
     from commandcenter.persistence.store import Store
 
     try:

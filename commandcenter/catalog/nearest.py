@@ -12,10 +12,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from commandcenter.cases.spatial_grid import PointGrid
-from commandcenter.catalog.entry import CameraEntry
+from commandcenter.domain.cameras import CameraEntry
 from commandcenter.geo.local import LocalProjection
-from commandcenter.persistence import camera_queries
+from commandcenter.persistence.cameras import queries as camera_queries
 from commandcenter.persistence.store import Store
+from commandcenter.persistence.units import positions
 
 CELL_M = 250.0
 FIXED_WITHIN_M = 5_000.0  # beyond this a fixed camera does not show the place
@@ -46,7 +47,7 @@ class NearestCameraIndex:
 
     @classmethod
     def from_store(cls, store: Store) -> NearestCameraIndex:
-        return cls(camera_queries.all_cameras(store), camera_queries.unit_positions(store))
+        return cls(camera_queries.all_cameras(store), positions.unit_positions(store))
 
     def move_units(self, positions: Mapping[int, tuple[float, float]]) -> None:
         """Take the latest fixes of vehicle units (units without cameras are ignored)."""
@@ -58,7 +59,7 @@ class NearestCameraIndex:
         """Re-read the latest fixes of the units that carry cameras (one small query): what a
         long-lived index calls before a query when vehicles have moved since it was built."""
         if self._vehicle_cameras:
-            self.move_units(camera_queries.unit_positions(store, list(self._vehicle_cameras)))
+            self.move_units(positions.unit_positions(store, list(self._vehicle_cameras)))
 
     def nearest(
         self,

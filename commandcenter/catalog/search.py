@@ -12,8 +12,8 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterator, Sequence
 
-from commandcenter.catalog.entry import CameraEntry
 from commandcenter.catalog.pinyin_initials import name_initials, prepare
+from commandcenter.domain.cameras import CameraEntry
 
 _SEPARATOR = "\x00"  # cannot occur in a query, so no hit spans two names
 DEFAULT_LIMIT = 500

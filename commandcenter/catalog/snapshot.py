@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from commandcenter.catalog.entry import CameraCatalog, CameraEntry
 from commandcenter.catalog.grouping import CameraGroup, build_tree
 from commandcenter.catalog.search import CameraSearch
+from commandcenter.catalog.source import CameraCatalog
+from commandcenter.domain.cameras import CameraEntry
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,8 @@ import urllib.parse
 import urllib.request
 from typing import Any
 
-from commandcenter.catalog.entry import CameraEntry, CatalogError, StreamUrls
+from commandcenter.catalog.source import CatalogError
+from commandcenter.domain.cameras import CameraEntry, StreamUrls
 from commandcenter.geo.datum import Datum, to_wgs84
 
 GB_KIND = "GB28181"

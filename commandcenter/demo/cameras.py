@@ -19,9 +19,11 @@ from commandcenter.demo.district import nearest_office_ids
 from commandcenter.demo.names import place_stem
 from commandcenter.demo.placing import apportion, beside, lonlat
 from commandcenter.demo.plan import DistrictPlan, Rows
+from commandcenter.domain.cameras import StreamTier
 from commandcenter.domain.kinds import CameraKind
-from commandcenter.media.demo_streams import StreamTier, demo_stream_id, demo_stream_url
-from commandcenter.persistence import models
+from commandcenter.media.demo_streams import demo_stream_id, demo_stream_url
+from commandcenter.persistence.cameras.models import Camera
+from commandcenter.persistence.district.models import Vehicle
 
 STREET_CAMERAS = 2_380
 SITE_CAMERAS = 297
@@ -70,7 +72,7 @@ class _CameraRows:
     """Turns spots into rows: codes, stream URLs, GB ids, online flags."""
 
     def __init__(self, rng: random.Random, rows: Rows, streams: StreamSettings) -> None:
-        self._rng, self._rows, self._streams = rng, rows[models.Camera], streams
+        self._rng, self._rows, self._streams = rng, rows[Camera], streams
         self._serial = dict.fromkeys(_CODE_PREFIX, 0)
 
     def _row(self, kind: CameraKind, name: str, **columns: object) -> dict[str, object]:
@@ -195,5 +197,5 @@ def add_cameras(
         writer.fixed(district, CameraKind.CONSTRUCTION, _site_spots(rng, district))
         writer.fixed(district, CameraKind.PUBLIC_UNIT, _public_spots(rng, district))
         writer.fixed(district, CameraKind.TDM, _tdm_spots(rng, district))
-    for vehicle in rows[models.Vehicle]:
+    for vehicle in rows[Vehicle]:
         writer.vehicle(vehicle)

@@ -14,7 +14,8 @@ from commandcenter.demo.names import transport_companies
 from commandcenter.demo.placing import lonlat, unit_row
 from commandcenter.demo.plan import DistrictPlan, Rows
 from commandcenter.domain.kinds import UnitKind, VehicleKind
-from commandcenter.persistence import models
+from commandcenter.persistence.district.models import Vehicle
+from commandcenter.persistence.units.models import Unit
 
 MUCK_TRUCKS_PER_DISTRICT = 1_051
 ENFORCEMENT_PER_DISTRICT = 7
@@ -32,9 +33,9 @@ def _vehicle(
     office_id: int | None,
     unit_id: int,
 ) -> None:
-    rows[models.Vehicle].append(
+    rows[Vehicle].append(
         {
-            "id": len(rows[models.Vehicle]) + 1,
+            "id": len(rows[Vehicle]) + 1,
             "kind": kind.value,
             "plate": plate,
             "company": company,
@@ -59,8 +60,8 @@ def add_fleet(rng: random.Random, districts: list[DistrictPlan], rows: Rows, now
             plate = f"豫A·{_TRUCK_LETTERS[letter]}{digits:04d}"
             site = rng.choice(district.sites)
             xy = (site.xy[0] + rng.uniform(-40, 40), site.xy[1] + rng.uniform(-40, 40))
-            unit_id = len(rows[models.Unit]) + 1
-            rows[models.Unit].append(
+            unit_id = len(rows[Unit]) + 1
+            rows[Unit].append(
                 unit_row(
                     unit_id,
                     UnitKind.MUCK_TRUCK.value,
@@ -89,8 +90,8 @@ def add_fleet(rng: random.Random, districts: list[DistrictPlan], rows: Rows, now
             if own:
                 segment = rng.choice(own)
                 xy = segment.line.point_at(rng.uniform(0, segment.line.length))[:2]
-            unit_id = len(rows[models.Unit]) + 1
-            rows[models.Unit].append(
+            unit_id = len(rows[Unit]) + 1
+            rows[Unit].append(
                 unit_row(
                     unit_id,
                     UnitKind.ENFORCEMENT.value,

@@ -20,8 +20,10 @@ from commandcenter.demo.history import add_history
 from commandcenter.demo.people import add_staff, add_users
 from commandcenter.demo.plan import Rows, plan_district
 from commandcenter.domain.categories import category_rows
-from commandcenter.persistence import models
-from commandcenter.persistence.store import LOAD_ORDER, Store
+from commandcenter.persistence.base import Base
+from commandcenter.persistence.bulk_load import LOAD_ORDER, replace_all
+from commandcenter.persistence.cases.models import CaseCategory
+from commandcenter.persistence.store import Store
 
 DEFAULT_SEED = 20171017  # the date of the leaders' visit in the seed article
 # 10:00 in Zhengzhou on that day: the fixed "now" that keeps generate() reproducible.
@@ -34,8 +36,8 @@ def generate(
     *,
     streams: StreamSettings | None = None,
     now: datetime | None = None,
-) -> dict[type[models.Base], list[dict[str, Any]]]:
-    """Rows for ``Store.replace_all``, keyed by model, with explicit ids so foreign keys line up."""
+) -> dict[type[Base], list[dict[str, Any]]]:
+    """Rows for ``replace_all``, keyed by model, with explicit ids so foreign keys line up."""
     if scale < 1:
         raise ValueError(f"scale must be at least 1, got {scale}")
     now = now or DEMO_NOW
@@ -47,7 +49,7 @@ def generate(
     roster = add_staff(rng, districts, rows, now)
     add_fleet(rng, districts, rows, now)
     add_cameras(rng, districts, rows, streams or StreamSettings())
-    rows[models.CaseCategory] = list(category_rows())
+    rows[CaseCategory] = list(category_rows())
     add_users(rng, districts, rows, roster)
     add_history(rng, districts, roster, rows, now)
     return rows
@@ -67,5 +69,5 @@ def load_demo_data(
     case history to end a few minutes ago, not in 2017.
     """
     rows = generate(scale, seed, streams=streams, now=now or datetime.now(UTC))
-    store.replace_all(rows)
+    replace_all(store, rows)
     return {model.__tablename__: len(rows[model]) for model in LOAD_ORDER if rows.get(model)}

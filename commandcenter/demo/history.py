@@ -4,7 +4,7 @@ the evaluation screens have something to show on the first start.
 Each case walks the standard workflow (受理 → 立案 → 派遣 → 签收 → 处置 → 反馈 → 核查 → 结案) with
 realistic gaps between steps and stops where "now" is reached, so older cases are mostly closed and
 recent ones are still open; a few are refused (不予立案), voided (作废) or suspended (挂账). Numbers
-follow ``Store.create_case``'s scheme (``YYYYMMDD-00001``, per day), so live cases continue them.
+follow ``persistence.cases.intake``'s scheme (``YYYYMMDD-00001``, per day), so live cases continue them.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from commandcenter.demo.plan import DistrictPlan, Rows
 from commandcenter.demo.roads import SegmentPlan
 from commandcenter.domain.categories import DEFAULT_CATEGORIES, CategorySpec
 from commandcenter.domain.kinds import CaseStatus
-from commandcenter.persistence import models
+from commandcenter.persistence.cases.models import Case, CaseEvent
 
 CASES_PER_DISTRICT = 300
 HISTORY_DAYS = 7
@@ -162,12 +162,12 @@ def add_history(
     ]
     cases.sort(key=lambda case: case.created_at)
     per_day: dict[str, int] = {}
-    events = rows[models.CaseEvent]
+    events = rows[CaseEvent]
     for case in cases:
-        case_id = len(rows[models.Case]) + 1
+        case_id = len(rows[Case]) + 1
         day = case.created_at.strftime("%Y%m%d")
         per_day[day] = per_day.get(day, 0) + 1
-        rows[models.Case].append({"id": case_id, "number": f"{day}-{per_day[day]:05d}", **case.row})
+        rows[Case].append({"id": case_id, "number": f"{day}-{per_day[day]:05d}", **case.row})
         events += [
             {"id": len(events) + 1 + offset, "case_id": case_id, **event}
             for offset, event in enumerate(case.events)

@@ -16,7 +16,9 @@ from commandcenter.demo.placing import apportion, lonlat, unit_row
 from commandcenter.demo.plan import DistrictPlan, Rows
 from commandcenter.demo.roads import SegmentPlan
 from commandcenter.domain.kinds import Shift, StaffRole, UnitKind, UserRole
-from commandcenter.persistence import models
+from commandcenter.persistence.accounts.models import User
+from commandcenter.persistence.district.models import Staff
+from commandcenter.persistence.units.models import Unit
 
 CITY_MANAGERS_PER_DISTRICT = 1_600
 INSPECTORS_PER_OFFICE = 3
@@ -43,8 +45,8 @@ def _staff(
     phone: str,
     unit_id: int | None = None,
 ) -> int:
-    staff_id = len(rows[models.Staff]) + 1
-    rows[models.Staff].append(
+    staff_id = len(rows[Staff]) + 1
+    rows[Staff].append(
         {
             "id": staff_id,
             "code": f"{prefix}{staff_id:06d}",
@@ -64,12 +66,12 @@ def _patroller_unit(
     rng: random.Random, rows: Rows, district: DistrictPlan, segment: SegmentPlan, name: str, now: datetime
 ) -> int:
     """The city manager's GPS unit, first seen somewhere on his segment, walking or standing."""
-    unit_id = len(rows[models.Unit]) + 1
+    unit_id = len(rows[Unit]) + 1
     x, y, heading = segment.line.point_at(rng.uniform(0, segment.line.length))
     moving = rng.random() < 0.7
     if rng.random() < 0.5:
         heading = (heading + 180.0) % 360.0
-    rows[models.Unit].append(
+    rows[Unit].append(
         unit_row(
             unit_id,
             UnitKind.PATROLLER.value,
@@ -140,7 +142,7 @@ def add_users(rng: random.Random, districts: list[DistrictPlan], rows: Rows, ros
     for district in districts:
         for office in district.offices:
             users.append((f"office{office.code}", f"{office.name}值班", UserRole.OFFICE, office.id))
-    rows[models.User] += [
+    rows[User] += [
         {
             "id": index,
             "username": username,

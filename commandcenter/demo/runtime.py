@@ -16,8 +16,11 @@ from dataclasses import dataclass, field
 
 from commandcenter import paths
 from commandcenter.config import Settings
+from commandcenter.domain.cameras import CameraSummary
 from commandcenter.domain.kinds import CameraKind
-from commandcenter.persistence.store import CameraSummary, Store
+from commandcenter.persistence.cameras.queries import camera_summaries
+from commandcenter.persistence.district.counts import district_counts
+from commandcenter.persistence.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -29,10 +32,10 @@ def prepare_demo_store(settings: Settings, url: str, *, reset: bool = False) -> 
     from commandcenter.demo.generate import load_demo_data
 
     store = Store.open(url)
-    if reset or store.counts().segments == 0:
+    if reset or district_counts(store).segments == 0:
         log.info("generating demo data into %s", store.url)
         load_demo_data(store, scale=1, seed=settings.simulator.seed, streams=settings.streams)
-        from commandcenter.persistence.alert_records import replace_permits
+        from commandcenter.persistence.map.permits import replace_permits
         from commandcenter.rules.demo_permits import demo_permits
 
         replace_permits(store, demo_permits(store))  # issue 4: the trucks' permits the map rules check
@@ -62,7 +65,7 @@ def showcase_cameras(store: Store, clip_count: int) -> list[CameraSummary]:
     """One street camera per demo clip, spread across the district (not four on the first road),
     in clip order: the cameras the demo wall opens with and whose names the clips burn in."""
     by_clip: dict[int, list[CameraSummary]] = {}
-    for camera in store.cameras(kind=CameraKind.STREET, limit=100_000):
+    for camera in camera_summaries(store, kind=CameraKind.STREET, limit=100_000):
         clip = clip_index_of(camera.sub_url)
         if clip is not None and clip < clip_count:
             by_clip.setdefault(clip, []).append(camera)

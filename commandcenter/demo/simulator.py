@@ -20,13 +20,17 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from commandcenter.cases.intake import CaseIntake
-from commandcenter.cases.screening import IncomingReport
 from commandcenter.config import SimulatorSettings
 from commandcenter.demo.case_text import address_on, describe
 from commandcenter.demo.world import World, load_world
+from commandcenter.domain.cases import IncomingReport, NewCase
 from commandcenter.domain.categories import category_by_code, report_weight
+from commandcenter.domain.units import Position
+from commandcenter.domain.workflow_errors import UnknownCategory
+from commandcenter.persistence.cases.intake import create_case
 from commandcenter.persistence.database import DatabaseUnavailable
-from commandcenter.persistence.store import Fix, NewCase, Store, UnknownCategory
+from commandcenter.persistence.store import Store
+from commandcenter.persistence.units.positions import record_positions
 
 log = logging.getLogger(__name__)
 
@@ -82,7 +86,7 @@ class Simulator:
             reading = agent.reading(self._rng)
             lon, lat = world.projection.to_lonlat(reading.x, reading.y)
             fixes.append(
-                Fix(
+                Position(
                     agent.unit_id,
                     now,
                     round(lon, 6),
@@ -94,7 +98,7 @@ class Simulator:
             )
         written = created = 0
         try:
-            self.store.record_positions(fixes)
+            record_positions(self.store, fixes)
             written = len(fixes)
             for arrival in self._arrivals(now) if world.segments and world.category_codes else []:
                 created += self._file(self._report(world), arrival)
@@ -109,7 +113,7 @@ class Simulator:
         """Through intake screening like every real source (deadline, duplicates merged, photo
         kept) when demo photos exist; straight into the store otherwise. Returns 1 if accepted."""
         if not self.photos:
-            self.store.create_case(report, now=now)
+            create_case(self.store, report, now=now)
             return 1
         if self._intake is None:
             self._intake = CaseIntake.from_store(self.store)

@@ -10,7 +10,11 @@ from commandcenter.demo.agents import Driver, Leg, Patroller, Planner, Point, gr
 from commandcenter.demo.sites import DISPOSAL_MARK
 from commandcenter.domain.kinds import CameraKind, UnitKind
 from commandcenter.geo import LocalProjection, MeasuredLine
+from commandcenter.persistence.cameras.queries import camera_points
+from commandcenter.persistence.cases.categories import category_codes
+from commandcenter.persistence.district.queries import patrol_assignments, segment_shapes
 from commandcenter.persistence.store import Store
+from commandcenter.persistence.units.positions import latest_positions
 
 KMH = 1 / 3.6
 
@@ -57,7 +61,7 @@ def _patrol_planner(segments: list[Segment]) -> Planner:
 
 
 def load_world(store: Store, rng: random.Random) -> World:
-    shapes = store.segment_shapes()
+    shapes = segment_shapes(store)
     points = [point for shape in shapes for point in shape.geometry] or [[113.59, 34.685]]
     projection = LocalProjection.around(points)
     segments = [
@@ -66,13 +70,13 @@ def load_world(store: Store, rng: random.Random) -> World:
         if len(s.geometry) >= 2
     ]
     by_id = {segment.id: segment for segment in segments}
-    cameras = store.camera_points(CameraKind.CONSTRUCTION.value)
+    cameras = camera_points(store, CameraKind.CONSTRUCTION.value)
     sites = [projection.to_xy(c.lon, c.lat) for c in cameras if DISPOSAL_MARK not in c.name]
     dumps = [projection.to_xy(c.lon, c.lat) for c in cameras if DISPOSAL_MARK in c.name]
-    assignments = store.patrol_assignments()
+    assignments = patrol_assignments(store)
     trucks = _truck_planner(sites, dumps)
     agents: list[Patroller | Driver] = []
-    for unit in store.latest_positions():
+    for unit in latest_positions(store):
         here = projection.to_xy(unit.lon, unit.lat) if unit.lon is not None and unit.lat is not None else None
         segment = by_id.get(assignments.get(unit.unit_id, -1))
         if unit.kind == UnitKind.PATROLLER.value and segment is not None:
@@ -85,4 +89,4 @@ def load_world(store: Store, rng: random.Random) -> World:
             own = [s for s in segments if s.office_id == unit.office_id] or segments
             start = here or own[0].line.point_at(0.0)[:2]
             agents.append(Driver(unit.unit_id, start, _patrol_planner(own)))
-    return World(projection, segments, agents, store.category_codes())
+    return World(projection, segments, agents, category_codes(store))

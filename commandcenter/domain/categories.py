@@ -158,7 +158,7 @@ def report_weight(code: str) -> float:
 
 
 def category_rows() -> list[dict[str, object]]:
-    """Rows for ``models.CaseCategory`` (ids 1..n in table order), ready for ``Store.replace_all``."""
+    """Rows for ``models.CaseCategory`` (ids 1..n in table order), ready for ``replace_all``."""
     rows: list[dict[str, object]] = []
     for index, spec in enumerate(DEFAULT_CATEGORIES, 1):
         row = asdict(spec)
@@ -166,3 +166,18 @@ def category_rows() -> list[dict[str, object]]:
         row.update(id=index, kind=spec.kind.value, active=True)
         rows.append(row)
     return rows
+
+
+@dataclass(frozen=True)
+class CategoryRecord:
+    code: str
+    kind: str  # CategoryKind
+    major_code: str
+    major_name: str
+    name: str
+    filing_condition: str
+    dispatch_hours: float
+    dispose_hours: float
+    department: str
+    photo_required: bool
+    active: bool

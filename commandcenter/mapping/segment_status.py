@@ -12,8 +12,8 @@ from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from enum import IntEnum
 
-from commandcenter.persistence.map_layers import CasePin
-from commandcenter.persistence.store import UnitPosition
+from commandcenter.domain.cases import CasePin
+from commandcenter.domain.units import UnitPosition
 
 
 class SegmentStatus(IntEnum):
@@ -38,7 +38,7 @@ def segment_statuses(
 ) -> dict[int, SegmentStatus]:
     """segment id → status, for every segment in ``segment_ids``.
 
-    ``assignments`` is unit id → segment id (``Store.patrol_assignments``); ``positions`` the latest fixes.
+    ``assignments`` is unit id → segment id (``patrol_assignments``); ``positions`` the latest fixes.
     """
     status = dict.fromkeys(segment_ids, SegmentStatus.NORMAL)
     watched: set[int] = set()

@@ -18,8 +18,8 @@ import numpy as np
 import numpy.typing as npt
 
 from commandcenter.domain.kinds import UnitKind
+from commandcenter.domain.units import UnitPosition
 from commandcenter.mapping.projection import project
-from commandcenter.persistence.store import UnitPosition
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]

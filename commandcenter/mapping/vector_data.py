@@ -16,13 +16,15 @@ import numpy.typing as npt
 from commandcenter.mapping.polylines import joined_polylines
 from commandcenter.mapping.projection import FloatArray, project
 from commandcenter.mapping.segment_status import SegmentStatus, segment_statuses
-from commandcenter.persistence.map_layers import (
+from commandcenter.persistence.district.queries import patrol_assignments, segment_shapes
+from commandcenter.persistence.map.layers import (
     camera_markers,
     office_outlines,
     open_case_pins,
     road_outlines,
 )
 from commandcenter.persistence.store import Store
+from commandcenter.persistence.units.positions import latest_positions
 
 Line = tuple[FloatArray, FloatArray]
 
@@ -57,7 +59,7 @@ def load_vector_data(store: Store, datum: str = "wgs84") -> VectorData:
         offices=joined_polylines((o.points for o in offices), datum),
         office_names={o.id: o.name for o in offices},
         roads=joined_polylines((r.points for r in road_outlines(store)), datum),
-        segments={s.id: joined_polylines([s.geometry], datum) for s in store.segment_shapes()},
+        segments={s.id: joined_polylines([s.geometry], datum) for s in segment_shapes(store)},
         camera_codes=np.array([c.code for c in cameras], dtype=object),
         camera_names=np.array([c.name for c in cameras], dtype=object),
         camera_x=camera_x,
@@ -78,8 +80,8 @@ def load_live_overlay(
     statuses = segment_statuses(
         segment_ids,
         pins,
-        store.patrol_assignments(),
-        store.latest_positions(),
+        patrol_assignments(store),
+        latest_positions(store),
         now or datetime.now(UTC),
         unwatched_after_s=unwatched_after_s,
     )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 
-from commandcenter.media.camera_feed import CameraFeed
+from commandcenter.domain.cameras import CameraFeed
 
 CAMERAS_MIME = "application/x-commandcenter-cameras"
 

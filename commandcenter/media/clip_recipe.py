@@ -12,7 +12,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from commandcenter.media.demo_streams import StreamTier
+from commandcenter.domain.cameras import StreamTier
 
 # Bump whenever the command below changes: cached clips with an older version are regenerated.
 RECIPE_VERSION = 4

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from commandcenter import paths
+from commandcenter.domain.cameras import StreamTier
 from commandcenter.media.clip_recipe import (
     CLIP_SECONDS,
     CLOCK_TEXT,
@@ -27,7 +28,6 @@ from commandcenter.media.clip_recipe import (
     ffmpeg_command,
     source_for,
 )
-from commandcenter.media.demo_streams import StreamTier
 
 log = logging.getLogger(__name__)
 

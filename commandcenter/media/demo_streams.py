@@ -3,12 +3,7 @@ URLs into the store) and the loopback stream server (which serves exactly these 
 
 from __future__ import annotations
 
-from enum import StrEnum
-
-
-class StreamTier(StrEnum):
-    MAIN = "main"  # full resolution, for a maximised or large tile
-    SUB = "sub"  # low resolution, for small tiles
+from commandcenter.domain.cameras import StreamTier
 
 
 def demo_stream_path(clip_index: int, tier: StreamTier) -> str:

@@ -26,8 +26,9 @@ from pathlib import Path
 
 from commandcenter import paths
 from commandcenter.config import StreamSettings
+from commandcenter.domain.cameras import StreamTier
 from commandcenter.media.clips import ClipSet, find_clip_sets
-from commandcenter.media.demo_streams import StreamTier, demo_stream_url
+from commandcenter.media.demo_streams import demo_stream_url
 from commandcenter.media.vlm_broadcast import READY_LINE, serve_broadcasts
 
 EXIT_PORT_BUSY = 3

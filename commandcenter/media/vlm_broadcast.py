@@ -14,8 +14,9 @@ import threading
 import time
 from typing import TYPE_CHECKING
 
+from commandcenter.domain.cameras import StreamTier
 from commandcenter.media.clips import ClipSet
-from commandcenter.media.demo_streams import StreamTier, demo_stream_path
+from commandcenter.media.demo_streams import demo_stream_path
 from commandcenter.media.ts_relay import TsRelayServer
 
 if TYPE_CHECKING:

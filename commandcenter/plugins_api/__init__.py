@@ -5,8 +5,8 @@ A plugin is a package with a ``plugin.toml`` manifest and an entry function taki
 import from ``commandcenter.plugins_api`` only, never from the modules behind it, so those can move.
 """
 
+from commandcenter.domain.cases import CaseOutcome
 from commandcenter.domain_events import CaseEvent, UnitAlert
-from commandcenter.persistence.case_outcomes import CaseOutcome
 from commandcenter.plugins_api.context import PluginContext
 from commandcenter.plugins_api.contributions import (
     CardValue,

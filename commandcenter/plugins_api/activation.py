@@ -8,10 +8,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from commandcenter.persistence.plugin_migrations import upgrade_plugin
+from commandcenter.domain.plugins import EnablementRule
+from commandcenter.persistence.plugins.migrations import upgrade_plugin
 from commandcenter.plugins_api.context import PluginContext
 from commandcenter.plugins_api.discovery import Candidate, DiscoveryFailure, Found
-from commandcenter.plugins_api.enablement import EnablementRule, Seat, is_enabled
+from commandcenter.plugins_api.enablement import Seat, is_enabled
 from commandcenter.plugins_api.guard import PluginFault, guarded_call
 from commandcenter.plugins_api.loader import load_entry
 from commandcenter.plugins_api.records import PluginRecord, PluginState

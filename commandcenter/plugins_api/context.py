@@ -13,11 +13,12 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from commandcenter.persistence import case_queries
-from commandcenter.persistence.case_outcomes import CaseOutcome, case_outcomes
-from commandcenter.persistence.case_queries import OfficeRecord, StaffRecord
-from commandcenter.persistence.plugin_tables import PluginTables
-from commandcenter.persistence.store import SegmentShape, Store
+from commandcenter.domain.cases import CaseOutcome
+from commandcenter.domain.district import OfficeRecord, SegmentShape, StaffRecord
+from commandcenter.persistence.cases.outcomes import case_outcomes
+from commandcenter.persistence.district import queries as district_queries
+from commandcenter.persistence.plugins.tables import PluginTables
+from commandcenter.persistence.store import Store
 from commandcenter.plugins_api.contributions import (
     CardValue,
     CaseRule,
@@ -53,7 +54,7 @@ class PluginContext:
     # ------------------------------------------------------------------ reading the district
     @functools.cached_property
     def _offices(self) -> list[OfficeRecord]:
-        return case_queries.offices(self._store)
+        return district_queries.offices(self._store)
 
     def offices(self) -> list[OfficeRecord]:
         return list(self._offices)
@@ -63,7 +64,7 @@ class PluginContext:
 
     def segments(self, office: str | None = None) -> list[SegmentShape]:
         """Every 路段, or those of one office (by name)."""
-        shapes = case_queries.segments(self._store)
+        shapes = district_queries.segment_shapes(self._store)
         if office is None:
             return shapes
         office_id = self.office_id(office)
@@ -73,7 +74,7 @@ class PluginContext:
         office_id = None if office is None else self.office_id(office)
         return [
             member
-            for member in case_queries.staff_roster(self._store)
+            for member in district_queries.staff_roster(self._store)
             if (office is None or member.office_id == office_id) and (role is None or member.role == role)
         ]
 

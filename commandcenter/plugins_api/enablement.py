@@ -10,22 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from enum import StrEnum
 
+from commandcenter.domain.plugins import EnablementRule, Scope
 from commandcenter.plugins_api.manifest import PluginManifest
-
-
-class Scope(StrEnum):
-    OFFICE = "office"
-    WORKSTATION = "workstation"
-
-
-@dataclass(frozen=True)
-class EnablementRule:
-    plugin_id: str
-    scope: Scope
-    target: str  # office name or workstation name
-    enabled: bool
 
 
 @dataclass(frozen=True)

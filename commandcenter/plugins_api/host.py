@@ -15,6 +15,7 @@ import threading
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
+from commandcenter.domain.plugins import EnablementRule
 from commandcenter.domain_events import DomainEvents
 from commandcenter.events import EventEmitter
 from commandcenter.persistence.store import Store
@@ -28,7 +29,7 @@ from commandcenter.plugins_api.contributions import (
     RuleOutcome,
 )
 from commandcenter.plugins_api.discovery import Found
-from commandcenter.plugins_api.enablement import EnablementRule, Seat
+from commandcenter.plugins_api.enablement import Seat
 from commandcenter.plugins_api.guard import PluginFault, guarded_call
 from commandcenter.plugins_api.records import PluginRecord, PluginState
 

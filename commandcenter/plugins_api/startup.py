@@ -7,12 +7,13 @@ import logging
 from collections.abc import Iterable
 from pathlib import Path
 
+from commandcenter.domain.plugins import EnablementRule
 from commandcenter.domain_events import DomainEvents
 from commandcenter.persistence.database import DatabaseUnavailable
-from commandcenter.persistence.plugin_enablement import load_rules
+from commandcenter.persistence.plugins.enablement import load_rules
 from commandcenter.persistence.store import Store
 from commandcenter.plugins_api.discovery import discover
-from commandcenter.plugins_api.enablement import EnablementRule, Seat
+from commandcenter.plugins_api.enablement import Seat
 from commandcenter.plugins_api.host import DEFAULT_HANDLER_BUDGET_S, PluginHost
 
 log = logging.getLogger(__name__)

@@ -9,21 +9,11 @@ name one.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
-from enum import StrEnum
-
-from commandcenter.persistence.store import NewCase
+from commandcenter.domain.alerts import Alert, AlertKind
+from commandcenter.domain.cases import NewCase
 
 ALERT_CASE_SOURCE = "城市平台"  # machine-detected, like the city platform's own reports
 ALERT_REPORTER = "地图规则告警"
-
-
-class AlertKind(StrEnum):
-    OFF_SEGMENT = "偏离责任路段"
-    OUT_OF_AREA = "驶出准运区域"
-    OUT_OF_WINDOW = "超时段运输"
-    DUMPING = "疑似偷倒"
 
 
 _CATEGORY: dict[AlertKind, str | None] = {
@@ -32,20 +22,6 @@ _CATEGORY: dict[AlertKind, str | None] = {
     AlertKind.OUT_OF_WINDOW: "S0303",
     AlertKind.DUMPING: "S0103",  # 积存垃圾渣土: what is left where a truck dumped
 }
-
-
-@dataclass(frozen=True)
-class Alert:
-    kind: AlertKind
-    unit_id: int
-    unit_label: str
-    since: datetime  # when the condition began
-    raised_at: datetime  # the fix at which it had lasted long enough
-    lon: float
-    lat: float
-    text: str  # Chinese, as the alert list shows it
-    id: int | None = None  # set once stored (``persistence.alert_records``)
-    case_id: int | None = None
 
 
 def default_category(kind: AlertKind) -> str | None:

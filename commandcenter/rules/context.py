@@ -8,9 +8,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from commandcenter.domain.alerts import TruckPermit
 from commandcenter.domain.kinds import CameraKind
+from commandcenter.persistence.cameras.queries import camera_points
+from commandcenter.persistence.district.queries import patrol_assignments, segment_shapes
 from commandcenter.persistence.store import Store
-from commandcenter.rules.permits import TruckPermit
+from commandcenter.persistence.units.positions import latest_positions
 
 
 @dataclass(frozen=True)
@@ -37,14 +40,14 @@ class RuleContext:
 def load_rule_context(store: Store, permits: Sequence[TruckPermit] = ()) -> RuleContext:
     """Build the context from the store; a site is where a 工地 camera stands (construction sites and
     disposal sites both carry them), as the simulator reads them."""
-    shapes = {shape.id: shape for shape in store.segment_shapes()}
+    shapes = {shape.id: shape for shape in segment_shapes(store)}
     segments = {
         unit_id: PatrolSegment(
             shapes[segment_id].number, shapes[segment_id].name, shapes[segment_id].geometry
         )
-        for unit_id, segment_id in store.patrol_assignments().items()
+        for unit_id, segment_id in patrol_assignments(store).items()
         if segment_id in shapes and len(shapes[segment_id].geometry) >= 2
     }
-    units = {unit.unit_id: UnitInfo(unit.kind, unit.label) for unit in store.latest_positions()}
-    sites = [(camera.lon, camera.lat) for camera in store.camera_points(CameraKind.CONSTRUCTION.value)]
+    units = {unit.unit_id: UnitInfo(unit.kind, unit.label) for unit in latest_positions(store)}
+    sites = [(camera.lon, camera.lat) for camera in camera_points(store, CameraKind.CONSTRUCTION.value)]
     return RuleContext(units, segments, {permit.unit_id: permit for permit in permits}, sites)

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from commandcenter.domain.alerts import TruckPermit
 from commandcenter.domain.kinds import CameraKind, UnitKind
 from commandcenter.geo import LocalProjection, haversine_m
+from commandcenter.persistence.cameras.queries import camera_points
 from commandcenter.persistence.store import Store
-from commandcenter.rules.permits import TruckPermit
+from commandcenter.persistence.units.positions import latest_positions
 
 _MARGIN_M = 500.0
 
@@ -31,8 +33,8 @@ def _area_around(points: Sequence[tuple[float, float]]) -> list[list[float]]:
 
 def demo_permits(store: Store) -> list[TruckPermit]:
     """Permits for the first four muck trucks of the store (none when it has no trucks or sites)."""
-    trucks = [u.unit_id for u in store.latest_positions() if u.kind == UnitKind.MUCK_TRUCK.value][:4]
-    cameras = store.camera_points(CameraKind.CONSTRUCTION.value)
+    trucks = [u.unit_id for u in latest_positions(store) if u.kind == UnitKind.MUCK_TRUCK.value][:4]
+    cameras = camera_points(store, CameraKind.CONSTRUCTION.value)
     if len(trucks) < 4 or len(cameras) < 2:
         return []
     sites = [(c.lon, c.lat) for c in cameras]

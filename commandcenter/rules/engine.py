@@ -16,11 +16,11 @@ from datetime import datetime
 
 import numpy as np
 
+from commandcenter.domain.alerts import Alert, AlertKind
 from commandcenter.domain.kinds import UnitKind
+from commandcenter.domain.units import Position
 from commandcenter.events import EventEmitter
 from commandcenter.geo import LocalProjection
-from commandcenter.persistence.store import Fix
-from commandcenter.rules.alerts import Alert, AlertKind
 from commandcenter.rules.context import RuleContext
 from commandcenter.rules.permits import PreparedPermit
 from commandcenter.rules.segment_distance import SegmentDistances
@@ -61,7 +61,7 @@ class RuleEngine:
         self._episodes: dict[tuple[int, AlertKind], _Episode] = {}
         self._last_ts: dict[int, datetime] = {}
 
-    def feed(self, fixes: Sequence[Fix]) -> list[Alert]:
+    def feed(self, fixes: Sequence[Position]) -> list[Alert]:
         """Evaluate a batch (any order of units; each unit's fixes in time order) and emit new alerts."""
         fresh = []
         for fix in fixes:
@@ -88,7 +88,7 @@ class RuleEngine:
         return {key: episode.since for key, episode in self._episodes.items()}
 
     # ------------------------------------------------------------------ rules
-    def _evaluate(self, fix: Fix, x: float, y: float, away: float) -> list[Alert]:
+    def _evaluate(self, fix: Position, x: float, y: float, away: float) -> list[Alert]:
         """Every rule on one fix; ``away`` is the distance to the unit's segment (NaN: it has none)."""
         info = self.context.units.get(fix.unit_id)
         if info is None:
@@ -123,7 +123,7 @@ class RuleEngine:
         nearest = np.min((self._sites[:, 0] - x) ** 2 + (self._sites[:, 1] - y) ** 2)
         return bool(nearest <= self.settings.site_radius_m**2)
 
-    def _watch(self, fix: Fix, kind: AlertKind, holds: bool, minutes: float, text: str) -> Alert | None:
+    def _watch(self, fix: Position, kind: AlertKind, holds: bool, minutes: float, text: str) -> Alert | None:
         """Open, keep or close the (unit, kind) episode; return an alert when it first lasts long enough."""
         key = (fix.unit_id, kind)
         if not holds:

@@ -8,42 +8,8 @@ rule engine's metric frame so the check per fix is plane geometry.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
-from zoneinfo import ZoneInfo
-
+from commandcenter.domain.alerts import TruckPermit
 from commandcenter.geo import LocalProjection, MeasuredLine, point_in_ring
-
-DISTRICT_TIMEZONE = ZoneInfo("Asia/Shanghai")
-ALL_DAY = (0, 24 * 60)
-
-
-@dataclass(frozen=True)
-class TruckPermit:
-    unit_id: int
-    number: str
-    area: list[list[float]] | None = None  # ring, WGS-84
-    route: list[list[float]] | None = None  # polyline, WGS-84
-    buffer_m: float = 0.0
-    start_minute: int = ALL_DAY[0]  # minutes after local midnight
-    end_minute: int = ALL_DAY[1]
-
-    def __post_init__(self) -> None:
-        if (self.area is None) == (self.route is None):
-            raise ValueError(f"permit {self.number}: give exactly one of area or route")
-
-    def in_window(self, moment: datetime) -> bool:
-        local = moment.astimezone(DISTRICT_TIMEZONE)
-        minute = local.hour * 60 + local.minute
-        if self.start_minute <= self.end_minute:
-            return self.start_minute <= minute < self.end_minute
-        return minute >= self.start_minute or minute < self.end_minute  # crosses midnight
-
-    def window_text(self) -> str:
-        def clock(minute: int) -> str:
-            return f"{minute // 60:02d}:{minute % 60:02d}"
-
-        return f"{clock(self.start_minute)}—{clock(self.end_minute)}"
 
 
 class PreparedPermit:

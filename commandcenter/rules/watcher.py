@@ -1,18 +1,19 @@
 """Follows the positions table and runs the rules on every new fix, whoever wrote it.
 
 The simulator, the JT/T 808 gateway or a second workstation's import all end in
-``Store.record_positions``; reading the new rows by id (``fixes_after``) means the rules need no
+``record_positions``; reading the new rows by id (``fixes_after``) means the rules need no
 hook in any of them, and a restart resumes from the current end rather than replaying a week.
 ``poll()`` is blocking (one query, one insert): the UI runs it through ``BackgroundPoll``.
 """
 
 from __future__ import annotations
 
+from commandcenter.domain.alerts import Alert
 from commandcenter.events import EventEmitter
-from commandcenter.persistence.alert_records import load_permits, save_alerts
+from commandcenter.persistence.map.alerts import save_alerts
+from commandcenter.persistence.map.permits import load_permits
 from commandcenter.persistence.store import Store
-from commandcenter.persistence.track_queries import FIX_BATCH, fixes_after
-from commandcenter.rules.alerts import Alert
+from commandcenter.persistence.units.positions import FIX_BATCH, feed_summary, fixes_after
 from commandcenter.rules.context import load_rule_context
 from commandcenter.rules.engine import RuleEngine, RuleSettings
 
@@ -44,7 +45,7 @@ class AlertWatcher:
             self.reload()
         assert self._engine is not None
         if self._after is None:
-            self._after = self.store.feed_summary().position_high_water
+            self._after = feed_summary(self.store).position_high_water
         raised: list[Alert] = []
         while True:
             fixes, self._after = fixes_after(self.store, self._after)

@@ -13,7 +13,7 @@ from typing import Any
 from commandcenter.accounts.permissions import Permission
 from commandcenter.accounts.validation import clean_text
 from commandcenter.audit.trail import AuditAction
-from commandcenter.persistence import api_keys
+from commandcenter.persistence.accounts import api_keys
 from commandcenter.secrets import redact_text
 from commandcenter.services.guard import Guarded
 

@@ -17,11 +17,11 @@ from commandcenter.accounts.errors import InvalidInput
 from commandcenter.accounts.permissions import ACTION_PERMISSIONS, Permission
 from commandcenter.accounts.validation import clean_text, clean_username
 from commandcenter.audit.trail import AuditAction
-from commandcenter.cases.calendar import WorkingCalendar
+from commandcenter.domain.calendar import WorkingCalendar
+from commandcenter.domain.cases import CaseSnapshot, CaseSummary
 from commandcenter.domain.kinds import CaseStatus
-from commandcenter.persistence import scoped_queries
-from commandcenter.persistence.case_transitions import CaseSnapshot, apply_transition, read_case
-from commandcenter.persistence.store import CaseRow
+from commandcenter.persistence.cases import queries as case_queries
+from commandcenter.persistence.cases.transitions import apply_transition, read_case
 from commandcenter.services.guard import Guarded
 
 APPROVAL_ACTIONS = frozenset({"延期", "挂账"})
@@ -34,7 +34,7 @@ class CaseService(Guarded):
         self._check_case(_case_id(case_id))
         return read_case(self.store, case_id)
 
-    def list_cases(self, text: object = "", status: object = None, limit: int = 200) -> list[CaseRow]:
+    def list_cases(self, text: object = "", status: object = None, limit: int = 200) -> list[CaseSummary]:
         search = clean_text(text, "search")
         if status is not None and (
             not isinstance(status, str) or status not in {s.value for s in CaseStatus}
@@ -43,7 +43,7 @@ class CaseService(Guarded):
         if not isinstance(limit, int) or not 1 <= limit <= 1000:
             raise InvalidInput("limit", "应为 1–1000", "must be 1..1000")
         office = self._read_scope()
-        return scoped_queries.search_cases(
+        return case_queries.search_cases(
             self.store, office_id=office, text=search, status=status, limit=limit
         )
 
@@ -131,7 +131,7 @@ class CaseService(Guarded):
 
     def _check_case(self, case_id: int) -> None:
         scope = self._read_scope()
-        if scope is not None and scoped_queries.case_office(self.store, case_id) != scope:
+        if scope is not None and case_queries.case_office(self.store, case_id) != scope:
             self._deny(
                 f"case:{case_id}", f"案件 {case_id} 不属于本镇办", f"case {case_id} belongs to another office"
             )

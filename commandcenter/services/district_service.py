@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 from commandcenter.accounts.permissions import Permission
-from commandcenter.persistence import scoped_queries
-from commandcenter.persistence.scoped_queries import SegmentRow, StaffRow
+from commandcenter.domain.district import SegmentSummary, StaffSummary
+from commandcenter.persistence.district import queries as district_queries
 from commandcenter.services.guard import Guarded
 
 
 class DistrictService(Guarded):
-    def segments(self) -> list[SegmentRow]:
-        return scoped_queries.segments_of(self.store, self._scope("segments"))
+    def segments(self) -> list[SegmentSummary]:
+        return district_queries.segments_of(self.store, self._scope("segments"))
 
-    def staff(self) -> list[StaffRow]:
-        return scoped_queries.staff_of(self.store, self._scope("staff"))
+    def staff(self) -> list[StaffSummary]:
+        return district_queries.staff_of(self.store, self._scope("staff"))
 
     def _scope(self, target: str) -> int | None:
         if self.principal.can(Permission.READ_ALL_CASES):

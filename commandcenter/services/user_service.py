@@ -16,9 +16,9 @@ from commandcenter.accounts.principal import Principal
 from commandcenter.accounts.session import Session
 from commandcenter.accounts.validation import clean_password, clean_text, clean_username
 from commandcenter.audit.trail import AuditAction, AuditTrail
+from commandcenter.domain.accounts import UserAccount
 from commandcenter.domain.kinds import UserRole
-from commandcenter.persistence import account_queries
-from commandcenter.persistence.account_queries import UserAccount
+from commandcenter.persistence.accounts import users as account_queries
 from commandcenter.persistence.store import Store
 from commandcenter.services.guard import Guarded
 

@@ -6,9 +6,11 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from commandcenter.accounts.passwords import HashParameters, PasswordHashing
+from commandcenter.domain.cases import NewCase
 from commandcenter.domain.kinds import UserRole
-from commandcenter.persistence import account_queries
-from commandcenter.persistence.store import NewCase, Store
+from commandcenter.persistence.accounts import users as account_queries
+from commandcenter.persistence.cases.intake import create_case
+from commandcenter.persistence.store import Store
 from commandcenter.testing.demo_district import DemoDistrict
 
 FAST_HASHING = PasswordHashing(HashParameters(time_cost=1, memory_kib=8_192, parallelism=1))
@@ -37,4 +39,4 @@ def new_case(district: DemoDistrict, office_id: int, now: datetime = CASE_TIME) 
     """A fresh case in 受理 (version 1) in ``office_id`` of the demo district."""
     code = sorted(district.categories)[0]
     report = NewCase(code, "市民上报", "测试案件", "测试地址", 113.63, 34.74, "测试", office_id=office_id)
-    return district.store.create_case(report, now=now)
+    return create_case(district.store, report, now=now)

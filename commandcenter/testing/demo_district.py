@@ -12,10 +12,14 @@ from pathlib import Path
 
 from commandcenter.cases.district_index import DistrictIndex
 from commandcenter.demo.generate import load_demo_data
+from commandcenter.domain import cases
 from commandcenter.domain.categories import CategorySpec
+from commandcenter.domain.district import SegmentShape
 from commandcenter.geo import EARTH_RADIUS_M, point_along_polyline, polyline_length_m
-from commandcenter.persistence import case_queries
-from commandcenter.persistence.store import SegmentShape, Store
+from commandcenter.persistence.cases import categories as case_categories
+from commandcenter.persistence.cases import queries as case_queries
+from commandcenter.persistence.district import queries as district_queries
+from commandcenter.persistence.store import Store
 
 # 10:00 in Zhengzhou (day shift); the demo data's fixes and case history end at this moment.
 DISTRICT_NOW = datetime(2026, 5, 12, 2, 0, tzinfo=UTC)
@@ -31,13 +35,13 @@ class DemoDistrict:
 
     def open_cases_near(
         self, code: str, lon: float, lat: float, radius_m: float, since: datetime
-    ) -> list[case_queries.NearbyCase]:
+    ) -> list[cases.NearbyCase]:
         """``screen``'s duplicate lookup against this district's store."""
         return case_queries.open_cases_near(self.store, code, lon, lat, radius_m, since)
 
     @functools.cached_property
     def segments(self) -> list[SegmentShape]:
-        return case_queries.segments(self.store)
+        return district_queries.segment_shapes(self.store)
 
 
 @contextmanager
@@ -46,7 +50,9 @@ def demo_district(folder: Path, scale: int = 1, now: datetime = DISTRICT_NOW) ->
     store = Store.open(f"sqlite:///{folder / 'district.sqlite'}")
     try:
         load_demo_data(store, scale=scale, now=now)
-        yield DemoDistrict(store, DistrictIndex.from_store(store), case_queries.categories(store), now)
+        yield DemoDistrict(
+            store, DistrictIndex.from_store(store), case_categories.active_categories(store), now
+        )
     finally:
         store.close()
 

@@ -1,22 +1,25 @@
 """A one-office, one-road, one-segment district with one category (S0501 占道经营) and one patroller:
 enough for store, workflow and change-feed tests and the notification benchmark, loaded in milliseconds
-with ``store.replace_all(minimal_district())``, plus a matching report for ``Store.create_case``."""
+with ``replace_all(store, minimal_district())``, plus a matching report for ``create_case``."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 from typing import Any
 
+from commandcenter.domain.cases import NewCase
 from commandcenter.domain.kinds import UnitKind
-from commandcenter.persistence import models
-from commandcenter.persistence.store import NewCase
+from commandcenter.persistence.base import Base
+from commandcenter.persistence.cases.models import CaseCategory
+from commandcenter.persistence.district.models import Office, Road, Segment, Staff
+from commandcenter.persistence.units.models import Unit
 
 
-def minimal_district() -> dict[type[models.Base], list[dict[str, object]]]:
+def minimal_district() -> dict[type[Base], list[dict[str, object]]]:
     box = {"min_lon": 113.60, "min_lat": 34.70, "max_lon": 113.62, "max_lat": 34.72}
     line = [[113.60, 34.70], [113.62, 34.72]]
     return {
-        models.Office: [
+        Office: [
             {
                 "id": 1,
                 "code": "410103008",
@@ -28,10 +31,8 @@ def minimal_district() -> dict[type[models.Base], list[dict[str, object]]]:
                 **box,
             }
         ],
-        models.Road: [
-            {"id": 1, "name": "大学路", "grade": "主干道", "geometry": line, "length_m": 2900.0, **box}
-        ],
-        models.Segment: [
+        Road: [{"id": 1, "name": "大学路", "grade": "主干道", "geometry": line, "length_m": 2900.0, **box}],
+        Segment: [
             {
                 "id": 1,
                 "number": "EQ-0001",
@@ -44,8 +45,8 @@ def minimal_district() -> dict[type[models.Base], list[dict[str, object]]]:
                 **box,
             }
         ],
-        models.Unit: [{"id": 1, "kind": UnitKind.PATROLLER.value, "label": "张伟", "office_id": 1}],
-        models.Staff: [
+        Unit: [{"id": 1, "kind": UnitKind.PATROLLER.value, "label": "张伟", "office_id": 1}],
+        Staff: [
             {
                 "id": 1,
                 "code": "CM0001",
@@ -58,7 +59,7 @@ def minimal_district() -> dict[type[models.Base], list[dict[str, object]]]:
                 "unit_id": 1,
             }
         ],
-        models.CaseCategory: [
+        CaseCategory: [
             {
                 "id": 1,
                 "kind": "事件",

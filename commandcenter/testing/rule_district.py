@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from commandcenter.domain.categories import category_by_code
 from commandcenter.domain.kinds import CameraKind, UnitKind
-from commandcenter.persistence import models
+from commandcenter.persistence.base import Base
+from commandcenter.persistence.cameras.models import Camera
+from commandcenter.persistence.cases.models import CaseCategory
+from commandcenter.persistence.units.models import Unit
 from commandcenter.testing.minimal_district import minimal_district
 
 SITE = (113.615, 34.705)
@@ -31,13 +34,13 @@ def _category_row(code: str, row_id: int) -> dict[str, object]:
     }
 
 
-def rule_district() -> dict[type[models.Base], list[dict[str, object]]]:
+def rule_district() -> dict[type[Base], list[dict[str, object]]]:
     rows = minimal_district()
-    rows[models.Unit].append(
+    rows[Unit].append(
         {"id": TRUCK, "kind": UnitKind.MUCK_TRUCK.value, "label": "豫A·B0002", "office_id": None}
     )
-    rows[models.CaseCategory] += [_category_row("S0103", 2), _category_row("S0303", 3)]
-    rows[models.Camera] = [
+    rows[CaseCategory] += [_category_row("S0103", 2), _category_row("S0303", 3)]
+    rows[Camera] = [
         {
             "id": 1,
             "code": "CAM-GD-1",

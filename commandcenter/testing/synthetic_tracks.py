@@ -14,9 +14,11 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from commandcenter.domain.kinds import UnitKind
+from commandcenter.domain.units import Position
 from commandcenter.geo import LocalProjection
-from commandcenter.persistence import models
-from commandcenter.persistence.store import Fix, Store
+from commandcenter.persistence.bulk_load import replace_all
+from commandcenter.persistence.store import Store
+from commandcenter.persistence.units.models import Unit
 
 ORIGIN = (113.62, 34.72)  # 二七广场, roughly
 
@@ -43,12 +45,12 @@ def scripted_fixes(
     interval_s: float = 10.0,
     origin: tuple[float, float] = ORIGIN,
     seed: int = 7,
-) -> list[Fix]:
+) -> list[Position]:
     """Fixes for ``legs`` from ``origin`` at ``start``, one every ``interval_s`` (first leg first)."""
     rng = random.Random(seed)
     frame = LocalProjection(*origin)
     x = y = 0.0
-    fixes: list[Fix] = []
+    fixes: list[Position] = []
     elapsed = 0.0
     for leg in legs:
         steps = max(1, round(leg.seconds / interval_s))
@@ -63,12 +65,12 @@ def scripted_fixes(
                 speed, heading = rng.uniform(2, 4), rng.uniform(0, 360)
             lon, lat = frame.to_lonlat(fx, fy)
             ts = start + timedelta(seconds=elapsed)
-            fixes.append(Fix(unit_id, ts, lon, lat, speed, heading, leg.state))
+            fixes.append(Position(unit_id, ts, lon, lat, speed, heading, leg.state))
             elapsed += interval_s
     return fixes
 
 
-def truck_day(unit_id: int, start: datetime, *, interval_s: float = 10.0) -> list[Fix]:
+def truck_day(unit_id: int, start: datetime, *, interval_s: float = 10.0) -> list[Position]:
     """A day of a muck truck: 24 h of shuttles (20 min loading, 12 min drive, 10 min dumping, back)."""
     cycle: list[Park | Drive] = [
         Park(1200, "empty"),
@@ -82,6 +84,6 @@ def truck_day(unit_id: int, start: datetime, *, interval_s: float = 10.0) -> lis
 
 def store_with_units(store: Store, unit_ids: Sequence[int], kind: str = UnitKind.MUCK_TRUCK.value) -> None:
     """Replace the store's data with bare units (positions need them as foreign keys)."""
-    store.replace_all(
-        {models.Unit: [{"id": unit_id, "kind": kind, "label": f"豫A·T{unit_id:04d}"} for unit_id in unit_ids]}
+    replace_all(
+        store, {Unit: [{"id": unit_id, "kind": kind, "label": f"豫A·T{unit_id:04d}"} for unit_id in unit_ids]}
     )

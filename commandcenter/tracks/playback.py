@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from commandcenter.tracks.track import Track
+from commandcenter.domain.track import Track
 
 SPEEDS = (1, 4, 16, 64)
 

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from commandcenter.domain.track import Track
 from commandcenter.geo import LocalProjection
-from commandcenter.tracks.track import Track
 
 DEFAULT_STOP_SPEED_KMH = 3.0
 DEFAULT_STOP_RADIUS_M = 50.0

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from commandcenter.media.camera_feed import CameraFeed
+from commandcenter.domain.cameras import CameraFeed
 from commandcenter.wall.layouts import Layout, grid, layout_around, layout_for_count
 
 

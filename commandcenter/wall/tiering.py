@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from commandcenter.media.demo_streams import StreamTier
+from commandcenter.domain.cameras import StreamTier
 
 SUB_SIZE_PX = (640, 360)
 UP_FACTOR = 1.25  # go to main when the tile is 25 % larger than the sub picture (by height)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from commandcenter.media.camera_feed import CameraFeed
+from commandcenter.domain.cameras import CameraFeed
 
 DEFAULT_DWELL_S = 10.0
 MIN_DWELL_S = 3.0  # shorter than a stream's start-up and nobody sees the picture (Genetec: 3 s)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from commandcenter.media.camera_feed import CameraFeed
+from commandcenter.domain.cameras import CameraFeed
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from commandcenter import paths
+from commandcenter.domain.cameras import CameraFeed
 from commandcenter.media.camera_drag import decode_cameras, encode_cameras
-from commandcenter.media.camera_feed import CameraFeed
 
 log = logging.getLogger(__name__)
 FILE_NAME = "wall_windows.json"

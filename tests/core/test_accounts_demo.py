@@ -7,7 +7,7 @@ from commandcenter.accounts.authenticator import Authenticator
 from commandcenter.accounts.demo_accounts import assign_demo_passwords, demo_password, demo_principal
 from commandcenter.accounts.passwords import PasswordHashing
 from commandcenter.domain.kinds import UserRole
-from commandcenter.persistence import account_queries
+from commandcenter.persistence.accounts import users as account_queries
 from commandcenter.testing.demo_district import DemoDistrict
 
 

@@ -20,7 +20,7 @@ from commandcenter.accounts.errors import (
 from commandcenter.accounts.passwords import HashParameters, PasswordHashing
 from commandcenter.audit import AuditAction
 from commandcenter.domain.kinds import UserRole
-from commandcenter.persistence import account_queries
+from commandcenter.persistence.accounts import users as account_queries
 from commandcenter.persistence.store import Store
 from commandcenter.services.user_service import UserService
 from commandcenter.testing.accounts import FAST_HASHING, PASSWORD, make_user

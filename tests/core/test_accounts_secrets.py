@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from commandcenter.config import ConfigError, load_settings
-from commandcenter.persistence import api_keys
+from commandcenter.persistence.accounts import api_keys
 from commandcenter.persistence.store import Store
 from commandcenter.secrets import RedactingFilter, redact_text, redact_url, with_database_password
 

@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from commandcenter.cases.calendar import SHANGHAI, DeadlineState, WorkingCalendar, deadline_state
-from commandcenter.cases.holidays import CHINA_2026, CalendarConfigError, HolidayPeriod, HolidayTable
+from commandcenter.domain.calendar import DISTRICT_TIMEZONE, DeadlineState, WorkingCalendar, deadline_state
+from commandcenter.domain.holidays import CHINA_2026, CalendarConfigError, HolidayPeriod, HolidayTable
 
 CAL = WorkingCalendar.default()  # 08:30–12:00, 14:00–18:00 (7.5 h a day), 2026 holidays
 
 
 def at(day: str, clock: str) -> datetime:
-    return datetime.combine(date.fromisoformat(day), time.fromisoformat(clock), tzinfo=SHANGHAI)
+    return datetime.combine(date.fromisoformat(day), time.fromisoformat(clock), tzinfo=DISTRICT_TIMEZONE)
 
 
 @pytest.mark.parametrize(

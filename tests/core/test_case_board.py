@@ -6,8 +6,8 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from commandcenter.cases.board import CaseBoard
+from commandcenter.domain.cases import BoardCase
 from commandcenter.domain.kinds import CaseStatus
-from commandcenter.persistence.case_board import BoardCase
 
 NOW = datetime(2026, 5, 12, 2, 0, tzinfo=UTC)
 BASE = BoardCase(

@@ -9,11 +9,13 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from commandcenter.cases.intake import CaseIntake
-from commandcenter.cases.screening import IncomingReport
+from commandcenter.domain.cases import IncomingReport
 from commandcenter.domain.kinds import CaseStatus, PhotoStage
-from commandcenter.persistence import case_intake
-from commandcenter.persistence.case_board import board_rows
-from commandcenter.persistence.case_transitions import case_timeline
+from commandcenter.persistence.bulk_load import replace_all
+from commandcenter.persistence.cases import intake as case_intake
+from commandcenter.persistence.cases.board import board_rows
+from commandcenter.persistence.cases.intake import create_case
+from commandcenter.persistence.cases.transitions import case_timeline
 from commandcenter.persistence.store import Store
 from commandcenter.testing.minimal_district import minimal_district, minimal_report
 
@@ -22,7 +24,7 @@ NOW = datetime(2026, 5, 12, 2, 0, tzinfo=UTC)  # a Tuesday, 10:00 in Zhengzhou
 
 @pytest.fixture
 def district(store: Store) -> Store:
-    store.replace_all(minimal_district())
+    replace_all(store, minimal_district())
     return store
 
 
@@ -89,7 +91,7 @@ def test_concurrent_writers_never_share_a_case_number(district: Store) -> None:
     def write(count: int) -> None:
         try:
             for _ in range(count):
-                district.create_case(minimal_report(), now=NOW)
+                create_case(district, minimal_report(), now=NOW)
         except BaseException as error:  # collected: the assertion below names it
             errors.append(error)
 
@@ -107,7 +109,7 @@ def test_concurrent_writers_never_share_a_case_number(district: Store) -> None:
 
 
 def test_board_rows_name_closed_cases_so_the_board_can_drop_them(district: Store) -> None:
-    case_id = district.create_case(minimal_report(), now=NOW)
+    case_id = create_case(district, minimal_report(), now=NOW)
     district.execute_raw(f"UPDATE cases SET status = '{CaseStatus.CLOSED.value}' WHERE id = {case_id}")
     assert board_rows(district) == []
     [row] = board_rows(district, [case_id])

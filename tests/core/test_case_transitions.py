@@ -8,21 +8,25 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from commandcenter.cases.calendar import SHANGHAI
-from commandcenter.cases.workflow import TRANSITIONS
-from commandcenter.cases.workflow_errors import CaseNotFound, ConcurrentChange, RefusalKind, TransitionRefused
+from commandcenter.domain.calendar import DISTRICT_TIMEZONE
+from commandcenter.domain.cases import CaseSnapshot, NewCase
 from commandcenter.domain.kinds import CaseStatus
-from commandcenter.persistence import models
-from commandcenter.persistence.case_transitions import (
-    CaseSnapshot,
-    apply_transition,
-    case_timeline,
-    read_case,
+from commandcenter.domain.workflow import TRANSITIONS
+from commandcenter.domain.workflow_errors import (
+    CaseNotFound,
+    ConcurrentChange,
+    RefusalKind,
+    TransitionRefused,
 )
-from commandcenter.persistence.store import NewCase, Store
+from commandcenter.persistence.bulk_load import replace_all
+from commandcenter.persistence.cases.intake import create_case
+from commandcenter.persistence.cases.models import CaseCategory
+from commandcenter.persistence.cases.transitions import apply_transition, case_timeline, read_case
+from commandcenter.persistence.district.models import Office, Staff
+from commandcenter.persistence.store import Store
 
 S = CaseStatus
-NOW = datetime(2026, 3, 10, 11, 0, tzinfo=SHANGHAI)  # a Tuesday, 03:00 UTC
+NOW = datetime(2026, 3, 10, 11, 0, tzinfo=DISTRICT_TIMEZONE)  # a Tuesday, 03:00 UTC
 # The actions that bring a fresh case (受理) to each status.
 RIVAL_CLICKS = (("立案", ""), ("不予立案", "不属于城管职责"))  # two operators, same fresh case
 PATH_TO: dict[CaseStatus, list[str]] = {
@@ -43,26 +47,27 @@ def cases(store: Store) -> Store:
     box = {"min_lon": 113.6, "min_lat": 34.7, "max_lon": 113.62, "max_lat": 34.72}
     ring = [[113.6, 34.7], [113.62, 34.7], [113.62, 34.72], [113.6, 34.7]]
     office = {"id": 1, "code": "410103008", "name": "建中街街道", "kind": "街道", "boundary": ring}
-    store.replace_all(
+    replace_all(
+        store,
         {
-            models.Office: [{**office, "center_lon": 113.61, "center_lat": 34.71, **box}],
-            models.Staff: [
+            Office: [{**office, "center_lon": 113.61, "center_lat": 34.71, **box}],
+            Staff: [
                 {"id": 5, "code": "CM0005", "name": "张伟", "role": "城市管理员", "office_id": 1}
                 | {"segment_id": None, "shift": "白班", "phone": "13800000000", "unit_id": None}
             ],
-            models.CaseCategory: [
+            CaseCategory: [
                 {"id": 1, "kind": "事件", "major_code": "S05", "major_name": "街面秩序", "code": "S0502"}
                 | {"name": "占道经营", "filing_condition": "", "dispatch_hours": 0.5, "dispose_hours": 4.0}
                 | {"department": "城管执法中队", "photo_required": True, "active": True}
             ],
-        }
+        },
     )
     return store
 
 
 def new_case(store: Store) -> int:
     report = NewCase("S0502", "市民上报", "人行道上摆摊", "大学路与陇海路交叉口", 113.61, 34.71, "市民")
-    return store.create_case(report, now=(NOW - timedelta(minutes=5)).astimezone(UTC))
+    return create_case(store, report, now=(NOW - timedelta(minutes=5)).astimezone(UTC))
 
 
 def act(

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from commandcenter.catalog.entry import CatalogError
 from commandcenter.catalog.file_import import FileCatalog, import_file, parse_csv, parse_json
+from commandcenter.catalog.source import CatalogError
 from commandcenter.geo.datum import bd09_to_gcj02, gcj02_to_wgs84, to_wgs84
 
 CSV = """code,name,kind,office,segment,lon,lat,online,main_url,sub_url

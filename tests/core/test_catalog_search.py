@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from commandcenter.catalog.entry import CameraEntry, StreamUrls
 from commandcenter.catalog.grouping import build_tree
 from commandcenter.catalog.pinyin_initials import name_initials
 from commandcenter.catalog.search import CameraSearch
 from commandcenter.catalog.snapshot import CatalogSnapshot, refreshed
+from commandcenter.domain.cameras import CameraEntry, StreamUrls
 
 
 def cam(code: str, name: str, kind: str = "综合", office: str | None = None, segment: str | None = None, *,

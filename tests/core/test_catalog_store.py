@@ -10,13 +10,18 @@ import pytest
 
 from commandcenter import cli
 from commandcenter.catalog.database_source import DatabaseCatalog
-from commandcenter.catalog.entry import CatalogError
 from commandcenter.catalog.nearest import NearestCameraIndex, nearest_cameras
+from commandcenter.catalog.source import CatalogError
+from commandcenter.domain.cameras import SavedView
 from commandcenter.domain.kinds import CameraKind, UnitKind, VehicleKind
 from commandcenter.geo.local import LocalProjection
-from commandcenter.persistence import camera_queries, models
-from commandcenter.persistence.saved_views import SavedView, delete_view, list_views, save_view
+from commandcenter.persistence.bulk_load import replace_all
+from commandcenter.persistence.cameras import queries as camera_queries
+from commandcenter.persistence.cameras.models import Camera
+from commandcenter.persistence.cameras.saved_views import delete_view, list_views, save_view
+from commandcenter.persistence.district.models import Vehicle
 from commandcenter.persistence.store import Store
+from commandcenter.persistence.units.models import Unit
 from commandcenter.testing.minimal_district import minimal_district
 
 CENTRE = LocalProjection(113.61, 34.71)  # the case location of every nearest-camera test
@@ -51,13 +56,13 @@ def unit(id_: int, x: float, y: float) -> dict[str, object]:
 @pytest.fixture
 def cameras(store: Store) -> Store:
     rows = minimal_district()
-    patroller = {**rows[models.Unit][0], "last_ts": None, "last_lon": None, "last_lat": None}
-    rows[models.Unit] = [patroller, unit(2, 250.0, 0.0), unit(3, 400.0, 0.0)]
-    rows[models.Vehicle] = [
+    patroller = {**rows[Unit][0], "last_ts": None, "last_lon": None, "last_lat": None}
+    rows[Unit] = [patroller, unit(2, 250.0, 0.0), unit(3, 400.0, 0.0)]
+    rows[Vehicle] = [
         {"id": 1, "kind": VehicleKind.ENFORCEMENT.value, "plate": "豫A·Z0001", "office_id": 1, "unit_id": 2},
         {"id": 2, "kind": VehicleKind.ENFORCEMENT.value, "plate": "豫A·Z0002", "office_id": 1, "unit_id": 3},
     ]
-    rows[models.Camera] = [
+    rows[Camera] = [
         camera(1, "E100", CameraKind.STREET, segment_id=1, **at(100.0, 0.0)),
         camera(2, "N50", CameraKind.STREET, segment_id=1, **at(0.0, 50.0)),
         camera(3, "W200", CameraKind.CONSTRUCTION, online=False, **at(-200.0, 0.0)),
@@ -65,7 +70,7 @@ def cameras(store: Store) -> Store:
         camera(5, "VH1", CameraKind.VEHICLE, vehicle_id=1),
         camera(6, "VH2", CameraKind.VEHICLE, vehicle_id=2, sub_url=None),
     ]
-    store.replace_all(rows)
+    replace_all(store, rows)
     return store
 
 

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from commandcenter import cli
-from commandcenter.catalog.entry import CatalogError
+from commandcenter.catalog.source import CatalogError
 from commandcenter.catalog.wvp import WvpCatalog
-from commandcenter.persistence import camera_queries
+from commandcenter.persistence.cameras import queries as camera_queries
 from commandcenter.persistence.store import Store
 
 RECORDED = Path(__file__).parent.parent / "data" / "wvp"

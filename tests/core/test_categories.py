@@ -11,7 +11,7 @@ from commandcenter.domain.categories import (
     report_weight,
 )
 from commandcenter.domain.kinds import CategoryKind
-from commandcenter.persistence import models
+from commandcenter.persistence.cases.models import CaseCategory
 
 REQUIRED = {
     "占道经营",
@@ -74,7 +74,7 @@ def test_events_outweigh_components_in_reports() -> None:
 
 def test_rows_match_the_model_columns() -> None:
     rows = category_rows()
-    columns = set(models.CaseCategory.__table__.columns.keys())
+    columns = set(CaseCategory.__table__.columns.keys())
     assert all(set(row) == columns for row in rows)
     assert [row["id"] for row in rows] == list(range(1, len(rows) + 1))
     assert all(row["kind"] in {"部件", "事件"} for row in rows)

@@ -7,21 +7,20 @@ import dataclasses
 from datetime import UTC, datetime
 
 import pytest
+from commandcenter.domain.category_rules import InvalidCategory
 
-from commandcenter.persistence import case_queries
-from commandcenter.persistence.category_admin import (
-    CategoryRow,
-    InvalidCategory,
-    list_categories,
-    save_categories,
-)
+from commandcenter.domain.categories import CategoryRecord
+from commandcenter.persistence.bulk_load import replace_all
+from commandcenter.persistence.cases import categories as case_categories
+from commandcenter.persistence.cases.categories import list_categories, save_categories
+from commandcenter.persistence.cases.intake import create_case
 from commandcenter.persistence.store import Store
 from commandcenter.testing.minimal_district import minimal_district, minimal_report
 
 
 @pytest.fixture
 def district(store: Store) -> Store:
-    store.replace_all(minimal_district())
+    replace_all(store, minimal_district())
     return store
 
 
@@ -30,7 +29,7 @@ def test_an_edit_changes_deadlines_and_condition(district: Store) -> None:
     save_categories(
         district, [dataclasses.replace(row, dispatch_hours=1.5, filing_condition="占道超过 1 米")]
     )
-    spec = case_queries.categories(district)["S0501"]
+    spec = case_categories.active_categories(district)["S0501"]
     assert (spec.dispatch_hours, spec.filing_condition) == (1.5, "占道超过 1 米")
 
 
@@ -59,12 +58,12 @@ def test_an_invalid_edit_names_the_field_and_writes_nothing(
 
 
 def test_an_offices_own_category_takes_reports(district: Store) -> None:
-    own = CategoryRow(
+    own = CategoryRecord(
         "S0598", "事件", "S05", "街面秩序", "夜市占道", "夜市超出划定区域", 0.5, 4.0, "属地镇办", False, True
     )
     save_categories(district, [own])
-    assert "S0598" in case_queries.categories(district)
-    case_id = district.create_case(minimal_report(category_code="S0598"), now=datetime.now(UTC))
+    assert "S0598" in case_categories.active_categories(district)
+    case_id = create_case(district, minimal_report(category_code="S0598"), now=datetime.now(UTC))
     assert case_id > 0
     save_categories(district, [dataclasses.replace(own, active=False)])
-    assert "S0598" not in case_queries.categories(district)
+    assert "S0598" not in case_categories.active_categories(district)

@@ -12,8 +12,10 @@ from datetime import UTC, datetime
 import pytest
 
 from commandcenter.domain.kinds import CaseStatus
-from commandcenter.persistence.case_transitions import apply_transition
-from commandcenter.persistence.change_feed import Change, ChangeFeed
+from commandcenter.persistence.bulk_load import replace_all
+from commandcenter.persistence.cases.intake import create_case
+from commandcenter.persistence.cases.transitions import apply_transition
+from commandcenter.persistence.change_feed import Change, ChangeFeed, open_change_feed
 from commandcenter.persistence.store import Store
 from commandcenter.testing.minimal_district import minimal_district, minimal_report
 
@@ -23,10 +25,11 @@ NOW = datetime(2026, 5, 12, 2, 0, tzinfo=UTC)  # a Tuesday, 10:00 in Zhengzhou
 # Another workstation: its own process, its own Store, one case; prints the new case id.
 CREATE_ELSEWHERE = """
 import sys
+from commandcenter.persistence.cases.intake import create_case
 from commandcenter.persistence.store import Store
 from commandcenter.testing.minimal_district import minimal_report
 store = Store.open(sys.argv[1])
-print(store.create_case(minimal_report(description="另一个工作站上报")))
+print(create_case(store, minimal_report(description="另一个工作站上报")))
 store.close()
 """
 
@@ -66,13 +69,13 @@ class Inbox:
 
 @pytest.fixture
 def district(store: Store) -> Store:
-    store.replace_all(minimal_district())
+    replace_all(store, minimal_district())
     return store
 
 
 @pytest.fixture
 def feed(district: Store) -> Iterator[ChangeFeed]:
-    running = ChangeFeed.for_store(district)
+    running = open_change_feed(district)
     yield running
     running.stop()
 
@@ -98,7 +101,7 @@ def test_a_case_committed_by_another_process_is_delivered(district: Store, feed:
 
 
 def test_a_transition_by_another_connection_is_delivered(district: Store, feed: ChangeFeed) -> None:
-    case_id = district.create_case(minimal_report(), now=NOW)
+    case_id = create_case(district, minimal_report(), now=NOW)
     inbox = Inbox(feed)
     assert feed.start()
     other = Store.open(real_url(district))
@@ -120,18 +123,18 @@ def test_a_failing_subscriber_does_not_stop_the_feed(district: Store, feed: Chan
     feed.events.on_error = lambda _subscriber, _error: None  # expected; keep the log quiet
     inbox = Inbox(feed)
     assert feed.start()
-    first = district.create_case(minimal_report(), now=NOW)
+    first = create_case(district, minimal_report(), now=NOW)
     inbox.wait_for(lambda c: c.case_id == first)
-    second = district.create_case(minimal_report(), now=NOW)
+    second = create_case(district, minimal_report(), now=NOW)
     inbox.wait_for(lambda c: c.case_id == second)
 
 
 @pytest.mark.postgres
 def test_a_killed_listener_reports_offline_reconnects_and_asks_for_a_resync(pg_url: str) -> None:
     store = Store.open(pg_url)
-    feed = ChangeFeed.for_store(store)
+    feed = open_change_feed(store)
     try:
-        store.replace_all(minimal_district())
+        replace_all(store, minimal_district())
         inbox = Inbox(feed)
         assert feed.start()
         inbox.wait_for_statuses([True])
@@ -154,6 +157,6 @@ def test_an_in_memory_sqlite_database_has_no_feed() -> None:
     store = Store.open("sqlite://")
     try:
         with pytest.raises(ValueError, match="database file"):
-            ChangeFeed.for_store(store)
+            open_change_feed(store)
     finally:
         store.close()

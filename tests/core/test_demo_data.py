@@ -13,13 +13,21 @@ import pytest
 from commandcenter.config import StreamSettings
 from commandcenter.demo.district import ERQI_BBOX
 from commandcenter.demo.generate import DEMO_NOW, generate, load_demo_data
+from commandcenter.domain.cameras import StreamTier
+from commandcenter.domain.district import SeedCounts
 from commandcenter.domain.kinds import CameraKind, CaseStatus, StaffRole, UnitKind, VehicleKind
 from commandcenter.geo import haversine_m, point_along_polyline, point_in_ring
-from commandcenter.media.demo_streams import StreamTier, demo_stream_id, demo_stream_url
-from commandcenter.persistence import models
-from commandcenter.persistence.store import SeedCounts, Store
+from commandcenter.media.demo_streams import demo_stream_id, demo_stream_url
+from commandcenter.persistence.accounts.models import User
+from commandcenter.persistence.base import Base
+from commandcenter.persistence.cameras.models import Camera
+from commandcenter.persistence.cases.models import Case, CaseEvent
+from commandcenter.persistence.district.counts import district_counts
+from commandcenter.persistence.district.models import Office, Road, Segment, Staff, Vehicle
+from commandcenter.persistence.store import Store
+from commandcenter.persistence.units.models import Unit
 
-Rows = dict[type[models.Base], list[dict[str, Any]]]
+Rows = dict[type[Base], list[dict[str, Any]]]
 CHINESE = re.compile(r"[\u4e00-\u9fff]")
 PERSON_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 
@@ -33,7 +41,7 @@ def test_exact_seed_counts_in_a_real_sqlite_file(tmp_path: Path) -> None:
     store = Store.open(f"sqlite:///{tmp_path / 'd.sqlite'}")
     try:
         written = load_demo_data(store, now=DEMO_NOW)
-        counts = store.counts()
+        counts = district_counts(store)
     finally:
         store.close()
     assert counts == SeedCounts(
@@ -61,20 +69,20 @@ def test_exact_seed_counts_in_a_real_sqlite_file(tmp_path: Path) -> None:
 def test_same_seed_same_rows_other_seed_other_rows(rows: Rows) -> None:
     assert generate() == rows
     other = generate(seed=1)
-    assert other[models.Segment] != rows[models.Segment]
-    assert len(other[models.Segment]) == len(rows[models.Segment])
+    assert other[Segment] != rows[Segment]
+    assert len(other[Segment]) == len(rows[Segment])
 
 
 def test_everything_lies_inside_the_district(rows: Rows) -> None:
     points: list[list[float]] = []
-    for office in rows[models.Office]:
+    for office in rows[Office]:
         points += office["boundary"]
         points.append([office["center_lon"], office["center_lat"]])
-    for model in (models.Road, models.Segment):
+    for model in (Road, Segment):
         points += [point for row in rows[model] for point in row["geometry"]]
-    points += [[c["lon"], c["lat"]] for c in rows[models.Camera] if c["lon"] is not None]
-    points += [[u["last_lon"], u["last_lat"]] for u in rows[models.Unit]]
-    points += [[c["lon"], c["lat"]] for c in rows[models.Case]]
+    points += [[c["lon"], c["lat"]] for c in rows[Camera] if c["lon"] is not None]
+    points += [[u["last_lon"], u["last_lat"]] for u in rows[Unit]]
+    points += [[c["lon"], c["lat"]] for c in rows[Case]]
     outside = [p for p in points if not ERQI_BBOX.contains(p[0], p[1])]
     assert not outside
     assert len(points) > 12_000
@@ -82,25 +90,23 @@ def test_everything_lies_inside_the_district(rows: Rows) -> None:
 
 def test_names_are_chinese(rows: Rows) -> None:
     for model, column in (
-        (models.Office, "name"),
-        (models.Road, "name"),
-        (models.Segment, "name"),
-        (models.Camera, "name"),
-        (models.Case, "description"),
-        (models.Case, "address"),
+        (Office, "name"),
+        (Road, "name"),
+        (Segment, "name"),
+        (Camera, "name"),
+        (Case, "description"),
+        (Case, "address"),
     ):
         assert all(CHINESE.search(row[column]) for row in rows[model]), model
-    assert all(PERSON_NAME.match(person["name"]) for person in rows[models.Staff])
-    assert len({row["name"] for row in rows[models.Office]}) == 18
-    assert len({row["name"] for row in rows[models.Road]}) == 185
-    assert {"淮河路街道", "解放路街道", "马寨镇", "樱桃沟管委会"} <= {
-        row["name"] for row in rows[models.Office]
-    }
-    assert {"大学路", "陇海路", "嵩山路"} <= {row["name"] for row in rows[models.Road]}
+    assert all(PERSON_NAME.match(person["name"]) for person in rows[Staff])
+    assert len({row["name"] for row in rows[Office]}) == 18
+    assert len({row["name"] for row in rows[Road]}) == 185
+    assert {"淮河路街道", "解放路街道", "马寨镇", "樱桃沟管委会"} <= {row["name"] for row in rows[Office]}
+    assert {"大学路", "陇海路", "嵩山路"} <= {row["name"] for row in rows[Road]}
 
 
 def test_identifiers_are_unique_and_well_formed(rows: Rows) -> None:
-    vehicles = rows[models.Vehicle]
+    vehicles = rows[Vehicle]
     plates = [v["plate"] for v in vehicles]
     assert len(set(plates)) == len(plates) == 1_058
     assert all(re.fullmatch(r"豫A·[A-Z]\d{4}", plate) for plate in plates)
@@ -108,22 +114,22 @@ def test_identifiers_are_unique_and_well_formed(rows: Rows) -> None:
     assert len(set(terminals)) == len(terminals)
     assert all(re.fullmatch(r"\d{12}", terminal) for terminal in terminals)
     assert len({v["company"] for v in vehicles if v["kind"] == VehicleKind.MUCK_TRUCK}) == 30
-    fixed = [c for c in rows[models.Camera] if c["kind"] != CameraKind.VEHICLE]
+    fixed = [c for c in rows[Camera] if c["kind"] != CameraKind.VEHICLE]
     gb_ids = [c["gb_device_id"] for c in fixed if c["gb_device_id"]]
     assert len(set(gb_ids)) == len(gb_ids)
     assert all(re.fullmatch(r"4101030000132\d{7}", gb_id) for gb_id in gb_ids)
     assert 0.65 < len(gb_ids) / len(fixed) < 0.75
     assert 0.01 < sum(not c["online"] for c in fixed) / len(fixed) < 0.03
-    for model, column in ((models.Camera, "code"), (models.Staff, "code"), (models.Segment, "number")):
+    for model, column in ((Camera, "code"), (Staff, "code"), (Segment, "number")):
         values = [row[column] for row in rows[model]]
         assert len(set(values)) == len(values), model
 
 
 def test_one_city_manager_per_300_metres_and_one_road_chief_per_segment(rows: Rows) -> None:
-    segments = rows[models.Segment]
+    segments = rows[Segment]
     total = sum(segment["length_m"] for segment in segments)
     assert total / 1_600 == pytest.approx(300, rel=0.03)
-    staff = rows[models.Staff]
+    staff = rows[Staff]
     managers = Counter(s["segment_id"] for s in staff if s["role"] == StaffRole.CITY_MANAGER)
     chiefs = Counter(s["segment_id"] for s in staff if s["role"] == StaffRole.ROAD_CHIEF)
     for segment in segments:
@@ -135,11 +141,11 @@ def test_one_city_manager_per_300_metres_and_one_road_chief_per_segment(rows: Ro
 
 
 def test_each_road_is_cut_into_one_to_three_segments_owned_by_the_nearest_office(rows: Rows) -> None:
-    pieces = Counter(segment["road_id"] for segment in rows[models.Segment])
+    pieces = Counter(segment["road_id"] for segment in rows[Segment])
     assert set(pieces.values()) <= {1, 2, 3}
     assert len(pieces) == 185
-    offices = rows[models.Office]
-    for segment in rows[models.Segment]:
+    offices = rows[Office]
+    for segment in rows[Segment]:
         lon, lat, _ = point_along_polyline(segment["geometry"], segment["length_m"] / 2)
         nearest = min(offices, key=lambda o: haversine_m(lon, lat, o["center_lon"], o["center_lat"]))
         owner = next(o for o in offices if o["id"] == segment["office_id"])
@@ -150,22 +156,22 @@ def test_each_road_is_cut_into_one_to_three_segments_owned_by_the_nearest_office
 
 
 def test_units_belong_to_managers_and_vehicles(rows: Rows) -> None:
-    units = {unit["id"]: unit for unit in rows[models.Unit]}
-    managers = [s for s in rows[models.Staff] if s["role"] == StaffRole.CITY_MANAGER]
+    units = {unit["id"]: unit for unit in rows[Unit]}
+    managers = [s for s in rows[Staff] if s["role"] == StaffRole.CITY_MANAGER]
     assert all(units[m["unit_id"]]["kind"] == UnitKind.PATROLLER for m in managers)
     assert all(units[m["unit_id"]]["label"] == m["name"] for m in managers)
-    assert all(units[v["unit_id"]]["label"] == v["plate"] for v in rows[models.Vehicle])
+    assert all(units[v["unit_id"]]["label"] == v["plate"] for v in rows[Vehicle])
     assert all(unit["last_ts"] is not None and unit["last_state"] for unit in units.values())
-    vehicle_cameras = [c for c in rows[models.Camera] if c["kind"] == CameraKind.VEHICLE]
-    assert sorted(c["vehicle_id"] for c in vehicle_cameras) == [v["id"] for v in rows[models.Vehicle]]
+    vehicle_cameras = [c for c in rows[Camera] if c["kind"] == CameraKind.VEHICLE]
+    assert sorted(c["vehicle_id"] for c in vehicle_cameras) == [v["id"] for v in rows[Vehicle]]
     assert all(c["lon"] is None for c in vehicle_cameras)
-    street = [c for c in rows[models.Camera] if c["kind"] == CameraKind.STREET]
+    street = [c for c in rows[Camera] if c["kind"] == CameraKind.STREET]
     assert all(c["segment_id"] for c in street)
 
 
 def test_cameras_point_at_the_demo_stream_server() -> None:
     streams = StreamSettings(host="127.0.0.2", port=19_999, clip_count=4)
-    cameras = generate(streams=streams)[models.Camera]
+    cameras = generate(streams=streams)[Camera]
     for camera in cameras[:50] + cameras[-50:]:
         clip = (camera["id"] - 1) % 4
         assert camera["main_url"] == demo_stream_url("127.0.0.2", 19_999, clip, StreamTier.MAIN)
@@ -174,9 +180,9 @@ def test_cameras_point_at_the_demo_stream_server() -> None:
 
 
 def test_case_history_follows_the_workflow(rows: Rows) -> None:
-    cases = rows[models.Case]
+    cases = rows[Case]
     events: dict[int, list[dict[str, Any]]] = defaultdict(list)
-    for event in rows[models.CaseEvent]:
+    for event in rows[CaseEvent]:
         events[event["case_id"]].append(event)
     statuses = Counter(case["status"] for case in cases)
     assert statuses[CaseStatus.CLOSED] > len(cases) / 2
@@ -199,7 +205,7 @@ def test_case_history_follows_the_workflow(rows: Rows) -> None:
 
 
 def test_users_cover_every_role_and_office(rows: Rows) -> None:
-    users = rows[models.User]
+    users = rows[User]
     roles = Counter(user["role_code"] for user in users)
     assert roles["admin"] == 1
     assert roles["operator"] == 2
@@ -214,7 +220,7 @@ def test_scale_ten_is_ten_districts(tmp_path: Path) -> None:
     store = Store.open(f"sqlite:///{tmp_path / 'city.sqlite'}")
     try:
         load_demo_data(store, scale=10, now=DEMO_NOW)
-        counts = store.counts()
+        counts = district_counts(store)
         names = store.execute_raw("SELECT COUNT(DISTINCT name), COUNT(*) FROM offices")
     finally:
         store.close()

@@ -13,7 +13,9 @@ import pytest
 from commandcenter.cases.dispatch import DispatchOutcome, DispatchRequest, dispatch_case
 from commandcenter.cases.dispatch_outbox import DispatchOutbox
 from commandcenter.domain.kinds import CaseStatus
-from commandcenter.persistence.case_transitions import case_timeline, read_case
+from commandcenter.persistence.bulk_load import replace_all
+from commandcenter.persistence.cases.intake import create_case
+from commandcenter.persistence.cases.transitions import case_timeline, read_case
 from commandcenter.persistence.store import Store
 from commandcenter.testing.minimal_district import minimal_district, minimal_report
 
@@ -22,7 +24,7 @@ NOW = datetime(2026, 5, 12, 2, 0, tzinfo=UTC)
 
 @pytest.fixture
 def district(store: Store) -> Store:
-    store.replace_all(minimal_district())
+    replace_all(store, minimal_district())
     return store
 
 
@@ -31,7 +33,7 @@ def _dispatches(store: Store, case_id: int) -> int:
 
 
 def test_one_click_files_and_dispatches_and_a_repeat_is_recognised(district: Store) -> None:
-    case_id = district.create_case(minimal_report(), now=NOW)
+    case_id = create_case(district, minimal_report(), now=NOW)
     request = DispatchRequest(case_id, staff_id=1, staff_name="张伟", actor="值班员甲")
     first = dispatch_case(district, request, NOW)
     assert first.outcome is DispatchOutcome.DISPATCHED
@@ -43,7 +45,7 @@ def test_one_click_files_and_dispatches_and_a_repeat_is_recognised(district: Sto
 
 
 def test_a_second_operator_is_told_the_case_is_taken(district: Store) -> None:
-    case_id = district.create_case(minimal_report(), now=NOW)
+    case_id = create_case(district, minimal_report(), now=NOW)
     dispatch_case(district, DispatchRequest(case_id, 1, "张伟", "值班员甲"), NOW)
     late = dispatch_case(district, DispatchRequest(case_id, 1, "张伟", "值班员乙"), NOW)
     assert late.outcome is DispatchOutcome.TAKEN
@@ -55,8 +57,8 @@ def test_the_outbox_survives_a_database_that_refuses_connections(
     pg_url: str, pg_gate: Callable[[bool], None], tmp_path: Path
 ) -> None:
     store = Store.open(pg_url)
-    store.replace_all(minimal_district())
-    case_id = store.create_case(minimal_report(), now=NOW)
+    replace_all(store, minimal_district())
+    case_id = create_case(store, minimal_report(), now=NOW)
     states: list[bool] = []
     offline, done = threading.Event(), threading.Event()
     outbox = DispatchOutbox(store, journal=tmp_path / "outbox.json", clock=lambda: NOW)
@@ -80,7 +82,7 @@ def test_the_outbox_survives_a_database_that_refuses_connections(
 
 
 def test_a_journaled_request_is_carried_out_after_a_restart(district: Store, tmp_path: Path) -> None:
-    case_id = district.create_case(minimal_report(), now=NOW)
+    case_id = create_case(district, minimal_report(), now=NOW)
     journal = tmp_path / "outbox.json"
     first = DispatchOutbox(district, journal=journal, clock=lambda: NOW)
     first.submit(DispatchRequest(case_id, 1, "张伟", "值班员甲"))  # never started: the app "crashed"

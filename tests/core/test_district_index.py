@@ -8,9 +8,10 @@ from datetime import timedelta
 from commandcenter.cases.district_index import DistrictIndex
 from commandcenter.cases.spatial_grid import PointGrid, SegmentGrid
 from commandcenter.domain.kinds import Shift, StaffRole
+from commandcenter.domain.units import Position
 from commandcenter.geo import bbox_of, distance_to_polyline_m, haversine_m
-from commandcenter.persistence import case_queries
-from commandcenter.persistence.store import Fix
+from commandcenter.persistence.district import queries as district_queries
+from commandcenter.persistence.units.positions import latest_positions, record_positions
 from commandcenter.testing.demo_district import DemoDistrict, middle_of, north_of
 
 
@@ -36,12 +37,12 @@ def test_nearest_segment_matches_brute_force(district: DemoDistrict) -> None:
 
 def test_offices_cover_the_district_and_nothing_else(district: DemoDistrict) -> None:
     index = district.index
-    for office in case_queries.offices(district.store):
+    for office in district_queries.offices(district.store):
         assert index.office_at(office.center_lon, office.center_lat) == office
     for segment in district.segments[:40]:
         assert index.office_for(*middle_of(segment)).id == segment.office_id
     assert not index.contains(116.404, 39.915)  # Beijing
-    rim = bbox_of([point for office in case_queries.offices(district.store) for point in office.boundary])
+    rim = bbox_of([point for office in district_queries.offices(district.store) for point in office.boundary])
     outside = (rim.max_lon + 0.001, rim.center[1])
     assert index.office_at(*outside) is None
     assert index.office_for(*outside) is not None  # the nearest centre answers for the rim
@@ -61,7 +62,7 @@ def test_staff_lookups_follow_the_roster(district: DemoDistrict) -> None:
 
 def test_nearest_patrollers_by_live_position(district: DemoDistrict) -> None:
     store, now = district.store, district.now
-    roster = case_queries.staff_roster(store)
+    roster = district_queries.staff_roster(store)
     day_managers = [m for m in roster if m.role == StaffRole.CITY_MANAGER and m.shift == Shift.DAY]
     here = middle_of(district.segments[100])
     far, middle, near, stale = day_managers[-4:]
@@ -71,9 +72,11 @@ def test_nearest_patrollers_by_live_position(district: DemoDistrict) -> None:
         (far, 36.0, now),
         (stale, 6.0, now - timedelta(hours=1)),
     ]
-    store.record_positions([Fix(m.unit_id or 0, ts, *north_of(*here, metres)) for m, metres, ts in placed])
+    record_positions(
+        store, [Position(m.unit_id or 0, ts, *north_of(*here, metres)) for m, metres, ts in placed]
+    )
     index = DistrictIndex.from_store(store)  # a fresh build reads the same live positions
-    assert district.index.update_positions(store.latest_positions()) > 1000
+    assert district.index.update_positions(latest_positions(store)) > 1000
     for built in (index, district.index):
         hits = built.nearest_patrollers(
             *here, now=now, max_fix_age=timedelta(minutes=5), shift="白班", limit=5

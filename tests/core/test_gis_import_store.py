@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from commandcenter.gis_import import parse_geojson
-from commandcenter.persistence.gis_layers import layer_features, list_layers, save_layer
+from commandcenter.persistence.map.gis_layers import layer_features, list_layers, save_layer
 from commandcenter.persistence.store import Store
 
 GEODATA = Path("/work/shared/geodata")

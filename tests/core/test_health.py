@@ -10,9 +10,12 @@ from pathlib import Path
 import pytest
 
 from commandcenter.domain.kinds import UnitKind
+from commandcenter.domain.units import Position
 from commandcenter.health import HealthMonitor, Level
-from commandcenter.persistence import models
-from commandcenter.persistence.store import Fix, Store
+from commandcenter.persistence.bulk_load import replace_all
+from commandcenter.persistence.store import Store
+from commandcenter.persistence.units.models import Unit
+from commandcenter.persistence.units.positions import record_positions
 
 
 def _with_units(store: Store, count: int = 3) -> Store:
@@ -20,17 +23,17 @@ def _with_units(store: Store, count: int = 3) -> Store:
         {"id": i, "kind": UnitKind.PATROLLER.value, "label": f"巡查员{i}", "office_id": None}
         for i in range(1, count + 1)
     ]
-    store.replace_all({models.Unit: units})
+    replace_all(store, {Unit: units})
     return store
 
 
-def _fix(unit_id: int, age_s: float) -> Fix:
-    return Fix(unit_id, datetime.now(UTC) - timedelta(seconds=age_s), 113.64, 34.72)
+def _fix(unit_id: int, age_s: float) -> Position:
+    return Position(unit_id, datetime.now(UTC) - timedelta(seconds=age_s), 113.64, 34.72)
 
 
 def test_fresh_fixes_are_ok_and_counted(store: Store) -> None:
     _with_units(store)
-    store.record_positions([_fix(1, 5), _fix(2, 8)])
+    record_positions(store, [_fix(1, 5), _fix(2, 8)])
     monitor = HealthMonitor(store, [], None)
     first = monitor.check()
     assert first.database.level == Level.OK
@@ -40,14 +43,14 @@ def test_fresh_fixes_are_ok_and_counted(store: Store) -> None:
     assert 5 <= first.feeds.newest_fix_age_s < 60
     assert first.feeds.level == Level.OK
     assert first.feeds.fixes_seen == 0
-    store.record_positions([_fix(1, 0), _fix(2, 0), _fix(3, 0)])
+    record_positions(store, [_fix(1, 0), _fix(2, 0), _fix(3, 0)])
     assert monitor.check().feeds.fixes_seen == 3
 
 
 def test_old_fixes_are_a_warning_and_no_fixes_unknown(store: Store) -> None:
     _with_units(store)
     assert HealthMonitor(store, [], None).check().feeds.level == Level.UNKNOWN
-    store.record_positions([_fix(1, 600)])
+    record_positions(store, [_fix(1, 600)])
     assert HealthMonitor(store, [], None, stale_after_s=30).check().feeds.level == Level.WARNING
 
 

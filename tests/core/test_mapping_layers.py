@@ -7,12 +7,17 @@ from datetime import UTC, datetime, timedelta
 
 import numpy as np
 
+from commandcenter.domain.cases import CasePin
 from commandcenter.domain.kinds import CameraKind
+from commandcenter.domain.units import Position, UnitPosition
 from commandcenter.mapping.segment_status import SegmentStatus, segment_statuses
 from commandcenter.mapping.vector_data import lines_by_status, load_live_overlay, load_vector_data
-from commandcenter.persistence import models
-from commandcenter.persistence.map_layers import CasePin, camera_markers, open_case_pins
-from commandcenter.persistence.store import Fix, Store, UnitPosition
+from commandcenter.persistence.bulk_load import replace_all
+from commandcenter.persistence.cameras.models import Camera
+from commandcenter.persistence.cases.intake import create_case
+from commandcenter.persistence.map.layers import camera_markers, open_case_pins
+from commandcenter.persistence.store import Store
+from commandcenter.persistence.units.positions import record_positions
 from commandcenter.testing.minimal_district import minimal_district, minimal_report
 
 NOW = datetime(2026, 11, 27, 9, 0, tzinfo=UTC)
@@ -20,7 +25,7 @@ NOW = datetime(2026, 11, 27, 9, 0, tzinfo=UTC)
 
 def _district(store: Store) -> None:
     rows = minimal_district()
-    rows[models.Camera] = [
+    rows[Camera] = [
         {
             "id": 1,
             "code": "CAM-ST-00001",
@@ -38,7 +43,7 @@ def _district(store: Store) -> None:
             "lat": None,
         },
     ]
-    store.replace_all(rows)
+    replace_all(store, rows)
 
 
 def test_vector_data_holds_offices_roads_segments_and_placed_cameras(store: Store) -> None:
@@ -56,9 +61,9 @@ def test_vector_data_holds_offices_roads_segments_and_placed_cameras(store: Stor
 def test_segment_turns_overdue_with_a_late_case_and_unwatched_without_its_patroller(store: Store) -> None:
     _district(store)
     assert load_live_overlay(store, [1], now=NOW).statuses == {1: SegmentStatus.UNWATCHED}  # nobody reported
-    store.record_positions([Fix(1, NOW - timedelta(minutes=2), 113.61, 34.71, 4.0)])
+    record_positions(store, [Position(1, NOW - timedelta(minutes=2), 113.61, 34.71, 4.0)])
     assert load_live_overlay(store, [1], now=NOW).statuses == {1: SegmentStatus.NORMAL}
-    case_id = store.create_case(minimal_report(urgency=1, deadline_at=NOW + timedelta(hours=1)), now=NOW)
+    case_id = create_case(store, minimal_report(urgency=1, deadline_at=NOW + timedelta(hours=1)), now=NOW)
     live = load_live_overlay(store, [1], now=NOW)
     assert live.statuses == {1: SegmentStatus.OPEN_CASES}
     assert live.case_ids.tolist() == [case_id]

@@ -11,12 +11,12 @@ import numpy as np
 import pytest
 
 from commandcenter.domain.kinds import UnitKind
+from commandcenter.domain.units import UnitPosition
 from commandcenter.geo.datum import wgs84_to_gcj02
 from commandcenter.geo.mercator import lonlat_to_mercator_arrays
 from commandcenter.mapping.polylines import joined_polylines, line_count
 from commandcenter.mapping.projection import project, wgs84_to_gcj02_arrays
 from commandcenter.mapping.unit_frame import KINDS, Load, MotionState, UnitFilter, style_index, unit_frame
-from commandcenter.persistence.store import UnitPosition
 
 NOW = datetime(2026, 11, 27, 9, 0, tzinfo=UTC)
 PATROLLER, TRUCK, CAR = UnitKind.PATROLLER.value, UnitKind.MUCK_TRUCK.value, UnitKind.ENFORCEMENT.value

@@ -8,13 +8,16 @@ from pathlib import Path
 
 import pytest
 
+from commandcenter.domain.plugins import EnablementRule, Scope
 from commandcenter.domain_events import DomainEvents
-from commandcenter.persistence import audit_log
-from commandcenter.persistence.change_feed import Change, ChangeFeed
-from commandcenter.persistence.plugin_enablement import NotAllowed, clear_rule, load_rules, set_rule
+from commandcenter.persistence.accounts import audit_log
+from commandcenter.persistence.bulk_load import replace_all
+from commandcenter.persistence.cases.intake import create_case
+from commandcenter.persistence.change_feed import Change, open_change_feed
+from commandcenter.persistence.plugins.enablement import NotAllowed, clear_rule, load_rules, set_rule
 from commandcenter.persistence.store import Store
 from commandcenter.plugins_api.contributions import CardValue
-from commandcenter.plugins_api.enablement import EnablementRule, Scope, Seat, is_enabled
+from commandcenter.plugins_api.enablement import Seat, is_enabled
 from commandcenter.plugins_api.manifest import ManifestError, parse_manifest
 from commandcenter.plugins_api.startup import start_plugins
 from commandcenter.plugins_api.version import VersionError, is_compatible, parse_version
@@ -100,16 +103,16 @@ def test_domain_events_follow_the_change_feeds_records() -> None:
 def test_a_plugin_hears_of_a_case_another_writer_created_through_the_live_feed(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'feed.sqlite'}"
     store, writer = Store.open(url), Store.open(url)
-    feed = ChangeFeed.for_store(store)
+    feed = open_change_feed(store)
     try:
-        store.replace_all(minimal_district())
+        replace_all(store, minimal_district())
         events = DomainEvents()
         assert feed.start()
         events.follow(feed)
         host = start_plugins(store, Seat(None, "ws"), events=events, entry_points=False)
         heard = threading.Event()
         events.case_created.connect(lambda _event: heard.set())  # after the plugin's own handler
-        case_id = writer.create_case(minimal_report())
+        case_id = create_case(writer, minimal_report())
         assert heard.wait(10)
         record, card = next((r, c) for r, c in host.cards() if r.id == "example_hello")
         assert host.call(record, "card", card.value) == CardValue("1", "件")
@@ -121,9 +124,9 @@ def test_a_plugin_hears_of_a_case_another_writer_created_through_the_live_feed(t
 
 
 def test_map_rule_alerts_are_re_announced_as_unit_alerts() -> None:
+    from commandcenter.domain.alerts import Alert, AlertKind
     from commandcenter.domain_events import UnitAlert
     from commandcenter.events import EventEmitter
-    from commandcenter.rules.alerts import Alert, AlertKind
 
     watcher_alerts: EventEmitter[Alert] = EventEmitter("rules.stored_alert")
     events = DomainEvents()

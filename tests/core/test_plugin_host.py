@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from commandcenter.domain_events import CaseEvent, DomainEvents
+from commandcenter.persistence.bulk_load import replace_all
 from commandcenter.persistence.store import Store
 from commandcenter.plugins_api.contributions import CardValue
 from commandcenter.plugins_api.discovery import Candidate, DiscoveryFailure, discover
@@ -26,7 +27,7 @@ CENTRE = Seat(None, "ws-test")
 
 @pytest.fixture
 def district(store: Store) -> Store:
-    store.replace_all(minimal_district())
+    replace_all(store, minimal_district())
     return store
 
 

@@ -8,7 +8,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from commandcenter.persistence.case_outcomes import CaseOutcome
+from commandcenter.domain.cases import CaseOutcome
+from commandcenter.persistence.bulk_load import replace_all
 from commandcenter.persistence.store import Store
 from commandcenter.plugins_api.context import PluginContext
 from commandcenter.plugins_api.contributions import Contributions
@@ -24,7 +25,7 @@ from plugins.wulibao_sanhui import records
 
 @pytest.fixture
 def district(store: Store) -> Store:
-    store.replace_all(minimal_district())
+    replace_all(store, minimal_district())
     start_plugins(store, Seat(None, "ws"), entry_points=False)  # runs the plugins' migrations
     return store
 

@@ -9,9 +9,12 @@ import pytest
 
 from commandcenter.cases.escalation import EscalationLevel, escalation_chain, escalation_due
 from commandcenter.cases.recommend import Tier, recommend, shift_at
-from commandcenter.cases.screening import IncomingReport, ScreeningResult, screen
+from commandcenter.cases.screening import ScreeningResult, screen
+from commandcenter.domain.cases import IncomingReport
 from commandcenter.domain.kinds import Shift, StaffRole
-from commandcenter.persistence.store import Fix
+from commandcenter.domain.units import Position
+from commandcenter.persistence.cases.intake import create_case
+from commandcenter.persistence.units.positions import latest_positions, record_positions
 from commandcenter.testing.demo_district import DemoDistrict, middle_of, north_of
 
 RARE = "B0105"
@@ -81,10 +84,11 @@ def test_nearest_available_patrollers_in_distance_order(district: DemoDistrict) 
     near, middle, far, offline = others[:4]
     now = district.now
     placed = [(far, 9.0, now), (near, 3.0, now), (middle, 6.0, now), (offline, 1.0, now - timedelta(hours=2))]
-    district.store.record_positions(
-        [Fix(member.unit_id or 0, ts, *north_of(*here, metres)) for member, metres, ts in placed]
+    record_positions(
+        district.store,
+        [Position(member.unit_id or 0, ts, *north_of(*here, metres)) for member, metres, ts in placed],
     )
-    district.index.update_positions(district.store.latest_positions())
+    district.index.update_positions(latest_positions(district.store))
     picks = recommend(screened(district, *here), district.index, now)
     nearby = [pick for pick in picks if pick.tier is Tier.NEARBY]
     assert [pick.staff.id for pick in nearby] == [near.id, middle.id, far.id]
@@ -100,7 +104,7 @@ def test_nothing_to_dispatch_for_rejected_merged_or_fixed_reports(district: Demo
     index, now = district.index, district.now
     assert recommend(screened(district, 116.4, 39.9), index, now) == []
     first = screened(district, *here)
-    district.store.create_case(first.new_case(), now=now)
+    create_case(district.store, first.new_case(), now=now)
     assert recommend(screened(district, *here), index, now) == []
     fixed = IncomingReport("S0201", *here, source="督查员", photos=PHOTO, fixed_on_spot=True)
     result = screen(fixed, index, district.categories, district.open_cases_near, now)

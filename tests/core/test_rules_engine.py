@@ -8,8 +8,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from commandcenter.domain.kinds import UnitKind
+from commandcenter.domain.units import Position
 from commandcenter.geo import LocalProjection
-from commandcenter.persistence.store import Fix
 from commandcenter.rules import (
     Alert,
     AlertKind,
@@ -48,12 +48,14 @@ def _context() -> RuleContext:
     )
 
 
-def _fix(unit: int, minute: float, x: float, y: float, kmh: float = 0.0, state: str | None = None) -> Fix:
+def _fix(
+    unit: int, minute: float, x: float, y: float, kmh: float = 0.0, state: str | None = None
+) -> Position:
     lon, lat = FRAME.to_lonlat(x, y)
-    return Fix(unit, T0 + timedelta(minutes=minute), lon, lat, kmh, 0.0, state)
+    return Position(unit, T0 + timedelta(minutes=minute), lon, lat, kmh, 0.0, state)
 
 
-def _run(engine: RuleEngine, fixes: list[Fix]) -> list[Alert]:
+def _run(engine: RuleEngine, fixes: list[Position]) -> list[Alert]:
     """Feed one fix per batch, as the simulator's once-a-second batches would."""
     return [alert for fix in fixes for alert in engine.feed([fix])]
 
@@ -109,7 +111,7 @@ def test_the_night_window_allows_driving_after_22_local() -> None:
     engine = RuleEngine(_context())
     night = timedelta(hours=9)  # 23:00 in Zhengzhou
     fixes = [_fix(NIGHT_TRUCK, m / 6, 80 * m, 100, 30) for m in range(12)]
-    assert _run(engine, [Fix(f.unit_id, f.ts + night, f.lon, f.lat, f.speed_kmh) for f in fixes]) == []
+    assert _run(engine, [Position(f.unit_id, f.ts + night, f.lon, f.lat, f.speed_kmh) for f in fixes]) == []
 
 
 def test_a_route_permit_allows_its_buffer_only() -> None:

@@ -6,15 +6,13 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from commandcenter.persistence.map.permits import load_permits, replace_permits
 
-from commandcenter.persistence.alert_records import (
-    file_alert_as_case,
-    load_permits,
-    recent_alerts,
-    replace_permits,
-    save_alerts,
-)
-from commandcenter.persistence.store import Fix, Store
+from commandcenter.domain.units import Position
+from commandcenter.persistence.bulk_load import replace_all
+from commandcenter.persistence.map.alerts import file_alert_as_case, recent_alerts, save_alerts
+from commandcenter.persistence.store import Store
+from commandcenter.persistence.units.positions import record_positions
 from commandcenter.rules import Alert, AlertKind, RuleEngine, TruckPermit, alert_to_case, load_rule_context
 from commandcenter.rules.demo_permits import demo_permits
 from commandcenter.testing.demo_district import DemoDistrict
@@ -25,12 +23,14 @@ T0 = datetime(2026, 11, 26, 6, 0, tzinfo=UTC)
 
 @pytest.fixture
 def district(store: Store) -> Store:
-    store.replace_all(rule_district())
+    replace_all(store, rule_district())
     return store
 
 
-def _dumping(minutes: int) -> list[Fix]:
-    return [Fix(2, T0 + timedelta(minutes=m), 113.605, 34.715, 0.0, 0.0, "loaded") for m in range(minutes)]
+def _dumping(minutes: int) -> list[Position]:
+    return [
+        Position(2, T0 + timedelta(minutes=m), 113.605, 34.715, 0.0, 0.0, "loaded") for m in range(minutes)
+    ]
 
 
 def test_the_context_comes_from_the_store_and_drives_the_engine(district: Store) -> None:
@@ -41,7 +41,9 @@ def test_the_context_comes_from_the_store_and_drives_the_engine(district: Store)
     engine = RuleEngine(context)
     alerts = engine.feed(_dumping(12))
     assert [a.kind for a in alerts] == [AlertKind.DUMPING]
-    off = [Fix(1, T0 + timedelta(minutes=m), 113.62, 34.70, 4.0) for m in range(16)]  # ≈1.3 km off EQ-0001
+    off = [
+        Position(1, T0 + timedelta(minutes=m), 113.62, 34.70, 4.0) for m in range(16)
+    ]  # ≈1.3 km off EQ-0001
     assert [a.kind for a in engine.feed(off)] == [AlertKind.OFF_SEGMENT]
 
 
@@ -101,16 +103,17 @@ def test_the_demo_gets_four_permits_and_one_is_for_the_night(
 def test_the_watcher_follows_new_fixes_only_and_stores_what_it_raises(district: Store) -> None:
     from commandcenter.rules.watcher import AlertWatcher
 
-    district.record_positions(_dumping(12))  # history before the watcher starts: not replayed
+    record_positions(district, _dumping(12))  # history before the watcher starts: not replayed
     watcher = AlertWatcher(district)
     heard: list[Alert] = []
     watcher.alerts.connect(heard.append)
     assert watcher.poll() == []
     later = [
-        Fix(2, T0 + timedelta(hours=1, minutes=m), 113.605, 34.715, 0.0, 0.0, "loaded") for m in range(11)
+        Position(2, T0 + timedelta(hours=1, minutes=m), 113.605, 34.715, 0.0, 0.0, "loaded")
+        for m in range(11)
     ]
     for fix in later:
-        district.record_positions([fix])
+        record_positions(district, [fix])
     (alert,) = watcher.poll()
     assert alert.kind is AlertKind.DUMPING
     assert alert.id is not None

@@ -9,10 +9,12 @@ from datetime import timedelta
 
 import pytest
 
-from commandcenter.cases.screening import IncomingReport, RejectReason, ScreeningResult, screen
+from commandcenter.cases.screening import RejectReason, ScreeningResult, screen
+from commandcenter.domain.cases import IncomingReport, NewCase
+from commandcenter.domain.district import SegmentShape
 from commandcenter.domain.kinds import CaseStatus, StaffRole
 from commandcenter.geo.datum import wgs84_to_gcj02
-from commandcenter.persistence.store import NewCase, SegmentShape
+from commandcenter.persistence.cases.intake import create_case
 from commandcenter.testing.demo_district import DemoDistrict, middle_of, north_of
 
 RARE = "B0105"  # 通讯交接箱: rare enough that the demo history has no open one near our points
@@ -30,7 +32,7 @@ def reasons(result: ScreeningResult) -> list[RejectReason]:
 def open_case_at(district: DemoDistrict, segment: SegmentShape, code: str, hours_ago: float = 1.0) -> int:
     lon, lat = middle_of(segment)
     case = NewCase(code, "市民上报", "测试", "测试地址", lon, lat, "市民", segment.office_id, segment.id)
-    return district.store.create_case(case, now=district.now - timedelta(hours=hours_ago))
+    return create_case(district.store, case, now=district.now - timedelta(hours=hours_ago))
 
 
 @pytest.mark.parametrize(
@@ -85,7 +87,7 @@ def test_a_report_on_a_segment_finds_its_segment_office_and_road_chief(district:
     assert result.office.id == segment.office_id
     assert result.road_chief is not None
     assert (result.road_chief.role, result.road_chief.segment_id) == (StaffRole.ROAD_CHIEF, segment.id)
-    created = district.store.create_case(result.new_case(), now=district.now)
+    created = create_case(district.store, result.new_case(), now=district.now)
     assert run(district, IncomingReport(RARE, *middle_of(segment), photos=PHOTO)).merge_into == created
 
 

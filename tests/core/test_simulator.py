@@ -16,7 +16,10 @@ from commandcenter.demo.generate import DEMO_NOW, load_demo_data
 from commandcenter.demo.simulator import Simulator, StepResult
 from commandcenter.domain.kinds import CaseStatus, UnitKind
 from commandcenter.geo import distance_to_polyline_m, haversine_m
+from commandcenter.persistence.cases.queries import change_marker, recent_cases
+from commandcenter.persistence.district.queries import patrol_assignments, segment_shapes
 from commandcenter.persistence.store import Store
+from commandcenter.persistence.units.positions import latest_positions
 
 UNITS = 2_658
 
@@ -41,14 +44,14 @@ def _run_steps(simulator: Simulator, count: int, seconds: float) -> list[StepRes
 
 
 def test_units_move_along_their_segments_and_fixes_are_stored(demo_store: Store) -> None:
-    before = {unit.unit_id: unit for unit in demo_store.latest_positions()}
+    before = {unit.unit_id: unit for unit in latest_positions(demo_store)}
     simulator = Simulator(demo_store, SimulatorSettings(cases_per_hour=0))
     results = _run_steps(simulator, 6, 60.0)
     assert all(result.error is None and result.fixes_written == UNITS for result in results)
     assert demo_store.execute_raw("SELECT COUNT(*) FROM positions") == [(6 * UNITS,)]
-    after = {unit.unit_id: unit for unit in demo_store.latest_positions()}
-    shapes = {shape.id: shape.geometry for shape in demo_store.segment_shapes()}
-    assignments = demo_store.patrol_assignments()
+    after = {unit.unit_id: unit for unit in latest_positions(demo_store)}
+    shapes = {shape.id: shape.geometry for shape in segment_shapes(demo_store)}
+    assignments = patrol_assignments(demo_store)
     assert len(assignments) == 1_600
     moved = dict.fromkeys(UnitKind, 0)
     for unit_id, unit in after.items():
@@ -73,13 +76,13 @@ def test_units_move_along_their_segments_and_fixes_are_stored(demo_store: Store)
 
 
 def test_reports_arrive_at_the_configured_rate(demo_store: Store) -> None:
-    cases_before = demo_store.change_marker()[0]
+    cases_before = change_marker(demo_store)[0]
     simulator = Simulator(demo_store, SimulatorSettings(cases_per_hour=600))
     results = _run_steps(simulator, 16, 120.0)  # half a simulated hour: 300 expected, σ ≈ 17
     created = sum(result.cases_created for result in results)
     assert 230 <= created <= 370
-    assert demo_store.change_marker()[0] == cases_before + created
-    newest = demo_store.recent_cases(limit=created)
+    assert change_marker(demo_store)[0] == cases_before + created
+    newest = recent_cases(demo_store, limit=created)
     assert all(case.status == CaseStatus.RECEIVED and case.office for case in newest)
     assert all(case.address.startswith("二七区") for case in newest)
     assert len({case.category for case in newest}) > 10
@@ -91,8 +94,8 @@ def test_same_seed_same_steps_same_output(tmp_path: Path) -> None:
         try:
             load_demo_data(store, now=DEMO_NOW)
             _run_steps(Simulator(store, SimulatorSettings(cases_per_hour=300)), 4, 90.0)
-            cases = [(c.number, c.category, c.address) for c in store.recent_cases(limit=50)]
-            return tuple(store.latest_positions()), tuple(cases)
+            cases = [(c.number, c.category, c.address) for c in recent_cases(store, limit=50)]
+            return tuple(latest_positions(store)), tuple(cases)
         finally:
             store.close()
 
@@ -164,7 +167,7 @@ def test_an_empty_store_is_not_an_error(tmp_path: Path) -> None:
 
 
 def test_with_photos_reports_go_through_intake_screening(demo_store: Store, tmp_path: Path) -> None:
-    from commandcenter.persistence.case_board import board_rows
+    from commandcenter.persistence.cases.board import board_rows
 
     photo = tmp_path / "scene.jpg"
     photo.write_bytes(b"\xff\xd8\xff\xd9")

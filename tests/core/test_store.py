@@ -9,10 +9,17 @@ import pytest
 from sqlalchemy import select
 
 from commandcenter.domain.kinds import CaseStatus
-from commandcenter.persistence import models
+from commandcenter.domain.units import Position
+from commandcenter.domain.workflow_errors import UnknownCategory
+from commandcenter.persistence.bulk_load import replace_all
+from commandcenter.persistence.cases.intake import create_case
+from commandcenter.persistence.cases.queries import change_marker, recent_cases
 from commandcenter.persistence.database import DatabaseUnavailable, redact
+from commandcenter.persistence.district.counts import district_counts
 from commandcenter.persistence.migrate import current_revision, head_revision
-from commandcenter.persistence.store import Fix, Store, UnknownCategory
+from commandcenter.persistence.store import Store
+from commandcenter.persistence.units.models import PositionRow
+from commandcenter.persistence.units.positions import latest_positions, record_positions
 from commandcenter.testing.minimal_district import minimal_district, minimal_report
 
 T0 = datetime(2026, 11, 26, 8, 0, tzinfo=UTC)
@@ -25,8 +32,8 @@ def test_migration_reaches_head_on_both_databases(store: Store) -> None:
 
 
 def test_replace_all_loads_and_counts(store: Store) -> None:
-    store.replace_all(minimal_district())
-    counts = store.counts()
+    replace_all(store, minimal_district())
+    counts = district_counts(store)
     assert (counts.offices, counts.roads, counts.segments, counts.city_managers, counts.units) == (
         1,
         1,
@@ -34,51 +41,52 @@ def test_replace_all_loads_and_counts(store: Store) -> None:
         1,
         1,
     )
-    store.replace_all(minimal_district())  # idempotent: a second load replaces, not duplicates
-    assert store.counts().segments == 1
+    replace_all(store, minimal_district())  # idempotent: a second load replaces, not duplicates
+    assert district_counts(store).segments == 1
 
 
 def test_recorded_positions_move_the_unit_and_append_to_the_series(store: Store) -> None:
-    store.replace_all(minimal_district())
-    store.record_positions(
+    replace_all(store, minimal_district())
+    record_positions(
+        store,
         [
-            Fix(1, T0, 113.601, 34.701, 4.5, 45.0, "moving"),
-            Fix(1, T0 + timedelta(seconds=2), 113.602, 34.702, 4.4, 44.0, "moving"),
-        ]
+            Position(1, T0, 113.601, 34.701, 4.5, 45.0, "moving"),
+            Position(1, T0 + timedelta(seconds=2), 113.602, 34.702, 4.4, 44.0, "moving"),
+        ],
     )
-    (unit,) = store.latest_positions()
+    (unit,) = latest_positions(store)
     assert (unit.lon, unit.lat, unit.state) == (113.602, 34.702, "moving")
     with store.engine.connect() as connection:
-        series = connection.execute(select(models.Position.lon).order_by(models.Position.ts)).scalars().all()
+        series = connection.execute(select(PositionRow.lon).order_by(PositionRow.ts)).scalars().all()
     assert series == [113.601, 113.602]
 
 
 def test_case_creation_writes_the_case_and_its_first_event(store: Store) -> None:
-    store.replace_all(minimal_district())
-    first = store.create_case(minimal_report(), now=T0)
-    second = store.create_case(minimal_report(description="又有人摆摊"), now=T0)
-    rows = store.recent_cases()
+    replace_all(store, minimal_district())
+    first = create_case(store, minimal_report(), now=T0)
+    second = create_case(store, minimal_report(description="又有人摆摊"), now=T0)
+    rows = recent_cases(store)
     assert [row.id for row in rows] == [second, first]
     assert rows[1].number == "20261126-00001"
     assert rows[0].number == "20261126-00002"
     assert rows[0].status == CaseStatus.RECEIVED
     assert rows[0].category == "占道经营"
-    assert store.change_marker() == (second, 2)
+    assert change_marker(store) == (second, 2)
 
 
 def test_unknown_category_is_refused_and_writes_nothing(store: Store) -> None:
-    store.replace_all(minimal_district())
+    replace_all(store, minimal_district())
     with pytest.raises(UnknownCategory, match="S9999"):
-        store.create_case(minimal_report(category_code="S9999"), now=T0)
-    assert store.recent_cases() == []
+        create_case(store, minimal_report(category_code="S9999"), now=T0)
+    assert recent_cases(store) == []
 
 
 @pytest.mark.parametrize(
     "statement", ["UPDATE case_events SET note = 'rewritten'", "DELETE FROM case_events"]
 )
 def test_case_event_log_is_append_only(store: Store, statement: str) -> None:
-    store.replace_all(minimal_district())
-    store.create_case(minimal_report(), now=T0)
+    replace_all(store, minimal_district())
+    create_case(store, minimal_report(), now=T0)
     with pytest.raises(Exception, match="append-only"):
         store.execute_raw(statement)
     assert store.execute_raw("SELECT note FROM case_events") == [("人行道上摆摊",)]
@@ -111,9 +119,9 @@ def test_unreachable_postgres_names_the_url_without_the_password(tmp_path: Path)
 
 
 def test_case_numbers_follow_the_districts_day_and_times_are_stored_in_utc(store: Store) -> None:
-    store.replace_all(minimal_district())
+    replace_all(store, minimal_district())
     late_evening_utc = datetime(2026, 11, 26, 20, 30, tzinfo=UTC)  # 04:30 on the 27th in Zhengzhou
-    store.create_case(minimal_report(), now=late_evening_utc)
-    (row,) = store.recent_cases()
+    create_case(store, minimal_report(), now=late_evening_utc)
+    (row,) = recent_cases(store)
     assert row.number == "20261127-00001"
     assert row.created_at.replace(tzinfo=UTC) == late_evening_utc

@@ -8,7 +8,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import MetaData, inspect
 
-from commandcenter.persistence import models_map
+from commandcenter.persistence.base import Base
 from commandcenter.persistence.migrate import _alembic_config, upgrade
 from commandcenter.persistence.store import Store
 
@@ -16,9 +16,9 @@ TABLES = {"map_alerts", "truck_permits", "gis_layers", "gis_features"}
 
 
 def test_the_migration_creates_what_the_models_declare(store: Store) -> None:
-    ours = MetaData(naming_convention=models_map.Base.metadata.naming_convention)
+    ours = MetaData(naming_convention=Base.metadata.naming_convention)
     for table in TABLES:
-        models_map.Base.metadata.tables[table].to_metadata(ours)
+        Base.metadata.tables[table].to_metadata(ours)
     with store.engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"compare_type": True})
         differences = [

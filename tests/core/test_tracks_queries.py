@@ -1,4 +1,4 @@
-"""Track reads on both databases: a scripted track goes in through ``Store.record_positions`` and
+"""Track reads on both databases: a scripted track goes in through ``record_positions`` and
 comes back as arrays, windowed by time, per unit and for a group."""
 
 from __future__ import annotations
@@ -10,7 +10,8 @@ import numpy as np
 import pytest
 
 from commandcenter.persistence.store import Store
-from commandcenter.persistence.track_queries import load_track, load_tracks, track_units
+from commandcenter.persistence.units.positions import record_positions
+from commandcenter.persistence.units.tracks import load_track, load_tracks, track_units
 from commandcenter.testing.synthetic_tracks import Drive, Park, scripted_fixes, store_with_units
 from commandcenter.tracks import epoch_seconds
 
@@ -21,8 +22,8 @@ LEGS: list[Park | Drive] = [Park(600), Drive(300, 36, 90), Park(900), Drive(300,
 @pytest.fixture
 def two_units(store: Store) -> Store:
     store_with_units(store, [1, 2])
-    store.record_positions(scripted_fixes(1, START, LEGS))
-    store.record_positions(scripted_fixes(2, START, LEGS[:2], seed=3))
+    record_positions(store, scripted_fixes(1, START, LEGS))
+    record_positions(store, scripted_fixes(2, START, LEGS[:2], seed=3))
     return store
 
 

@@ -8,7 +8,8 @@ import pytest
 
 from commandcenter.geo import haversine_m
 from commandcenter.persistence.store import Store
-from commandcenter.persistence.track_queries import load_track
+from commandcenter.persistence.units.positions import record_positions
+from commandcenter.persistence.units.tracks import load_track
 from commandcenter.testing.synthetic_tracks import Drive, Park, scripted_fixes, store_with_units
 from commandcenter.tracks import PlaybackClock, Track, epoch_seconds, segment_track
 
@@ -18,7 +19,7 @@ T0 = epoch_seconds(START)
 
 def _stored_track(store: Store, legs: list[Park | Drive]) -> Track:
     store_with_units(store, [1])
-    store.record_positions(scripted_fixes(1, START, legs))
+    record_positions(store, scripted_fixes(1, START, legs))
     return load_track(store, 1, START, START + timedelta(days=1))
 
 

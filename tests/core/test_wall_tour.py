@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from commandcenter.media.camera_feed import CameraFeed
+from commandcenter.domain.cameras import CameraFeed
 from commandcenter.wall.tour import MIN_DWELL_S, Tour
 
 CAMS = [CameraFeed(f"c{i}", f"摄像机{i}", sub_url=f"http://s/{i}") for i in range(7)]

@@ -3,10 +3,9 @@ that no longer resolves keeps its cell (and its code) instead of vanishing."""
 
 from __future__ import annotations
 
-from commandcenter.catalog.entry import CameraEntry
-from commandcenter.media.camera_feed import CameraFeed
-from commandcenter.persistence.camera_import import save_cameras
-from commandcenter.persistence.camera_queries import feeds_for_codes
+from commandcenter.domain.cameras import CameraEntry, CameraFeed
+from commandcenter.persistence.cameras.imports import save_cameras
+from commandcenter.persistence.cameras.queries import feeds_for_codes
 from commandcenter.persistence.store import Store
 from commandcenter.wall.view_cells import cells_of, resolve_cells
 

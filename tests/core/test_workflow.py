@@ -7,8 +7,9 @@ from typing import Any
 
 import pytest
 
-from commandcenter.cases.calendar import SHANGHAI
-from commandcenter.cases.workflow import (
+from commandcenter.domain.calendar import DISTRICT_TIMEZONE
+from commandcenter.domain.kinds import CaseStatus
+from commandcenter.domain.workflow import (
     TRANSITIONS,
     TRANSITIONS_BY_ACTION,
     CaseState,
@@ -17,11 +18,10 @@ from commandcenter.cases.workflow import (
     available_actions,
     plan_transition,
 )
-from commandcenter.cases.workflow_errors import RefusalKind, TransitionRefused
-from commandcenter.domain.kinds import CaseStatus
+from commandcenter.domain.workflow_errors import RefusalKind, TransitionRefused
 
 S = CaseStatus
-NOW = datetime.combine(date(2026, 3, 10), time(11, 0), tzinfo=SHANGHAI)  # a Tuesday
+NOW = datetime.combine(date(2026, 3, 10), time(11, 0), tzinfo=DISTRICT_TIMEZONE)  # a Tuesday
 TERMINAL = {S.CLOSED, S.REJECTED, S.VOIDED}
 
 
@@ -132,7 +132,9 @@ def test_extension_runs_from_the_current_deadline_or_from_now_when_already_late(
         payload={"extension_hours": 2},
     )
     assert extended.to_status is S.DISPOSING
-    assert extended.deadline_at == datetime(2026, 3, 11, 9, 30, tzinfo=SHANGHAI)  # 1 h today, 1 h tomorrow
+    assert extended.deadline_at == datetime(
+        2026, 3, 11, 9, 30, tzinfo=DISTRICT_TIMEZONE
+    )  # 1 h today, 1 h tomorrow
     assert extended.extension_count == 2
     late = plan_transition(
         state(S.DISPOSING, deadline_at=NOW.replace(hour=9)), "延期", "路长丙", "原因", NOW, approved_by="乙"

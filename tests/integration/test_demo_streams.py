@@ -21,9 +21,10 @@ import vlc
 
 from commandcenter import paths
 from commandcenter.config import StreamSettings
+from commandcenter.domain.cameras import StreamTier
 from commandcenter.media.clip_recipe import CLIP_SECONDS, FPS, TIERS
 from commandcenter.media.clips import ClipSet, ensure_demo_clips
-from commandcenter.media.demo_streams import StreamTier, demo_stream_url
+from commandcenter.media.demo_streams import demo_stream_url
 from commandcenter.media.stream_probe import probe_stream
 from commandcenter.media.stream_server import DemoStreamServer, StreamServerError, main
 from commandcenter.testing.demo_streams import free_loopback_port, running_demo_server

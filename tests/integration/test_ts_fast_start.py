@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from commandcenter.domain.cameras import StreamTier
 from commandcenter.media.clips import ensure_demo_clips
-from commandcenter.media.demo_streams import StreamTier
 from commandcenter.media.ts_gop_cache import (
     PACKET_SIZE,
     GopCache,

@@ -10,10 +10,12 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import update
 
-from commandcenter.catalog.entry import CameraEntry, CatalogError, StreamUrls
 from commandcenter.catalog.pinyin_initials import name_initials
+from commandcenter.catalog.source import CatalogError
+from commandcenter.domain.cameras import CameraEntry, StreamUrls
 from commandcenter.media.camera_drag import CAMERAS_MIME, decode_cameras
-from commandcenter.persistence import camera_queries, models
+from commandcenter.persistence.cameras import queries as camera_queries
+from commandcenter.persistence.cameras.models import Camera
 from commandcenter.persistence.store import Store
 from ui.background import BackgroundRunner
 from ui.cameras.camera_tree_model import CODE_ROLE
@@ -231,9 +233,7 @@ def test_a_re_read_shows_cameras_going_offline_and_keeps_stars(
     tree.set_favourite(target.code, True)
     qtbot.waitUntil(lambda: camera_queries.favourites(district_store, "值班员") == {target.code})
     with district_store.engine.begin() as connection:
-        connection.execute(
-            update(models.Camera).where(models.Camera.code == target.code).values(online=False)
-        )
+        connection.execute(update(Camera).where(Camera.code == target.code).values(online=False))
     with qtbot.waitSignal(tree.loaded):
         tree.reload()
     assert top_rows(tree)[1] == f"综合 ({online - 1}/{len(street)})"

@@ -18,11 +18,13 @@ from commandcenter.accounts.principal import Principal
 from commandcenter.audit.trail import AuditAction, AuditTrail
 from commandcenter.cases.dispatch import DispatchRequest, dispatch_case
 from commandcenter.cases.intake import CaseIntake
-from commandcenter.cases.screening import IncomingReport
+from commandcenter.domain.cases import IncomingReport, NewCase
 from commandcenter.domain.kinds import CaseStatus, UserRole
-from commandcenter.persistence.case_board import board_rows
-from commandcenter.persistence.case_queries import segments
-from commandcenter.persistence.store import NewCase, Store
+from commandcenter.persistence.cases.board import board_rows
+from commandcenter.persistence.cases.categories import category_codes
+from commandcenter.persistence.cases.intake import create_case
+from commandcenter.persistence.district.queries import segment_shapes
+from commandcenter.persistence.store import Store
 from commandcenter.testing.demo_district import middle_of
 from ui.background import BackgroundRunner
 from ui.cases.arrival_chime import MIN_INTERVAL_S, ArrivalChime
@@ -64,7 +66,7 @@ def desk(qtbot: QtBot, qapp: QApplication, district_store: Store) -> Iterator[De
 
 
 def _report_on_segment(store: Store, number: int, code: str = "S0501") -> IncomingReport:
-    segment = segments(store)[number % 200]
+    segment = segment_shapes(store)[number % 200]
     lon, lat = middle_of(segment)
     return IncomingReport(
         code, lon, lat, reporter=f"市民{number}", description="人行道上摆摊", photos=(f"photos/{number}.jpg",)
@@ -76,12 +78,14 @@ def test_a_burst_is_one_popup_a_few_reads_and_one_chime(
 ) -> None:
     before = len(desk.desk.board)
     fetches_before = desk.desk.fetches
-    codes = district_store.category_codes()
+    codes = category_codes(district_store)
 
     def burst() -> None:
         for number in range(BURST):
-            district_store.create_case(
-                _new_case(district_store, number, codes[number % len(codes)]), now=datetime.now(UTC)
+            create_case(
+                district_store,
+                _new_case(district_store, number, codes[number % len(codes)]),
+                now=datetime.now(UTC),
             )
 
     writer = threading.Thread(target=burst)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from commandcenter.persistence import case_queries
+from commandcenter.persistence.cases import categories as case_categories
 from commandcenter.persistence.store import Store
 from ui.background import BackgroundRunner
 from ui.cases.qt_category_editor import COLUMNS, QtCategoryEditor
@@ -33,11 +33,13 @@ def test_edit_save_and_refuse(qtbot: QtBot, qapp: QApplication, district_store: 
     _cell(editor, code, "dispose_hours").setText("abc")  # type: ignore[attr-defined]
     editor.save()
     qtbot.waitUntil(lambda: "dispose_hours" in editor.message.text())
-    assert case_queries.categories(district_store)[code].dispose_hours == editor.rows[0].dispose_hours
+    assert (
+        case_categories.active_categories(district_store)[code].dispose_hours == editor.rows[0].dispose_hours
+    )
     _cell(editor, code, "dispose_hours").setText("6.5")  # type: ignore[attr-defined]
     editor.save()
     qtbot.waitUntil(
-        lambda: case_queries.categories(district_store)[code].dispose_hours == 6.5, timeout=10_000
+        lambda: case_categories.active_categories(district_store)[code].dispose_hours == 6.5, timeout=10_000
     )
 
 
@@ -54,5 +56,5 @@ def test_add_a_minor_class(qtbot: QtBot, qapp: QApplication, district_store: Sto
     ):
         editor.table.item(row, COLUMNS.index(field)).setText(text)
     editor.save()
-    qtbot.waitUntil(lambda: "S0597" in case_queries.categories(district_store), timeout=10_000)
+    qtbot.waitUntil(lambda: "S0597" in case_categories.active_categories(district_store), timeout=10_000)
     qtbot.waitUntil(lambda: editor.table.rowCount() == before + 1)

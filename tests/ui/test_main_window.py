@@ -11,12 +11,16 @@ from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
-from sqlalchemy import Engine
+from sqlalchemy import event
 
 from commandcenter.catalog.nearest import nearest_cameras
+from commandcenter.domain.cases import NewCase
 from commandcenter.domain.kinds import UnitKind
-from commandcenter.persistence.case_board import board_rows
-from commandcenter.persistence.store import NewCase, Store
+from commandcenter.persistence.cases.board import board_rows
+from commandcenter.persistence.cases.categories import category_codes
+from commandcenter.persistence.cases.intake import create_case
+from commandcenter.persistence.store import Store
+from commandcenter.persistence.units.positions import latest_positions
 from ui.cases.qt_case_detail import QtCaseDetail
 from ui.main_window import MainWindow
 
@@ -35,48 +39,27 @@ SEED_TILES = {
 }
 
 
-class ThreadRecordingStore(Store):
-    """The real store, noting for each read whether it ran on the main (Qt) thread."""
+class StatementThreads:
+    """Every SQL statement the store's engine runs, with whether it ran on the main (Qt) thread: any
+    query a widget forgot to send through ``ui/background.py`` shows up here, whoever issues it."""
 
-    def __init__(self, engine: Engine) -> None:
-        super().__init__(engine)
-        self.on_main_thread: dict[str, list[bool]] = {}
+    def __init__(self, store: Store) -> None:
+        self.seen: list[tuple[bool, str]] = []
+        event.listen(store.engine, "before_cursor_execute", self._note)
 
-    def _note(self, name: str) -> None:
+    def _note(self, _conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
         on_main = threading.current_thread() is threading.main_thread()
-        self.on_main_thread.setdefault(name, []).append(on_main)
+        self.seen.append((on_main, " ".join(statement.split())[:120]))
 
-    def counts(self) -> Any:
-        self._note("counts")
-        return super().counts()
-
-    def latest_positions(self) -> Any:
-        self._note("latest_positions")
-        return super().latest_positions()
-
-    def segment_shapes(self) -> Any:
-        self._note("segment_shapes")
-        return super().segment_shapes()
-
-    def change_marker(self) -> Any:
-        self._note("change_marker")
-        return super().change_marker()
-
-    def recent_cases(self, limit: int = 200) -> Any:
-        self._note("recent_cases")
-        return super().recent_cases(limit)
-
-    def verify(self) -> None:
-        self._note("verify")
-        super().verify()
+    def touched(self, *fragments: str) -> bool:
+        return all(any(fragment in sql for _, sql in self.seen) for fragment in fragments)
 
 
 @pytest.fixture
-def recording_store(district_file: Path) -> Iterator[ThreadRecordingStore]:
-    store = ThreadRecordingStore.open(f"sqlite:///{district_file}")
-    assert isinstance(store, ThreadRecordingStore)
+def recording_store(district_file: Path) -> Iterator[tuple[Store, StatementThreads]]:
+    store = Store.open(f"sqlite:///{district_file}")
     try:
-        yield store
+        yield store, StatementThreads(store)
     finally:
         store.close()
 
@@ -109,7 +92,7 @@ def test_map_draws_every_segment_and_placed_unit(
     qtbot: QtBot, open_window: OpenWindow, district_store: Store
 ) -> None:
     window = open_window()
-    placed = [p for p in district_store.latest_positions() if p.lon is not None]
+    placed = [p for p in latest_positions(district_store) if p.lon is not None]
     expected = {kind: sum(1 for p in placed if p.kind == kind.value) for kind in UnitKind}
     qtbot.waitUntil(
         lambda: window.map.segments_shown == 291 and window.map.unit_counts == expected, timeout=20_000
@@ -123,9 +106,9 @@ def test_case_queue_holds_the_open_cases_and_pops_up_a_new_one(
     window = open_window()
     open_cases = board_rows(district_store)
     qtbot.waitUntil(lambda: window.cases.model.rowCount() == len(open_cases), timeout=20_000)
-    code = district_store.category_codes()[0]
+    code = category_codes(district_store)[0]
     report = NewCase(code, "市民上报", "井盖缺失", "大学路与陇海路交叉口", 113.64, 34.73, "测试", urgency=1)
-    new_id = district_store.create_case(report, now=datetime.now(UTC))
+    new_id = create_case(district_store, report, now=datetime.now(UTC))
     qtbot.waitUntil(lambda: window.cases.model.row_of(new_id) is not None, timeout=20_000)
     assert window.cases.model.rowCount() == len(open_cases) + 1
     qtbot.waitUntil(lambda: window.popup.current is not None and window.popup.current.id == new_id)
@@ -134,13 +117,15 @@ def test_case_queue_holds_the_open_cases_and_pops_up_a_new_one(
 
 
 def test_store_is_only_called_off_the_qt_thread(
-    qtbot: QtBot, open_window: OpenWindow, recording_store: ThreadRecordingStore
+    qtbot: QtBot, open_window: OpenWindow, recording_store: tuple[Store, StatementThreads]
 ) -> None:
-    window = open_window(store=recording_store)
-    wanted = {"counts", "latest_positions", "segment_shapes", "verify"}
-    qtbot.waitUntil(lambda: wanted <= recording_store.on_main_thread.keys(), timeout=20_000)
+    store, statements = recording_store
+    window = open_window(store=store)
+    wanted = ("count(*)", "FROM units", "FROM segments", "FROM cases", "FROM cameras")
+    qtbot.waitUntil(lambda: statements.touched(*wanted), timeout=20_000)
     window.stop()
-    assert all(not on_main for calls in recording_store.on_main_thread.values() for on_main in calls)
+    on_main = [sql for main, sql in statements.seen if main]
+    assert not on_main, "SQL on the Qt thread:\n" + "\n".join(on_main)
 
 
 def test_view_menu_toggles_the_docks_and_f11_goes_full_screen(qtbot: QtBot, open_window: OpenWindow) -> None:

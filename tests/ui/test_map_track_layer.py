@@ -18,7 +18,8 @@ from commandcenter.config import MapSettings
 from commandcenter.domain.kinds import UnitKind
 from commandcenter.mapping.projection import project
 from commandcenter.persistence.store import Store
-from commandcenter.persistence.track_queries import load_tracks
+from commandcenter.persistence.units.positions import latest_positions, record_positions
+from commandcenter.persistence.units.tracks import load_tracks
 from commandcenter.testing.synthetic_tracks import Drive, Park, scripted_fixes
 from commandcenter.tracks import PlaybackClock, Track, segment_track
 from ui.background import BackgroundRunner
@@ -37,9 +38,9 @@ def runner() -> Iterator[BackgroundRunner]:
 
 def trucks_with_tracks(store: Store, count: int) -> list[Track]:
     """``count`` muck trucks of the district, each given the scripted morning, read back as tracks."""
-    trucks = [p.unit_id for p in store.latest_positions() if p.kind == UnitKind.MUCK_TRUCK][:count]
+    trucks = [p.unit_id for p in latest_positions(store) if p.kind == UnitKind.MUCK_TRUCK][:count]
     for offset, unit_id in enumerate(trucks):
-        store.record_positions(scripted_fixes(unit_id, START, LEGS, seed=offset))
+        record_positions(store, scripted_fixes(unit_id, START, LEGS, seed=offset))
     tracks = load_tracks(store, trucks, START, START + timedelta(hours=1))
     return [tracks[unit_id] for unit_id in trucks]
 

@@ -13,8 +13,9 @@ from pytestqt.qtbot import QtBot
 
 from commandcenter.domain.kinds import UnitKind
 from commandcenter.mapping.unit_frame import KINDS
+from commandcenter.persistence.cameras.unit_cameras import vehicle_cameras_by_unit
 from commandcenter.persistence.store import Store
-from commandcenter.persistence.unit_cameras import vehicle_cameras_by_unit
+from commandcenter.persistence.units.positions import latest_positions, record_positions
 from commandcenter.testing.synthetic_tracks import Drive, Park, scripted_fixes
 from ui.main_window import MainWindow
 
@@ -30,7 +31,7 @@ def _unit_at(window: MainWindow, kind: UnitKind) -> tuple[int, float, float]:
 
 def test_every_vehicle_has_its_camera_and_patrollers_have_none(district_store: Store) -> None:
     cameras = vehicle_cameras_by_unit(district_store)
-    kinds = {p.unit_id: p.kind for p in district_store.latest_positions()}
+    kinds = {p.unit_id: p.kind for p in latest_positions(district_store)}
     assert len(cameras) == 1051 + 7
     assert {kinds[unit_id] for unit_id in cameras} == {UnitKind.MUCK_TRUCK, UnitKind.ENFORCEMENT}
     assert all(code.startswith("CAM-VH-") for code in cameras.values())
@@ -65,9 +66,9 @@ def test_clicking_a_vehicle_with_a_camera_opens_its_video_on_the_wall(
 def test_the_playback_panel_draws_on_the_map_until_it_is_closed(
     qtbot: QtBot, open_window: OpenWindow, district_store: Store
 ) -> None:
-    trucks = [p.unit_id for p in district_store.latest_positions() if p.kind == UnitKind.MUCK_TRUCK][:2]
+    trucks = [p.unit_id for p in latest_positions(district_store) if p.kind == UnitKind.MUCK_TRUCK][:2]
     for unit_id in trucks:
-        district_store.record_positions(scripted_fixes(unit_id, START, [Drive(600, 30, 90), Park(600)]))
+        record_positions(district_store, scripted_fixes(unit_id, START, [Drive(600, 30, 90), Park(600)]))
     window = open_window()
     layer = window.map.track_layer
     window.track_dock.raise_()

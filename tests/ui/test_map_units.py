@@ -15,6 +15,7 @@ from commandcenter.domain.kinds import UnitKind
 from commandcenter.geo.datum import gcj02_to_wgs84
 from commandcenter.geo.mercator import mercator_to_lonlat
 from commandcenter.persistence.store import Store
+from commandcenter.persistence.units.positions import latest_positions
 from ui.background import BackgroundRunner
 from ui.map.qt_overview_map import QtOverviewMap
 from ui.map.unit_icons import COMPACT_ICON_PX, ICON_PX
@@ -61,7 +62,7 @@ def viewport_pos(widget: QtOverviewMap, x: float, y: float) -> QPoint:
 
 
 def test_every_placed_unit_is_drawn_by_one_item(live_map: QtOverviewMap, district_store: Store) -> None:
-    placed = [p for p in district_store.latest_positions() if p.lon is not None]
+    placed = [p for p in latest_positions(district_store) if p.lon is not None]
     assert len(live_map.units.frame) == len(placed) == 2658
     assert repaint(live_map) == len(placed)  # the whole district is in view
     assert live_map.units.icon_px == COMPACT_ICON_PX  # small icons for the overview

@@ -11,7 +11,9 @@ import pytest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from commandcenter.persistence.case_transitions import case_timeline
+from commandcenter.persistence.bulk_load import replace_all
+from commandcenter.persistence.cases.intake import create_case
+from commandcenter.persistence.cases.transitions import case_timeline
 from commandcenter.persistence.store import Store
 from commandcenter.testing.minimal_district import minimal_district, minimal_report
 from ui.background import BackgroundRunner
@@ -24,7 +26,7 @@ pytestmark = pytest.mark.postgres
 @pytest.fixture
 def pg_store(pg_url: str) -> Iterator[Store]:
     store = Store.open(pg_url)
-    store.replace_all(minimal_district())
+    replace_all(store, minimal_district())
     yield store
     store.close()
 
@@ -32,7 +34,7 @@ def pg_store(pg_url: str) -> Iterator[Store]:
 def test_offline_banner_and_exactly_once_dispatch(
     qtbot: QtBot, qapp: QApplication, pg_store: Store, pg_gate: Callable[[bool], None]
 ) -> None:
-    case_id = pg_store.create_case(minimal_report(), now=datetime.now(UTC))
+    case_id = create_case(pg_store, minimal_report(), now=datetime.now(UTC))
     host = QWidget()
     qtbot.addWidget(host)
     runner = BackgroundRunner(host)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMenuBar
 from pytestqt.qtbot import QtBot
 
 from commandcenter.config import PluginSettings, Settings
+from commandcenter.persistence.bulk_load import replace_all
 from commandcenter.persistence.store import Store
 from commandcenter.plugins_api.records import PluginState
 from commandcenter.testing.minimal_district import minimal_district
@@ -39,7 +40,7 @@ def _collect_on_the_qt_thread() -> None:
 @pytest.fixture
 def small_store(tmp_path: Path) -> Iterator[Store]:
     store = Store.open(f"sqlite:///{tmp_path / 'small.sqlite'}")
-    store.replace_all(minimal_district())
+    replace_all(store, minimal_district())
     yield store
     store.close()
 
@@ -117,7 +118,7 @@ def test_the_manager_lists_states_errors_and_the_traceback_on_demand(
 def test_an_admin_enables_a_plugin_for_an_office_from_the_manager(
     qtbot: QtBot, plugins_ui: QtPlugins, small_store: Store
 ) -> None:
-    from commandcenter.persistence.plugin_enablement import load_rules
+    from commandcenter.persistence.plugins.enablement import load_rules
 
     assert plugins_ui.seat.is_admin  # the district centre seat, until accounts exist
     plugins_ui.show_manager()

@@ -13,6 +13,7 @@ from PySide6.QtCore import QDateTime, Qt
 from pytestqt.qtbot import QtBot
 
 from commandcenter.persistence.store import Store
+from commandcenter.persistence.units.positions import record_positions
 from commandcenter.testing.synthetic_tracks import Drive, Park, scripted_fixes, store_with_units
 from commandcenter.tracks import Track
 from ui.background import BackgroundRunner
@@ -26,8 +27,8 @@ LEGS: list[Park | Drive] = [Drive(60, 36, 90), Park(360), Drive(60, 36, 90)]
 def panel(qtbot: QtBot, tmp_path: Path) -> Iterator[QtTrackPlayback]:
     store = Store.open(f"sqlite:///{tmp_path / 'tracks.sqlite'}")
     store_with_units(store, [1, 2])
-    store.record_positions(scripted_fixes(1, START, LEGS))
-    store.record_positions(scripted_fixes(2, START + timedelta(seconds=30), LEGS, seed=5))
+    record_positions(store, scripted_fixes(1, START, LEGS))
+    record_positions(store, scripted_fixes(2, START + timedelta(seconds=30), LEGS, seed=5))
     runner = BackgroundRunner()
     widget = QtTrackPlayback(store, runner)
     qtbot.addWidget(widget)

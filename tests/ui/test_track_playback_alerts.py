@@ -11,8 +11,11 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from commandcenter.persistence.alert_records import recent_alerts
-from commandcenter.persistence.store import Fix, Store
+from commandcenter.domain.units import Position
+from commandcenter.persistence.bulk_load import replace_all
+from commandcenter.persistence.map.alerts import recent_alerts
+from commandcenter.persistence.store import Store
+from commandcenter.persistence.units.positions import record_positions
 from commandcenter.rules import AlertKind
 from commandcenter.testing.rule_district import TRUCK, rule_district
 from ui.background import BackgroundRunner
@@ -24,7 +27,7 @@ T0 = datetime(2026, 11, 26, 6, 0, tzinfo=UTC)
 @pytest.fixture
 def store(tmp_path: Path) -> Iterator[Store]:
     opened = Store.open(f"sqlite:///{tmp_path / 'alerts.sqlite'}")
-    opened.replace_all(rule_district())
+    replace_all(opened, rule_district())
     yield opened
     opened.close()
 
@@ -37,8 +40,8 @@ def test_an_alert_appears_and_becomes_a_case(qtbot: QtBot, store: Store) -> None
     panel.start()
     qtbot.waitUntil(lambda: panel.watcher.following)  # from the table's current end
     for minute in range(11):
-        fix = Fix(TRUCK, T0 + timedelta(minutes=minute), 113.605, 34.715, 0.0, 0.0, "loaded")
-        store.record_positions([fix])
+        fix = Position(TRUCK, T0 + timedelta(minutes=minute), 113.605, 34.715, 0.0, 0.0, "loaded")
+        record_positions(store, [fix])
     qtbot.waitUntil(lambda: panel.list.count() == 1)
     item = panel.list.item(0)
     assert "疑似偷倒" in item.text()

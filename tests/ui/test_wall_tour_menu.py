@@ -11,10 +11,9 @@ from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtGui import QCursor
 from pytestqt.qtbot import QtBot
 
-from commandcenter.catalog.entry import CameraEntry
-from commandcenter.media.camera_feed import CameraFeed
+from commandcenter.domain.cameras import CameraEntry, CameraFeed
 from commandcenter.media.vlc_support import url_supported
-from commandcenter.persistence.camera_import import save_cameras
+from commandcenter.persistence.cameras.imports import save_cameras
 from commandcenter.persistence.store import Store
 from commandcenter.wall.tour import DEFAULT_DWELL_S
 from ui.background import BackgroundRunner

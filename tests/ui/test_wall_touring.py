@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtGui import QCursor
 from pytestqt.qtbot import QtBot
 
-from commandcenter.media.camera_feed import CameraFeed
+from commandcenter.domain.cameras import CameraFeed
 from commandcenter.media.vlc_support import url_supported
 from ui.videowall.qt_wall import QtVideoWall
 

@@ -11,9 +11,8 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from commandcenter.media.camera_feed import CameraFeed
+from commandcenter.domain.cameras import CameraFeed, StreamTier
 from commandcenter.media.clips import ensure_demo_clips
-from commandcenter.media.demo_streams import StreamTier
 from commandcenter.media.stream_server import DemoStreamServer
 from commandcenter.media.tile_state import TileState
 from commandcenter.testing.demo_streams import free_loopback_port, running_demo_server

@@ -11,8 +11,8 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QGridLayout, QLabel
 from pytestqt.qtbot import QtBot
 
+from commandcenter.domain.cameras import CameraFeed
 from commandcenter.media.camera_drag import CAMERAS_MIME, encode_cameras
-from commandcenter.media.camera_feed import CameraFeed
 from commandcenter.media.tile_state import TileState
 from commandcenter.media.vlc_support import url_supported
 from commandcenter.wall.decode_budget import DecodeBudget, DecodeTier

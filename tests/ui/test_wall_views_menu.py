@@ -10,11 +10,10 @@ import pytest
 from PySide6.QtWidgets import QDialogButtonBox, QMenu
 from pytestqt.qtbot import QtBot
 
-from commandcenter.catalog.entry import CameraEntry
-from commandcenter.media.camera_feed import CameraFeed
+from commandcenter.domain.cameras import CameraEntry, CameraFeed, SavedView
 from commandcenter.media.vlc_support import url_supported
-from commandcenter.persistence.camera_import import save_cameras
-from commandcenter.persistence.saved_views import SavedView, list_views, save_view
+from commandcenter.persistence.cameras.imports import save_cameras
+from commandcenter.persistence.cameras.saved_views import list_views, save_view
 from commandcenter.persistence.store import Store
 from ui.background import BackgroundRunner
 from ui.videowall.qt_wall import QtVideoWall

@@ -8,8 +8,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QItemSelectionModel
 from pytestqt.qtbot import QtBot
 
-from commandcenter.persistence import camera_queries
-from commandcenter.persistence.saved_views import list_views
+from commandcenter.persistence.cameras import queries as camera_queries
+from commandcenter.persistence.cameras.saved_views import list_views
 from commandcenter.persistence.store import Store
 from ui.main_window import MainWindow
 

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
-from commandcenter.media.camera_feed import CameraFeed
+from commandcenter.domain.cameras import CameraFeed
 from commandcenter.media.vlc_support import url_supported
 from commandcenter.wall.window_memory import WallWindowState, load_windows, save_windows
 from ui.videowall.qt_wall import QtVideoWall

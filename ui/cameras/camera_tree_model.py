@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from commandcenter.catalog.entry import CameraEntry
 from commandcenter.catalog.grouping import CameraGroup, build_tree
+from commandcenter.domain.cameras import CameraEntry
 from commandcenter.media.camera_drag import CAMERAS_MIME, encode_cameras
 
 AnyIndex = QModelIndex | QPersistentModelIndex

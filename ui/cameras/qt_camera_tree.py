@@ -15,11 +15,11 @@ from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QMenu, QTreeView, QVBoxLayout, QWidget
 
 from commandcenter.catalog.database_source import DatabaseCatalog
-from commandcenter.catalog.entry import CameraCatalog, CameraEntry, StreamUrls
 from commandcenter.catalog.grouping import build_tree
 from commandcenter.catalog.snapshot import CatalogSnapshot, refreshed
-from commandcenter.media.camera_feed import CameraFeed
-from commandcenter.persistence import camera_queries
+from commandcenter.catalog.source import CameraCatalog
+from commandcenter.domain.cameras import CameraEntry, CameraFeed, StreamUrls
+from commandcenter.persistence.cameras import queries as camera_queries
 from commandcenter.persistence.database import DatabaseUnavailable
 from commandcenter.persistence.store import Store
 from ui.background import BackgroundPoll, BackgroundRunner

@@ -19,6 +19,7 @@ import logging
 import queue
 import threading
 from datetime import UTC, datetime, timedelta
+from functools import partial
 
 from PySide6.QtCore import QMetaObject, QObject, Qt, QTimer, Signal, Slot
 
@@ -28,10 +29,13 @@ from commandcenter.cases.dispatch import DispatchOutcome, DispatchRequest, Dispa
 from commandcenter.cases.dispatch_outbox import DispatchOutbox
 from commandcenter.cases.intake import CaseIntake
 from commandcenter.cases.recommend import Recommendation, shift_at
+from commandcenter.domain.cases import BoardCase
+from commandcenter.domain.units import UnitPosition
 from commandcenter.paths import data_dir
-from commandcenter.persistence.case_board import BoardCase, board_rows
-from commandcenter.persistence.change_feed import Change, ChangeFeed
-from commandcenter.persistence.store import Store, UnitPosition
+from commandcenter.persistence.cases.board import board_rows
+from commandcenter.persistence.change_feed import Change, ChangeFeed, open_change_feed
+from commandcenter.persistence.store import Store
+from commandcenter.persistence.units.positions import latest_positions
 from commandcenter.services.case_service import CaseService
 from ui.background import BackgroundPoll, BackgroundRunner
 from ui.cases.qt_mini_map import MiniMapScene
@@ -81,7 +85,7 @@ class CaseDesk(QObject):
         self.fetches = 0  # how many board reads ran: bursts must coalesce (tests and bench read it)
         # Recommendations rank patrollers by live position: refresh the index's copy now and then.
         self._positions = BackgroundPoll(
-            runner, POSITIONS_REFRESH_S, store.latest_positions, self._positions_read, parent=self
+            runner, POSITIONS_REFRESH_S, partial(latest_positions, store), self._positions_read, parent=self
         )
 
     def _service_step(self) -> Step | None:
@@ -119,7 +123,7 @@ class CaseDesk(QObject):
         with self._feed_lock:
             if not self._started:
                 return False
-            feed = ChangeFeed.for_store(self.store)
+            feed = open_change_feed(self.store)
             feed.events.connect(self._heard)
             feed.status.connect(self._park_outcome)
             self._feed = feed

@@ -15,8 +15,8 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
 
 from commandcenter.cases.board import CaseBoard, SortKey
-from commandcenter.cases.calendar import DeadlineState
-from commandcenter.persistence.case_board import BoardCase
+from commandcenter.domain.calendar import DeadlineState
+from commandcenter.domain.cases import BoardCase
 
 OVERDUE_COLOR = QColor("#f87171")
 DUE_SOON_COLOR = QColor("#fbbf24")

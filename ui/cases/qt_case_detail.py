@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from commandcenter.cases.case_detail import CaseDetail, load_case_detail
-from commandcenter.persistence.case_intake import PhotoRecord
-from commandcenter.persistence.case_transitions import apply_transition
+from commandcenter.domain.cases import PhotoRecord
+from commandcenter.persistence.cases.transitions import apply_transition
 from commandcenter.persistence.store import Store
 from commandcenter.services.case_service import CaseService
 from ui.background import BackgroundRunner

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from commandcenter.cases.recommend import Recommendation
-from commandcenter.persistence.case_board import BoardCase
+from commandcenter.domain.cases import BoardCase
 from ui.cases.arrival_chime import ArrivalChime
 from ui.cases.case_desk import CaseDesk
 from ui.cases.case_table_model import countdown, local_time

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from commandcenter.persistence.case_board import BoardCase
+from commandcenter.domain.cases import BoardCase
 from ui.cases.case_desk import CaseDesk
 from ui.cases.case_table_model import CaseTableModel
 from ui.cases.qt_offline_banner import QtOfflineBanner

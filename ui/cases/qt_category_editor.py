@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from commandcenter.persistence.category_admin import CategoryRow, list_categories, save_categories
+from commandcenter.domain.categories import CategoryRecord
+from commandcenter.persistence.cases.categories import list_categories, save_categories
 from commandcenter.persistence.store import Store
 from ui.background import BackgroundRunner
 
@@ -39,7 +40,7 @@ class QtCategoryEditor(QDialog):
         self.setWindowTitle(self.tr("Case categories"))
         self.resize(1200, 640)
         self.store, self.runner = store, runner
-        self.rows: list[CategoryRow] = []
+        self.rows: list[CategoryRecord] = []
         self.table = QTableWidget(0, len(COLUMNS), self)
         self.table.setHorizontalHeaderLabels(
             [self.tr("Code"), self.tr("Kind"), self.tr("Major class"), self.tr("Minor class"),
@@ -68,7 +69,7 @@ class QtCategoryEditor(QDialog):
     def reload(self) -> None:
         self.runner.submit(lambda: list_categories(self.store), self._show, self._failed)
 
-    def _show(self, rows: list[CategoryRow]) -> None:
+    def _show(self, rows: list[CategoryRecord]) -> None:
         self.rows = rows
         self.table.setRowCount(0)
         for row in rows:
@@ -76,7 +77,7 @@ class QtCategoryEditor(QDialog):
         self.table.resizeColumnsToContents()
         self.table.setColumnWidth(COLUMNS.index("filing_condition"), 360)
 
-    def _append(self, row: CategoryRow, *, editable_identity: bool) -> None:
+    def _append(self, row: CategoryRecord, *, editable_identity: bool) -> None:
         index = self.table.rowCount()
         self.table.insertRow(index)
         for column, name in enumerate(COLUMNS):
@@ -93,13 +94,13 @@ class QtCategoryEditor(QDialog):
 
     def add_row(self) -> None:
         template = self.rows[0] if self.rows else None
-        blank = CategoryRow("", "事件", "", "", "", "", 1.0, 8.0, "", True, True)
+        blank = CategoryRecord("", "事件", "", "", "", "", 1.0, 8.0, "", True, True)
         if template is not None:
             blank = dataclasses.replace(blank, kind=template.kind)
         self._append(blank, editable_identity=True)
         self.table.scrollToBottom()
 
-    def edited_rows(self) -> list[CategoryRow]:
+    def edited_rows(self) -> list[CategoryRecord]:
         """What the table says now; a number that does not parse is kept as text and refused by
         validation with the field's name, rather than silently dropped."""
         result = []
@@ -119,7 +120,7 @@ class QtCategoryEditor(QDialog):
                 else:
                     values[name] = text
             values["major_code"] = self._major_code(str(values["code"]))
-            result.append(CategoryRow(**values))  # type: ignore[arg-type]
+            result.append(CategoryRecord(**values))  # type: ignore[arg-type]
         return result
 
     def _major_code(self, code: str) -> str:

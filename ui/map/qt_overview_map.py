@@ -22,8 +22,9 @@ from commandcenter.mapping.base_map import open_tile_source
 from commandcenter.mapping.tile_source import TileSource
 from commandcenter.mapping.unit_frame import KINDS, UnitFrame, unit_frame
 from commandcenter.mapping.vector_data import LiveOverlay, VectorData, load_live_overlay, load_vector_data
+from commandcenter.persistence.cameras.unit_cameras import vehicle_cameras_by_unit
 from commandcenter.persistence.store import Store
-from commandcenter.persistence.unit_cameras import vehicle_cameras_by_unit
+from commandcenter.persistence.units.positions import latest_positions
 from commandcenter.tracks import Stop, Track
 from ui.background import BackgroundPoll, BackgroundRunner
 from ui.map.map_legend import MapLegend
@@ -95,7 +96,7 @@ class QtOverviewMap(QWidget):
         self._poll = BackgroundPoll(
             runner,
             refresh_s,
-            lambda: unit_frame(store.latest_positions(), datum=datum, offline_after_s=offline_s),
+            lambda: unit_frame(latest_positions(store), datum=datum, offline_after_s=offline_s),
             self.show_units,
             parent=self,
         )

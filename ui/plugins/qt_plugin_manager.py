@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from commandcenter.persistence.case_queries import offices
-from commandcenter.persistence.plugin_enablement import set_rule
-from commandcenter.plugins_api.enablement import EnablementRule, Scope
+from commandcenter.domain.plugins import EnablementRule, Scope
+from commandcenter.persistence.district.queries import offices
+from commandcenter.persistence.plugins.enablement import set_rule
 from commandcenter.plugins_api.host import PluginHost
 from commandcenter.plugins_api.records import PluginRecord, PluginState
 from ui.background import BackgroundRunner

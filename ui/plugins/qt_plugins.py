@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QDockWidget, QFrame, QMainWindow, QMenu, QScrollAr
 
 from commandcenter.config import Settings
 from commandcenter.domain_events import DomainEvents
-from commandcenter.persistence.change_feed import ChangeFeed
+from commandcenter.persistence.change_feed import ChangeFeed, open_change_feed
 from commandcenter.persistence.store import Store
 from commandcenter.plugins_api.contributions import CardValue
 from commandcenter.plugins_api.enablement import Seat
@@ -110,7 +110,7 @@ class QtPlugins(QObject):
     def _load(self) -> PluginHost:
         host = start_plugins(self._store, self.seat, self._folders, events=self.events)
         try:
-            feed = ChangeFeed.for_store(self._store)
+            feed = open_change_feed(self._store)
         except ValueError as error:  # an in-memory database has no feed; plugins get no events
             log.info("plugins get no domain events: %s", error)
         else:

@@ -18,9 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from commandcenter.persistence.alert_records import file_alert_as_case, recent_alerts
+from commandcenter.domain.alerts import Alert
+from commandcenter.persistence.map.alerts import file_alert_as_case, recent_alerts
 from commandcenter.persistence.store import Store
-from commandcenter.rules.alerts import Alert, default_category
+from commandcenter.rules.alerts import default_category
 from commandcenter.rules.watcher import AlertWatcher
 from ui.background import BackgroundPoll, BackgroundRunner
 from ui.tracks.track_rows import clock_text

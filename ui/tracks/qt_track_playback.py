@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from commandcenter.persistence.store import Store
-from commandcenter.persistence.track_queries import load_tracks, track_units
+from commandcenter.persistence.units.tracks import load_tracks, track_units
 from commandcenter.tracks import SPEEDS, PlaybackClock, Segmentation, Stop, Track, segment_track
 from ui.background import BackgroundRunner
 from ui.tracks.qt_unit_picker import QtUnitPicker

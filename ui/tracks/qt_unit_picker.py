@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from commandcenter.persistence.track_queries import TrackUnit
+from commandcenter.domain.units import TrackUnit
 
 _UNIT = Qt.ItemDataRole.UserRole
 

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 
 from PySide6.QtCore import QCoreApplication
 
-from commandcenter.rules.permits import DISTRICT_TIMEZONE
+from commandcenter.domain.calendar import DISTRICT_TIMEZONE
 from commandcenter.tracks import Segmentation, Stop, Trip
 
 

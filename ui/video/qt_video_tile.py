@@ -20,8 +20,7 @@ from PySide6.QtCore import QCoreApplication, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from commandcenter.media.camera_feed import CameraFeed
-from commandcenter.media.demo_streams import StreamTier
+from commandcenter.domain.cameras import CameraFeed, StreamTier
 from commandcenter.media.tile_state import TileState, TileStateMachine
 from commandcenter.media.tile_stats import RateMeter, format_rates
 from commandcenter.media.vlc_support import url_supported

@@ -9,8 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
+from commandcenter.domain.cameras import StreamTier
 from commandcenter.health import Level
-from commandcenter.media.demo_streams import StreamTier
 from commandcenter.media.tile_state import TileState
 from ui.theme import LEVEL_COLORS, MUTED, PANEL, TEXT
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from commandcenter.media.camera_feed import CameraFeed
+from commandcenter.domain.cameras import CameraFeed
 from ui.videowall.qt_wall import QtVideoWall
 
 
@@ -13,8 +13,8 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from commandcenter.config import StreamSettings
+    from commandcenter.domain.cameras import StreamTier
     from commandcenter.media.clips import ensure_demo_clips
-    from commandcenter.media.demo_streams import StreamTier
     from commandcenter.media.stream_server import DemoStreamServer
 
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 4

@@ -22,7 +22,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
 
 from commandcenter import paths
-from commandcenter.media.camera_feed import CameraFeed
+from commandcenter.domain.cameras import CameraFeed
 from commandcenter.wall.decode_budget import DecodeBudget
 from commandcenter.wall.layouts import Layout, layout_by_name
 from commandcenter.wall.slots import WallSlots

@@ -6,8 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import QMimeData
 from PySide6.QtGui import QDrag
 
+from commandcenter.domain.cameras import CameraFeed
 from commandcenter.media.camera_drag import CAMERAS_MIME, decode_cameras, encode_cameras
-from commandcenter.media.camera_feed import CameraFeed
 from ui.video.qt_video_tile import QtVideoTile
 
 TILE_MIME = "application/x-commandcenter-wall-tile"

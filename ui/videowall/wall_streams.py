@@ -11,8 +11,8 @@ import time
 from collections.abc import Callable
 
 from commandcenter import paths
+from commandcenter.domain.cameras import StreamTier
 from commandcenter.media.clips import find_clip_sets
-from commandcenter.media.demo_streams import StreamTier
 from commandcenter.wall.decode_budget import DecodeBudget, DecodeTier, measure_budget
 from commandcenter.wall.tiering import TierChoice, TileView
 from ui.background import BackgroundRunner

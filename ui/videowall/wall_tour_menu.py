@@ -13,7 +13,7 @@ from __future__ import annotations
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QToolButton, QWidget
 
-from commandcenter.media.camera_feed import CameraFeed
+from commandcenter.domain.cameras import CameraFeed
 from commandcenter.wall.tour import DEFAULT_DWELL_S
 from ui.cameras.qt_camera_tree import QtCameraTree
 from ui.videowall.qt_wall import QtVideoWall

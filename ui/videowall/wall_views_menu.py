@@ -12,9 +12,9 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QLabel, QMenu, QToolButton, QWidget
 
-from commandcenter.media.camera_feed import CameraFeed
-from commandcenter.persistence.camera_queries import feeds_for_codes
-from commandcenter.persistence.saved_views import SavedView, delete_view, list_views, save_view
+from commandcenter.domain.cameras import CameraFeed, SavedView
+from commandcenter.persistence.cameras.queries import feeds_for_codes
+from commandcenter.persistence.cameras.saved_views import delete_view, list_views, save_view
 from commandcenter.persistence.store import Store
 from commandcenter.wall.view_cells import cells_of, resolve_cells
 from ui.background import BackgroundRunner

@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QScreen
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from commandcenter.media.camera_feed import CameraFeed
+from commandcenter.domain.cameras import CameraFeed
 from commandcenter.wall.layouts import layout_by_name
 from commandcenter.wall.window_memory import WallWindowState, load_windows, save_windows
 from ui.videowall.qt_wall import QtVideoWall

@@ -1,0 +1,46 @@
+"""Accounts and audit records: a user as the login and user management read it, one audit-log row, and
+the result of checking the hash chain."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+
+@dataclass(frozen=True)
+class UserAccount:
+    id: int
+    username: str
+    display_name: str
+    role: str  # UserRole
+    office_id: int | None
+    password_hash: str | None
+    active: bool
+    failed_logins: int
+    locked_until: datetime | None
+    must_change_password: bool
+
+
+@dataclass(frozen=True)
+class AuditRecord:
+    seq: int
+    ts: datetime
+    actor: str
+    action: str
+    target: str
+    details: dict[str, Any]
+    prev_hash: str
+    hash: str
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    """``ok`` when every row hashes right, links to its predecessor and none is missing."""
+
+    rows: int
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems

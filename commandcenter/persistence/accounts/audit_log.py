@@ -1,0 +1,134 @@
+"""The append-only, hash-chained audit log: append a record, read it back, verify the chain.
+
+Each row's hash is SHA-256 over the previous row's hash and the row's own fields (sequence number,
+UTC timestamp, actor, action, target, canonical JSON details), so editing any row breaks its hash
+and removing one breaks the next row's ``prev_hash`` and the sequence. The one-row
+``audit_chain_head`` is updated as the FIRST statement of every append: that serialises concurrent
+appenders on both databases (PostgreSQL row lock, SQLite write lock) without dialect-specific
+locking, and it remembers how long the chain should be, so cutting off the newest rows shows too.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, exc, insert, select, update
+
+from commandcenter.domain.accounts import AuditRecord, ChainReport
+from commandcenter.persistence.access import as_utc, unavailable
+from commandcenter.persistence.accounts.models import AuditChainHead, AuditEntry
+from commandcenter.persistence.store import Store
+
+GENESIS_HASH = "0" * 64
+_entry, _head = AuditEntry, AuditChainHead
+
+
+def canonical_details(details: Mapping[str, Any]) -> str:
+    return json.dumps(details, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
+
+
+def chain_hash(
+    prev_hash: str, seq: int, ts: datetime, actor: str, action: str, target: str, details: str
+) -> str:
+    # Microseconds are dropped: both databases keep them, but a stable text form matters more.
+    stamp = as_utc(ts).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    material = "\x1f".join([prev_hash, str(seq), stamp, actor, action, target, details])
+    return hashlib.sha256(material.encode("utf-8")).hexdigest()
+
+
+def append(
+    store: Store, actor: str, action: str, target: str, details: Mapping[str, Any], now: datetime
+) -> AuditRecord:
+    try:
+        with store.engine.begin() as connection:
+            return append_in(connection, actor, action, target, details, now)
+    except exc.DBAPIError as error:
+        raise unavailable(store, error) from error
+
+
+def append_in(
+    connection: Connection, actor: str, action: str, target: str, details: Mapping[str, Any], now: datetime
+) -> AuditRecord:
+    """Append inside the caller's transaction (so an action and its audit row commit together)."""
+    now = now.astimezone(UTC).replace(microsecond=0)
+    connection.execute(update(_head).where(_head.id == 1).values(seq=_head.seq + 1))
+    seq, prev_hash = connection.execute(select(_head.seq, _head.last_hash).where(_head.id == 1)).one()
+    text = canonical_details(details)
+    digest = chain_hash(prev_hash, seq, now, actor, action, target, text)
+    connection.execute(
+        insert(_entry).values(
+            seq=seq,
+            ts=now,
+            actor=actor,
+            action=action,
+            target=target,
+            details=text,
+            prev_hash=prev_hash,
+            hash=digest,
+        )
+    )
+    connection.execute(update(_head).where(_head.id == 1).values(last_hash=digest))
+    return AuditRecord(seq, now, actor, action, target, json.loads(text), prev_hash, digest)
+
+
+# The columns of an ``AuditRecord``, in its field order (what ``read`` returns and ``verify_chain`` walks).
+_RECORD_COLUMNS = (
+    _entry.seq,
+    _entry.ts,
+    _entry.actor,
+    _entry.action,
+    _entry.target,
+    _entry.details,
+    _entry.prev_hash,
+    _entry.hash,
+)
+
+
+def read(store: Store, *, action: str | None = None, limit: int = 1000) -> list[AuditRecord]:
+    """The newest ``limit`` records (optionally of one action), oldest first."""
+    statement = select(*_RECORD_COLUMNS)
+    if action is not None:
+        statement = statement.where(_entry.action == action)
+    try:
+        with store.engine.connect() as connection:
+            rows = connection.execute(statement.order_by(_entry.seq.desc()).limit(limit)).all()
+    except exc.DBAPIError as error:
+        raise unavailable(store, error) from error
+    return [
+        AuditRecord(row[0], as_utc(row[1]), row[2], row[3], row[4], json.loads(row[5]), row[6], row[7])
+        for row in reversed(rows)
+    ]
+
+
+def verify_chain(store: Store) -> ChainReport:
+    """Walk the whole log in sequence order and name every break."""
+    problems: list[str] = []
+    statement = select(*_RECORD_COLUMNS).order_by(_entry.seq)
+    expected_seq, expected_prev, count = 1, GENESIS_HASH, 0
+    try:
+        with store.engine.connect() as connection:
+            head_seq, head_hash = connection.execute(
+                select(_head.seq, _head.last_hash).where(_head.id == 1)
+            ).one()
+            for seq, ts, actor, action, target, details, prev_hash, digest in connection.execute(statement):
+                count += 1
+                if seq != expected_seq:
+                    problems.append(
+                        f"第 {expected_seq}–{seq - 1} 条缺失 / rows {expected_seq}..{seq - 1} missing"
+                    )
+                if prev_hash != expected_prev:
+                    problems.append(f"第 {seq} 条与前一条不衔接 / row {seq} does not link to its predecessor")
+                if chain_hash(prev_hash, seq, ts, actor, action, target, details) != digest:
+                    problems.append(f"第 {seq} 条内容被修改 / row {seq} was altered")
+                expected_seq, expected_prev = seq + 1, digest
+    except exc.DBAPIError as error:
+        raise unavailable(store, error) from error
+    if head_seq != expected_seq - 1 or head_hash != expected_prev:
+        problems.append(
+            f"末尾记录缺失（应有 {head_seq} 条） / newest rows missing: the chain should end at {head_seq}"
+        )
+    return ChainReport(count, problems)

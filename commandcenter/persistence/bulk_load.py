@@ -1,0 +1,102 @@
+"""Wiping and reloading the district's tables in one transaction: the demo generator and full imports.
+
+Tables go in foreign-key order (loads forwards, wipes backwards). The append-only trigger of
+``case_events`` is lifted for the wipe only, inside the same transaction, so a reload never leaves the
+log unprotected; on PostgreSQL the id sequences are moved past the loaded ids afterwards. Tables of
+later migrations (saved views, alerts, plugin tables, the audit log) are not touched: they keep plain
+ids instead of foreign keys into these tables precisely so a reload is not blocked (AGENTS.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from sqlalchemy import Connection, delete, exc, insert, update
+
+from commandcenter.persistence.access import unavailable
+from commandcenter.persistence.accounts.models import User
+from commandcenter.persistence.base import Base
+from commandcenter.persistence.cameras.models import Camera
+from commandcenter.persistence.cases.models import (
+    Case,
+    CaseCategory,
+    CaseDayCounter,
+    CaseEvent,
+    CasePhoto,
+    CaseReporter,
+)
+from commandcenter.persistence.district.models import Office, Road, Segment, Staff, Vehicle
+from commandcenter.persistence.store import Store
+from commandcenter.persistence.units.models import PositionRow, Unit
+
+# Tables in foreign-key order: loads go forwards, wipes go backwards.
+LOAD_ORDER: tuple[type[Base], ...] = (
+    Office,
+    Road,
+    Segment,
+    Unit,
+    Staff,
+    Vehicle,
+    Camera,
+    CaseCategory,
+    Case,
+    CaseEvent,
+    CaseReporter,
+    CasePhoto,
+    CaseDayCounter,
+    PositionRow,
+    User,
+)
+
+
+def replace_all(store: Store, rows_by_model: Mapping[type[Base], Sequence[Mapping[str, Any]]]) -> None:
+    """Wipe the district's tables and load new rows in one transaction (demo data, imports)."""
+    try:
+        with store.engine.begin() as connection:
+            _lift_append_only(connection, store.dialect)
+            for model in reversed(LOAD_ORDER):
+                if model is Unit:
+                    connection.execute(update(Staff).values(unit_id=None))
+                    connection.execute(update(Vehicle).values(unit_id=None))
+                connection.execute(delete(model.__table__))  # type: ignore[arg-type]
+            _restore_append_only(connection, store.dialect)
+            for model in LOAD_ORDER:
+                rows = rows_by_model.get(model)
+                if rows:
+                    connection.execute(insert(model.__table__), list(rows))  # type: ignore[arg-type]
+            if store.dialect == "postgresql":
+                _reset_sequences(connection)
+    except exc.DBAPIError as error:
+        raise unavailable(store, error) from error
+
+
+def _lift_append_only(connection: Connection, dialect: str) -> None:
+    if dialect == "sqlite":
+        connection.exec_driver_sql("DROP TRIGGER IF EXISTS case_events_no_delete")
+    else:
+        connection.exec_driver_sql("ALTER TABLE case_events DISABLE TRIGGER case_events_append_only")
+
+
+def _restore_append_only(connection: Connection, dialect: str) -> None:
+    if dialect == "sqlite":
+        connection.exec_driver_sql(
+            "CREATE TRIGGER case_events_no_delete BEFORE DELETE ON case_events "
+            "BEGIN SELECT RAISE(ABORT, 'case_events is append-only'); END"
+        )
+    else:
+        connection.exec_driver_sql("ALTER TABLE case_events ENABLE TRIGGER case_events_append_only")
+
+
+def _reset_sequences(connection: Connection) -> None:
+    """After loading explicit ids, move PostgreSQL's sequences past them."""
+    for model in LOAD_ORDER:
+        table = model.__table__
+        primary = list(table.primary_key.columns)  # type: ignore[attr-defined]
+        if len(primary) == 1 and primary[0].autoincrement and primary[0].type.python_type is int:
+            name = table.name  # type: ignore[attr-defined]
+            column = primary[0].name
+            connection.exec_driver_sql(
+                f"SELECT setval(pg_get_serial_sequence('{name}', '{column}'), "
+                f"COALESCE((SELECT MAX({column}) FROM {name}), 0) + 1, false)"
+            )

@@ -1,0 +1,191 @@
+"""Writes of case intake: a new case with its first reporter and photos in ONE transaction, one more
+reporter merged into an open case, later photos, and the reads of the case detail view.
+
+``create_case`` runs ``insert_case`` in its own transaction: case numbers come from a per-day counter row
+(``case_day_counters``) whose UPDATE serialises writers, so two workstations creating cases at once
+never draw the same number.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Connection, exc, func, insert, select, update
+
+from commandcenter.domain.calendar import DISTRICT_TIMEZONE
+from commandcenter.domain.cases import PhotoRecord, ReporterRecord
+from commandcenter.domain.kinds import CaseStatus, PhotoStage
+from commandcenter.domain.workflow_errors import UnknownCategory
+from commandcenter.persistence.access import unavailable
+from commandcenter.persistence.cases.models import (
+    Case,
+    CaseCategory,
+    CaseDayCounter,
+    CaseEvent,
+    CasePhoto,
+    CaseReporter,
+)
+
+if TYPE_CHECKING:
+    from commandcenter.domain.cases import NewCase
+    from commandcenter.persistence.store import Store
+
+MERGE_ACTION = "合并上报"  # a case event that records one more reporter; it changes no status
+NUMBER_ATTEMPTS = 3  # PostgreSQL: two first-of-the-day inserts can race once; the retry then UPDATEs
+
+
+def _next_number(connection: Connection, now: datetime) -> str:
+    day = now.astimezone(DISTRICT_TIMEZONE).strftime("%Y%m%d")
+    counter = CaseDayCounter
+    last = connection.execute(
+        update(counter).where(counter.day == day).values(last=counter.last + 1).returning(counter.last)
+    ).scalar()
+    if last is None:  # first case of the day here: start after what demo history already numbered
+        already = connection.execute(
+            select(func.count()).select_from(Case).where(Case.number.like(f"{day}-%"))
+        ).scalar_one()
+        last = already + 1
+        connection.execute(insert(counter), {"day": day, "last": last})
+    return f"{day}-{last:05d}"
+
+
+def insert_case(connection: Connection, report: NewCase, now: datetime) -> int:
+    """Insert the case in 受理 and its first event, inside the caller's transaction; returns its id."""
+    category_id = connection.execute(
+        select(CaseCategory.id).where(CaseCategory.code == report.category_code)
+    ).scalar()
+    if category_id is None:
+        raise UnknownCategory(report.category_code)
+    values = {
+        "number": _next_number(connection, now),
+        "category_id": category_id,
+        "source": report.source,
+        "status": CaseStatus.RECEIVED.value,
+        "description": report.description,
+        "address": report.address,
+        "lon": report.lon,
+        "lat": report.lat,
+        "office_id": report.office_id,
+        "segment_id": report.segment_id,
+        "urgency": report.urgency,
+        "created_at": now,
+        "updated_at": now,
+        "deadline_at": report.deadline_at.astimezone(UTC) if report.deadline_at else None,
+        "version": 1,
+    }
+    case_id = int(connection.execute(insert(Case).returning(Case.id), values).scalar_one())
+    connection.execute(
+        insert(CaseEvent),
+        {
+            "case_id": case_id,
+            "ts": now,
+            "actor": report.reporter,
+            "action": "受理",
+            "from_status": None,
+            "to_status": CaseStatus.RECEIVED.value,
+            "note": report.description,
+            "payload": {"source": report.source},
+        },
+    )
+    return case_id
+
+
+def create_case(
+    store: Store, report: NewCase, now: datetime | None = None, photos: Sequence[str] = ()
+) -> int:
+    """A new case plus its reporter row and report photos, atomically; retries a lost numbering race.
+    Only ``CaseIntake`` (after screening) and test fixtures call this: every source files through intake."""
+    now = (now or datetime.now(UTC)).astimezone(UTC)
+    for attempt in range(NUMBER_ATTEMPTS):
+        try:
+            with store.engine.begin() as connection:
+                case_id = insert_case(connection, report, now)
+                _insert_reporter(connection, case_id, report, now)
+                _insert_photos(connection, case_id, PhotoStage.REPORTED, photos, report.reporter, now)
+                return case_id
+        except exc.IntegrityError:
+            if attempt == NUMBER_ATTEMPTS - 1:
+                raise
+        except exc.DBAPIError as error:
+            raise unavailable(store, error) from error
+    raise AssertionError("unreachable")
+
+
+def merge_report(
+    store: Store, case_id: int, report: NewCase, now: datetime, photos: Sequence[str] = ()
+) -> None:
+    """Add one more reporter (and photos) to an open case, with a timeline event that says so."""
+    now = now.astimezone(UTC)
+    try:
+        with store.engine.begin() as connection:
+            _insert_reporter(connection, case_id, report, now)
+            _insert_photos(connection, case_id, PhotoStage.REPORTED, photos, report.reporter, now)
+            connection.execute(
+                insert(CaseEvent),
+                {
+                    "case_id": case_id,
+                    "ts": now,
+                    "actor": report.reporter,
+                    "action": MERGE_ACTION,
+                    "from_status": None,
+                    "to_status": None,
+                    "note": report.description,
+                    "payload": {"source": report.source},
+                },
+            )
+    except exc.DBAPIError as error:
+        raise unavailable(store, error) from error
+
+
+def add_photos(store: Store, case_id: int, stage: PhotoStage, uris: Sequence[str], taken_by: str) -> None:
+    try:
+        with store.engine.begin() as connection:
+            _insert_photos(connection, case_id, stage, uris, taken_by, datetime.now(UTC))
+    except exc.DBAPIError as error:
+        raise unavailable(store, error) from error
+
+
+def reporters_of(store: Store, case_id: int) -> list[ReporterRecord]:
+    table = CaseReporter.__table__
+    rows = _read(store, select(table).where(table.c.case_id == case_id).order_by(table.c.id))
+    return [ReporterRecord(**row) for row in rows]
+
+
+def photos_of(store: Store, case_id: int) -> list[PhotoRecord]:
+    table = CasePhoto.__table__
+    rows = _read(store, select(table).where(table.c.case_id == case_id).order_by(table.c.id))
+    return [PhotoRecord(**row) for row in rows]
+
+
+def _read(store: Store, statement: Any) -> list[dict[str, Any]]:
+    try:
+        with store.engine.connect() as connection:
+            return [dict(row._mapping) for row in connection.execute(statement)]
+    except exc.DBAPIError as error:
+        raise unavailable(store, error) from error
+
+
+def _insert_reporter(connection: Connection, case_id: int, report: NewCase, now: datetime) -> None:
+    connection.execute(
+        insert(CaseReporter),
+        {
+            "case_id": case_id,
+            "ts": now,
+            "reporter": report.reporter[:40],
+            "source": report.source[:16],
+            "description": report.description,
+            "lon": report.lon,
+            "lat": report.lat,
+            "feedback": "",
+        },
+    )
+
+
+def _insert_photos(
+    connection: Connection, case_id: int, stage: PhotoStage, uris: Sequence[str], by: str, now: datetime
+) -> None:
+    if uris:
+        rows = [{"case_id": case_id, "stage": stage.value, "uri": u, "ts": now, "taken_by": by} for u in uris]
+        connection.execute(insert(CasePhoto), rows)

@@ -1,0 +1,19 @@
+"""The whole schema in one place: importing this module registers every aggregate's tables on the shared
+``Base.metadata``, which Alembic's autogenerate check and the bulk loader need complete. Query modules
+import only their own aggregate's ``models`` (and the few others they join)."""
+
+from __future__ import annotations
+
+from commandcenter.persistence.accounts import models as accounts
+from commandcenter.persistence.base import Base
+from commandcenter.persistence.cameras import models as cameras
+from commandcenter.persistence.cases import models as cases
+from commandcenter.persistence.district import models as district
+from commandcenter.persistence.map import models as map_tables
+from commandcenter.persistence.plugins import models as plugins
+from commandcenter.persistence.units import models as units
+
+AGGREGATES = (district, units, cameras, cases, accounts, plugins, map_tables)
+metadata = Base.metadata
+
+__all__ = ["AGGREGATES", "metadata"]

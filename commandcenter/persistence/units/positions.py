@@ -1,0 +1,132 @@
+"""Positions: what every source writes (``record_positions``) and what the map, the recommender and the
+rule engine read back — the fleet's latest fixes, feed health, and the time series followed by id.
+
+A batch is one transaction: it appends to ``positions`` and moves each unit's inline ``last_*``
+columns, so a reader never sees half a second of the fleet, and the map reads the whole fleet from
+``units`` in one indexed scan instead of the ever-growing time series.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import bindparam, func, insert, select, update
+
+from commandcenter.domain.units import FeedSummary, Position, UnitPosition
+from commandcenter.persistence.access import as_utc, maybe_utc, read_one, read_rows, writing
+from commandcenter.persistence.store import Store
+from commandcenter.persistence.units.models import PositionRow, Unit
+
+FIX_BATCH = 20_000  # fixes per read when following the table: ~8 s of the seed fleet
+
+
+def record_positions(store: Store, positions: Sequence[Position]) -> None:
+    """Append fixes to the time series and move each unit's latest position, in one transaction."""
+    if not positions:
+        return
+    rows = [
+        {
+            "unit_id": p.unit_id,
+            "ts": p.ts,
+            "lon": p.lon,
+            "lat": p.lat,
+            "speed_kmh": p.speed_kmh,
+            "heading_deg": p.heading_deg,
+            "state": p.state,
+        }
+        for p in positions
+    ]
+    move = (
+        update(Unit)
+        .where(Unit.id == bindparam("b_unit_id"))
+        .values(
+            last_ts=bindparam("b_ts"),
+            last_lon=bindparam("b_lon"),
+            last_lat=bindparam("b_lat"),
+            last_speed_kmh=bindparam("b_speed"),
+            last_heading_deg=bindparam("b_heading"),
+            last_state=bindparam("b_state"),
+        )
+    )
+    latest = {p.unit_id: p for p in positions}  # a batch may hold several fixes of one unit
+    moves = [
+        {
+            "b_unit_id": p.unit_id,
+            "b_ts": p.ts,
+            "b_lon": p.lon,
+            "b_lat": p.lat,
+            "b_speed": p.speed_kmh,
+            "b_heading": p.heading_deg,
+            "b_state": p.state,
+        }
+        for p in latest.values()
+    ]
+    with writing(store) as connection:
+        connection.execute(insert(PositionRow), rows)
+        connection.execute(move, moves)
+
+
+def latest_positions(store: Store) -> list[UnitPosition]:
+    """Every unit with its latest fix (None fields for a unit that never reported), in id order."""
+    statement = select(
+        Unit.id,
+        Unit.kind,
+        Unit.label,
+        Unit.office_id,
+        Unit.last_ts,
+        Unit.last_lon,
+        Unit.last_lat,
+        Unit.last_speed_kmh,
+        Unit.last_heading_deg,
+        Unit.last_state,
+    ).order_by(Unit.id)
+    return [
+        UnitPosition(id_, kind, label, office, maybe_utc(ts), lon, lat, speed, heading, state)
+        for id_, kind, label, office, ts, lon, lat, speed, heading, state in read_rows(store, statement)
+    ]
+
+
+def unit_positions(store: Store, unit_ids: list[int] | None = None) -> dict[int, tuple[float, float]]:
+    """``unit id → (lon, lat)`` of the latest fix, for units that have one (all units if None)."""
+    statement = select(Unit.id, Unit.last_lon, Unit.last_lat).where(
+        Unit.last_lon.is_not(None), Unit.last_lat.is_not(None)
+    )
+    if unit_ids is not None:
+        statement = statement.where(Unit.id.in_(unit_ids))
+    rows = read_rows(store, statement)
+    return {unit_id: (lon, lat) for unit_id, lon, lat in rows if lon is not None and lat is not None}
+
+
+def feed_summary(store: Store) -> FeedSummary:
+    """Newest fix, reporting units and the positions high-water mark (an indexed MAX, not a COUNT
+    over the ever-growing time series)."""
+    row = read_one(store, select(func.max(Unit.last_ts), func.count(Unit.last_ts)))
+    high = read_one(store, select(func.coalesce(func.max(PositionRow.id), 0)))
+    newest, reporting = row if row is not None else (None, 0)
+    return FeedSummary(maybe_utc(newest), int(reporting), int(high[0]) if high is not None else 0)
+
+
+def fixes_after(store: Store, after_id: int, limit: int = FIX_BATCH) -> tuple[list[Position], int]:
+    """Fixes stored after position id ``after_id`` (oldest first, at most ``limit``) and the id to
+    ask from next time: how the rule engine follows every source without hooking into any of them."""
+    statement = (
+        select(
+            PositionRow.id,
+            PositionRow.unit_id,
+            PositionRow.ts,
+            PositionRow.lon,
+            PositionRow.lat,
+            PositionRow.speed_kmh,
+            PositionRow.heading_deg,
+            PositionRow.state,
+        )
+        .where(PositionRow.id > after_id)
+        .order_by(PositionRow.id)
+        .limit(limit)
+    )
+    rows = read_rows(store, statement)
+    fixes = [
+        Position(unit, as_utc(ts), lon, lat, speed, heading, state)
+        for _, unit, ts, lon, lat, speed, heading, state in rows
+    ]
+    return fixes, (int(rows[-1][0]) if rows else after_id)
