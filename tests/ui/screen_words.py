@@ -38,6 +38,8 @@ ALLOWED_LATIN = frozenset(
         "km",  # km/h, km
         "fps",
         "kbit",  # kbit/s
+        "kb",  # a playing tile's rates: "25 fps · 512 kb/s", "1.2 Mb/s"
+        "Mb",
         "CommandCenter",
         "GB",  # GB/T 28181, GB/T 30428
         "TDM",  # the district's citizen service terminals are called TDM (a camera kind in the data)
@@ -116,8 +118,9 @@ class ScreenReader:
         yield "QAction", text
         if action.toolTip().replace("&", "") != text:
             yield "QAction tooltip", action.toolTip()
-        if action.menu() is not None:
-            yield from self.menu(action.menu())
+        menu = action.menu()
+        if isinstance(menu, QMenu):
+            yield from self.menu(menu)
 
     def _skipped(self, widget: QWidget) -> bool:
         node: QWidget | None = widget
