@@ -14,7 +14,8 @@ The rules:
 * **zh_CN** — no Latin word of two letters or more, except the short allow-list in
   ``screen_words.ALLOWED_LATIN`` (units such as km/h, fps, kbit/s; names such as CommandCenter,
   GB/T 28181, TDM, libVLC). A token holding a digit (camera code, plate, case number, layout
-  "2x2", time) and URLs/paths (the database shown in the status bar) are data.
+  "2x2", time), URLs/paths (the database shown in the status bar), monitor names and plugin
+  manifest names are data.
 * **en** — no Chinese except *domain data*. The district's records are Chinese whatever the UI
   language: office, road, segment, person, category and camera names, addresses, case
   descriptions, reporters' sources, alert texts as the rules stored them — in short every text
@@ -22,8 +23,11 @@ The rules:
   and actions such as 受理, 立案, 派遣: the GB/T 30428 terms the case log stores) and the names
   in plugin manifests. So a run of Chinese characters passes when it occurs in one of those
   values; anything the shell or the core *words* (a state, a countdown, a reason, a unit) fails.
+  (A single character such as 米 may hide inside some address; the words that matter are longer.)
 * Plugins' own panels, cards and menu entries are their authors' words (docs/PLUGINS.md) and are
   not read; the shell's frame around them (the plugin manager, the "Office modules" dock) is.
+* What a healthy demo shows is read; refusals and error lines (workflow, accounts, database) are
+  one bilingual line, 中文 / English, by the house rule, and are not part of this scan.
 """
 
 from __future__ import annotations
