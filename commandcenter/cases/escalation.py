@@ -3,7 +3,8 @@
 CAD systems send the next responder when one does not accept in time (standards reference §6,
 "time interval for dispatching substitute"); here each unanswered ``ack_timeout`` moves the case one
 level up, ending at the district bureau, which always answers. Pure functions: the queue decides
-when to ask, the workflow records what was done.
+when to ask, the workflow records what was done. A step names who (level, person, office), not a
+sentence: the queue words it in the UI's language.
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ from commandcenter.cases.recommend import duty_officer, shift_at
 from commandcenter.cases.screening import ScreeningResult
 from commandcenter.domain.district import StaffRecord
 
-BUREAU_NAME = "区城管局指挥中心"
 DEFAULT_ACK_TIMEOUT = timedelta(minutes=30)
 
 
@@ -30,21 +30,19 @@ class EscalationLevel(StrEnum):
 @dataclass(frozen=True)
 class EscalationStep:
     level: EscalationLevel
-    label: str  # who, as the operator reads it: "张三（责任路段路长）", "淮河路街道（值班督查员 李四）"
-    staff: StaffRecord | None  # None for the bureau: the command centre itself takes over
+    staff: StaffRecord | None  # the 路长, the office's duty officer; None: the bureau's command centre
+    office: str | None = None  # the office's name, on the office step
 
 
 def escalation_chain(result: ScreeningResult, index: DistrictIndex, now: datetime) -> list[EscalationStep]:
     """路长 (when the case lies on a segment) → the office and its duty officer → the bureau."""
     chain: list[EscalationStep] = []
     if result.road_chief is not None:
-        chief = result.road_chief
-        chain.append(EscalationStep(EscalationLevel.ROAD_CHIEF, f"{chief.name}（责任路段路长）", chief))
+        chain.append(EscalationStep(EscalationLevel.ROAD_CHIEF, result.road_chief))
     if result.office is not None:
         officer = duty_officer(result, index, shift_at(now))
-        who = f"（值班{officer.role} {officer.name}）" if officer is not None else ""
-        chain.append(EscalationStep(EscalationLevel.OFFICE, f"{result.office.name}{who}", officer))
-    chain.append(EscalationStep(EscalationLevel.BUREAU, BUREAU_NAME, None))
+        chain.append(EscalationStep(EscalationLevel.OFFICE, officer, result.office.name))
+    chain.append(EscalationStep(EscalationLevel.BUREAU, None))
     return chain
 
 

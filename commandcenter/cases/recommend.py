@@ -3,8 +3,9 @@
 CAD systems rank by zone responsibility, then GPS proximity, then availability (standards reference
 §6); the district's rule is the same with its own words: the segment's 路长 and its city managers on
 the current shift first, then the nearest patrollers by live position (stale fixes mean an offline
-unit, so they are skipped), then the office's duty officer. Every recommendation carries the reason
-the pop-up shows beside the name, so a one-click dispatch is also an explained one.
+unit, so they are skipped), then the office's duty officer. Every recommendation carries why it is
+offered (``Basis``, a key the pop-up words in the UI's language beside the name), so a one-click
+dispatch is also an explained one.
 """
 
 from __future__ import annotations
@@ -34,11 +35,21 @@ class Tier(StrEnum):
     DUTY = "值班"
 
 
+class Basis(StrEnum):
+    """Why someone is offered: a key, not a sentence (the UI says it in its language)."""
+
+    ROAD_CHIEF = "road_chief"  # the segment's 路长 on the current shift
+    SEGMENT_MANAGER = "segment_manager"  # a city manager of the segment on shift (distance if fresh)
+    ROAD_CHIEF_OFF_SHIFT = "road_chief_off_shift"  # still answers for his segment, last in the tier
+    NEARBY = "nearby"  # an on-shift city manager near the case, by live position
+    DUTY_OFFICER = "duty_officer"  # the duty officer of the case's office
+
+
 @dataclass(frozen=True)
 class Recommendation:
     staff: StaffRecord
     tier: Tier
-    reason: str  # Chinese, shown as is: "责任路段路长", "距离 230 米的城市管理员"
+    basis: Basis
     distance_m: float | None  # from the case, by live position; None when unknown or stale
 
 
@@ -60,7 +71,7 @@ def _responsible(
     segment_id = result.segment.segment.id
     chiefs = index.segment_staff(segment_id, StaffRole.ROAD_CHIEF)
     picks = [
-        Recommendation(chief, Tier.RESPONSIBLE, "责任路段路长", None)
+        Recommendation(chief, Tier.RESPONSIBLE, Basis.ROAD_CHIEF, None)
         for chief in chiefs
         if chief.shift == shift
     ]
@@ -73,15 +84,13 @@ def _responsible(
         distance = (
             haversine_m(result.lon, result.lat, position.lon, position.lat) if fresh and position else None
         )
-        where = "" if distance is None else f"，距离 {distance:.0f} 米"
-        reason = f"责任路段城市管理员（{shift.value}）{where}"
-        pick = Recommendation(manager, Tier.RESPONSIBLE, reason, distance)
+        pick = Recommendation(manager, Tier.RESPONSIBLE, Basis.SEGMENT_MANAGER, distance)
         located.append((distance if distance is not None else float("inf"), pick))
     located.sort(key=lambda pair: (pair[0], pair[1].staff.id))
     picks += [pick for _, pick in located]
     # A 路长 off shift still answers for his segment: last in the tier, not dropped.
     picks += [
-        Recommendation(chief, Tier.RESPONSIBLE, "责任路段路长（非当班）", None)
+        Recommendation(chief, Tier.RESPONSIBLE, Basis.ROAD_CHIEF_OFF_SHIFT, None)
         for chief in chiefs
         if chief.shift != shift
     ]
@@ -120,10 +129,8 @@ def recommend(
         max_radius_m=rules.nearby_radius_m,
         exclude=taken,
     ):
-        reason = f"距离 {hit.distance_m:.0f} 米的城市管理员"
-        picks.append(Recommendation(hit.staff, Tier.NEARBY, reason, hit.distance_m))
+        picks.append(Recommendation(hit.staff, Tier.NEARBY, Basis.NEARBY, hit.distance_m))
     officer = duty_officer(result, index, shift)
     if officer is not None and officer.id not in {pick.staff.id for pick in picks}:
-        office = result.office.name if result.office else ""
-        picks.append(Recommendation(officer, Tier.DUTY, f"{office}值班{officer.role}", None))
+        picks.append(Recommendation(officer, Tier.DUTY, Basis.DUTY_OFFICER, None))
     return picks

@@ -2,7 +2,38 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CaseDesk</name>
+    <message>
+        <source>%1 %2 m</source>
+        <translation>%1 %2 米</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>No city manager on duty within 3 km</source>
+        <translation>附近 3 公里内无在岗城市管理员</translation>
+    </message>
+</context>
+<context>
     <name>CaseTableModel</name>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 时 %2 分</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分</translation>
+    </message>
+    <message>
+        <source>%1 overdue</source>
+        <translation>超时 %1</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>剩 %1</translation>
+    </message>
     <message>
         <source>Case number</source>
         <translation>案件编号</translation>
@@ -38,6 +69,73 @@
     <message>
         <source>Reported</source>
         <translation>上报时间</translation>
+    </message>
+    <message>
+        <source>Dispatched %1 min ago and not signed for</source>
+        <translation>派遣后 %1 分钟未签收</translation>
+    </message>
+    <message>
+        <source>; escalate to: %1</source>
+        <translation>，建议升级至：%1</translation>
+    </message>
+</context>
+<context>
+    <name>CaseWords</name>
+    <message>
+        <source>city manager</source>
+        <translation>城市管理员</translation>
+    </message>
+    <message>
+        <source>road chief</source>
+        <translation>路长</translation>
+    </message>
+    <message>
+        <source>inspector</source>
+        <translation>督查员</translation>
+    </message>
+    <message>
+        <source>day shift</source>
+        <translation>白班</translation>
+    </message>
+    <message>
+        <source>night shift</source>
+        <translation>夜班</translation>
+    </message>
+    <message>
+        <source>Road chief of the segment</source>
+        <translation>责任路段路长</translation>
+    </message>
+    <message>
+        <source>Road chief of the segment (off shift)</source>
+        <translation>责任路段路长（非当班）</translation>
+    </message>
+    <message>
+        <source>City manager of the segment (%1)</source>
+        <translation>责任路段城市管理员（%1）</translation>
+    </message>
+    <message>
+        <source>, %1 m away</source>
+        <translation>，距离 %1 米</translation>
+    </message>
+    <message>
+        <source>City manager %1 m away</source>
+        <translation>距离 %1 米的城市管理员</translation>
+    </message>
+    <message>
+        <source>Duty %1 of %2</source>
+        <translation>%2值班%1</translation>
+    </message>
+    <message>
+        <source>%1 (road chief of the segment)</source>
+        <translation>%1（责任路段路长）</translation>
+    </message>
+    <message>
+        <source>%1 (duty %2 %3)</source>
+        <translation>%1（值班%2 %3）</translation>
+    </message>
+    <message>
+        <source>District bureau command center</source>
+        <translation>区城管局指挥中心</translation>
     </message>
 </context>
 <context>
@@ -182,6 +280,10 @@
         <source>Open case</source>
         <translation>在办案件</translation>
     </message>
+    <message>
+        <source>Empty truck</source>
+        <translation>空车</translation>
+    </message>
 </context>
 <context>
     <name>MapPointer</name>
@@ -215,18 +317,6 @@
     <message>
         <source>Any state</source>
         <translation>全部状态</translation>
-    </message>
-    <message>
-        <source>Moving</source>
-        <translation>移动中</translation>
-    </message>
-    <message>
-        <source>Stopped</source>
-        <translation>静止</translation>
-    </message>
-    <message>
-        <source>Offline</source>
-        <translation>离线</translation>
     </message>
     <message>
         <source>All offices</source>
@@ -371,6 +461,18 @@
     <message>
         <source>Case %1</source>
         <translation>案件 %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Deadline: %1    Assignee: %2</source>
+        <translation>办理时限：%1    处置人：%2</translation>
+    </message>
+    <message>
+        <source>Feedback: %1</source>
+        <translation>回访：%1</translation>
     </message>
     <message>
         <source>No photo</source>
@@ -880,12 +982,62 @@
 <context>
     <name>TrackRows</name>
     <message>
+        <source>%n min</source>
+        <translation>%n 分钟</translation>
+    </message>
+    <message>
         <source>Stop</source>
         <translation>停留</translation>
     </message>
     <message>
         <source>Trip</source>
         <translation>行程</translation>
+    </message>
+</context>
+<context>
+    <name>UnitCard</name>
+    <message>
+        <source>Office: %1</source>
+        <translation>所属镇办：%1</translation>
+    </message>
+    <message>
+        <source>State: %1</source>
+        <translation>状态：%1</translation>
+    </message>
+    <message>
+        <source>Speed: %1 km/h</source>
+        <translation>速度：%1 km/h</translation>
+    </message>
+    <message>
+        <source>Last fix: %1</source>
+        <translation>最后定位：%1</translation>
+    </message>
+    <message>
+        <source>Vehicle video: click to view</source>
+        <translation>有车载视频：单击查看</translation>
+    </message>
+</context>
+<context>
+    <name>UnitWords</name>
+    <message>
+        <source>Moving</source>
+        <translation>移动中</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>静止</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>Empty</source>
+        <translation>空车</translation>
+    </message>
+    <message>
+        <source>Loaded</source>
+        <translation>重车</translation>
     </message>
 </context>
 <context>

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from commandcenter.cases.escalation import EscalationLevel, escalation_chain, escalation_due
-from commandcenter.cases.recommend import Tier, recommend, shift_at
+from commandcenter.cases.recommend import Basis, Tier, recommend, shift_at
 from commandcenter.cases.screening import ScreeningResult, screen
 from commandcenter.domain.cases import IncomingReport
 from commandcenter.domain.kinds import Shift, StaffRole
@@ -42,22 +42,22 @@ def test_responsibility_first_then_nearest_then_duty_officer(district: DemoDistr
     picks = recommend(result, district.index, district.now)
     tiers = [pick.tier for pick in picks]
     assert tiers == sorted(tiers, key=[Tier.RESPONSIBLE, Tier.NEARBY, Tier.DUTY].index)
-    assert (picks[0].staff.role, picks[0].staff.segment_id, picks[0].reason) == (
+    assert (picks[0].staff.role, picks[0].staff.segment_id, picks[0].basis) == (
         StaffRole.ROAD_CHIEF,
         segment.id,
-        "责任路段路长",
+        Basis.ROAD_CHIEF,
     )
     responsible = [pick for pick in picks if pick.tier is Tier.RESPONSIBLE][1:]
     day_managers = [
         m for m in district.index.segment_staff(segment.id, StaffRole.CITY_MANAGER) if m.shift == Shift.DAY
     ]
     assert {pick.staff.id for pick in responsible} == {m.id for m in day_managers}
-    assert all(pick.reason.startswith("责任路段城市管理员（白班）") for pick in responsible)
+    assert {pick.basis for pick in responsible} == {Basis.SEGMENT_MANAGER}
     nearby = [pick for pick in picks if pick.tier is Tier.NEARBY]
     assert len(nearby) == 3
     assert [pick.distance_m for pick in nearby] == sorted(pick.distance_m or 0.0 for pick in nearby)
-    assert all(pick.reason == f"距离 {pick.distance_m:.0f} 米的城市管理员" for pick in nearby)
-    assert picks[-1].tier is Tier.DUTY
+    assert {pick.basis for pick in nearby} == {Basis.NEARBY}
+    assert (picks[-1].tier, picks[-1].basis) == (Tier.DUTY, Basis.DUTY_OFFICER)
     assert (picks[-1].staff.role, picks[-1].staff.office_id) == (StaffRole.INSPECTOR, segment.office_id)
     assert len({pick.staff.id for pick in picks}) == len(picks)
 
@@ -68,7 +68,7 @@ def test_at_night_the_day_road_chief_comes_last_in_his_tier(district: DemoDistri
     picks = recommend(screened(district, *middle_of(segment), night), district.index, night)
     responsible = [pick for pick in picks if pick.tier is Tier.RESPONSIBLE]
     assert responsible[-1].staff.role == StaffRole.ROAD_CHIEF
-    assert responsible[-1].reason == "责任路段路长（非当班）"
+    assert responsible[-1].basis is Basis.ROAD_CHIEF_OFF_SHIFT
     assert all(pick.staff.shift == Shift.NIGHT for pick in responsible[:-1])
 
 
@@ -92,10 +92,10 @@ def test_nearest_available_patrollers_in_distance_order(district: DemoDistrict) 
     picks = recommend(screened(district, *here), district.index, now)
     nearby = [pick for pick in picks if pick.tier is Tier.NEARBY]
     assert [pick.staff.id for pick in nearby] == [near.id, middle.id, far.id]
-    assert [pick.reason for pick in nearby] == [
-        "距离 3 米的城市管理员",
-        "距离 6 米的城市管理员",
-        "距离 9 米的城市管理员",
+    assert [(pick.basis, round(pick.distance_m or 0.0)) for pick in nearby] == [
+        (Basis.NEARBY, 3),
+        (Basis.NEARBY, 6),
+        (Basis.NEARBY, 9),
     ]
 
 

@@ -26,6 +26,7 @@ from commandcenter.persistence.cases.intake import create_case
 from commandcenter.persistence.district.queries import segment_shapes
 from commandcenter.persistence.store import Store
 from commandcenter.testing.demo_district import middle_of
+from ui.app import install_translations
 from ui.background import BackgroundRunner
 from ui.cases.arrival_chime import MIN_INTERVAL_S, ArrivalChime
 from ui.cases.case_desk import CaseDesk
@@ -157,8 +158,9 @@ def test_detail_shows_the_timeline_and_refuses_a_reject_without_reason(
 
 
 def test_a_dispatch_nobody_signed_for_suggests_escalation(
-    qtbot: QtBot, desk: Desk, district_store: Store
+    qtbot: QtBot, desk: Desk, district_store: Store, shell_app: QApplication
 ) -> None:
+    install_translations(shell_app, "zh_CN")  # the suggestion in the words of the Chinese UI
     intake = CaseIntake.from_store(district_store)
     outcome = intake.receive(_report_on_segment(district_store, 23), datetime.now(UTC))
     assert outcome.case_id is not None

@@ -1,8 +1,12 @@
-"""Every translatable string in ui/ has a finished zh_CN translation and the shipped .qm is compiled
-from the shipped .ts. Fix a failure with ``scripts/update_translations`` (then translate)."""
+"""Every translatable string in ui/ has a finished zh_CN translation, lupdate extracts every string the
+code marks (a ``tr()`` inside an f-string's braces, or with an argument lupdate's Python parser
+cannot follow, is silently left out), and the shipped .qm is compiled from the shipped .ts. Fix a
+failure with ``scripts/update_translations`` (then translate). Strings formatted outside ``tr()``
+altogether are caught on the screen by ``test_visible_language.py``."""
 
 from __future__ import annotations
 
+import ast
 import shutil
 import subprocess
 import sys
@@ -68,6 +72,54 @@ def test_every_ui_string_has_a_finished_chinese_translation(tmp_path: Path) -> N
     )
     missing = _unfinished(fresh)
     assert not missing, "untranslated (run scripts/update_translations):\n" + "\n".join(missing)
+
+
+class _Marked(ast.NodeVisitor):
+    """(where, context, source) of every ``tr("…")``, ``translate("ctx", "…")`` and
+    ``QT_TRANSLATE_NOOP("ctx", "…")`` with literal text; ``tr``'s context is the enclosing class."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.classes: list[str] = []
+        self.found: list[tuple[str, str, str]] = []
+
+    def visit_ClassDef(self, node: ast.ClassDef) -> None:
+        self.classes.append(node.name)
+        self.generic_visit(node)
+        self.classes.pop()
+
+    def visit_Call(self, node: ast.Call) -> None:
+        name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+        texts = [
+            arg.value if isinstance(arg, ast.Constant) and isinstance(arg.value, str) else None
+            for arg in node.args
+        ]
+        where = f"{self.path}:{node.lineno}"
+        if name in ("tr", "QT_TR_NOOP") and texts and texts[0] is not None and self.classes:
+            self.found.append((where, self.classes[-1], texts[0]))
+        elif name in ("translate", "QT_TRANSLATE_NOOP") and len(texts) >= 2 and None not in texts[:2]:
+            self.found.append((where, str(texts[0]), str(texts[1])))
+        self.generic_visit(node)
+
+
+def test_lupdate_extracts_every_marked_string() -> None:
+    extracted = {
+        (context.findtext("name"), message.findtext("source"))
+        for context in ET.parse(TS).getroot().iter("context")
+        for message in context.iter("message")
+    }
+    missed = []
+    for source in _ui_sources():
+        marked = _Marked(source)
+        marked.visit(ast.parse((ROOT / source).read_text("utf-8")))
+        missed += [
+            f"{where}: {context}: {text!r}"
+            for where, context, text in marked.found
+            if (context, text) not in extracted
+        ]
+    assert not missed, (
+        "marked for translation but not in the .ts (lupdate cannot see it there):\n" + "\n".join(missed)
+    )
 
 
 def test_compiled_translation_matches_the_source(tmp_path: Path) -> None:

@@ -38,6 +38,7 @@ from commandcenter.persistence.store import Store
 from commandcenter.persistence.units.positions import latest_positions
 from commandcenter.services.case_service import CaseService
 from ui.background import BackgroundPoll, BackgroundRunner
+from ui.cases.case_words import escalation_label
 from ui.cases.qt_mini_map import MiniMapScene
 
 log = logging.getLogger(__name__)
@@ -234,7 +235,8 @@ class CaseDesk(QObject):
         now = datetime.now(UTC)
         if self.intake is None or case.dispatched_at is None or not self.board.unacknowledged_for(case, now):
             return None
-        return self.intake.escalation_for_case(case, case.dispatched_at, now, self.board.ack_timeout).label
+        step = self.intake.escalation_for_case(case, case.dispatched_at, now, self.board.ack_timeout)
+        return escalation_label(step)
 
     def nearest_patrollers_text(self, lon: float, lat: float) -> str:
         """ "Nearest patrollers" for the map's context menu: on-duty city managers with a live fix."""
@@ -244,10 +246,9 @@ class CaseDesk(QObject):
         hits = self.intake.index.nearest_patrollers(
             lon, lat, now=now, max_fix_age=timedelta(minutes=5), shift=shift_at(now).value, limit=5
         )
-        return (
-            "；".join(f"{hit.staff.name} {hit.distance_m:.0f} 米" for hit in hits)
-            or "附近 3 公里内无在岗城市管理员"
-        )
+        one = self.tr("%1 %2 m")
+        named = [one.replace("%1", hit.staff.name).replace("%2", f"{hit.distance_m:.0f}") for hit in hits]
+        return self.tr("; ").join(named) or self.tr("No city manager on duty within 3 km")
 
     def mini_map_scene(self, case: BoardCase, choices: list[Recommendation]) -> MiniMapScene:
         """The case, its segment and the live positions of the people offered (in-memory only)."""

@@ -11,7 +11,7 @@ import bisect
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
 
 from commandcenter.cases.board import CaseBoard, SortKey
@@ -32,13 +32,20 @@ def local_time(moment: datetime) -> str:
 
 
 def countdown(deadline: datetime | None, now: datetime) -> str:
-    """ "剩 35 分" / "超时 2 时 05 分" — minutes to or past the deadline, as a duty sheet writes it."""
+    """ "剩 35 分" / "超时 2 时 05 分" ("35 min left", "2 h 05 min overdue") — minutes to or past the
+    deadline, as a duty sheet writes it."""
     if deadline is None:
         return "—"
     minutes = int((deadline - now).total_seconds() // 60)
     span = abs(minutes)
-    text = f"{span // 60} 时 {span % 60:02d} 分" if span >= 60 else f"{span} 分"
-    return f"超时 {text}" if minutes < 0 else f"剩 {text}"
+    if span >= 60:
+        text = QCoreApplication.translate("CaseTableModel", "%1 h %2 min").replace("%1", str(span // 60))
+        text = text.replace("%2", f"{span % 60:02d}")
+    else:
+        text = QCoreApplication.translate("CaseTableModel", "%1 min").replace("%1", str(span))
+    if minutes < 0:
+        return QCoreApplication.translate("CaseTableModel", "%1 overdue").replace("%1", text)
+    return QCoreApplication.translate("CaseTableModel", "%1 left").replace("%1", text)
 
 
 class CaseTableModel(QStandardItemModel):
@@ -129,7 +136,9 @@ class CaseTableModel(QStandardItemModel):
         if column == self.STATUS and waited is not None:
             minutes = int(waited.total_seconds() // 60)
             suggestion = self._escalation(case) if self._escalation else None
-            text = f"派遣后 {minutes} 分钟未签收" + (f"，建议升级至：{suggestion}" if suggestion else "")
+            text = self.tr("Dispatched %1 min ago and not signed for").replace("%1", str(minutes))
+            if suggestion:
+                text += self.tr("; escalate to: %1").replace("%1", suggestion)
         return text
 
     def _display(self, case: BoardCase, column: int) -> str:

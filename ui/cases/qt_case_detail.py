@@ -35,6 +35,7 @@ from commandcenter.persistence.store import Store
 from commandcenter.services.case_service import CaseService
 from ui.background import BackgroundRunner
 from ui.cases.case_table_model import countdown, local_time
+from ui.cases.case_words import english_gloss
 
 PHOTO_PX = 320
 
@@ -125,17 +126,16 @@ class QtCaseDetail(QDialog):
         now = datetime.now(UTC)
         self.setWindowTitle(self.tr("Case %1").replace("%1", case.number))
         self.heading.setText(f"{case.number} · {case.category_name} · {case.status}")
-        deadline = (
-            f"{local_time(case.deadline_at)}（{countdown(case.deadline_at, now)}）"
-            if case.deadline_at
-            else "—"
-        )
+        deadline = "—"
+        if case.deadline_at:
+            deadline = self.tr("%1 (%2)").replace("%1", local_time(case.deadline_at))
+            deadline = deadline.replace("%2", countdown(case.deadline_at, now))
+        terms = self.tr("Deadline: %1    Assignee: %2").replace("%1", deadline)
         self.facts.setText(
             "\n".join(
                 (
                     f"{case.address} · {case.segment_name or '—'} · {case.office_name or '—'}",
-                    f"{self.tr('Deadline')}: {deadline}    "
-                    f"{self.tr('Assignee')}: {case.assignee_name or '—'}",
+                    terms.replace("%2", case.assignee_name or "—"),
                     case.description,
                 )
             )
@@ -149,9 +149,8 @@ class QtCaseDetail(QDialog):
             line = (
                 f"{local_time(reporter.ts)}  {reporter.reporter}（{reporter.source}）  {reporter.description}"
             )
-            self.reporters.addItem(
-                line + (f"\n    {self.tr('Feedback')}: {reporter.feedback}" if reporter.feedback else "")
-            )
+            feedback = self.tr("Feedback: %1").replace("%1", reporter.feedback) if reporter.feedback else ""
+            self.reporters.addItem(line + (f"\n    {feedback}" if feedback else ""))
 
     def _fill_actions(self, detail: CaseDetail) -> None:
         while self.actions_row.count():
@@ -163,7 +162,7 @@ class QtCaseDetail(QDialog):
             if transition.action == "派遣":
                 continue  # dispatch needs an assignee: the pop-up and the queue's dispatch do it
             button = QPushButton(transition.action, self)
-            button.setToolTip(transition.english)
+            button.setToolTip(english_gloss(transition.english))
             button.clicked.connect(lambda _c=False, action=transition.action: self.act(action))
             self.actions_row.addWidget(button)
         self.actions_row.addStretch(1)

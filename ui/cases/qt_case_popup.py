@@ -30,6 +30,7 @@ from commandcenter.domain.cases import BoardCase
 from ui.cases.arrival_chime import ArrivalChime
 from ui.cases.case_desk import CaseDesk
 from ui.cases.case_table_model import countdown, local_time
+from ui.cases.case_words import dispatch_reason
 from ui.cases.qt_mini_map import QtMiniMap
 from ui.throttle import Throttle
 
@@ -226,7 +227,7 @@ class QtCasePopup(QFrame):
                 button.setText(
                     self.tr("Dispatch to %1 · %2")
                     .replace("%1", choice.staff.name)
-                    .replace("%2", choice.reason)
+                    .replace("%2", dispatch_reason(choice, case.office_name))
                 )
                 button.show()
             else:

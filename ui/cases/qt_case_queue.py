@@ -109,7 +109,7 @@ class QtCaseQueue(QWidget):
             CaseTableModel.NUMBER: 150,
             CaseTableModel.CATEGORY: 120,
             CaseTableModel.STATUS: 70,
-            CaseTableModel.DEADLINE: 130,
+            CaseTableModel.DEADLINE: 150,  # "3 h 25 min overdue" in English
             CaseTableModel.OFFICE: 120,
             CaseTableModel.ASSIGNEE: 80,
             CaseTableModel.REPORTERS: 60,

@@ -10,7 +10,9 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from commandcenter.domain.kinds import UnitKind
 from commandcenter.mapping.segment_status import SegmentStatus
+from commandcenter.mapping.unit_frame import MotionState
 from ui.map.unit_icons import OFFLINE_COLOR
+from ui.map.unit_words import state_name
 from ui.map.vector_items import SEGMENT_COLORS
 from ui.theme import RAISED, TEXT, UNIT_COLORS
 
@@ -42,7 +44,8 @@ class MapLegend(QLabel):
             f'<span style="color:{SEGMENT_COLORS[status]}">━</span> {title}'
             for status, title in self._statuses.items()
         )
-        offline = f'<span style="color:{OFFLINE_COLOR}">●</span> {self.tr("Offline")}'
-        hints = f"{offline}&nbsp;&nbsp;□ {self.tr('Empty truck')}"
+        # translated outside the f-string: lupdate does not see a tr() inside one
+        offline, empty = state_name(MotionState.OFFLINE), self.tr("Empty truck")
+        hints = f'<span style="color:{OFFLINE_COLOR}">●</span> {offline}&nbsp;&nbsp;□ {empty}'
         self.setText(f"{units}<br>{segments}&nbsp;&nbsp;{hints}")
         self.adjustSize()

@@ -24,6 +24,14 @@ if TYPE_CHECKING:
     from ui.map.qt_overview_map import QtOverviewMap
 
 PICK_PX = 10.0
+CARD_GAP_PX = 14
+
+
+def _beside(at: int, extent: int, limit: int) -> int:
+    """Where the card starts along one axis: after the pointer if it fits before ``limit``, else
+    before the pointer (never past the map's start)."""
+    after = at + CARD_GAP_PX
+    return after if after + extent <= limit else max(0, at - CARD_GAP_PX - extent)
 
 
 class MapPointer(QObject):
@@ -61,9 +69,12 @@ class MapPointer(QObject):
         self._show_card(f"{label}\n{stop_summary(where)}", scene_pos)
 
     def _show_card(self, text: str, scene_pos: QPointF) -> None:
+        """Below right of the pointer, or left of / above it where the map's edge would cut it off."""
         self.card.setText(text)
         self.card.adjustSize()
-        self.card.move(self._map.plot.mapFromScene(scene_pos) + QPoint(14, 14))
+        pointer, size, room = self._map.plot.mapFromScene(scene_pos), self.card.size(), self._map.plot.rect()
+        x = _beside(pointer.x(), size.width(), room.right())
+        self.card.move(x, _beside(pointer.y(), size.height(), room.bottom()))
         self.card.show()
         self.card.raise_()
 

@@ -9,6 +9,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy, QWidget
 
 from commandcenter.mapping.unit_frame import KINDS, MotionState, UnitFilter
+from ui.map.unit_words import state_name
 
 
 class MapToolbar(QWidget):
@@ -27,10 +28,8 @@ class MapToolbar(QWidget):
         assert self.kind.count() == len(KINDS) + 1
         self.state = QComboBox(self)
         self.state.addItem(self.tr("Any state"), None)
-        for state, title in zip(
-            MotionState, (self.tr("Moving"), self.tr("Stopped"), self.tr("Offline")), strict=True
-        ):
-            self.state.addItem(title, int(state))
+        for state in MotionState:
+            self.state.addItem(state_name(state), int(state))
         self.office = QComboBox(self)
         self.office.addItem(self.tr("All offices"), None)
         self.search = QLineEdit(self)

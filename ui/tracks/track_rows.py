@@ -27,7 +27,8 @@ def clock_text(epoch: float) -> str:
 
 
 def _minutes(seconds: float) -> str:
-    return QCoreApplication.translate("TrackRows", "%n min", "", max(1, round(seconds / 60)))
+    minutes = max(1, round(seconds / 60))  # a call as the count argument hides the string from lupdate
+    return QCoreApplication.translate("TrackRows", "%n min", "", minutes)
 
 
 def stop_summary(stop: Stop) -> str:
