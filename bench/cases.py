@@ -36,8 +36,7 @@ from commandcenter.domain.categories import DEFAULT_CATEGORIES
 from commandcenter.domain.district import SegmentShape
 from commandcenter.geo import point_along_polyline
 from commandcenter.geo.datum import Datum, wgs84_to_gcj02
-from commandcenter.persistence.cases import categories as case_categories
-from commandcenter.persistence.cases import queries as case_queries
+from commandcenter.persistence.cases import categories as case_categories, queries as case_queries
 from commandcenter.persistence.cases.intake import create_case
 from commandcenter.persistence.district import queries as district_queries
 from commandcenter.persistence.store import Store

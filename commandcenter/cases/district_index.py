@@ -172,6 +172,12 @@ class DistrictIndex:
     def contains(self, lon: float, lat: float) -> bool:
         return self.office_at(lon, lat) is not None
 
+    def office_named(self, name: str) -> OfficeRecord | None:
+        return next((office for office in self._offices.values() if office.name == name), None)
+
+    def staff_member(self, staff_id: int) -> StaffRecord | None:
+        return self._staff.get(staff_id)
+
     def office(self, office_id: int) -> OfficeRecord:
         return self._offices[office_id]
 

@@ -1,11 +1,12 @@
 """Case intake: a report in, a case (or one more reporter on an open case) out, with who to send.
 
-``CaseIntake.receive`` is the single path every source takes (citizen app, inspectors, the city
-platform, the simulator): screen (validate, de-duplicate, locate), then write — a new case with its
-dispatch deadline in working hours, or a merge into the open duplicate — and recommend assignees.
-A rejected report writes nothing and says why. ``recommend_for_case`` answers the pop-up's
-"who should take this" for a case already stored (screening it again would find itself as a
-duplicate, so it screens without the duplicate check).
+``CaseIntake.receive`` is the single path every source takes (citizen app, inspectors, the hotline,
+the city platforms, map-rule alerts, the simulator): screen (validate, de-duplicate, locate), apply
+the office's case rules (``cases.case_rules``: notes, urgency, office, preferred assignee), then write
+— a new case with its dispatch deadline in working hours, or a merge into the open duplicate — and
+recommend assignees. A rejected report writes nothing and says why. ``recommend_for_case`` answers
+the pop-up's "who should take this" for a case already stored (screening it again would find itself
+as a duplicate, so it screens without the duplicate check).
 """
 
 from __future__ import annotations
@@ -15,26 +16,24 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from commandcenter.cases.case_rules import AppliedRules, CaseRuleSet, fold
 from commandcenter.cases.district_index import DistrictIndex
 from commandcenter.cases.escalation import EscalationStep, escalation_chain, escalation_due
-from commandcenter.cases.recommend import Recommendation, recommend
+from commandcenter.cases.recommend import Basis, Recommendation, Tier, recommend
 from commandcenter.cases.screening import ScreeningResult, screen
 from commandcenter.domain.calendar import WorkingCalendar
-from commandcenter.domain.cases import BoardCase, IncomingReport, NearbyCase
+from commandcenter.domain.cases import BoardCase, IncomingReport, NearbyCase, NewCase
 from commandcenter.domain.categories import CategorySpec
 from commandcenter.domain.workflow import default_calendar
 from commandcenter.persistence.cases import (
     categories as case_categories,
-)
-from commandcenter.persistence.cases import (
     intake as case_intake,
-)
-from commandcenter.persistence.cases import (
     queries as case_queries,
 )
 from commandcenter.persistence.store import Store
 
 STORED_PHOTOS = "(stored with the case)"
+NO_RULES = AppliedRules()
 
 
 @dataclass(frozen=True)
@@ -43,6 +42,7 @@ class IntakeOutcome:
     case_id: int | None  # the new case, or the open case the report was merged into; None if rejected
     merged: bool
     recommendations: tuple[Recommendation, ...]
+    rules: AppliedRules = NO_RULES
 
     @property
     def accepted(self) -> bool:
@@ -62,16 +62,21 @@ class CaseIntake:
         index: DistrictIndex,
         categories: Mapping[str, CategorySpec],
         calendar: WorkingCalendar | None = None,
+        rules: CaseRuleSet | None = None,
     ) -> None:
         self.store = store
         self.index = index
         self.categories = dict(categories)
         self.calendar = calendar or default_calendar()
+        self.rules = rules or CaseRuleSet()
 
     @classmethod
-    def from_store(cls, store: Store, calendar: WorkingCalendar | None = None) -> CaseIntake:
+    def from_store(
+        cls, store: Store, calendar: WorkingCalendar | None = None, rules: CaseRuleSet | None = None
+    ) -> CaseIntake:
         """Read the district and the category table (raises ``DatabaseUnavailable``)."""
-        return cls(store, DistrictIndex.from_store(store), case_categories.active_categories(store), calendar)
+        categories = case_categories.active_categories(store)
+        return cls(store, DistrictIndex.from_store(store), categories, calendar, rules)
 
     def _open_cases_near(
         self, code: str, lon: float, lat: float, radius_m: float, since: datetime
@@ -87,10 +92,38 @@ class CaseIntake:
             duplicate = dataclasses.replace(result, duplicates=())
             case_intake.merge_report(self.store, merge_into, duplicate.new_case(), now, report.photos)
             return IntakeOutcome(result, merge_into, True, ())
+        applied = self._known_office(fold(self.rules.apply(result)))
         deadline = self.calendar.add_working_hours(now, result.category.dispatch_hours)
-        new_case = dataclasses.replace(result.new_case(), deadline_at=deadline)
+        new_case = self._with_rules(dataclasses.replace(result.new_case(), deadline_at=deadline), applied)
         case_id = case_intake.create_case(self.store, new_case, now, report.photos)
-        return IntakeOutcome(result, case_id, False, tuple(recommend(result, self.index, now)))
+        picks = self._preferred(applied) + recommend(result, self.index, now)
+        return IntakeOutcome(result, case_id, False, tuple(_unique(picks)), applied)
+
+    def _with_rules(self, case: NewCase, applied: AppliedRules) -> NewCase:
+        """The case as the rules want it: their urgency, their office (the segment is kept only if it
+        lies in that office), their notes."""
+        office = self.index.office_named(applied.office_name) if applied.office_name else None
+        changes: dict[str, object] = {"notes": applied.notes}
+        if applied.urgency is not None:
+            changes["urgency"] = applied.urgency
+        if office is not None and office.id != case.office_id:
+            segment = self.index.segment(case.segment_id) if case.segment_id is not None else None
+            keep = segment is not None and segment.office_id == office.id
+            changes.update(office_id=office.id, segment_id=case.segment_id if keep else None)
+        return dataclasses.replace(case, **changes)  # type: ignore[arg-type]
+
+    def _known_office(self, applied: AppliedRules) -> AppliedRules:
+        """A rule naming an office the district does not have is noted and not applied."""
+        if not applied.office_name or self.index.office_named(applied.office_name) is not None:
+            return applied
+        note = f"规则指定的镇办「{applied.office_name}」不存在，未改属地"
+        return dataclasses.replace(applied, office_name=None, notes=(*applied.notes, note))
+
+    def _preferred(self, applied: AppliedRules) -> list[Recommendation]:
+        if applied.assignee_staff_id is None:
+            return []
+        member = self.index.staff_member(applied.assignee_staff_id)
+        return [] if member is None else [Recommendation(member, Tier.RESPONSIBLE, Basis.CASE_RULE, None)]
 
     def locate_stored(self, case: BoardCase, now: datetime) -> ScreeningResult:
         """Segment, office and 路长 of a case already stored. It passed screening when it arrived (its
@@ -110,3 +143,14 @@ class CaseIntake:
         """Who should hold a dispatched, unsigned case ``now`` (路长 → 镇办 → 区城管局)."""
         chain = escalation_chain(self.locate_stored(case, now), self.index, now)
         return escalation_due(chain, dispatched_at, now, ack_timeout)
+
+
+def _unique(picks: Sequence[Recommendation]) -> list[Recommendation]:
+    """Each person once, at their first (best) place."""
+    seen: set[int] = set()
+    unique = []
+    for pick in picks:
+        if pick.staff.id not in seen:
+            seen.add(pick.staff.id)
+            unique.append(pick)
+    return unique

@@ -43,6 +43,7 @@ class Basis(StrEnum):
     ROAD_CHIEF_OFF_SHIFT = "road_chief_off_shift"  # still answers for his segment, last in the tier
     NEARBY = "nearby"  # an on-shift city manager near the case, by live position
     DUTY_OFFICER = "duty_officer"  # the duty officer of the case's office
+    CASE_RULE = "case_rule"  # named by a case rule of the office (``cases.case_rules``)
 
 
 @dataclass(frozen=True)

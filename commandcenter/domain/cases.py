@@ -29,6 +29,7 @@ class NewCase:
     segment_id: int | None = None
     urgency: int = 2
     deadline_at: datetime | None = None  # intake sets the dispatch deadline (working hours)
+    notes: tuple[str, ...] = ()  # from the office's case rules, kept with the first event
 
 
 @dataclass(frozen=True)

@@ -12,12 +12,11 @@ from pathlib import Path
 
 from commandcenter.cases.district_index import DistrictIndex
 from commandcenter.demo.generate import load_demo_data
-from commandcenter.domain import cases
+from commandcenter.domain.cases import NearbyCase
 from commandcenter.domain.categories import CategorySpec
 from commandcenter.domain.district import SegmentShape
 from commandcenter.geo import EARTH_RADIUS_M, point_along_polyline, polyline_length_m
-from commandcenter.persistence.cases import categories as case_categories
-from commandcenter.persistence.cases import queries as case_queries
+from commandcenter.persistence.cases import categories as case_categories, queries as case_queries
 from commandcenter.persistence.district import queries as district_queries
 from commandcenter.persistence.store import Store
 
@@ -35,7 +34,7 @@ class DemoDistrict:
 
     def open_cases_near(
         self, code: str, lon: float, lat: float, radius_m: float, since: datetime
-    ) -> list[cases.NearbyCase]:
+    ) -> list[NearbyCase]:
         """``screen``'s duplicate lookup against this district's store."""
         return case_queries.open_cases_near(self.store, code, lon, lat, radius_m, since)
 

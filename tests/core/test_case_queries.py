@@ -9,8 +9,7 @@ from commandcenter.demo.generate import load_demo_data
 from commandcenter.domain.cases import NewCase
 from commandcenter.domain.categories import DEFAULT_CATEGORIES
 from commandcenter.domain.kinds import StaffRole
-from commandcenter.persistence.cases import categories as case_categories
-from commandcenter.persistence.cases import queries as case_queries
+from commandcenter.persistence.cases import categories as case_categories, queries as case_queries
 from commandcenter.persistence.cases.intake import create_case
 from commandcenter.persistence.district import queries as district_queries
 from commandcenter.persistence.store import Store

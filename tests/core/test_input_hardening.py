@@ -17,8 +17,7 @@ from commandcenter.domain.kinds import UserRole
 from commandcenter.persistence.store import Store
 from commandcenter.services.case_service import CaseService
 from commandcenter.services.user_service import UserService
-from commandcenter.testing.accounts import CASE_TIME as NOW
-from commandcenter.testing.accounts import FAST_HASHING, PASSWORD, make_user, new_case
+from commandcenter.testing.accounts import CASE_TIME as NOW, FAST_HASHING, PASSWORD, make_user, new_case
 from commandcenter.testing.demo_district import DemoDistrict
 
 SQL = ["' OR '1'='1", "admin'--", "'; DROP TABLE users; --", "1; DELETE FROM cases"]

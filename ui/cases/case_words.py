@@ -50,6 +50,8 @@ def dispatch_reason(pick: Recommendation, office: str | None) -> str:
         text = text.replace("%1", shift_name(pick.staff.shift))
         away = QCoreApplication.translate("CaseWords", ", %1 m away").replace("%1", distance)
         return text + (away if distance else "")
+    if pick.basis is Basis.CASE_RULE:
+        return QCoreApplication.translate("CaseWords", "Named by the office's case rule")
     if pick.basis is Basis.NEARBY:
         return QCoreApplication.translate("CaseWords", "City manager %1 m away").replace("%1", distance)
     text = QCoreApplication.translate("CaseWords", "Duty %1 of %2").replace("%1", role_name(pick.staff.role))

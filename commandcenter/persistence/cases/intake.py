@@ -86,7 +86,7 @@ def insert_case(connection: Connection, report: NewCase, now: datetime) -> int:
             "from_status": None,
             "to_status": CaseStatus.RECEIVED.value,
             "note": report.description,
-            "payload": {"source": report.source},
+            "payload": _first_payload(report),
         },
     )
     return case_id
@@ -189,3 +189,11 @@ def _insert_photos(
     if uris:
         rows = [{"case_id": case_id, "stage": stage.value, "uri": u, "ts": now, "taken_by": by} for u in uris]
         connection.execute(insert(CasePhoto), rows)
+
+
+def _first_payload(report: NewCase) -> dict[str, Any]:
+    """The 受理 event's payload: where the report came from, and what the office's case rules noted."""
+    payload: dict[str, Any] = {"source": report.source}
+    if report.notes:
+        payload["rule_notes"] = list(report.notes)
+    return payload
