@@ -69,9 +69,7 @@ def measure_burst(count: int = 1_000, seconds: float = 10.0) -> BurstResult:
     try:
         load_demo_data(store, scale=1)
         harness = DeskHarness(store)
-        if not harness.pump_until(
-            lambda: harness.desk.intake is not None and len(harness.desk.board) > 0, 60
-        ):
+        if not harness.pump_until(lambda: harness.desk.advice.ready and len(harness.desk.board) > 0, 60):
             raise SystemExit("burst: the desk never loaded its board")
         gaps: list[float] = []
         last = [time.perf_counter()]

@@ -74,7 +74,7 @@ def run_desk_client(url: str, expected: int) -> None:
 
     store = Store.open(url, migrate=False)
     harness = DeskHarness(store)
-    if not harness.pump_until(lambda: harness.desk.intake is not None, CLIENT_TIMEOUT_S):
+    if not harness.pump_until(lambda: harness.desk.advice.ready, CLIENT_TIMEOUT_S):
         raise SystemExit("desk client: the desk did not start")
     in_queue: dict[int, int] = {}
     in_popup: dict[int, int] = {}

@@ -11,6 +11,7 @@ from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from commandcenter.persistence.store import Store
+from commandcenter.testing.accounts import services_for
 from ui.background import BackgroundRunner
 from ui.cases.arrival_chime import ArrivalChime
 from ui.cases.case_desk import CaseDesk
@@ -31,7 +32,7 @@ class DeskHarness:
         self.host = QWidget()
         self.host.resize(1400, 800)
         self.runner = BackgroundRunner(self.host)
-        self.desk = CaseDesk(store, self.runner, operator="基准测试", parent=self.host)
+        self.desk = CaseDesk(services_for(store), self.runner, parent=self.host)
         self.queue = QtCaseQueue(self.desk, self.host)
         self.queue.resize(1400, 800)
         self.popup = QtCasePopup(self.desk, anchor=self.host, chime=ArrivalChime(enabled=False))

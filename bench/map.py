@@ -38,6 +38,7 @@ from commandcenter.persistence.district.queries import segment_shapes
 from commandcenter.persistence.store import Store
 from commandcenter.persistence.units.positions import latest_positions, record_positions
 from commandcenter.persistence.units.tracks import load_track
+from commandcenter.testing.accounts import services_for
 from commandcenter.testing.synthetic_tracks import truck_day
 from commandcenter.tracks import PlaybackClock, segment_track
 from ui.background import BackgroundRunner
@@ -120,7 +121,7 @@ def timed_ms(app: QApplication, view: pg.PlotWidget, work: Callable[[], None]) -
 def open_map(
     app: QApplication, store: Store, runner: BackgroundRunner, source: MBTiles | None
 ) -> QtOverviewMap:
-    widget = QtOverviewMap(store, runner, overlay_refresh_s=3600, tile_source=source)
+    widget = QtOverviewMap(services_for(store), runner, overlay_refresh_s=3600, tile_source=source)
     widget.resize(*SIZE)
     widget.show()
     widget.show_vectors(load_vector_data(store))

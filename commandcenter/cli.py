@@ -82,8 +82,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _add_import_geojson(commands: Any) -> None:
+    from commandcenter.domain.gis import Layer
     from commandcenter.geo.datum import Datum
-    from commandcenter.gis_import import Layer
 
     command = commands.add_parser(
         "import-geojson", help="import a GeoJSON layer (boundaries, roads, segments) converted to WGS-84"
@@ -198,6 +198,7 @@ def _prepare_demo(args: argparse.Namespace, settings: Settings) -> int:
 def _simulate(args: argparse.Namespace, settings: Settings) -> int:
     import threading
 
+    from commandcenter.demo.photos import ensure_demo_photos
     from commandcenter.demo.simulator import Simulator
     from commandcenter.persistence.store import Store
 
@@ -206,7 +207,7 @@ def _simulate(args: argparse.Namespace, settings: Settings) -> int:
     if args.seconds:
         threading.Timer(args.seconds, stop.set).start()
     try:
-        Simulator(store, settings.simulator).run(stop)
+        Simulator(store, settings.simulator, photos=ensure_demo_photos()).run(stop)
     except KeyboardInterrupt:
         stop.set()
     finally:

@@ -103,14 +103,15 @@ class HealthMonitor:
         error: str | None = None
         try:
             self._store.verify()
+            if not self._database_was_ok:
+                # Back after a failure: pooled connections may still point at a file that was
+                # replaced (or hold pages read while it was corrupt), so every reader reconnects —
+                # before the first pooled read. Only once ``verify`` saw a good file: not at the
+                # failure itself, when a new connection could meet a missing file.
+                self._store.reset_connections()
             summary = feed_summary(self._store)
         except DatabaseUnavailable as failure:
             error = str(failure)
-        if error is None and not self._database_was_ok:
-            # Back after a failure: pooled connections may still point at a file that was replaced, so
-            # every reader reconnects. Not at the failure itself: a new SQLite connection to a missing
-            # file would create an empty one in its place.
-            self._store.reset_connections()
         self._database_was_ok = error is None
         return HealthSnapshot(
             checked_at=now,

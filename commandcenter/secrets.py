@@ -14,8 +14,6 @@ import os
 import re
 from urllib.parse import quote, urlsplit, urlunsplit
 
-from commandcenter.persistence.database import redact
-
 KEYRING_SERVICE = "commandcenter"
 PASSWORD_ENV = "COMMANDCENTER_DB_PASSWORD"
 # scheme://user:password@host or scheme://user@host — the credentials part up to the last @ before
@@ -66,8 +64,17 @@ def url_has_password(url: str) -> bool:
 
 
 def redact_database_url(url: str) -> str:
-    """The database URL as shown in messages (the persistence layer's own redaction)."""
-    return redact(url)
+    """The database URL as shown in messages: the user name kept, the password replaced by ***
+    (``postgresql://cc:***@db/x``), the same form the persistence layer prints."""
+    try:
+        parts = urlsplit(url)
+        password = parts.password
+    except ValueError:
+        return redact_text(url)
+    if not password:
+        return url
+    user, host = parts.netloc.rsplit("@", 1)[0].split(":", 1)[0], parts.netloc.rsplit("@", 1)[1]
+    return urlunsplit((parts.scheme, f"{user}:***@{host}", parts.path, parts.query, parts.fragment))
 
 
 def redact_url(url: str) -> str:

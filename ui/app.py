@@ -15,10 +15,10 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from commandcenter.accounts.principal import Principal
+from commandcenter.accounts.session import Session
 from commandcenter.config import Settings
 from commandcenter.domain.cameras import CameraFeed
-from commandcenter.persistence.store import Store
+from commandcenter.services.workspace import Workspace
 from resources import resource_path
 from ui.main_window import MainWindow
 from ui.theme import apply_font, apply_theme
@@ -83,17 +83,16 @@ def _install(app: QApplication, translator: QTranslator) -> None:
     _installed.append(translator)
 
 
-def _signed_in() -> Principal | None:
-    """Who the case desk acts as: the signed-in user (issue 7); None when nobody signed in."""
+def _signed_in() -> Session | None:
+    """The signed-in user's session (the login dialog's, or the demo's duty operator)."""
     from ui.auth.sign_in import SignIn
 
-    session = SignIn.current()
-    return session.principal if session is not None else None
+    return SignIn.current()
 
 
 def run_gui(
     settings: Settings,
-    store: Store,
+    workspace: Workspace,
     *,
     wall_feeds: list[CameraFeed],
     stream_urls: list[str],
@@ -107,16 +106,18 @@ def run_gui(
     ``on_ready`` runs once the first counts are on screen; ``quit_after_ready`` then exits with 0
     (startup benchmarks and smoke tests) without saving the window layout."""
     app = create_application(settings)
-    if sign_in is not None and not sign_in(app):  # issue 7: login dialog, or the demo's auto-login
+    if sign_in is not None and not sign_in(app):  # login dialog, or the demo's duty operator
+        return 0
+    session = _signed_in()
+    if session is None:  # nobody signed in: nothing may be shown
         return 0
     window = MainWindow(
         settings,
-        store,
+        workspace.services(session.principal, session),
         wall_feeds=wall_feeds,
         stream_urls=stream_urls,
         probe=probe,
         title_suffix=title_suffix,
-        principal=_signed_in(),
     )
 
     def ready() -> None:

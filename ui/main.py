@@ -15,10 +15,8 @@ from dataclasses import replace
 
 from commandcenter import cli, paths
 from commandcenter.config import Settings
-from commandcenter.domain.cameras import CameraSummary
-from commandcenter.persistence.cameras.queries import camera_summaries
-from commandcenter.persistence.database import DatabaseUnavailable
-from commandcenter.persistence.store import Store
+from commandcenter.services.errors import DatabaseUnavailable
+from commandcenter.services.workspace import Workspace
 
 _PROCESS_STARTED = time.perf_counter()
 
@@ -33,15 +31,14 @@ def run_gui_command(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "demo":
         return _run_demo(args, settings)
     try:
-        store = Store.open(args.url or settings.resolved_database_url())
+        workspace = Workspace.open(args.url or settings.resolved_database_url())
     except DatabaseUnavailable as error:
         _show_fatal(settings, str(error), interactive=not args.quit_after_ready)
         return cli.EXIT_UNAVAILABLE
     try:
-        cameras = camera_summaries(store, limit=4)
-        return _open_window(args, settings, store, cameras, title_suffix="")
+        return _open_window(args, settings, workspace, title_suffix="")
     finally:
-        store.close()
+        workspace.close()
 
 
 def _run_demo(args: argparse.Namespace, settings: Settings) -> int:
@@ -59,25 +56,19 @@ def _run_demo(args: argparse.Namespace, settings: Settings) -> int:
         _show_fatal(settings, str(error), interactive=not args.quit_after_ready)
         return cli.EXIT_UNAVAILABLE
     try:
-        return _open_window(args, settings, runtime.store, runtime.wall_cameras(), title_suffix="demo")
+        return _open_window(args, settings, runtime.workspace(), title_suffix="demo")
     finally:
         runtime.stop()
 
 
 def _open_window(
-    args: argparse.Namespace,
-    settings: Settings,
-    store: Store,
-    cameras: list[CameraSummary],
-    *,
-    title_suffix: str,
+    args: argparse.Namespace, settings: Settings, workspace: Workspace, *, title_suffix: str
 ) -> int:
-    from commandcenter.domain.cameras import CameraFeed
     from commandcenter.media.stream_probe import probe_stream
     from ui.app import run_gui
     from ui.auth.sign_in import SignIn
 
-    feeds = [CameraFeed(c.code, c.name, c.main_url or "", c.sub_url or "") for c in cameras]
+    feeds = workspace.first_wall_feeds()
 
     def report_ready() -> None:
         # Read by bench/startup.py: seconds from interpreter start to a usable window.
@@ -85,7 +76,7 @@ def _open_window(
 
     return run_gui(
         settings,
-        store,
+        workspace,
         wall_feeds=feeds,
         stream_urls=[feed.url for feed in feeds if feed.url],
         probe=lambda url: probe_stream(url, timeout=1.0).ok,
@@ -93,7 +84,7 @@ def _open_window(
         quit_after_ready=args.quit_after_ready,
         on_ready=report_ready,
         # issue 7: `gui` asks for a login; the demo and scripted starts sign in as the duty operator
-        sign_in=SignIn(settings, store, interactive=args.command != "demo" and not args.quit_after_ready),
+        sign_in=SignIn(settings, workspace, interactive=args.command != "demo" and not args.quit_after_ready),
     )
 
 

@@ -20,13 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from commandcenter.accounts.principal import Principal
 from commandcenter.config import Settings
 from commandcenter.domain.cameras import CameraFeed
 from commandcenter.domain.cases import BoardCase
 from commandcenter.domain.district import SeedCounts
-from commandcenter.health import HealthMonitor
-from commandcenter.persistence.store import Store
+from commandcenter.services.hub import Services
 from ui.background import BackgroundRunner
 from ui.cameras.qt_camera_tree import QtCameraTree
 from ui.cases.case_desk import CaseDesk
@@ -55,13 +53,12 @@ class MainWindow(QMainWindow):
     def __init__(
         self,
         settings: Settings,
-        store: Store,
+        services: Services,
         *,
         wall_feeds: list[CameraFeed],
         stream_urls: list[str],
         probe: Callable[[str], bool] | None,
         title_suffix: str = "",
-        principal: Principal | None = None,
         state_file: WindowStateFile | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -72,10 +69,11 @@ class MainWindow(QMainWindow):
         self._is_ready = False
         self._stopped = False
         self.runner = BackgroundRunner(self)
+        self.services = services  # the signed-in user's: every part reads and acts through these
 
         self.menu_bar = QMenuBar(self)
         self.header = QtHeader(self.menu_bar, self)
-        self.kpis = QtKpiStrip(store, self.runner, parent=self)
+        self.kpis = QtKpiStrip(services.district, self.runner, parent=self)
         self.kpis.counts_shown.connect(self._counts_shown)
         self.setMenuWidget(self._stack(self.header, self.kpis))
         suffix = self.tr("Demo") if title_suffix == "demo" else title_suffix
@@ -86,32 +84,29 @@ class MainWindow(QMainWindow):
         self.wall = QtVideoWall(self)
         self.wall_windows = WallWindows(self.wall)  # full screen / other monitors, remembered
         self.setCentralWidget(self._panel(self.tr("Video wall"), self.wall))
-        self.map = QtOverviewMap(store, self.runner, settings=settings.map, parent=self)
-        # The signed-in user (issue 7): dispatches and workflow steps are checked and audited as theirs.
-        operator = principal.display_name if principal is not None else "值班员"
-        self.desk = CaseDesk(store, self.runner, operator=operator, principal=principal, parent=self)
+        self.map = QtOverviewMap(services, self.runner, settings=settings.map, parent=self)
+        self.desk = CaseDesk(services, self.runner, parent=self)
         self.cases = QtCaseQueue(self.desk, parent=self)
         self.popup = QtCasePopup(self.desk, anchor=self)
         self.cases.case_activated.connect(self.open_case)
         self.popup.detail_requested.connect(self.open_case)
-        self._store = store
         self.map_dock = self._dock(
             "mapDock", self.tr("Live map"), self.map, Qt.DockWidgetArea.RightDockWidgetArea
         )
         self.case_dock = self._dock(
             "caseDock", self.tr("Case queue"), self.cases, Qt.DockWidgetArea.BottomDockWidgetArea
         )
-        self.tracks = QtTrackPlayback(store, self.runner, parent=self)  # its frame/track_loaded → the map
-        self.alerts = QtAlertList(store, self.runner, parent=self)  # map-rule alerts → cases
+        self.tracks = QtTrackPlayback(services.tracks, self.runner, parent=self)  # frame/track → the map
+        self.alerts = QtAlertList(services.alerts, self.runner, parent=self)  # map-rule alerts → cases
         bottom = Qt.DockWidgetArea.BottomDockWidgetArea
         self.track_dock = self._dock("trackDock", self.tr("Track playback"), self.tracks, bottom)
         self.alert_dock = self._dock("alertDock", self.tr("Alerts"), self.alerts, bottom)
-        self.camera_tree = QtCameraTree(store, self.runner, operator=operator, parent=self)
+        self.camera_tree = QtCameraTree(services.cameras, self.runner, parent=self)
         self.camera_tree.camera_activated.connect(self.camera_tree.request_feed)
         self.camera_tree.feed_ready.connect(self._show_camera)
-        self.wall_views = WallViewsMenu(store, self.runner, self.wall, operator)  # 视图 on the wall toolbar
+        self.wall_views = WallViewsMenu(services.cameras, self.runner, self.wall)  # 视图 on the wall toolbar
         self.wall_tours = WallTourMenu(self.wall, self.camera_tree)  # 轮巡 over the tree's selection
-        self.linked_video = LinkedVideo(store, self.runner, self.wall, self)
+        self.linked_video = LinkedVideo(services.cameras, self.runner, self.wall, self)
         self.map.camera_clicked.connect(self.camera_tree.request_feed)
         self.map.case_clicked.connect(self.open_case)
         self.map.nearest_cameras_requested.connect(self.linked_video.show_around)
@@ -133,10 +128,10 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.map_dock], [620], Qt.Orientation.Horizontal)
         self.resizeDocks([self.case_dock], [300], Qt.Orientation.Vertical)
 
-        monitor = HealthMonitor(store, stream_urls, probe)
+        monitor = services.health_monitor(stream_urls, probe)
         self.status = QtStatusBar(monitor, self.runner, settings.status_poll_s, self)
         self.setStatusBar(self.status)
-        self.plugins = QtPlugins(settings, store, self.runner, self, self.map.plot)  # office modules
+        self.plugins = QtPlugins(settings, services, self.runner, self, self.map.plot)  # office modules
         self.plugins.events.follow_alerts(self.alerts.watcher.alerts)  # plugins hear unit alerts
         self.full_screen_action = self._build_menus()
         self.restored = self._restore_state()
@@ -235,9 +230,7 @@ class MainWindow(QMainWindow):
     def open_case(self, case: BoardCase | int) -> QtCaseDetail:
         """The case's detail window (non-modal: the queue and the wall stay live)."""
         case_id = case if isinstance(case, int) else case.id
-        detail = QtCaseDetail(
-            self._store, self.runner, case_id, self.desk.operator, self, service=self.desk.service
-        )
+        detail = QtCaseDetail(self.services.cases, self.runner, case_id, self)
         detail.changed.connect(self.cases.refresh)
         detail.nearest_cameras_requested.connect(self.linked_video.show_around)
         detail.show()
@@ -256,7 +249,7 @@ class MainWindow(QMainWindow):
         QToolTip.showText(QCursor.pos(), self.tr("Nearest patrollers: %1").replace("%1", text), self.map)
 
     def open_category_editor(self) -> QtCategoryEditor:
-        editor = QtCategoryEditor(self._store, self.runner, self)
+        editor = QtCategoryEditor(self.services.categories, self.runner, self)
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         editor.show()
         return editor

@@ -1,5 +1,6 @@
 """The KPI strip: what the district has (offices, roads, staff, cameras, vehicles) and how many cases
-are open, read from ``district_counts`` in the background and refreshed every few seconds.
+are open, read through ``DistrictService.counts`` (an office user sees their office's) in the
+background and refreshed every few seconds.
 
 These are the numbers leaders quote in briefings, so each tile is large and reads at a distance.
 """
@@ -7,14 +8,12 @@ These are the numbers leaders quote in briefings, so each tile is large and read
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from commandcenter.domain.district import SeedCounts
-from commandcenter.persistence.district.counts import district_counts
-from commandcenter.persistence.store import Store
+from commandcenter.services.district_service import DistrictService
 from ui.background import BackgroundPoll, BackgroundRunner
 
 PLACEHOLDER = "—"
@@ -51,7 +50,7 @@ class QtKpiStrip(QWidget):
 
     def __init__(
         self,
-        store: Store,
+        district: DistrictService,
         runner: BackgroundRunner,
         *,
         refresh_s: float = 10.0,
@@ -71,9 +70,7 @@ class QtKpiStrip(QWidget):
             self._getters[key] = getter
             row.addWidget(tile, 1)
         self.last_counts: SeedCounts | None = None
-        self._poll = BackgroundPoll(
-            runner, refresh_s, partial(district_counts, store), self.show_counts, parent=self
-        )
+        self._poll = BackgroundPoll(runner, refresh_s, district.counts, self.show_counts, parent=self)
 
     def _tile_specs(self) -> list[tuple[str, str, Callable[[SeedCounts], int]]]:
         return [

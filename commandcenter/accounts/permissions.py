@@ -28,18 +28,27 @@ class Permission(StrEnum):
     MANAGE_USERS = "manage_users"
     MANAGE_PLUGINS = "manage_plugins"
     MANAGE_SETTINGS = "manage_settings"
+    MANAGE_CATEGORIES = "manage_categories"  # the category table (立结案标准)
 
 
 _P = Permission
 _OPERATOR = frozenset({_P.READ_ALL_CASES, _P.CENTER_STEPS, _P.DISPATCH, _P.EXPORT})
 ROLE_PERMISSIONS: Mapping[UserRole, frozenset[Permission]] = {
     UserRole.OPERATOR: _OPERATOR,
-    UserRole.SUPERVISOR: _OPERATOR | {_P.APPROVE_EXTENSION, _P.SUPERVISE, _P.VIEW_AUDIT},
+    UserRole.SUPERVISOR: _OPERATOR
+    | {_P.APPROVE_EXTENSION, _P.SUPERVISE, _P.VIEW_AUDIT, _P.MANAGE_CATEGORIES},
     UserRole.LEADER: frozenset({_P.READ_ALL_CASES, _P.EXPORT, _P.VIEW_AUDIT}),
     UserRole.OFFICE: frozenset({_P.READ_OFFICE_CASES, _P.OFFICE_STEPS}),
     UserRole.INSPECTOR: frozenset({_P.READ_ALL_CASES, _P.ON_SITE_CLOSE}),
     UserRole.ADMIN: frozenset(
-        {_P.READ_ALL_CASES, _P.VIEW_AUDIT, _P.MANAGE_USERS, _P.MANAGE_PLUGINS, _P.MANAGE_SETTINGS}
+        {
+            _P.READ_ALL_CASES,
+            _P.VIEW_AUDIT,
+            _P.MANAGE_USERS,
+            _P.MANAGE_PLUGINS,
+            _P.MANAGE_SETTINGS,
+            _P.MANAGE_CATEGORIES,
+        }
     ),
 }
 
@@ -76,6 +85,7 @@ PERMISSION_NAMES: Mapping[Permission, str] = {
     _P.MANAGE_USERS: "用户管理",
     _P.MANAGE_PLUGINS: "插件管理",
     _P.MANAGE_SETTINGS: "系统设置",
+    _P.MANAGE_CATEGORIES: "案件类别管理",
 }
 
 

@@ -36,6 +36,8 @@ class AuditAction(StrEnum):
     PLUGIN_CHANGE = "plugin_change"
     EXPORT = "export"
     API_KEY_CHANGE = "api_key_change"
+    CATEGORY_CHANGE = "category_change"
+    CASE_FILED = "case_filed"  # a case filed by hand (an alert, a phone call)
     ACCESS_DENIED = "access_denied"
 
 

@@ -64,10 +64,16 @@ class CaseBoard:
         """Load the whole board (start, resync): nothing is announced as new."""
         self._cases = {row.id: row for row in rows if row.is_open}
 
-    def apply(self, rows: Iterable[BoardCase]) -> BoardChange:
+    def apply(self, rows: Iterable[BoardCase], asked: Iterable[int] = ()) -> BoardChange:
+        """Take fresh rows of the named cases. An id in ``asked`` that came back without a row has
+        left this desk's view (moved to another office, or deleted) and leaves the board too."""
         arrived: list[BoardCase] = []
         updated: list[BoardCase] = []
         removed: list[int] = []
+        rows = list(rows)
+        for case_id in set(asked) - {row.id for row in rows}:
+            if self._cases.pop(case_id, None) is not None:
+                removed.append(case_id)
         for row in rows:
             known = row.id in self._cases
             if not row.is_open:

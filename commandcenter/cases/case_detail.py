@@ -10,7 +10,7 @@ from commandcenter.domain.kinds import PhotoStage
 from commandcenter.domain.workflow import Transition, available_actions
 from commandcenter.domain.workflow_errors import CaseNotFound
 from commandcenter.persistence.cases.board import board_rows
-from commandcenter.persistence.cases.intake import photos_of, reporters_of
+from commandcenter.persistence.cases.reports import photos_of, reporters_of
 from commandcenter.persistence.cases.transitions import case_timeline
 from commandcenter.persistence.store import Store
 

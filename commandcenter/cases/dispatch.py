@@ -17,17 +17,16 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from commandcenter.domain.calendar import WorkingCalendar
 from commandcenter.domain.cases import CaseSnapshot
 from commandcenter.domain.kinds import CaseStatus
 from commandcenter.domain.workflow import ASSIGNEE_KEY
 from commandcenter.domain.workflow_errors import ConcurrentChange
-from commandcenter.persistence.cases.transitions import apply_transition, case_timeline, read_case
+from commandcenter.persistence.cases.transitions import case_timeline, read_case
 from commandcenter.persistence.store import Store
 
-# One workflow step: (case id, expected version, action, reason, payload) → the case afterwards. The
-# desk passes ``CaseService.transition`` so the signed-in user's permissions are checked and the step
-# is audited; without a session it is ``apply_transition`` as ``request.actor``.
+# One workflow step: (case id, expected version, action, reason, payload) → the case afterwards.
+# ``CaseService.dispatch`` passes its own ``transition``, so every step of a one-click dispatch is the
+# signed-in principal's: permission-checked and audited. There is no step that skips the service.
 Step = Callable[[int, int, str, str, dict[str, Any]], CaseSnapshot]
 
 REQUEST_KEY = "request_id"
@@ -61,27 +60,16 @@ class DispatchResult:
     message: str  # for the operator, Chinese first
 
 
-def direct_step(store: Store, actor: str, now: datetime, calendar: WorkingCalendar | None = None) -> Step:
-    def step(case_id: int, version: int, action: str, reason: str, payload: dict[str, Any]) -> CaseSnapshot:
-        return apply_transition(
-            store, case_id, version, action, actor, reason, now, payload, calendar=calendar
-        )
-
-    return step
-
-
 def dispatch_case(
     store: Store,
     request: DispatchRequest,
     now: datetime,
     *,
-    calendar: WorkingCalendar | None = None,
-    step: Step | None = None,
+    step: Step,
 ) -> DispatchResult:
     """Bring the case to 派遣 for ``request.staff_id``. Raises ``DatabaseUnavailable`` (retry the same
     request later), ``CaseNotFound`` and ``TransitionRefused`` (e.g. an unknown staff id), and
     whatever ``step`` refuses (a missing permission)."""
-    step = step or direct_step(store, request.actor, now, calendar)
     marker: dict[str, Any] = {REQUEST_KEY: request.request_id}
     for _ in range(MAX_ROUNDS):
         case = read_case(store, request.case_id)

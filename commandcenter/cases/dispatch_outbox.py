@@ -15,18 +15,15 @@ import threading
 from collections import deque
 from collections.abc import Callable
 from dataclasses import asdict
-from datetime import UTC, datetime
 from pathlib import Path
 
 from commandcenter.accounts.errors import AccessError
-from commandcenter.cases.dispatch import DispatchRequest, DispatchResult, Step, dispatch_case
+from commandcenter.cases.dispatch import DispatchRequest, DispatchResult
 from commandcenter.domain.workflow_errors import CaseNotFound, ConcurrentChange, TransitionRefused
 from commandcenter.events import EventEmitter
 from commandcenter.persistence.database import DatabaseUnavailable
-from commandcenter.persistence.store import Store
 
 log = logging.getLogger(__name__)
-Clock = Callable[[], datetime]
 
 
 class DispatchOutbox:
@@ -34,20 +31,15 @@ class DispatchOutbox:
     max_backoff_s = 5.0
 
     def __init__(
-        self,
-        store: Store,
-        journal: Path | None = None,
-        clock: Clock | None = None,
-        step: Step | None = None,
+        self, dispatch: Callable[[DispatchRequest], DispatchResult], journal: Path | None = None
     ) -> None:
+        """``dispatch`` carries one request out (``CaseService.dispatch``: the principal's own steps)."""
         self.online: EventEmitter[bool] = EventEmitter("dispatch_outbox.online")
         self.finished: EventEmitter[DispatchResult] = EventEmitter("dispatch_outbox.finished")
         self.failed: EventEmitter[tuple[DispatchRequest, str]] = EventEmitter("dispatch_outbox.failed")
         self.is_online = True
-        self._store = store
+        self._dispatch = dispatch
         self._journal = journal
-        self._clock = clock or (lambda: datetime.now(UTC))
-        self.step = step  # None: apply_transition as the request's actor (see ``dispatch_case``)
         self._pending: deque[DispatchRequest] = deque(self._load_journal())
         self._lock = threading.Lock()
         self._wake = threading.Event()
@@ -88,7 +80,7 @@ class DispatchOutbox:
                 if request is None:
                     break
                 try:
-                    result = dispatch_case(self._store, request, self._clock(), step=self.step)
+                    result = self._dispatch(request)
                 except DatabaseUnavailable as error:
                     log.warning("dispatch of case %d waits for the database: %s", request.case_id, error)
                     self._set_online(False)

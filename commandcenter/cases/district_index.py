@@ -16,11 +16,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from commandcenter.cases.spatial_grid import PointGrid, SegmentGrid
 from commandcenter.domain.district import OfficeRecord, SegmentShape, StaffRecord
 from commandcenter.domain.kinds import StaffRole
 from commandcenter.domain.units import UnitPosition
 from commandcenter.geo import BBox, LocalProjection, bbox_of, point_in_ring
+from commandcenter.geo.spatial_grid import PointGrid, SegmentGrid
 from commandcenter.persistence.access import as_utc
 from commandcenter.persistence.district import queries as district_queries
 from commandcenter.persistence.store import Store

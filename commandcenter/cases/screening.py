@@ -16,6 +16,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 
 from commandcenter.cases.district_index import DistrictIndex, SegmentHit
+from commandcenter.domain.alerts import ALERT_SOURCE
 from commandcenter.domain.cases import IncomingReport, NearbyCase, NewCase
 from commandcenter.domain.categories import CategorySpec
 from commandcenter.domain.district import OfficeRecord, StaffRecord
@@ -54,6 +55,8 @@ class ScreeningRules:
         {"非法小广告", "暴露垃圾", "道路不洁", "沿街晾挂", "非机动车乱停放"}
     )
     on_site_sources: frozenset[str] = frozenset({StaffRole.INSPECTOR.value, StaffRole.CITY_MANAGER.value})
+    # Sources whose evidence is a record, not a photo: a map-rule alert carries the unit's track.
+    evidence_sources: frozenset[str] = frozenset({ALERT_SOURCE})
 
 
 DEFAULT_RULES = ScreeningRules()
@@ -126,13 +129,13 @@ def _validate_place(report: IncomingReport, index: DistrictIndex) -> tuple[float
 
 
 def _validate_category(
-    report: IncomingReport, categories: Mapping[str, CategorySpec]
+    report: IncomingReport, categories: Mapping[str, CategorySpec], rules: ScreeningRules
 ) -> tuple[CategorySpec | None, Rejection | None]:
     category = categories.get(report.category_code)
     if category is None:
         detail = f"类别代码 {report.category_code!r} 不在立结案标准中"
         return None, Rejection(RejectReason.UNKNOWN_CATEGORY, detail)
-    if category.photo_required and not report.photos:
+    if category.photo_required and not report.photos and report.source not in rules.evidence_sources:
         return category, Rejection(RejectReason.PHOTO_MISSING, f"“{category.name}”须附现场照片")
     return category, None
 
@@ -147,7 +150,7 @@ def screen(
 ) -> ScreeningResult:
     """Validate, de-duplicate and locate one report (see the module docstring)."""
     lon, lat, place_problem = _validate_place(report, index)
-    category, category_problem = _validate_category(report, categories)
+    category, category_problem = _validate_category(report, categories, rules)
     rejections = tuple(problem for problem in (place_problem, category_problem) if problem is not None)
     if rejections or category is None:
         return ScreeningResult(report, lon, lat, rejections, category)

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from commandcenter.cases.spatial_grid import PointGrid
 from commandcenter.domain.cameras import CameraEntry
 from commandcenter.geo.local import LocalProjection
+from commandcenter.geo.spatial_grid import PointGrid
 from commandcenter.persistence.cameras import queries as camera_queries
 from commandcenter.persistence.store import Store
 from commandcenter.persistence.units import positions

@@ -15,12 +15,14 @@ import threading
 from dataclasses import dataclass, field
 
 from commandcenter import paths
+from commandcenter.cases.case_rules import CaseRuleSet
 from commandcenter.config import Settings
 from commandcenter.domain.cameras import CameraSummary
 from commandcenter.domain.kinds import CameraKind
 from commandcenter.persistence.cameras.queries import camera_summaries
 from commandcenter.persistence.district.counts import district_counts
 from commandcenter.persistence.store import Store
+from commandcenter.services.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
@@ -89,6 +91,8 @@ class DemoRuntime:
     _stop: threading.Event = field(default_factory=threading.Event)
     _threads: list[threading.Thread] = field(default_factory=list)
     _stream_server: object | None = None
+    case_rules: CaseRuleSet = field(default_factory=CaseRuleSet)
+    """The office's case rules: the simulator's intake applies them, the workstation's plugins fill it."""
     streams_ready: threading.Event = field(default_factory=threading.Event)
     """Set once the loopback stream server answers (clips rendered on first start)."""
 
@@ -118,7 +122,10 @@ class DemoRuntime:
         from commandcenter.demo.photos import ensure_demo_photos
         from commandcenter.demo.simulator import Simulator
 
-        Simulator(self.store, self.settings.simulator, photos=ensure_demo_photos()).run(self._stop)
+        simulator = Simulator(
+            self.store, self.settings.simulator, photos=ensure_demo_photos(), rules=self.case_rules
+        )
+        simulator.run(self._stop)
 
     def _run_streams(self) -> None:
         from commandcenter.media.stream_server import DemoStreamServer
@@ -137,6 +144,11 @@ class DemoRuntime:
     def wall_cameras(self, count: int = WALL_TILES) -> list[CameraSummary]:
         """The first view of the wall: different clips, so the tiles show different pictures."""
         return showcase_cameras(self.store, self.settings.streams.clip_count)[:count]
+
+    def workspace(self) -> Workspace:
+        """The demo database as the GUI opens it: the showcase cameras first on the wall, and the one
+        set of case rules the simulator's intake and the workstation's plugins share."""
+        return Workspace(self.store, case_rules=self.case_rules, first_cameras=self.wall_cameras())
 
     def stream_urls(self) -> list[str]:
         return [camera.sub_url for camera in self.wall_cameras() if camera.sub_url]

@@ -1,5 +1,6 @@
-"""The demo's live feed: patrollers walk, trucks shuttle, reports arrive — written through the store
-exactly as the JT/T 808 gateway and the intake service will write real data.
+"""The demo's live feed: patrollers walk, trucks shuttle, reports arrive — written exactly as real data
+is: positions through the feeds' ``PositionSink`` (plausibility checked), reports through
+``CaseIntake`` (screened, located, duplicates merged, the office's case rules applied).
 
 ``step(now)`` advances everything to ``now`` and writes one batch of fixes plus the reports that
 arrived meanwhile (a Poisson process at ``cases_per_hour``); ``run(stop)`` calls it every
@@ -19,18 +20,18 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+from commandcenter.cases.case_rules import CaseRuleSet
 from commandcenter.cases.intake import CaseIntake
 from commandcenter.config import SimulatorSettings
 from commandcenter.demo.case_text import address_on, describe
 from commandcenter.demo.world import World, load_world
-from commandcenter.domain.cases import IncomingReport, NewCase
-from commandcenter.domain.categories import category_by_code, report_weight
+from commandcenter.domain.cases import IncomingReport
+from commandcenter.domain.categories import report_weight
 from commandcenter.domain.units import Position
 from commandcenter.domain.workflow_errors import UnknownCategory
-from commandcenter.persistence.cases.intake import create_case
+from commandcenter.feeds.sink import PositionSink
 from commandcenter.persistence.database import DatabaseUnavailable
 from commandcenter.persistence.store import Store
-from commandcenter.persistence.units.positions import record_positions
 
 log = logging.getLogger(__name__)
 
@@ -41,8 +42,10 @@ _SOURCES = (("市民上报", "市民(微信上报)", 0.55), ("督查员", "督�
 @dataclass(frozen=True)
 class StepResult:
     fixes_written: int
-    cases_created: int
+    cases_created: int  # new cases
     error: str | None = None  # why (part of) the step could not be written
+    reports_merged: int = 0  # reports intake merged into an open duplicate
+    reports_refused: int = 0  # reports screening refused (logged with the reason)
 
 
 def _utc_now() -> datetime:
@@ -59,9 +62,14 @@ class Simulator:
         *,
         clock: Callable[[], datetime] = _utc_now,
         photos: Sequence[str] = (),
+        rules: CaseRuleSet | None = None,
     ) -> None:
+        """``photos``: demo scene photos the reports carry; without any, only categories that need
+        no photo are reported (screening would refuse the others, as it refuses a real one)."""
         self.store = store
         self.settings = settings
+        self.rules = rules
+        self._sink = PositionSink(store, clock=clock)
         self._clock = clock
         self._rng = random.Random(settings.seed)
         self._world: World | None = None
@@ -96,35 +104,30 @@ class Simulator:
                     reading.state,
                 )
             )
-        written = created = 0
+        written, tally = 0, {"created": 0, "merged": 0, "refused": 0}
         try:
-            record_positions(self.store, fixes)
-            written = len(fixes)
+            written = self._sink.write(fixes, now).written
             for arrival in self._arrivals(now) if world.segments and world.category_codes else []:
-                created += self._file(self._report(world), arrival)
+                tally[self._file(self._report(world), arrival)] += 1
         except (DatabaseUnavailable, UnknownCategory) as failure:
-            return self._failed(failure, fixes_written=written, cases_created=created)
+            return self._failed(failure, fixes_written=written, cases_created=tally["created"])
         if self._failing:
             log.info("simulator: the store answers again (%s)", self.store.url)
             self._failing = False
-        return StepResult(written, created)
+        return StepResult(written, tally["created"], None, tally["merged"], tally["refused"])
 
-    def _file(self, report: NewCase, now: datetime) -> int:
-        """Through intake screening like every real source (deadline, duplicates merged, photo
-        kept) when demo photos exist; straight into the store otherwise. Returns 1 if accepted."""
-        if not self.photos:
-            create_case(self.store, report, now=now)
-            return 1
-        if self._intake is None:
-            self._intake = CaseIntake.from_store(self.store)
-        incoming = IncomingReport(
-            report.category_code, report.lon, report.lat, report.source, report.reporter,
-            report.description, report.address, photos=(self._rng.choice(self.photos),),
-        )  # fmt: skip
-        outcome = self._intake.receive(incoming, now)
+    def _file(self, report: IncomingReport, now: datetime) -> str:
+        """Through intake like every real source; says whether it was created, merged or refused."""
+        outcome = self._intake_now().receive(report, now)
         if not outcome.accepted:
             log.info("simulator: report refused by screening: %s", outcome.result.rejections)
-        return int(outcome.accepted)
+            return "refused"
+        return "merged" if outcome.merged else "created"
+
+    def _intake_now(self) -> CaseIntake:
+        if self._intake is None:
+            self._intake = CaseIntake.from_store(self.store, rules=self.rules)
+        return self._intake
 
     def _failed(self, error: Exception, fixes_written: int = 0, cases_created: int = 0) -> StepResult:
         """Log once per outage, forget the world (units may have changed when the database comes back)."""
@@ -155,29 +158,33 @@ class Simulator:
             self._next_case += timedelta(seconds=self._rng.expovariate(rate))
         return arrivals
 
-    def _report(self, world: World) -> NewCase:
+    def _report(self, world: World) -> IncomingReport:
         rng = self._rng
-        code = rng.choices(world.category_codes, weights=[report_weight(c) for c in world.category_codes])[0]
+        codes = self._reportable(world)
+        code = rng.choices(codes, weights=[report_weight(c) for c in codes])[0]
         source, reporter, _ = rng.choices(_SOURCES, weights=[weight for *_, weight in _SOURCES])[0]
         segment = rng.choice(world.segments)
         x, y, _ = segment.line.point_at(rng.uniform(0, segment.line.length))
         lon, lat = world.projection.to_lonlat(x + rng.uniform(-15, 15), y + rng.uniform(-15, 15))
-        spec = category_by_code(code)
-        urgency = (
-            2 if spec is None else 1 if spec.dispose_hours <= 2 else 3 if spec.dispose_hours >= 24 else 2
-        )
-        return NewCase(
+        return IncomingReport(
             code,
-            source,
-            describe(rng, code, source),
-            address_on(rng, segment.name),
             round(lon, 6),
             round(lat, 6),
-            reporter,
-            segment.office_id,
-            segment.id,
-            urgency,
+            source=source,
+            reporter=reporter,
+            description=describe(rng, code, source),
+            address=address_on(rng, segment.name),
+            photos=(rng.choice(self.photos),) if self.photos else (),
         )
+
+    def _reportable(self, world: World) -> list[str]:
+        """The category codes reports are drawn from: all active ones with demo photos at hand, else
+        those that need no photo (the rest would only be refused)."""
+        if self.photos:
+            return world.category_codes
+        specs = self._intake_now().categories
+        usable = [code for code in world.category_codes if code in specs and not specs[code].photo_required]
+        return usable or world.category_codes
 
     # ------------------------------------------------------------------ thread loop
     def run(self, stop: threading.Event) -> None:

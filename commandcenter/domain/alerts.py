@@ -11,6 +11,8 @@ from enum import StrEnum
 from commandcenter.domain.calendar import DISTRICT_TIMEZONE
 
 ALL_DAY = (0, 24 * 60)
+ALERT_SOURCE = "地图告警"  # the source of a case filed from an alert: its evidence is the alert's track
+ALERT_REPORTER = "地图规则告警"
 
 
 class AlertKind(StrEnum):

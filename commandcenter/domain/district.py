@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 
 @dataclass(frozen=True)
@@ -99,23 +98,3 @@ class Outline:
     id: int
     name: str
     points: list[list[float]]
-
-
-@dataclass(frozen=True)
-class LayerInfo:
-    id: int
-    layer: str
-    name: str
-    source_datum: str
-    imported_at: datetime
-    features: int
-
-
-@dataclass(frozen=True)
-class StoredFeature:
-    id: int
-    layer_id: int
-    geometry_type: str
-    name: str
-    parts: list[Any]
-    properties: dict[str, Any]

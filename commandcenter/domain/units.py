@@ -1,24 +1,39 @@
-"""Units and their positions: the normalised ``Position`` every source (simulator, JT/T 808 gateway)
-delivers, a unit's latest fix as the map reads it, the units track playback offers, and feed health.
+"""Units and their positions: the normalised ``Position`` every source (simulator, JT/T 808 gateway,
+city-platform sync) delivers, a unit's latest fix as the map reads it, the units track playback
+offers, and feed health.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
 
 
 @dataclass(frozen=True)
 class Position:
-    """One position report of one unit, as a source delivers it (WGS-84)."""
+    """One position report of one unit, normalised from whatever protocol delivered it (WGS-84).
+
+    The first seven fields are what ``positions`` stores and every reader uses. The rest travel with
+    the report for the feeds and the rules: a terminal's GNSS validity, altitude, its alarm and status
+    bit fields (JT/T 808 0x0200: e.g. loaded/empty in status bits 8–9), protocol extras by name
+    (mileage, fuel, a vendor TLV), which source decoded it and when the server received it.
+    """
 
     unit_id: int
-    ts: datetime
+    ts: datetime  # when the device fixed the position (aware)
     lon: float
     lat: float
     speed_kmh: float = 0.0
-    heading_deg: float = 0.0
-    state: str | None = None
+    heading_deg: float = 0.0  # 0 = north, clockwise
+    state: str | None = None  # moving/stopped (patrollers), loaded/empty (trucks)
+    valid: bool = True  # the device had a satellite fix
+    altitude_m: float | None = None
+    alarm_flags: int = 0
+    status_flags: int = 0
+    extras: Mapping[str, object] = field(default_factory=dict)
+    source: str = ""  # "simulator", "jt808", …
+    received_at: datetime | None = None  # server time, when it differs from ``ts``
 
 
 @dataclass(frozen=True)

@@ -4,16 +4,8 @@
 ``commandcenter import-geojson`` does both from the command line.
 """
 
-from commandcenter.gis_import.geojson import (
-    ACCEPTS,
-    FeatureError,
-    GeoJSONError,
-    ImportedFeature,
-    ImportResult,
-    Layer,
-    parse_geojson,
-    read_geojson,
-)
+from commandcenter.domain.gis import ACCEPTS, FeatureError, ImportedFeature, ImportResult, Layer
+from commandcenter.gis_import.geojson import GeoJSONError, parse_geojson, read_geojson
 
 __all__ = [
     "ACCEPTS",

@@ -9,68 +9,24 @@ not a FeatureCollection) raise ``GeoJSONError``.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
-from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from commandcenter.domain.gis import (
+    ACCEPTS,
+    FeatureError,
+    ImportedFeature,
+    ImportResult,
+    Layer,
+)
 from commandcenter.geo.datum import Datum
-from commandcenter.gis_import.geometry import LINE, POINT, POLYGON, GeometryError, convert_geometry
+from commandcenter.gis_import.geometry import GeometryError, convert_geometry
 
 _NAME_KEYS = ("name", "NAME", "road_name", "名称", "名字", "number", "id")
 
 
-class Layer(StrEnum):
-    BOUNDARY = "boundary"  # district / office boundaries
-    ROADS = "roads"
-    SEGMENTS = "segments"  # 路段 lines
-    POINTS = "points"  # anchors, stops, sites
-
-
-ACCEPTS: dict[Layer, str] = {
-    Layer.BOUNDARY: POLYGON,
-    Layer.ROADS: LINE,
-    Layer.SEGMENTS: LINE,
-    Layer.POINTS: POINT,
-}
-
-
 class GeoJSONError(ValueError):
     """The file as a whole cannot be read."""
-
-
-@dataclass(frozen=True)
-class FeatureError:
-    index: int  # position in the file's "features" array, from 0
-    reason: str
-
-    def __str__(self) -> str:
-        return f"要素 feature #{self.index}: {self.reason}"
-
-
-@dataclass(frozen=True)
-class ImportedFeature:
-    index: int
-    geometry_type: str  # Polygon / LineString / Point (see gis_import.geometry)
-    name: str
-    parts: list[Any]
-    properties: dict[str, Any]
-
-    def positions(self) -> list[list[float]]:
-        """Every vertex, for bounding boxes and checks."""
-        if self.geometry_type == POINT:
-            return list(self.parts)
-        if self.geometry_type == LINE:
-            return [p for line in self.parts for p in line]
-        return [p for polygon in self.parts for ring in polygon for p in ring]
-
-
-@dataclass
-class ImportResult:
-    layer: Layer
-    datum: Datum
-    features: list[ImportedFeature] = field(default_factory=list)
-    errors: list[FeatureError] = field(default_factory=list)
 
 
 def _name(properties: dict[str, Any], layer: Layer, index: int) -> str:

@@ -12,9 +12,9 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from commandcenter.domain.gis import LINE, POINT, POLYGON
 from commandcenter.geo.datum import Datum, to_wgs84
 
-POLYGON, LINE, POINT = "Polygon", "LineString", "Point"
 _KINDS = {
     "Polygon": (POLYGON, False),
     "MultiPolygon": (POLYGON, True),

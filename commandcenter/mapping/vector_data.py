@@ -71,12 +71,14 @@ def load_live_overlay(
     store: Store,
     segment_ids: list[int],
     *,
+    office_id: int | None = None,
     datum: str = "wgs84",
     now: datetime | None = None,
     unwatched_after_s: float = 900.0,
 ) -> LiveOverlay:
-    """Segment statuses and open-case pins as of ``now`` (three reads)."""
-    pins = open_case_pins(store)
+    """Segment statuses and open-case pins as of ``now`` (three reads); only ``office_id``'s cases
+    when given, so an office user's map never even receives another office's pins."""
+    pins = open_case_pins(store, office_id)
     statuses = segment_statuses(
         segment_ids,
         pins,

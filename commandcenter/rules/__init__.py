@@ -7,7 +7,7 @@ are emitted through ``RuleEngine.alerts`` and stored with ``persistence.alert_re
 """
 
 from commandcenter.domain.alerts import Alert, AlertKind, TruckPermit
-from commandcenter.rules.alerts import alert_to_case
+from commandcenter.rules.alerts import alert_to_report
 from commandcenter.rules.context import PatrolSegment, RuleContext, UnitInfo, load_rule_context
 from commandcenter.rules.engine import RuleEngine, RuleSettings
 
@@ -20,6 +20,6 @@ __all__ = [
     "RuleSettings",
     "TruckPermit",
     "UnitInfo",
-    "alert_to_case",
+    "alert_to_report",
     "load_rule_context",
 ]

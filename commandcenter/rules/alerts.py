@@ -1,20 +1,18 @@
-"""Alerts the map rules raise, and how one becomes a case.
+"""How an alert becomes a case: the report an operator files through intake.
 
 An alert is a fact ("豫A·B1234 stopped loaded off-site for 12 minutes since 14:02"), not yet a case:
-the operator decides. ``alert_to_case`` prepares the ``NewCase`` the store files; the category
-follows the kind (dumping → 积存垃圾渣土, permit breaches → the muck-transport category), while a
-patroller leaving his segment is a staff matter with no GB/T 30428 category, so the operator must
-name one.
+the operator decides, and the case then enters through ``CaseIntake`` like every other report —
+screened, located on its segment and office, merged into an open duplicate, deadline in working
+hours. The category follows the kind (dumping → 积存垃圾渣土, permit breaches → the muck-transport
+category), while a patroller leaving his segment is a staff matter with no GB/T 30428 category, so
+the operator must name one. Its evidence is the alert with the unit's track, not a photo
+(``ALERT_SOURCE`` is exempt from the photo rule in screening).
 """
 
 from __future__ import annotations
 
-from commandcenter.domain.alerts import Alert, AlertKind
-from commandcenter.domain.cases import NewCase
-
-ALERT_CASE_SOURCE = "城市平台"  # machine-detected, like the city platform's own reports
-ALERT_REPORTER = "地图规则告警"
-
+from commandcenter.domain.alerts import ALERT_REPORTER, ALERT_SOURCE, Alert, AlertKind
+from commandcenter.domain.cases import IncomingReport
 
 _CATEGORY: dict[AlertKind, str | None] = {
     AlertKind.OFF_SEGMENT: None,
@@ -29,19 +27,18 @@ def default_category(kind: AlertKind) -> str | None:
     return _CATEGORY[kind]
 
 
-def alert_to_case(alert: Alert, category_code: str | None = None, *, urgency: int = 2) -> NewCase:
-    """The case an operator files for ``alert``; raises ValueError when the kind has no default
+def alert_to_report(alert: Alert, category_code: str | None = None) -> IncomingReport:
+    """The report an operator files for ``alert``; raises ValueError when the kind has no default
     category and none is given."""
     code = category_code or _CATEGORY[alert.kind]
     if code is None:
         raise ValueError(f"告警类型「{alert.kind.value}」没有默认案件类别，请指定类别 (category_code)")
-    return NewCase(
+    return IncomingReport(
         category_code=code,
-        source=ALERT_CASE_SOURCE,
-        description=alert.text,
-        address=f"{alert.unit_label}定位点 ({alert.lon:.6f}, {alert.lat:.6f})",
         lon=alert.lon,
         lat=alert.lat,
+        source=ALERT_SOURCE,
         reporter=ALERT_REPORTER,
-        urgency=urgency,
+        description=alert.text,
+        address=f"{alert.unit_label}定位点 ({alert.lon:.6f}, {alert.lat:.6f})",
     )

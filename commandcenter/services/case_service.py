@@ -1,6 +1,7 @@
-"""Cases as a principal may see and move them: office users only their office's cases, each
-workflow action only with its permission (``accounts/permissions.py``), 延期/挂账 only through a
-supervisor's ``approve_extension``. Wraps ``apply_transition`` and ``read_case`` unchanged.
+"""Cases as a principal may see and move them: office users only their office's cases — on the board,
+in the detail, in a search — each workflow action only with its permission
+(``accounts/permissions.py``), 延期/挂账 only through a supervisor's ``approve_extension``, and a
+one-click dispatch as the principal's own steps. Wraps ``apply_transition`` and the reads unchanged.
 
 Reading another office's case by id is refused with ``PermissionDenied`` naming the case id, not
 disguised as "not found": users are authenticated staff, case ids are not secrets (they appear on
@@ -10,17 +11,20 @@ auditor what happened.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import Any
 
 from commandcenter.accounts.errors import InvalidInput
 from commandcenter.accounts.permissions import ACTION_PERMISSIONS, Permission
 from commandcenter.accounts.validation import clean_text, clean_username
 from commandcenter.audit.trail import AuditAction
+from commandcenter.cases.case_detail import CaseDetail, load_case_detail
+from commandcenter.cases.dispatch import DispatchRequest, DispatchResult, dispatch_case
 from commandcenter.domain.calendar import WorkingCalendar
-from commandcenter.domain.cases import CaseSnapshot, CaseSummary
+from commandcenter.domain.cases import BoardCase, CaseSnapshot, CaseSummary
 from commandcenter.domain.kinds import CaseStatus
 from commandcenter.persistence.cases import queries as case_queries
+from commandcenter.persistence.cases.board import board_rows
 from commandcenter.persistence.cases.transitions import apply_transition, read_case
 from commandcenter.services.guard import Guarded
 
@@ -33,6 +37,24 @@ class CaseService(Guarded):
     def get_case(self, case_id: int) -> CaseSnapshot:
         self._check_case(_case_id(case_id))
         return read_case(self.store, case_id)
+
+    def detail(self, case_id: int) -> CaseDetail:
+        """What the detail window shows; another office's case is refused (and audited)."""
+        self._check_case(_case_id(case_id))
+        return load_case_detail(self.store, case_id)
+
+    def board(self, ids: Collection[int] | None = None) -> list[BoardCase]:
+        """The open cases this principal sees (``ids`` None), or the named ones among them."""
+        return board_rows(self.store, ids, office_id=self._office_scope("cases"))
+
+    def dispatch(self, request: DispatchRequest) -> DispatchResult:
+        """立案 + 派遣 as this principal's own steps (each checked and audited), idempotent per request."""
+        return dispatch_case(self.store, request, self.clock(), step=self._step)
+
+    def _step(
+        self, case_id: int, version: int, action: str, reason: str, payload: dict[str, Any]
+    ) -> CaseSnapshot:
+        return self.transition(case_id, version, action, reason, payload)
 
     def list_cases(self, text: object = "", status: object = None, limit: int = 200) -> list[CaseSummary]:
         search = clean_text(text, "search")

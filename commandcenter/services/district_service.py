@@ -1,23 +1,21 @@
-"""Segments and staff as a principal may see them: the whole district, or one office's share."""
+"""The district as a principal may see it: the whole district, or one office's share — segments, staff
+and the counts of the KPI strip."""
 
 from __future__ import annotations
 
-from commandcenter.accounts.permissions import Permission
-from commandcenter.domain.district import SegmentSummary, StaffSummary
+from commandcenter.domain.district import SeedCounts, SegmentSummary, StaffSummary
 from commandcenter.persistence.district import queries as district_queries
+from commandcenter.persistence.district.counts import district_counts
 from commandcenter.services.guard import Guarded
 
 
 class DistrictService(Guarded):
     def segments(self) -> list[SegmentSummary]:
-        return district_queries.segments_of(self.store, self._scope("segments"))
+        return district_queries.segments_of(self.store, self._office_scope("segments"))
 
     def staff(self) -> list[StaffSummary]:
-        return district_queries.staff_of(self.store, self._scope("staff"))
+        return district_queries.staff_of(self.store, self._office_scope("staff"))
 
-    def _scope(self, target: str) -> int | None:
-        if self.principal.can(Permission.READ_ALL_CASES):
-            return None
-        if self.principal.can(Permission.READ_OFFICE_CASES) and self.principal.office_id is not None:
-            return self.principal.office_id
-        return self._deny(target, "不能查看路段和人员", "may not read segments and staff")
+    def counts(self) -> SeedCounts:
+        """The KPI strip's counts: the district's, or an office user's own office's."""
+        return district_counts(self.store, self._office_scope("counts"))

@@ -1,4 +1,6 @@
-"""The shared part of every service: the principal, the audit trail, and refusing with a record."""
+"""The shared part of every service: the principal, the audit trail, the office scope of reads, and
+refusing with a record. Permissions and office scoping live here and in the services — nowhere else:
+the UI reaches data only through a service bound to the signed-in principal."""
 
 from __future__ import annotations
 
@@ -44,3 +46,11 @@ class Guarded:
 
     def _record(self, action: AuditAction, target: str, details: Mapping[str, object] | None = None) -> None:
         self.audit.record(self.principal.username, action, target, details)
+
+    def _office_scope(self, target: str) -> int | None:
+        """None: every office. An office user: their office. No read permission: refused (audited)."""
+        if self.principal.can(Permission.READ_ALL_CASES):
+            return None
+        if self.principal.can(Permission.READ_OFFICE_CASES) and self.principal.office_id is not None:
+            return self.principal.office_id
+        return self._deny(target, "不能查看本项数据", f"may not read {target}")

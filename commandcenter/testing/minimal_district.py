@@ -27,7 +27,7 @@ def minimal_district() -> dict[type[Base], list[dict[str, object]]]:
                 "kind": "街道",
                 "center_lon": 113.61,
                 "center_lat": 34.71,
-                "boundary": [[113.6, 34.7], [113.62, 34.7], [113.62, 34.72], [113.6, 34.7]],
+                "boundary": [[113.6, 34.7], [113.62, 34.7], [113.62, 34.72], [113.6, 34.72], [113.6, 34.7]],
                 **box,
             }
         ],

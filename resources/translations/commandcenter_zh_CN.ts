@@ -118,6 +118,10 @@
         <translation>，距离 %1 米</translation>
     </message>
     <message>
+        <source>Named by the office&apos;s case rule</source>
+        <translation>镇办案件规则指定</translation>
+    </message>
+    <message>
         <source>City manager %1 m away</source>
         <translation>距离 %1 米的城市管理员</translation>
     </message>
@@ -351,6 +355,10 @@
     <message>
         <source>File this alert from the case intake: it has no default category</source>
         <translation>该告警没有默认案件类别，请在案件受理中立案</translation>
+    </message>
+    <message>
+        <source>Merged into the open case nearby</source>
+        <translation>已并入附近的在办案件</translation>
     </message>
     <message>
         <source>Case created</source>
@@ -602,6 +610,10 @@
     <message>
         <source>Save</source>
         <translation>保存</translation>
+    </message>
+    <message>
+        <source>Read only: changing categories needs the category permission.</source>
+        <translation>只读：修改案件类别需要“案件类别管理”权限。</translation>
     </message>
     <message>
         <source>Saving …</source>

@@ -12,7 +12,7 @@ from commandcenter.cases.intake import CaseIntake
 from commandcenter.domain.cases import IncomingReport
 from commandcenter.domain.kinds import CaseStatus, PhotoStage
 from commandcenter.persistence.bulk_load import replace_all
-from commandcenter.persistence.cases import intake as case_intake
+from commandcenter.persistence.cases import intake as case_intake, reports as case_reports
 from commandcenter.persistence.cases.board import board_rows
 from commandcenter.persistence.cases.intake import create_case
 from commandcenter.persistence.cases.transitions import case_timeline
@@ -54,8 +54,8 @@ def test_a_report_becomes_a_case_with_reporter_photo_and_dispatch_deadline(distr
     assert row.photo_uri == "photos/a.jpg"
     # 0.5 working hours from Tuesday 10:00: 10:30 local.
     assert row.deadline_at == NOW + timedelta(minutes=30)
-    assert [photo.stage for photo in case_intake.photos_of(district, row.id)] == [PhotoStage.REPORTED]
-    assert [r.reporter for r in case_intake.reporters_of(district, row.id)] == ["王女士"]
+    assert [photo.stage for photo in case_reports.photos_of(district, row.id)] == [PhotoStage.REPORTED]
+    assert [r.reporter for r in case_reports.reporters_of(district, row.id)] == ["王女士"]
     assert [rec.staff.name for rec in outcome.recommendations][:1] == ["张伟"]
 
 
@@ -69,7 +69,7 @@ def test_a_duplicate_is_merged_as_one_more_reporter(district: Store) -> None:
     assert first.case_id is not None
     [row] = board_rows(district, [first.case_id])
     assert row.reporters == 2
-    assert [r.reporter for r in case_intake.reporters_of(district, first.case_id)] == ["王女士", "李先生"]
+    assert [r.reporter for r in case_reports.reporters_of(district, first.case_id)] == ["王女士", "李先生"]
     assert [e.action for e in case_timeline(district, first.case_id)] == ["受理", case_intake.MERGE_ACTION]
     assert len(board_rows(district)) == 1
 

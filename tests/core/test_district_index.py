@@ -6,10 +6,10 @@ import random
 from datetime import timedelta
 
 from commandcenter.cases.district_index import DistrictIndex
-from commandcenter.cases.spatial_grid import PointGrid, SegmentGrid
 from commandcenter.domain.kinds import Shift, StaffRole
 from commandcenter.domain.units import Position
 from commandcenter.geo import bbox_of, distance_to_polyline_m, haversine_m
+from commandcenter.geo.spatial_grid import PointGrid, SegmentGrid
 from commandcenter.persistence.district import queries as district_queries
 from commandcenter.persistence.units.positions import latest_positions, record_positions
 from commandcenter.testing.demo_district import DemoDistrict, middle_of, north_of

@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from commandcenter.domain.gis import Layer
 from commandcenter.geo import haversine_m, point_in_ring
 from commandcenter.geo.datum import gcj02_to_bd09, wgs84_to_gcj02
-from commandcenter.gis_import import GeoJSONError, Layer, parse_geojson, read_geojson
+from commandcenter.gis_import import GeoJSONError, parse_geojson, read_geojson
 
 GEODATA = Path("/work/shared/geodata")
 needs_geodata = pytest.mark.skipif(not GEODATA.is_dir(), reason="the shared geodata folder is not here")

@@ -7,16 +7,21 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from commandcenter.accounts.errors import PermissionDenied
+from commandcenter.audit.trail import AuditAction, AuditTrail
+from commandcenter.domain.kinds import UserRole
 from commandcenter.domain.units import Position
 from commandcenter.persistence.bulk_load import replace_all
-from commandcenter.persistence.map.alerts import file_alert_as_case, recent_alerts, save_alerts
+from commandcenter.persistence.map.alerts import recent_alerts, save_alerts
 from commandcenter.persistence.map.permits import load_permits, replace_permits
 from commandcenter.persistence.store import Store
 from commandcenter.persistence.units.positions import record_positions
-from commandcenter.rules import Alert, AlertKind, RuleEngine, TruckPermit, alert_to_case, load_rule_context
+from commandcenter.rules import Alert, AlertKind, RuleEngine, TruckPermit, alert_to_report, load_rule_context
 from commandcenter.rules.demo_permits import demo_permits
+from commandcenter.services.alert_service import AlertNotFiled
+from commandcenter.testing.accounts import services_for
 from commandcenter.testing.demo_district import DemoDistrict
-from commandcenter.testing.rule_district import SITE, rule_district
+from commandcenter.testing.rule_district import SITE, TRUCK, rule_district
 
 T0 = datetime(2026, 11, 26, 6, 0, tzinfo=UTC)
 
@@ -47,7 +52,7 @@ def test_the_context_comes_from_the_store_and_drives_the_engine(district: Store)
     assert [a.kind for a in engine.feed(off)] == [AlertKind.OFF_SEGMENT]
 
 
-def test_alerts_are_stored_and_filed_as_a_case_once(district: Store) -> None:
+def test_alerts_are_stored_and_filed_as_a_case_through_intake_once(district: Store) -> None:
     alert = RuleEngine(load_rule_context(district)).feed(_dumping(12))[0]
     (saved,) = save_alerts(district, [alert])
     assert saved.id is not None
@@ -55,21 +60,46 @@ def test_alerts_are_stored_and_filed_as_a_case_once(district: Store) -> None:
     assert back == saved
     assert back.since == T0
     assert back.case_id is None
-    case_id = file_alert_as_case(district, back)
-    assert file_alert_as_case(district, back) == case_id
-    assert recent_alerts(district)[0].case_id == case_id
-    (row,) = district.execute_raw(f"SELECT c.source, k.code FROM cases c JOIN case_categories k "
-                                  f"ON k.id = c.category_id WHERE c.id = {case_id}")  # fmt: skip
-    assert row == ("城市平台", "S0103")
+    alerts = services_for(district, username="operator7").alerts
+    filed = alerts.file_as_case(back)
+    assert not filed.already
+    again = alerts.file_as_case(back)
+    assert (again.case_id, again.already) == (filed.case_id, True)
+    assert recent_alerts(district)[0].case_id == filed.case_id
+    # Through intake: located on its office, a dispatch deadline in working hours, the alert as evidence.
+    (row,) = district.execute_raw(
+        "SELECT c.source, k.code, c.office_id, c.deadline_at FROM cases c "
+        f"JOIN case_categories k ON k.id = c.category_id WHERE c.id = {filed.case_id}"
+    )
+    assert row[:3] == ("地图告警", "S0103", 1)
+    assert row[3] is not None
+    audited = AuditTrail(district).recent(action=AuditAction.CASE_FILED)
+    assert [(r.actor, r.target) for r in audited] == [("operator7", f"case:{filed.case_id}")]
+
+
+def test_an_alert_outside_the_district_is_refused_with_the_reason(district: Store) -> None:
+    far = Alert(AlertKind.DUMPING, TRUCK, "豫A·B0002", T0, T0, 114.5, 35.5, "疑似偷倒")
+    (saved,) = save_alerts(district, [far])
+    with pytest.raises(AlertNotFiled, match="不在辖区"):
+        services_for(district).alerts.file_as_case(saved)
+    assert recent_alerts(district)[0].case_id is None
 
 
 def test_an_unsaved_alert_or_an_off_segment_alert_without_category_is_refused(district: Store) -> None:
     alert = Alert(AlertKind.OFF_SEGMENT, 1, "张伟", T0, T0, 113.6, 34.7, "偏离")
     with pytest.raises(ValueError, match="save_alerts"):
-        file_alert_as_case(district, alert)
+        services_for(district).alerts.file_as_case(alert)
     with pytest.raises(ValueError, match="没有默认案件类别"):
-        alert_to_case(alert)
-    assert alert_to_case(alert, "S0501").category_code == "S0501"
+        alert_to_report(alert)
+    assert alert_to_report(alert, "S0501").category_code == "S0501"
+
+
+def test_an_office_user_may_not_file_an_alert(district: Store) -> None:
+    alert = RuleEngine(load_rule_context(district)).feed(_dumping(12))[0]
+    (saved,) = save_alerts(district, [alert])
+    with pytest.raises(PermissionDenied):
+        services_for(district, UserRole.OFFICE, office_id=1).alerts.file_as_case(saved)
+    assert recent_alerts(district)[0].case_id is None
 
 
 def test_permits_round_trip(district: Store) -> None:

@@ -14,9 +14,12 @@ from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from commandcenter.accounts.principal import Principal
 from commandcenter.config import Settings
 from commandcenter.demo.generate import load_demo_data
 from commandcenter.persistence.store import Store
+from commandcenter.services.hub import Services
+from commandcenter.testing.accounts import principal_of_role
 from ui.app import create_application, install_translations
 from ui.main_window import MainWindow
 from ui.videowall.qt_wall import QtVideoWall
@@ -64,12 +67,15 @@ def shell_app(qapp: QApplication) -> Iterator[QApplication]:
 def open_window(qtbot: QtBot, shell_app: QApplication, district_store: Store) -> Iterator[OpenWindow]:
     windows: list[MainWindow] = []
 
-    def open_(language: str = "zh_CN", store: Store | None = None, **kwargs: Any) -> MainWindow:
+    def open_(
+        language: str = "zh_CN", store: Store | None = None, principal: Principal | None = None, **kwargs: Any
+    ) -> MainWindow:
+        """A shown, started window signed in as ``principal`` (the duty operator by default)."""
         settings = Settings(language=language, status_poll_s=0.2)
         create_application(settings)
         window = MainWindow(
             settings,
-            store or district_store,
+            Services(store or district_store, principal or principal_of_role()),
             wall_feeds=kwargs.pop("wall_feeds", []),
             stream_urls=kwargs.pop("stream_urls", []),
             probe=kwargs.pop("probe", None),

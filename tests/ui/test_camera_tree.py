@@ -17,6 +17,7 @@ from commandcenter.media.camera_drag import CAMERAS_MIME, decode_cameras
 from commandcenter.persistence.cameras import queries as camera_queries
 from commandcenter.persistence.cameras.models import Camera
 from commandcenter.persistence.store import Store
+from commandcenter.testing.accounts import services_for
 from ui.background import BackgroundRunner
 from ui.cameras.camera_tree_model import CODE_ROLE
 from ui.cameras.qt_camera_tree import QtCameraTree
@@ -30,7 +31,7 @@ def runner(qtbot: QtBot) -> Iterator[BackgroundRunner]:
 
 
 def open_tree(qtbot: QtBot, store: Store, runner: BackgroundRunner, **options: object) -> QtCameraTree:
-    tree = QtCameraTree(store, runner, operator="值班员", refresh_s=3600, **options)  # type: ignore[arg-type]
+    tree = QtCameraTree(services_for(store).cameras, runner, refresh_s=3600, **options)  # type: ignore[arg-type]
     qtbot.addWidget(tree)
     tree.resize(360, 700)
     tree.show()
@@ -137,11 +138,11 @@ def test_favourites_are_shown_on_top_and_stored_per_operator(
     tree.set_favourite(code, True)
     assert top_rows(tree)[0] == f"{tree.tr('Favourites')} (1/1)"
     assert tree.model.index(0, 0, tree.model.index(0, 0)).data().startswith("★ ")
-    qtbot.waitUntil(lambda: camera_queries.favourites(district_store, "值班员") == {code})
+    qtbot.waitUntil(lambda: camera_queries.favourites(district_store, "operator1") == {code})
     again = open_tree(qtbot, district_store, runner)
     assert again.model.index(0, 0, again.model.index(0, 0)).data(CODE_ROLE) == code
     tree.set_favourite(code, False)
-    qtbot.waitUntil(lambda: camera_queries.favourites(district_store, "值班员") == set())
+    qtbot.waitUntil(lambda: camera_queries.favourites(district_store, "operator1") == set())
     assert top_rows(tree)[0].startswith("综合 (")
 
 
@@ -156,7 +157,7 @@ class BrokenCatalog:
 def test_a_failing_source_is_reported_in_the_dock(
     qtbot: QtBot, district_store: Store, runner: BackgroundRunner
 ) -> None:
-    tree = QtCameraTree(district_store, runner, operator="值班员", catalog=BrokenCatalog())
+    tree = QtCameraTree(services_for(district_store).cameras, runner, catalog=BrokenCatalog())
     qtbot.addWidget(tree)
     tree.start()
     qtbot.waitUntil(lambda: "token expired" in tree.status.text())
@@ -231,7 +232,7 @@ def test_a_re_read_shows_cameras_going_offline_and_keeps_stars(
     online = sum(c.online for c in street)
     target = next(c for c in street if c.online)
     tree.set_favourite(target.code, True)
-    qtbot.waitUntil(lambda: camera_queries.favourites(district_store, "值班员") == {target.code})
+    qtbot.waitUntil(lambda: camera_queries.favourites(district_store, "operator1") == {target.code})
     with district_store.engine.begin() as connection:
         connection.execute(update(Camera).where(Camera.code == target.code).values(online=False))
     with qtbot.waitSignal(tree.loaded):

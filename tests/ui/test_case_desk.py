@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from commandcenter.accounts.principal import Principal
 from commandcenter.audit.trail import AuditAction, AuditTrail
-from commandcenter.cases.dispatch import DispatchRequest, dispatch_case
+from commandcenter.cases.dispatch import DispatchRequest
 from commandcenter.cases.intake import CaseIntake
 from commandcenter.domain.cases import IncomingReport, NewCase
 from commandcenter.domain.kinds import CaseStatus, UserRole
@@ -25,6 +25,9 @@ from commandcenter.persistence.cases.categories import category_codes
 from commandcenter.persistence.cases.intake import create_case
 from commandcenter.persistence.district.queries import segment_shapes
 from commandcenter.persistence.store import Store
+from commandcenter.services.case_service import CaseService
+from commandcenter.services.hub import Services
+from commandcenter.testing.accounts import principal_of_role, services_for
 from commandcenter.testing.demo_district import middle_of
 from ui.app import install_translations
 from ui.background import BackgroundRunner
@@ -44,7 +47,7 @@ class Desk:
         qtbot.addWidget(self.host)
         self.host.resize(1200, 800)
         self.runner = BackgroundRunner(self.host)
-        self.desk = CaseDesk(store, self.runner, operator="值班员甲", parent=self.host)
+        self.desk = CaseDesk(services_for(store), self.runner, parent=self.host)
         self.queue = QtCaseQueue(self.desk, self.host)
         self.chime = ArrivalChime()
         self.popup = QtCasePopup(self.desk, anchor=self.host, chime=self.chime)
@@ -61,7 +64,7 @@ class Desk:
 @pytest.fixture
 def desk(qtbot: QtBot, qapp: QApplication, district_store: Store) -> Iterator[Desk]:
     opened = Desk(district_store, qtbot)
-    qtbot.waitUntil(lambda: opened.desk.intake is not None and len(opened.desk.board) > 0, timeout=20_000)
+    qtbot.waitUntil(lambda: opened.desk.advice.ready and len(opened.desk.board) > 0, timeout=20_000)
     yield opened
     opened.stop()
 
@@ -142,7 +145,7 @@ def test_detail_shows_the_timeline_and_refuses_a_reject_without_reason(
     intake = CaseIntake.from_store(district_store)
     outcome = intake.receive(_report_on_segment(district_store, 11), datetime.now(UTC))
     assert outcome.case_id is not None
-    detail = QtCaseDetail(district_store, desk.runner, outcome.case_id, "值班员甲", desk.host)
+    detail = QtCaseDetail(desk.desk.service, desk.runner, outcome.case_id, desk.host)
     qtbot.addWidget(detail)
     detail.show()
     qtbot.waitUntil(lambda: detail.detail is not None)
@@ -166,7 +169,8 @@ def test_a_dispatch_nobody_signed_for_suggests_escalation(
     assert outcome.case_id is not None
     staff = outcome.recommendations[0].staff
     late = datetime.now(UTC) - timedelta(minutes=70)  # two acknowledgement timeouts ago
-    dispatch_case(district_store, DispatchRequest(outcome.case_id, staff.id, staff.name, "值班员甲"), late)
+    two_timeouts_ago = CaseService(district_store, principal_of_role(), clock=lambda: late)
+    two_timeouts_ago.dispatch(DispatchRequest(outcome.case_id, staff.id, staff.name, "值班员甲"))
     qtbot.waitUntil(lambda: desk.queue.counters["unacknowledged"].value >= 1, timeout=20_000)
     row = desk.queue.model.row_of(outcome.case_id)
     assert row is not None
@@ -181,16 +185,18 @@ def test_a_dispatch_nobody_signed_for_suggests_escalation(
 def test_a_signed_in_users_dispatch_is_checked_and_audited(
     qtbot: QtBot, qapp: QApplication, district_store: Store, role: UserRole, allowed: bool
 ) -> None:
-    principal = Principal(7, "operator9" if allowed else "office9", "值班员九", role, None if allowed else 1)
+    intake = CaseIntake.from_store(district_store)
+    outcome = intake.receive(_report_on_segment(district_store, 31), datetime.now(UTC))
+    assert outcome.case_id is not None
+    assert outcome.result.office is not None
+    office = None if allowed else outcome.result.office.id  # an office user of the case's own office
+    principal = Principal(7, "operator9" if allowed else "office9", "值班员九", role, office)
     host = QWidget()
     qtbot.addWidget(host)
     runner = BackgroundRunner(host)
-    desk = CaseDesk(district_store, runner, operator=principal.display_name, principal=principal, parent=host)
+    desk = CaseDesk(Services(district_store, principal), runner, parent=host)
     desk.start()
     try:
-        intake = CaseIntake.from_store(district_store)
-        outcome = intake.receive(_report_on_segment(district_store, 31), datetime.now(UTC))
-        assert outcome.case_id is not None
         qtbot.waitUntil(lambda: desk.board.get(outcome.case_id) is not None, timeout=20_000)
         case = desk.board.get(outcome.case_id)
         assert case is not None

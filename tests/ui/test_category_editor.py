@@ -6,15 +6,17 @@ from __future__ import annotations
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from commandcenter.domain.kinds import UserRole
 from commandcenter.persistence.cases import categories as case_categories
 from commandcenter.persistence.store import Store
+from commandcenter.testing.accounts import services_for
 from ui.background import BackgroundRunner
 from ui.cases.qt_category_editor import COLUMNS, QtCategoryEditor
 
 
 def _open(qtbot: QtBot, store: Store) -> QtCategoryEditor:
     runner = BackgroundRunner()
-    editor = QtCategoryEditor(store, runner)
+    editor = QtCategoryEditor(services_for(store, UserRole.SUPERVISOR).categories, runner)
     qtbot.addWidget(editor)
     editor.destroyed.connect(runner.shutdown)
     editor.show()

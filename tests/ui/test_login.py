@@ -16,6 +16,7 @@ from commandcenter.accounts.session import Session
 from commandcenter.config import Settings
 from commandcenter.domain.kinds import UserRole
 from commandcenter.persistence.store import Store
+from commandcenter.services.workspace import Workspace
 from commandcenter.testing.accounts import FAST_HASHING, PASSWORD, make_user
 from ui.auth.qt_lock_screen import LockScreen
 from ui.auth.qt_login_dialog import LoginDialog
@@ -114,7 +115,7 @@ def test_the_lock_screen_opens_only_with_the_password(qtbot: QtBot, auth: Authen
 
 def test_the_session_guard_locks_an_idle_session(qtbot: QtBot, auth: Authenticator, store: Store) -> None:
     now = [datetime(2026, 11, 27, 1, 0, tzinfo=UTC)]
-    guard = SignIn(Settings(), store, interactive=False)
+    guard = SignIn(Settings(), Workspace(store), interactive=False)
     guard.session = Session(
         auth.login("operator1", PASSWORD), auth, lock_after=timedelta(minutes=1), clock=lambda: now[0]
     )
@@ -141,7 +142,7 @@ def test_the_reauth_prompt_confirms_the_password(qtbot: QtBot, auth: Authenticat
 
 
 def test_the_demo_signs_in_without_a_prompt(qapp: QApplication, store: Store) -> None:
-    guard = SignIn(Settings(), store, interactive=False)
+    guard = SignIn(Settings(), Workspace(store), interactive=False)
     assert guard(qapp)
     assert SignIn.current() is not None
     assert SignIn.current().principal.username == "operator1"

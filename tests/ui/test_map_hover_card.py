@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from commandcenter.domain.kinds import UnitKind
 from commandcenter.mapping.unit_frame import KINDS
 from commandcenter.persistence.store import Store
+from commandcenter.testing.accounts import services_for
 from ui.background import BackgroundRunner
 from ui.map.qt_overview_map import QtOverviewMap
 
@@ -21,7 +22,7 @@ from ui.map.qt_overview_map import QtOverviewMap
 @pytest.fixture
 def live_map(qtbot: QtBot, district_store: Store) -> Iterator[QtOverviewMap]:
     runner = BackgroundRunner()
-    widget = QtOverviewMap(district_store, runner, refresh_s=60.0)
+    widget = QtOverviewMap(services_for(district_store), runner, refresh_s=60.0)
     qtbot.addWidget(widget)
     widget.resize(800, 600)
     widget.show()

@@ -19,6 +19,7 @@ from commandcenter.mapping.mbtiles import MBTiles, write_mbtiles
 from commandcenter.mapping.tile_source import TileSource, XyzTileSource
 from commandcenter.mapping.tiles import TileKey
 from commandcenter.persistence.store import Store
+from commandcenter.testing.accounts import services_for
 from commandcenter.testing.tile_server import TileServer
 from ui.background import BackgroundRunner
 from ui.map.qt_overview_map import QtOverviewMap
@@ -106,7 +107,9 @@ def test_a_deeper_zoom_without_tiles_shows_the_stretched_ancestor(qtbot: QtBot, 
 def test_the_map_shows_tiles_from_an_xyz_server_and_caches_them(qtbot: QtBot, district_store: Store) -> None:
     server = TileServer(body=lambda _path: png("#ff00ff", solid=True))
     runner = BackgroundRunner()
-    widget = QtOverviewMap(district_store, runner, settings=MapSettings(base="xyz", xyz_url=server.url))
+    widget = QtOverviewMap(
+        services_for(district_store), runner, settings=MapSettings(base="xyz", xyz_url=server.url)
+    )
     qtbot.addWidget(widget)
     widget.resize(800, 600)
     widget.show()

@@ -20,6 +20,7 @@ from commandcenter.mapping.projection import project
 from commandcenter.persistence.store import Store
 from commandcenter.persistence.units.positions import latest_positions, record_positions
 from commandcenter.persistence.units.tracks import load_tracks
+from commandcenter.testing.accounts import services_for
 from commandcenter.testing.synthetic_tracks import Drive, Park, scripted_fixes
 from commandcenter.tracks import PlaybackClock, Track, segment_track
 from ui.background import BackgroundRunner
@@ -46,7 +47,7 @@ def trucks_with_tracks(store: Store, count: int) -> list[Track]:
 
 
 def open_map(qtbot: QtBot, store: Store, runner: BackgroundRunner, datum: str = "wgs84") -> QtOverviewMap:
-    widget = QtOverviewMap(store, runner, settings=MapSettings(datum=datum))
+    widget = QtOverviewMap(services_for(store), runner, settings=MapSettings(datum=datum))
     qtbot.addWidget(widget)
     widget.resize(1000, 700)
     widget.show()

@@ -16,6 +16,7 @@ from commandcenter.geo.datum import gcj02_to_wgs84
 from commandcenter.geo.mercator import mercator_to_lonlat
 from commandcenter.persistence.store import Store
 from commandcenter.persistence.units.positions import latest_positions
+from commandcenter.testing.accounts import services_for
 from ui.background import BackgroundRunner
 from ui.map.qt_overview_map import QtOverviewMap
 from ui.map.unit_icons import COMPACT_ICON_PX, ICON_PX
@@ -29,7 +30,7 @@ def runner() -> Iterator[BackgroundRunner]:
 
 
 def open_map(qtbot: QtBot, store: Store, runner: BackgroundRunner, **kwargs: object) -> QtOverviewMap:
-    widget = QtOverviewMap(store, runner, refresh_s=0.5, **kwargs)  # type: ignore[arg-type]
+    widget = QtOverviewMap(services_for(store), runner, refresh_s=0.5, **kwargs)  # type: ignore[arg-type]
     qtbot.addWidget(widget)
     widget.resize(1200, 800)
     widget.show()

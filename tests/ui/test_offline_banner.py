@@ -15,6 +15,7 @@ from commandcenter.persistence.bulk_load import replace_all
 from commandcenter.persistence.cases.intake import create_case
 from commandcenter.persistence.cases.transitions import case_timeline
 from commandcenter.persistence.store import Store
+from commandcenter.testing.accounts import services_for
 from commandcenter.testing.minimal_district import minimal_district, minimal_report
 from ui.background import BackgroundRunner
 from ui.cases.case_desk import CaseDesk
@@ -38,7 +39,7 @@ def test_offline_banner_and_exactly_once_dispatch(
     host = QWidget()
     qtbot.addWidget(host)
     runner = BackgroundRunner(host)
-    desk = CaseDesk(pg_store, runner, operator="值班员甲", parent=host)
+    desk = CaseDesk(services_for(pg_store), runner, parent=host)
     queue = QtCaseQueue(desk, host)
     host.show()
     desk.start()

@@ -19,6 +19,7 @@ from commandcenter.config import PluginSettings, Settings
 from commandcenter.persistence.bulk_load import replace_all
 from commandcenter.persistence.store import Store
 from commandcenter.plugins_api.records import PluginState
+from commandcenter.testing.accounts import services_for
 from commandcenter.testing.minimal_district import minimal_district
 from ui.app import create_application
 from ui.background import BackgroundRunner
@@ -53,7 +54,7 @@ def plugins_ui(qtbot: QtBot, small_store: Store) -> Iterator[QtPlugins]:
     window.setCentralWidget(plot)
     runner = BackgroundRunner(window)
     settings = replace(Settings(), plugins=PluginSettings(folders=(str(BROKEN),)))
-    plugins = QtPlugins(settings, small_store, runner, window, plot)
+    plugins = QtPlugins(settings, services_for(small_store), runner, window, plot)
     plugins.install_menu(window.menuBar().addMenu("Plugins"))
     window.show()
     with qtbot.waitSignal(plugins.loaded, timeout=20_000):
@@ -181,7 +182,7 @@ def test_the_main_window_keeps_working_beside_broken_plugins(
     modules are placed, the broken ones are listed as failed, and the map and case queue go on."""
     settings = replace(Settings(status_poll_s=0.2), plugins=PluginSettings(folders=(str(BROKEN),)))
     create_application(settings)
-    window = MainWindow(settings, district_store, wall_feeds=[], stream_urls=[], probe=None)
+    window = MainWindow(settings, services_for(district_store), wall_feeds=[], stream_urls=[], probe=None)
     try:
         window.show()
         with qtbot.waitSignals([window.ready, window.plugins.loaded], timeout=30_000):

@@ -12,20 +12,24 @@ from PySide6.QtWidgets import QApplication
 
 from commandcenter.config import Settings
 from commandcenter.persistence.store import Store
+from commandcenter.services.workspace import Workspace
 from ui.app import run_gui
+from ui.auth.sign_in import SignIn
 from ui.main_window import MainWindow
 
 
 def test_run_gui_quits_after_ready_with_status_zero(shell_app: QApplication, district_store: Store) -> None:
     ready: list[bool] = []
+    workspace = Workspace(district_store)
     status = run_gui(
         Settings(),
-        district_store,
+        workspace,
         wall_feeds=[],
         stream_urls=[],
         probe=None,
         quit_after_ready=True,
         on_ready=lambda: ready.append(True),
+        sign_in=SignIn(Settings(), workspace, interactive=False),
     )
     assert status == 0
     assert ready == [True]
@@ -35,15 +39,17 @@ def test_run_gui_quits_after_ready_with_status_zero(shell_app: QApplication, dis
 SCRIPT = """
 import sys
 from commandcenter.config import Settings
-from commandcenter.persistence.store import Store
+from commandcenter.domain.cameras import CameraFeed
+from commandcenter.services.workspace import Workspace
 from ui.app import run_gui
-from ui.videowall.qt_wall import CameraFeed
+from ui.auth.sign_in import SignIn
 
-store = Store.open(sys.argv[1])
+workspace = Workspace.open(sys.argv[1])
 feeds = [CameraFeed("CAM-1", "大学路", "http://127.0.0.1:1/none.ts")]
-status = run_gui(Settings(), store, wall_feeds=feeds, stream_urls=[], probe=None, quit_after_ready=True,
-                 on_ready=lambda: print("READY", flush=True))
-store.close()
+status = run_gui(Settings(), workspace, wall_feeds=feeds, stream_urls=[], probe=None, quit_after_ready=True,
+                 on_ready=lambda: print("READY", flush=True),
+                 sign_in=SignIn(Settings(), workspace, interactive=False))
+workspace.close()
 sys.exit(status)
 """
 

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from commandcenter.persistence.store import Store
 from commandcenter.persistence.units.positions import record_positions
+from commandcenter.testing.accounts import services_for
 from commandcenter.testing.synthetic_tracks import Drive, Park, scripted_fixes, store_with_units
 from commandcenter.tracks import Track
 from ui.background import BackgroundRunner
@@ -30,7 +31,7 @@ def panel(qtbot: QtBot, tmp_path: Path) -> Iterator[QtTrackPlayback]:
     record_positions(store, scripted_fixes(1, START, LEGS))
     record_positions(store, scripted_fixes(2, START + timedelta(seconds=30), LEGS, seed=5))
     runner = BackgroundRunner()
-    widget = QtTrackPlayback(store, runner)
+    widget = QtTrackPlayback(services_for(store).tracks, runner)
     qtbot.addWidget(widget)
     widget.show()
     widget.start()

@@ -17,6 +17,7 @@ from commandcenter.persistence.map.alerts import recent_alerts
 from commandcenter.persistence.store import Store
 from commandcenter.persistence.units.positions import record_positions
 from commandcenter.rules import AlertKind
+from commandcenter.testing.accounts import services_for
 from commandcenter.testing.rule_district import TRUCK, rule_district
 from ui.background import BackgroundRunner
 from ui.tracks.qt_alert_list import QtAlertList
@@ -34,7 +35,7 @@ def store(tmp_path: Path) -> Iterator[Store]:
 
 def test_an_alert_appears_and_becomes_a_case(qtbot: QtBot, store: Store) -> None:
     runner = BackgroundRunner()
-    panel = QtAlertList(store, runner, poll_s=0.1)
+    panel = QtAlertList(services_for(store).alerts, runner, poll_s=0.1)
     qtbot.addWidget(panel)
     panel.show()
     panel.start()

@@ -71,7 +71,7 @@ def _ready(qtbot: QtBot, window: MainWindow) -> None:
             and window.map.vectors.data is not None
             and len(window.camera_tree.cameras) > 0
             and window.status.last_snapshot is not None
-            and window.desk.intake is not None
+            and window.desk.advice.ready
             and window.plugins.host is not None
         ),
         timeout=WAIT_MS,

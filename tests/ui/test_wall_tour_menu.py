@@ -15,6 +15,7 @@ from commandcenter.domain.cameras import CameraEntry, CameraFeed
 from commandcenter.media.vlc_support import url_supported
 from commandcenter.persistence.cameras.imports import save_cameras
 from commandcenter.persistence.store import Store
+from commandcenter.testing.accounts import services_for
 from commandcenter.wall.tour import DEFAULT_DWELL_S
 from ui.background import BackgroundRunner
 from ui.cameras.qt_camera_tree import QtCameraTree
@@ -42,7 +43,7 @@ def tree(qtbot: QtBot, sqlite_url: str) -> Iterator[QtCameraTree]:
     ]
     save_cameras(store, entries)
     runner = BackgroundRunner()
-    widget = QtCameraTree(store, runner, operator="值班员", refresh_s=3600)
+    widget = QtCameraTree(services_for(store).cameras, runner, refresh_s=3600)
     qtbot.addWidget(widget)
     with qtbot.waitSignal(widget.loaded, timeout=20_000):
         widget.start()

@@ -15,6 +15,7 @@ from commandcenter.media.vlc_support import url_supported
 from commandcenter.persistence.cameras.imports import save_cameras
 from commandcenter.persistence.cameras.saved_views import list_views, save_view
 from commandcenter.persistence.store import Store
+from commandcenter.testing.accounts import services_for
 from ui.background import BackgroundRunner
 from ui.videowall.qt_wall import QtVideoWall
 from ui.videowall.wall_tour_menu import WallTourMenu
@@ -42,7 +43,7 @@ def wall(open_wall: Callable[..., QtVideoWall]) -> QtVideoWall:
 @pytest.fixture
 def menu(qtbot: QtBot, cameras: Store, wall: QtVideoWall) -> Iterator[WallViewsMenu]:
     runner = BackgroundRunner()
-    yield WallViewsMenu(cameras, runner, wall, ME)
+    yield WallViewsMenu(services_for(cameras, username=ME).cameras, runner, wall)
     runner.shutdown()
 
 
@@ -143,7 +144,7 @@ def pg_cameras(pg_url: str) -> Iterator[Store]:
 @pytest.fixture
 def pg_menu(qtbot: QtBot, pg_cameras: Store, wall: QtVideoWall) -> Iterator[WallViewsMenu]:
     runner = BackgroundRunner()
-    yield WallViewsMenu(pg_cameras, runner, wall, ME)
+    yield WallViewsMenu(services_for(pg_cameras, username=ME).cameras, runner, wall)
     runner.shutdown()
 
 

@@ -37,7 +37,7 @@ def test_a_tree_group_is_toured_and_the_view_saved_and_loaded_again(
     assert shown == wanted[:4]  # the tour's first page
     with qtbot.waitSignal(window.wall_views.saved, timeout=20_000):
         window.wall_views.save_current("巡查一组", shared=True)
-    assert [(v.name, v.owner) for v in list_views(district_store, "值班员")] == [("巡查一组", "值班员")]
+    assert [(v.name, v.owner) for v in list_views(district_store, "operator1")] == [("巡查一组", "operator1")]
     wall.show_feeds([], layout="1x1")
     assert wall.tour is None
     assert not window.wall_tours.isChecked()

@@ -9,16 +9,15 @@ to ``commandcenter.services`` — and ``confirm_sensitive`` for re-auth.
 
 from __future__ import annotations
 
+import sys
 from datetime import timedelta
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-from commandcenter.accounts.authenticator import Authenticator
-from commandcenter.accounts.demo_accounts import demo_principal
 from commandcenter.accounts.session import Session
 from commandcenter.config import Settings
-from commandcenter.persistence.store import Store
+from commandcenter.services.workspace import Workspace
 from ui.auth.qt_lock_screen import LockScreen
 from ui.auth.qt_login_dialog import LoginDialog
 from ui.background import BackgroundRunner
@@ -34,9 +33,9 @@ _ACTIVITY = {
 class SignIn(QObject):
     _current: Session | None = None
 
-    def __init__(self, settings: Settings, store: Store, *, interactive: bool) -> None:
+    def __init__(self, settings: Settings, workspace: Workspace, *, interactive: bool) -> None:
         super().__init__()
-        self.settings, self.store, self.interactive = settings, store, interactive
+        self.settings, self.workspace, self.interactive = settings, workspace, interactive
         self.session: Session | None = None
         self.lock_screen: LockScreen | None = None
         self._timer = QTimer(self)
@@ -52,10 +51,17 @@ class SignIn(QObject):
         """Sign in; False when the person cancelled the login (the app then exits)."""
         app.aboutToQuit.connect(self.stop)
         if not self.interactive:
-            principal = demo_principal(self.store)  # one indexed read at start-up, before the window
-            self._begin(None if principal is None else Session(principal, None, lock_after=None))
+            principal = self.workspace.demo_principal()  # one indexed read at start-up, before the window
+            if principal is None:
+                print(
+                    "错误 error: 数据库中没有值班员账户 operator1，无法自动登录 "
+                    "(no duty operator account to sign in as; start without --quit-after-ready to log in)",
+                    file=sys.stderr,
+                )
+                return False
+            self._begin(Session(principal, None, lock_after=None))
             return True
-        authenticator = Authenticator(self.store)
+        authenticator = self.workspace.authenticator()
         dialog = LoginDialog(authenticator)
         if dialog.exec() != LoginDialog.DialogCode.Accepted or dialog.principal is None:
             return False

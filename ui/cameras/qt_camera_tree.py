@@ -14,14 +14,12 @@ from dataclasses import replace
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QMenu, QTreeView, QVBoxLayout, QWidget
 
-from commandcenter.catalog.database_source import DatabaseCatalog
 from commandcenter.catalog.grouping import build_tree
 from commandcenter.catalog.snapshot import CatalogSnapshot, refreshed
 from commandcenter.catalog.source import CameraCatalog
 from commandcenter.domain.cameras import CameraEntry, CameraFeed, StreamUrls
-from commandcenter.persistence.cameras import queries as camera_queries
-from commandcenter.persistence.database import DatabaseUnavailable
-from commandcenter.persistence.store import Store
+from commandcenter.services.camera_service import CameraService
+from commandcenter.services.errors import DatabaseUnavailable
 from ui.background import BackgroundPoll, BackgroundRunner
 from ui.cameras.camera_tree_model import CameraTreeModel
 from ui.cameras.tree_expansion import expand_paths, expanded_paths
@@ -42,20 +40,18 @@ class QtCameraTree(QWidget):
 
     def __init__(
         self,
-        store: Store,
+        cameras: CameraService,
         runner: BackgroundRunner,
         *,
-        operator: str,
         catalog: CameraCatalog | None = None,
         refresh_s: float = REFRESH_S,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("cameraTree")
-        self._store = store
+        self._cameras = cameras  # the signed-in user's: their favourites, the database's cameras
         self._runner = runner
-        self._operator = operator
-        self._catalog: CameraCatalog = catalog or DatabaseCatalog(store)
+        self._catalog: CameraCatalog = catalog or cameras
         self._state: CatalogSnapshot | None = None
         self._hits: list[CameraEntry] = []  # the current search's results, best first
 
@@ -105,7 +101,7 @@ class QtCameraTree(QWidget):
             return refreshed(self._catalog, previous)
         cameras = self._catalog.list_cameras()
         try:
-            favourites = camera_queries.favourites(self._store, self._operator)
+            favourites = self._cameras.favourites()
         except DatabaseUnavailable as error:  # no stars is better than no cameras
             log.warning("camera favourites unavailable: %s", error)
             favourites = set()
@@ -196,15 +192,13 @@ class QtCameraTree(QWidget):
         if self._state is None:
             return
         self._show_star(code, starred)
-        store, operator = self._store, self._operator
+        cameras = self._cameras
 
         def undo(error: Exception) -> None:
             self._show_star(code, not starred)
             self.status.setText(self.tr("Favourite could not be saved: %1").replace("%1", str(error)))
 
-        self._runner.submit(
-            lambda: camera_queries.set_favourite(store, operator, code, starred), _ignore, undo
-        )
+        self._runner.submit(lambda: cameras.set_favourite(code, starred), _ignore, undo)
 
     def _show_star(self, code: str, starred: bool) -> None:
         if self._state is None:

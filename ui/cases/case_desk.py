@@ -8,8 +8,12 @@ polling on SQLite) calls ``_heard`` on ITS thread → the ids are parked in a qu
 and go in the next fetch: a burst of 1,000 cases becomes a handful of batched reads and a handful
 of repaints, never 1,000. A resync (the feed reconnected) reloads the whole board.
 
-Dispatches go through the ``DispatchOutbox``: the click returns at once, the worker retries while
-the database is away, and the offline banner follows ``online_changed``.
+Every read and step goes through the signed-in principal's services: an office user's board holds
+only their office's cases (``CaseService.board`` filters, so a case moved to another office leaves
+it), and dispatches are the principal's own audited steps. Dispatches go through the
+``DispatchOutbox``: the click returns at once, the worker retries while the database is away, and
+the offline banner follows ``online_changed``. Recommendations and escalation hints come from
+``DispatchAdvice``, answered in memory.
 """
 
 from __future__ import annotations
@@ -18,25 +22,19 @@ import contextlib
 import logging
 import queue
 import threading
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from functools import partial
 
 from PySide6.QtCore import QMetaObject, QObject, Qt, QTimer, Signal, Slot
 
-from commandcenter.accounts.principal import Principal
 from commandcenter.cases.board import BoardChange, CaseBoard
-from commandcenter.cases.dispatch import DispatchOutcome, DispatchRequest, DispatchResult, Step
+from commandcenter.cases.dispatch import DispatchOutcome, DispatchRequest, DispatchResult
 from commandcenter.cases.dispatch_outbox import DispatchOutbox
-from commandcenter.cases.intake import CaseIntake
-from commandcenter.cases.recommend import Recommendation, shift_at
+from commandcenter.cases.recommend import Recommendation
 from commandcenter.domain.cases import BoardCase
-from commandcenter.domain.units import UnitPosition
 from commandcenter.paths import data_dir
-from commandcenter.persistence.cases.board import board_rows
-from commandcenter.persistence.change_feed import Change, ChangeFeed, open_change_feed
-from commandcenter.persistence.store import Store
-from commandcenter.persistence.units.positions import latest_positions
-from commandcenter.services.case_service import CaseService
+from commandcenter.services.changes import Change, ChangeFeed
+from commandcenter.services.hub import Services
 from ui.background import BackgroundPoll, BackgroundRunner
 from ui.cases.case_words import escalation_label
 from ui.cases.qt_mini_map import MiniMapScene
@@ -55,26 +53,18 @@ class CaseDesk(QObject):
     dispatch_queued = Signal()
 
     def __init__(
-        self,
-        store: Store,
-        runner: BackgroundRunner,
-        *,
-        operator: str,
-        principal: Principal | None = None,
-        parent: QObject | None = None,
+        self, services: Services, runner: BackgroundRunner, *, parent: QObject | None = None
     ) -> None:
         super().__init__(parent)
-        self.store = store
-        self.operator = operator
-        # With a signed-in user every step goes through the permission-checking, audited service.
-        self.service = CaseService(store, principal) if principal is not None else None
+        self.services = services
+        self.service = services.cases  # every read and step as the signed-in principal
+        self.advice = services.advice  # loaded in the background; recommendations wait for it
+        self.operator = services.principal.display_name
         self.board = CaseBoard()
-        self.intake: CaseIntake | None = None  # built in the background; recommendations wait for it
         self._runner = runner
         self._feed: ChangeFeed | None = None
-        self._outbox = DispatchOutbox(
-            store, journal=data_dir() / "dispatch-outbox.json", step=self._service_step()
-        )
+        journal = data_dir() / f"dispatch-outbox-{services.principal.username}.json"
+        self._outbox = DispatchOutbox(services.cases.dispatch, journal=journal)
         self._heard_ids: queue.SimpleQueue[int] = queue.SimpleQueue()
         self._outcomes: queue.SimpleQueue[tuple[bool, str] | bool] = queue.SimpleQueue()
         self._pending: set[int] = set()
@@ -86,15 +76,7 @@ class CaseDesk(QObject):
         self.fetches = 0  # how many board reads ran: bursts must coalesce (tests and bench read it)
         # Recommendations rank patrollers by live position: refresh the index's copy now and then.
         self._positions = BackgroundPoll(
-            runner, POSITIONS_REFRESH_S, partial(latest_positions, store), self._positions_read, parent=self
-        )
-
-    def _service_step(self) -> Step | None:
-        service = self.service
-        if service is None:
-            return None
-        return lambda case_id, version, action, reason, payload: service.transition(
-            case_id, version, action, reason, payload
+            runner, POSITIONS_REFRESH_S, self.advice.refresh_positions, _ignore, parent=self
         )
 
     # ------------------------------------------------------------------ life cycle
@@ -106,7 +88,8 @@ class CaseDesk(QObject):
         self._outbox.failed.connect(lambda failure: self._park_outcome((False, failure[1])))
         self._outbox.start()
         self._runner.submit(self._start_feed, lambda _ok: self._wake())
-        self._runner.submit(lambda: CaseIntake.from_store(self.store), self._intake_ready)
+        rules = self.services.case_rules
+        self._runner.submit(lambda: self.advice.load(rules), self._advice_ready)
 
     def stop(self) -> None:
         if not self._started:
@@ -124,20 +107,15 @@ class CaseDesk(QObject):
         with self._feed_lock:
             if not self._started:
                 return False
-            feed = open_change_feed(self.store)
+            feed = self.services.open_change_feed()
             feed.events.connect(self._heard)
             feed.status.connect(self._park_outcome)
             self._feed = feed
             return feed.start()
 
-    def _intake_ready(self, intake: CaseIntake) -> None:
-        self.intake = intake
+    def _advice_ready(self, _none: None) -> None:
         self._positions.start()
         self.board_changed.emit()  # the pop-up can now show recommendations
-
-    def _positions_read(self, positions: list[UnitPosition]) -> None:
-        if self.intake is not None:
-            self.intake.index.update_positions(positions)
 
     # ------------------------------------------------------------------ feed thread → Qt thread
     def _heard(self, change: Change) -> None:
@@ -181,10 +159,10 @@ class CaseDesk(QObject):
             return
         if self._reload_pending:
             self._reload_pending, self._pending = False, set()
-            job, handler = (lambda: board_rows(self.store)), self._reloaded
+            job, handler = self.service.board, self._reloaded
         else:
             ids, self._pending = self._pending, set()
-            job, handler = (lambda: board_rows(self.store, ids)), self._refreshed
+            job, handler = partial(self.service.board, ids), partial(self._refreshed, ids)
         self._fetching = self._runner.submit(job, handler, self._fetch_failed)
         self.fetches += 1
 
@@ -194,9 +172,9 @@ class CaseDesk(QObject):
         self.board_changed.emit()
         self._fetch()
 
-    def _refreshed(self, rows: list[BoardCase]) -> None:
+    def _refreshed(self, asked: set[int], rows: list[BoardCase]) -> None:
         self._fetch_succeeded()
-        change: BoardChange = self.board.apply(rows)
+        change: BoardChange = self.board.apply(rows, asked)
         if change.updated or change.removed:  # arrivals alone are announced below, cheaper to show
             self.board_changed.emit()
         if change.arrived:
@@ -221,48 +199,34 @@ class CaseDesk(QObject):
     # ------------------------------------------------------------------ actions
     def recommendations(self, case: BoardCase) -> list[Recommendation]:
         """In-memory (the district index): cheap enough for the Qt thread (≈1 ms, see bench/cases.py)."""
-        if self.intake is None:
-            return []
-        try:
-            return self.intake.recommend_for_case(case, datetime.now(UTC))
-        except (KeyError, ValueError) as error:  # a category or segment added since the index was built
-            log.warning("no recommendation for case %s: %s", case.number, error)
-            return []
+        return self.advice.recommendations(case, datetime.now(UTC))
 
     def escalation_suggestion(self, case: BoardCase) -> str | None:
         """Who should hold a dispatched case nobody signed for in time: one level up the chain
         (路长 → 镇办 → 区城管局) per elapsed acknowledgement timeout; None when it is not late."""
         now = datetime.now(UTC)
-        if self.intake is None or case.dispatched_at is None or not self.board.unacknowledged_for(case, now):
+        if not self.board.unacknowledged_for(case, now):
             return None
-        step = self.intake.escalation_for_case(case, case.dispatched_at, now, self.board.ack_timeout)
-        return escalation_label(step)
+        step = self.advice.escalation(case, now, self.board.ack_timeout)
+        return None if step is None else escalation_label(step)
 
     def nearest_patrollers_text(self, lon: float, lat: float) -> str:
         """ "Nearest patrollers" for the map's context menu: on-duty city managers with a live fix."""
-        if self.intake is None:
+        if not self.advice.ready:
             return ""
-        now = datetime.now(UTC)
-        hits = self.intake.index.nearest_patrollers(
-            lon, lat, now=now, max_fix_age=timedelta(minutes=5), shift=shift_at(now).value, limit=5
-        )
+        hits = self.advice.nearest_patrollers(lon, lat, datetime.now(UTC))
         one = self.tr("%1 %2 m")
         named = [one.replace("%1", hit.staff.name).replace("%2", f"{hit.distance_m:.0f}") for hit in hits]
         return self.tr("; ").join(named) or self.tr("No city manager on duty within 3 km")
 
     def mini_map_scene(self, case: BoardCase, choices: list[Recommendation]) -> MiniMapScene:
         """The case, its segment and the live positions of the people offered (in-memory only)."""
-        index = self.intake.index if self.intake is not None else None
-        segment: list[list[float]] = []
+        segment = [] if case.segment_id is None else self.advice.segment_geometry(case.segment_id)
         people: list[tuple[str, float, float]] = []
-        if index is not None:
-            if case.segment_id is not None:
-                with contextlib.suppress(KeyError):
-                    segment = index.segment(case.segment_id).geometry
-            for choice in choices:
-                position = index.position_of(choice.staff)
-                if position is not None:
-                    people.append((choice.staff.name, position.lon, position.lat))
+        for choice in choices:
+            position = self.advice.position_of(choice.staff)
+            if position is not None:
+                people.append((choice.staff.name, position.lon, position.lat))
         return MiniMapScene(case.lon, case.lat, segment, people)
 
     def dispatch(self, case: BoardCase, staff_id: int, staff_name: str) -> DispatchRequest:
@@ -277,3 +241,7 @@ class CaseDesk(QObject):
 
     def _outbox_finished(self, result: DispatchResult) -> None:
         self._park_outcome((result.outcome is DispatchOutcome.DISPATCHED, result.message))
+
+
+def _ignore(_result: object) -> None:
+    """The positions poll has nothing to show: the advice moved its own copy."""

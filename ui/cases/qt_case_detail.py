@@ -2,8 +2,9 @@
 reporters with their feedback, and "nearest cameras" (the wall opens them through its API).
 
 Non-modal: an operator keeps the queue and the wall live while reading a case. Everything is read
-and written through the background runner; a refused or lost-race action is said in the window
-(in words from the workflow) and the case is reloaded, nothing is half-done.
+and written through the signed-in principal's ``CaseService`` on the background runner: another
+office's case is refused (and the refusal audited) however the window was opened; a refused or
+lost-race action is said in the window (in words from the workflow) and the case is reloaded.
 """
 
 from __future__ import annotations
@@ -28,10 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from commandcenter.cases.case_detail import CaseDetail, load_case_detail
+from commandcenter.cases.case_detail import CaseDetail
 from commandcenter.domain.cases import PhotoRecord
-from commandcenter.persistence.cases.transitions import apply_transition
-from commandcenter.persistence.store import Store
 from commandcenter.services.case_service import CaseService
 from ui.background import BackgroundRunner
 from ui.cases.case_table_model import countdown, local_time
@@ -46,21 +45,17 @@ class QtCaseDetail(QDialog):
 
     def __init__(
         self,
-        store: Store,
+        service: CaseService,
         runner: BackgroundRunner,
         case_id: int,
-        operator: str,
         parent: QWidget | None = None,
-        *,
-        service: CaseService | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("caseDetail")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         self.setModal(False)
         self.resize(860, 640)
-        self.store, self.runner, self.case_id, self.operator = store, runner, case_id, operator
-        self.service = service  # the signed-in user's checked, audited path; None: direct (no session)
+        self.service, self.runner, self.case_id = service, runner, case_id
         self.detail: CaseDetail | None = None
         self._build()
         self.reload()
@@ -115,7 +110,7 @@ class QtCaseDetail(QDialog):
 
     # ------------------------------------------------------------------ loading
     def reload(self) -> None:
-        self.runner.submit(lambda: load_case_detail(self.store, self.case_id), self._show, self._failed)
+        self.runner.submit(lambda: self.service.detail(self.case_id), self._show, self._failed)
 
     def _failed(self, error: Exception) -> None:
         self.message.setText(str(error))
@@ -193,11 +188,7 @@ class QtCaseDetail(QDialog):
         case, reason = self.detail.case, self.reason.text()
 
         def job() -> object:
-            if self.service is not None:
-                return self.service.transition(case.id, case.version, action, reason)
-            return apply_transition(
-                self.store, case.id, case.version, action, self.operator, reason, datetime.now(UTC)
-            )
+            return self.service.transition(case.id, case.version, action, reason)
 
         self.message.setText(self.tr("Working …"))
         self.runner.submit(job, self._acted, self._refused)

@@ -1,9 +1,10 @@
 """The category editor (System ▸ Case categories): the 小类 table an office tunes — filing condition,
 deadlines in working hours, department, photo requirement, active — plus "add 小类".
 
-The table is edited in memory and saved in one go through ``category_admin.save_categories``, which
+The table is edited in memory and saved in one go through ``CategoryService.save``, which
 checks every row first: a wrong value is named (code and field) and nothing is written. Loading and
-saving run in the background, like every store call from a widget.
+saving run in the background through ``CategoryService`` (only a principal allowed to change the
+table may save; every save is audited), like every data call from a widget.
 """
 
 from __future__ import annotations
@@ -23,8 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from commandcenter.domain.categories import CategoryRecord
-from commandcenter.persistence.cases.categories import list_categories, save_categories
-from commandcenter.persistence.store import Store
+from commandcenter.services.category_service import CategoryService
 from ui.background import BackgroundRunner
 
 COLUMNS = ("code", "kind", "major_name", "name", "filing_condition", "dispatch_hours", "dispose_hours",
@@ -34,12 +34,14 @@ CHECKBOXES = {"photo_required", "active"}
 
 
 class QtCategoryEditor(QDialog):
-    def __init__(self, store: Store, runner: BackgroundRunner, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, service: CategoryService, runner: BackgroundRunner, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("categoryEditor")
         self.setWindowTitle(self.tr("Case categories"))
         self.resize(1200, 640)
-        self.store, self.runner = store, runner
+        self.service, self.runner = service, runner
         self.rows: list[CategoryRecord] = []
         self.table = QTableWidget(0, len(COLUMNS), self)
         self.table.setHorizontalHeaderLabels(
@@ -64,10 +66,16 @@ class QtCategoryEditor(QDialog):
         column.addWidget(self.table, 1)
         column.addWidget(self.message)
         column.addLayout(buttons)
+        if not service.may_edit:  # the service refuses a save anyway; say so before anyone types
+            self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+            self.add_button.setEnabled(False)
+            self.save_button.setEnabled(False)
+            self.read_only_notice = self.tr("Read only: changing categories needs the category permission.")
+            self.message.setText(self.read_only_notice)
         self.reload()
 
     def reload(self) -> None:
-        self.runner.submit(lambda: list_categories(self.store), self._show, self._failed)
+        self.runner.submit(self.service.categories, self._show, self._failed)
 
     def _show(self, rows: list[CategoryRecord]) -> None:
         self.rows = rows
@@ -130,7 +138,7 @@ class QtCategoryEditor(QDialog):
     def save(self) -> None:
         rows = self.edited_rows()
         self.message.setText(self.tr("Saving …"))
-        self.runner.submit(lambda: save_categories(self.store, rows), self._saved, self._failed)
+        self.runner.submit(lambda: self.service.save(rows), self._saved, self._failed)
 
     def _saved(self, count: int) -> None:
         self.message.setText(self.tr("Saved %1 categories.").replace("%1", str(count)))

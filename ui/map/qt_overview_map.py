@@ -1,7 +1,8 @@
 """The live map: base tiles, vector layers and every unit, on pyqtgraph in Web Mercator metres.
 
 The widget arranges layers (mouse input: ``map_pointer``) and owns the signals; what to draw is
-decided in ``commandcenter.mapping`` on a worker thread (store reads, datum shift, projection,
+decided in ``commandcenter.mapping`` on a worker thread (reads through the signed-in user's
+``MapService`` — case pins only of the cases they may read —, datum shift, projection,
 classification), and the Qt thread only hands finished arrays to the items. The lead connects the
 signals to the video wall (cameras), the case view and the "nearest" searches.
 """
@@ -20,11 +21,9 @@ from commandcenter.config import MapSettings
 from commandcenter.domain.kinds import UnitKind
 from commandcenter.mapping.base_map import open_tile_source
 from commandcenter.mapping.tile_source import TileSource
-from commandcenter.mapping.unit_frame import KINDS, UnitFrame, unit_frame
-from commandcenter.mapping.vector_data import LiveOverlay, VectorData, load_live_overlay, load_vector_data
-from commandcenter.persistence.cameras.unit_cameras import vehicle_cameras_by_unit
-from commandcenter.persistence.store import Store
-from commandcenter.persistence.units.positions import latest_positions
+from commandcenter.mapping.unit_frame import KINDS, UnitFrame
+from commandcenter.mapping.vector_data import LiveOverlay, VectorData
+from commandcenter.services.hub import Services
 from commandcenter.tracks import Stop, Track
 from ui.background import BackgroundPoll, BackgroundRunner
 from ui.map.map_legend import MapLegend
@@ -51,7 +50,7 @@ class QtOverviewMap(QWidget):
 
     def __init__(
         self,
-        store: Store,
+        services: Services,
         runner: BackgroundRunner,
         *,
         refresh_s: float = 2.0,
@@ -62,7 +61,7 @@ class QtOverviewMap(QWidget):
     ) -> None:
         super().__init__(parent)
         QPixmapCache.setCacheLimit(max(QPixmapCache.cacheLimit(), PIXMAP_CACHE_KB))
-        self._store = store
+        self._map, self._cameras = services.map, services.cameras  # the signed-in user's view
         self._runner = runner
         self.settings = settings or MapSettings()
         self.toolbar = MapToolbar(self)
@@ -96,14 +95,14 @@ class QtOverviewMap(QWidget):
         self._poll = BackgroundPoll(
             runner,
             refresh_s,
-            lambda: unit_frame(latest_positions(store), datum=datum, offline_after_s=offline_s),
+            lambda: self._map.units(datum=datum, offline_after_s=offline_s),
             self.show_units,
             parent=self,
         )
         self._overlay_poll = BackgroundPoll(
             runner,
             overlay_refresh_s,
-            lambda: load_live_overlay(store, self._segment_ids, datum=datum),
+            lambda: self._map.overlay(self._segment_ids, datum),
             self.show_overlay,
             parent=self,
         )
@@ -119,8 +118,8 @@ class QtOverviewMap(QWidget):
     # --- lifecycle -------------------------------------------------------------------------------
     def start(self) -> None:
         """Load the static layers once, then follow the units and the segment status."""
-        self._runner.submit(lambda: load_vector_data(self._store, self.settings.datum), self.show_vectors)
-        self._runner.submit(lambda: vehicle_cameras_by_unit(self._store), self._set_unit_cameras)
+        self._runner.submit(lambda: self._map.vectors(self.settings.datum), self.show_vectors)
+        self._runner.submit(self._cameras.vehicle_cameras, self._set_unit_cameras)
         self._poll.start()
 
     def stop(self) -> None:

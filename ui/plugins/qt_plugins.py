@@ -20,13 +20,12 @@ from PySide6.QtWidgets import QDockWidget, QFrame, QMainWindow, QMenu, QScrollAr
 
 from commandcenter.config import Settings
 from commandcenter.domain_events import DomainEvents
-from commandcenter.persistence.change_feed import ChangeFeed, open_change_feed
-from commandcenter.persistence.store import Store
 from commandcenter.plugins_api.contributions import CardValue
 from commandcenter.plugins_api.enablement import Seat
 from commandcenter.plugins_api.host import PluginHost
 from commandcenter.plugins_api.records import PluginRecord, PluginState
-from commandcenter.plugins_api.startup import start_plugins
+from commandcenter.services.changes import ChangeFeed
+from commandcenter.services.hub import Services
 from ui.background import BackgroundRunner
 from ui.plugins.panel_host import PanelHost
 from ui.plugins.qt_map_layers import QtPluginLayer
@@ -49,7 +48,7 @@ class QtPlugins(QObject):
     def __init__(
         self,
         settings: Settings,
-        store: Store,
+        services: Services,
         runner: BackgroundRunner,
         window: QMainWindow,
         map_plot: pg.PlotWidget,
@@ -57,7 +56,7 @@ class QtPlugins(QObject):
         super().__init__(window)
         self.seat = seat_from_settings(settings)
         self._folders = [Path(folder) for folder in settings.plugins.folders]
-        self._store = store
+        self._services = services
         self._runner = runner
         self._window = window
         self._map_plot = map_plot
@@ -108,9 +107,9 @@ class QtPlugins(QObject):
 
     # ------------------------------------------------------------------ loading (worker thread)
     def _load(self) -> PluginHost:
-        host = start_plugins(self._store, self.seat, self._folders, events=self.events)
+        host = self._services.start_plugins(self.seat, self._folders, self.events)
         try:
-            feed = open_change_feed(self._store)
+            feed = self._services.open_change_feed()
         except ValueError as error:  # an in-memory database has no feed; plugins get no events
             log.info("plugins get no domain events: %s", error)
         else:

@@ -1,6 +1,7 @@
 """The map-rule alert list (告警): newest first, refreshed as the ``AlertWatcher`` raises alerts, with
-"create case" for the selected one. Rule evaluation and the store calls run through the background
-runner; the panel only shows and asks.
+"create case" for the selected one — filed through intake by the signed-in user's ``AlertService``
+(screened, located, merged into an open duplicate; a refusal says why). Rule evaluation and every
+read run through the background runner; the panel only shows and asks.
 """
 
 from __future__ import annotations
@@ -19,10 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from commandcenter.domain.alerts import Alert
-from commandcenter.persistence.map.alerts import file_alert_as_case, recent_alerts
-from commandcenter.persistence.store import Store
 from commandcenter.rules.alerts import default_category
-from commandcenter.rules.watcher import AlertWatcher
+from commandcenter.services.alert_service import AlertService, FiledAlert
 from ui.background import BackgroundPoll, BackgroundRunner
 from ui.tracks.track_rows import clock_text
 
@@ -36,13 +35,18 @@ class QtAlertList(QWidget):
     case_created = Signal(int)  # the new case's id
 
     def __init__(
-        self, store: Store, runner: BackgroundRunner, *, poll_s: float = POLL_S, parent: QWidget | None = None
+        self,
+        alerts: AlertService,
+        runner: BackgroundRunner,
+        *,
+        poll_s: float = POLL_S,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("alertList")
-        self._store = store
+        self._alerts = alerts
         self._runner = runner
-        self.watcher = AlertWatcher(store)
+        self.watcher = alerts.watcher  # plugins follow its stored alerts
         self.list = QListWidget(self)
         self.list.itemDoubleClicked.connect(lambda item: self.alert_activated.emit(item.data(_ALERT)))
         self.list.currentItemChanged.connect(self._selection_changed)
@@ -57,10 +61,10 @@ class QtAlertList(QWidget):
         column.setContentsMargins(4, 4, 4, 4)
         column.addWidget(self.list, 1)
         column.addLayout(bar)
-        self._poll = BackgroundPoll(runner, poll_s, self.watcher.poll, self._raised, parent=self)
+        self._poll = BackgroundPoll(runner, poll_s, alerts.poll, self._raised, parent=self)
 
     def start(self) -> None:
-        self._runner.submit(lambda: recent_alerts(self._store, SHOWN), self._show_history)
+        self._runner.submit(lambda: self._alerts.recent(SHOWN), self._show_history)
 
     def stop(self) -> None:
         self._poll.stop()
@@ -100,16 +104,19 @@ class QtAlertList(QWidget):
             return
         alert: Alert = item.data(_ALERT)
         self.case_button.setEnabled(False)
-        store = self._store
+        alerts = self._alerts
 
-        def filed(case_id: int) -> None:
-            item.setData(_ALERT, replace(alert, case_id=case_id))
+        def filed(result: FiledAlert) -> None:
+            item.setData(_ALERT, replace(alert, case_id=result.case_id))
             item.setToolTip(self.tr("Case filed"))
-            self.status.setText(self.tr("Case created"))
-            self.case_created.emit(case_id)
+            if result.merged:
+                self.status.setText(self.tr("Merged into the open case nearby"))
+            else:
+                self.status.setText(self.tr("Case created"))
+            self.case_created.emit(result.case_id)
 
         def failed(error: Exception) -> None:
             self.status.setText(str(error))
             self.case_button.setEnabled(True)
 
-        self._runner.submit(lambda: file_alert_as_case(store, alert), filed, failed)
+        self._runner.submit(lambda: alerts.file_as_case(alert), filed, failed)

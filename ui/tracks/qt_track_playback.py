@@ -25,8 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from commandcenter.persistence.store import Store
-from commandcenter.persistence.units.tracks import load_tracks, track_units
+from commandcenter.services.track_service import TrackService
 from commandcenter.tracks import SPEEDS, PlaybackClock, Segmentation, Stop, Track, segment_track
 from ui.background import BackgroundRunner
 from ui.tracks.qt_unit_picker import QtUnitPicker
@@ -46,10 +45,10 @@ class QtTrackPlayback(QWidget):
     playback_finished = Signal()
     load_failed = Signal(str)
 
-    def __init__(self, store: Store, runner: BackgroundRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, tracks: TrackService, runner: BackgroundRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("trackPlayback")
-        self._store = store
+        self._tracks = tracks  # the signed-in user's: an office user picks only their office's units
         self._runner = runner
         self.clock = PlaybackClock([])
         self._stops: dict[int, list[Stop]] = {}  # unit id → the stops of its loaded track
@@ -120,7 +119,7 @@ class QtTrackPlayback(QWidget):
     # ------------------------------------------------------------------ lifecycle
     def start(self) -> None:
         """Fill the unit picker (in the background)."""
-        self._runner.submit(lambda: track_units(self._store), self.units.show_units, self._failed)
+        self._runner.submit(self._tracks.units, self.units.show_units, self._failed)
 
     def stop(self) -> None:
         self._timer.stop()
@@ -138,10 +137,10 @@ class QtTrackPlayback(QWidget):
         self.pause()
         self.load_button.setEnabled(False)
         self.load_started.emit()
-        store, ids = self._store, list(unit_ids)
+        service, ids = self._tracks, list(unit_ids)
 
         def job() -> list[tuple[Track, Segmentation]]:
-            tracks = load_tracks(store, ids, start, end)
+            tracks = service.tracks(ids, start, end)
             return [(tracks[unit], segment_track(tracks[unit])) for unit in ids]
 
         self._runner.submit(job, self._loaded, self._failed)

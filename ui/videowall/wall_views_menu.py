@@ -1,10 +1,11 @@
 """「视图」 on the wall's toolbar: the operator's saved views, then everybody's shared ones.
 
-Every store call (list, resolve codes, save, delete) runs on the ``BackgroundRunner``; the menu
+Every call (list, resolve codes, save, delete) goes through the signed-in user's ``CameraService``
+on the ``BackgroundRunner`` (views belong to the user name, shared ones are listed for all); the menu
 re-reads the list each time it opens (other workstations save views too) and shows the last list
 meanwhile. A database error is said in the notice on the toolbar and changes nothing: the wall and
 the cached list stay, and an unsaved name comes back prefilled in the next save dialog. Loading
-resolves a view's codes in one query (``camera_queries.feeds_for_codes``); a camera that no longer
+resolves a view's codes in one query (``CameraService.feeds_for_codes``); a camera that no longer
 resolves keeps its cell with a "not found" caption (``commandcenter.wall.view_cells``)."""
 
 from __future__ import annotations
@@ -13,9 +14,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QLabel, QMenu, QToolButton, QWidget
 
 from commandcenter.domain.cameras import CameraFeed, SavedView
-from commandcenter.persistence.cameras.queries import feeds_for_codes
-from commandcenter.persistence.cameras.saved_views import delete_view, list_views, save_view
-from commandcenter.persistence.store import Store
+from commandcenter.services.camera_service import CameraService
 from commandcenter.wall.view_cells import cells_of, resolve_cells
 from ui.background import BackgroundRunner
 from ui.videowall.qt_wall import QtVideoWall
@@ -34,10 +33,9 @@ class WallViewsMenu(QToolButton):
 
     def __init__(
         self,
-        store: Store,
+        cameras: CameraService,
         runner: BackgroundRunner,
         wall: QtVideoWall,
-        operator: str,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent or wall.toolbar)
@@ -51,7 +49,8 @@ class WallViewsMenu(QToolButton):
         self.status.setObjectName("wallViewsStatus")
         self._clear = QTimer(self, singleShot=True, interval=STATUS_MS)
         self._clear.timeout.connect(lambda: self._notify(""))
-        self._store, self._runner, self._wall, self.operator = store, runner, wall, operator
+        self._cameras, self._runner, self._wall = cameras, runner, wall
+        self.operator = cameras.principal.username  # views are owned by the signed-in user
         self.views: list[SavedView] = []
         self._list_error = ""
         self._listing = False
@@ -69,8 +68,7 @@ class WallViewsMenu(QToolButton):
         """Re-read the list in the background; the menu shows the last one meanwhile."""
         if self._listing:
             return
-        store, operator = self._store, self.operator
-        self._listing = self._runner.submit(lambda: list_views(store, operator), self._listed, self._unlisted)
+        self._listing = self._runner.submit(self._cameras.views, self._listed, self._unlisted)
         self._fill()
 
     def _listed(self, views: list[SavedView]) -> None:
@@ -120,13 +118,13 @@ class WallViewsMenu(QToolButton):
     # ------------------------------------------------------------------ load, save, delete
     def load(self, view: SavedView) -> None:
         """Resolve the view's cameras in one background query, then show them in its layout."""
-        store, codes = self._store, [code for code in view.cells if code]
+        cameras, codes = self._cameras, [code for code in view.cells if code]
 
         def failed(error: Exception) -> None:
             self._fail(self.tr("View “%1” could not be opened: %2"), view.name, error)
 
         self._runner.submit(
-            lambda: feeds_for_codes(store, codes), lambda found: self._show(view, found), failed
+            lambda: cameras.feeds_for_codes(codes), lambda found: self._show(view, found), failed
         )
 
     def _show(self, view: SavedView, found: dict[str, CameraFeed]) -> None:
@@ -158,9 +156,8 @@ class WallViewsMenu(QToolButton):
 
     def save_current(self, name: str, shared: bool) -> None:
         """Save the wall's layout and cameras as ``name`` (replacing this operator's view of that name)."""
-        view = SavedView(name, self._wall.layout_name, cells_of(self._wall.feeds), self.operator, shared)
+        layout, cells, cameras = self._wall.layout_name, cells_of(self._wall.feeds), self._cameras
         self._draft = (name, shared)
-        store = self._store
 
         def done(_saved: SavedView) -> None:
             self._notify(self.tr("View “%1” saved").replace("%1", name))
@@ -170,11 +167,11 @@ class WallViewsMenu(QToolButton):
         def failed(error: Exception) -> None:
             self._fail(self.tr("View “%1” was not saved: %2"), name, error)
 
-        self._runner.submit(lambda: save_view(store, view), done, failed)
+        self._runner.submit(lambda: cameras.save_view(name, layout, cells, shared), done, failed)
 
     def delete(self, view: SavedView) -> None:
         """Delete one of the operator's own views (others' shared views are not offered)."""
-        store, operator = self._store, self.operator
+        cameras = self._cameras
 
         def done(_found: bool) -> None:
             self._notify(self.tr("View “%1” deleted").replace("%1", view.name))
@@ -184,7 +181,7 @@ class WallViewsMenu(QToolButton):
         def failed(error: Exception) -> None:
             self._fail(self.tr("View “%1” was not deleted: %2"), view.name, error)
 
-        self._runner.submit(lambda: delete_view(store, operator, view.name), done, failed)
+        self._runner.submit(lambda: cameras.delete_view(view.name), done, failed)
 
     # ------------------------------------------------------------------ notices
     def _fail(self, pattern: str, name: str, error: Exception) -> None:

@@ -77,23 +77,25 @@ def _row(values: Any) -> BoardCase:
     return BoardCase(*fields)
 
 
-def board_rows(store: Store, ids: Collection[int] | None = None, *, limit: int = 5000) -> list[BoardCase]:
+def board_rows(
+    store: Store, ids: Collection[int] | None = None, *, office_id: int | None = None, limit: int = 5000
+) -> list[BoardCase]:
     """The open cases (``ids`` None), or exactly the named cases whatever their status (a refresh
-    must also learn that a case was closed, to drop it)."""
-    case = Case
+    must also learn that a case was closed, to drop it); only ``office_id``'s when given."""
+    scope = () if office_id is None else (Case.office_id == office_id,)
     try:
         with store.engine.connect() as connection:
             if ids is None:
                 statuses = [status.value for status in OPEN_CASE_STATUSES]
-                query = _statement().where(case.status.in_(statuses)).order_by(case.id.desc()).limit(limit)
-                return [_row(values) for values in connection.execute(query)]
+                query = _statement().where(Case.status.in_(statuses), *scope)
+                return [
+                    _row(values) for values in connection.execute(query.order_by(Case.id.desc()).limit(limit))
+                ]
             wanted = sorted(set(ids))
             rows: list[BoardCase] = []
             for start in range(0, len(wanted), ID_BATCH):
-                batch = wanted[start : start + ID_BATCH]
-                rows.extend(
-                    _row(values) for values in connection.execute(_statement().where(case.id.in_(batch)))
-                )
+                batch = _statement().where(Case.id.in_(wanted[start : start + ID_BATCH]), *scope)
+                rows.extend(_row(values) for values in connection.execute(batch))
             return rows
     except exc.DBAPIError as error:
         raise unavailable(store, error) from error

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Connection, exc, func, insert, select, update
 
 from commandcenter.domain.calendar import DISTRICT_TIMEZONE
-from commandcenter.domain.cases import PhotoRecord, ReporterRecord
 from commandcenter.domain.kinds import CaseStatus, PhotoStage
 from commandcenter.domain.workflow_errors import UnknownCategory
 from commandcenter.persistence.access import unavailable
@@ -143,26 +142,6 @@ def add_photos(store: Store, case_id: int, stage: PhotoStage, uris: Sequence[str
     try:
         with store.engine.begin() as connection:
             _insert_photos(connection, case_id, stage, uris, taken_by, datetime.now(UTC))
-    except exc.DBAPIError as error:
-        raise unavailable(store, error) from error
-
-
-def reporters_of(store: Store, case_id: int) -> list[ReporterRecord]:
-    table = CaseReporter.__table__
-    rows = _read(store, select(table).where(table.c.case_id == case_id).order_by(table.c.id))
-    return [ReporterRecord(**row) for row in rows]
-
-
-def photos_of(store: Store, case_id: int) -> list[PhotoRecord]:
-    table = CasePhoto.__table__
-    rows = _read(store, select(table).where(table.c.case_id == case_id).order_by(table.c.id))
-    return [PhotoRecord(**row) for row in rows]
-
-
-def _read(store: Store, statement: Any) -> list[dict[str, Any]]:
-    try:
-        with store.engine.connect() as connection:
-            return [dict(row._mapping) for row in connection.execute(statement)]
     except exc.DBAPIError as error:
         raise unavailable(store, error) from error
 

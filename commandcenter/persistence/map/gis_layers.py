@@ -9,9 +9,8 @@ from datetime import UTC, datetime
 
 from sqlalchemy import delete, exc, func, insert, select
 
-from commandcenter.domain.district import LayerInfo, StoredFeature
+from commandcenter.domain.gis import ImportResult, LayerInfo, StoredFeature
 from commandcenter.geo import bbox_of
-from commandcenter.gis_import.geojson import ImportResult
 from commandcenter.persistence.access import as_utc, read_rows, unavailable
 from commandcenter.persistence.map.models import GisFeature, GisLayer
 from commandcenter.persistence.store import Store

@@ -45,9 +45,11 @@ def road_outlines(store: Store) -> list[Outline]:
     return _read(store, statement, lambda row: Outline(*row))
 
 
-def open_case_pins(store: Store, limit: int = 2000) -> list[CasePin]:
-    """Open cases (not closed, rejected or void), newest first, capped: a pin map of 20,000 helps nobody."""
+def open_case_pins(store: Store, office_id: int | None = None, limit: int = 2000) -> list[CasePin]:
+    """Open cases (not closed, rejected or void), newest first, capped: a pin map of 20,000 helps
+    nobody. Only ``office_id``'s when given (an office user's map)."""
     case = Case
+    scope = () if office_id is None else (case.office_id == office_id,)
     statement = (
         select(
             case.id,
@@ -59,7 +61,7 @@ def open_case_pins(store: Store, limit: int = 2000) -> list[CasePin]:
             case.segment_id,
             case.deadline_at,
         )
-        .where(case.status.in_([status.value for status in OPEN_CASE_STATUSES]))
+        .where(case.status.in_([status.value for status in OPEN_CASE_STATUSES]), *scope)
         .order_by(case.id.desc())
         .limit(limit)
     )

@@ -1,0 +1,26 @@
+"""The errors a screen may meet when it asks a service, in one place: the UI catches these without
+importing the layers that raise them (``ui`` may not import ``commandcenter.persistence``)."""
+
+from __future__ import annotations
+
+from commandcenter.accounts.errors import AccessError, InvalidInput, PermissionDenied
+from commandcenter.domain.category_rules import InvalidCategory
+from commandcenter.domain.workflow_errors import (
+    CaseNotFound,
+    ConcurrentChange,
+    TransitionRefused,
+    UnknownCategory,
+)
+from commandcenter.persistence.database import DatabaseUnavailable
+
+__all__ = [
+    "AccessError",
+    "CaseNotFound",
+    "ConcurrentChange",
+    "DatabaseUnavailable",
+    "InvalidCategory",
+    "InvalidInput",
+    "PermissionDenied",
+    "TransitionRefused",
+    "UnknownCategory",
+]

@@ -1,0 +1,82 @@
+"""Every service of one signed-in principal, in one object: what the GUI is handed instead of a store.
+
+``MainWindow`` and its widgets reach data only through these (``ui`` may not import
+``commandcenter.persistence``: an import-linter contract), so the signed-in user's permissions and
+office scope apply to every read and write whatever a screen asks, and refusals are audited under
+that user. All services share one audit trail and one clock; the case rules of the office's plugins
+(``case_rules``) apply to everything this workstation files through intake.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from pathlib import Path
+
+from commandcenter.accounts.principal import Principal
+from commandcenter.accounts.session import Session
+from commandcenter.audit.trail import AuditTrail
+from commandcenter.cases.case_rules import CaseRuleSet
+from commandcenter.domain_events import DomainEvents
+from commandcenter.health import HealthMonitor
+from commandcenter.persistence.change_feed import ChangeFeed, open_change_feed
+from commandcenter.persistence.store import Store
+from commandcenter.plugins_api.enablement import Seat
+from commandcenter.plugins_api.host import PluginHost
+from commandcenter.plugins_api.startup import start_plugins
+from commandcenter.services.admin_service import AdminService
+from commandcenter.services.alert_service import AlertService
+from commandcenter.services.camera_service import CameraService
+from commandcenter.services.case_service import CaseService
+from commandcenter.services.category_service import CategoryService
+from commandcenter.services.dispatch_advice import DispatchAdvice
+from commandcenter.services.district_service import DistrictService
+from commandcenter.services.map_service import MapService
+from commandcenter.services.track_service import TrackService
+from commandcenter.services.user_service import UserService
+
+
+class Services:
+    def __init__(
+        self,
+        store: Store,
+        principal: Principal,
+        *,
+        session: Session | None = None,
+        case_rules: CaseRuleSet | None = None,
+        clock: Callable[[], datetime] | None = None,
+    ) -> None:
+        self.principal = principal
+        self.session = session
+        self.case_rules = case_rules or CaseRuleSet()
+        self._store = store
+        audit = AuditTrail(store, clock)
+        self.cases = CaseService(store, principal, audit=audit, clock=clock)
+        self.advice = DispatchAdvice(store, principal, audit=audit, clock=clock)
+        self.district = DistrictService(store, principal, audit=audit, clock=clock)
+        self.categories = CategoryService(store, principal, audit=audit, clock=clock)
+        self.cameras = CameraService(store, principal, audit=audit, clock=clock)
+        self.map = MapService(store, principal, audit=audit, clock=clock)
+        self.tracks = TrackService(store, principal, audit=audit, clock=clock)
+        self.alerts = AlertService(store, principal, rules=self.case_rules, audit=audit, clock=clock)
+        self.admin = AdminService(store, principal, audit=audit, clock=clock)
+        self.users = UserService(store, principal, session=session, audit=audit, clock=clock)
+
+    @property
+    def database(self) -> str:
+        """The database URL as it may be shown (password hidden)."""
+        return self._store.url
+
+    def open_change_feed(self) -> ChangeFeed:
+        """A new live change feed on this database (not started). Its notices carry case ids only;
+        what a desk then reads goes through ``cases.board`` and is scoped."""
+        return open_change_feed(self._store)
+
+    def start_plugins(self, seat: Seat, folders: Sequence[Path], events: DomainEvents) -> PluginHost:
+        """Discover and activate the plugins enabled for ``seat`` (worker thread: imports and migrates)."""
+        return start_plugins(self._store, seat, folders, events=events)
+
+    def health_monitor(
+        self, stream_urls: Sequence[str], probe: Callable[[str], bool] | None
+    ) -> HealthMonitor:
+        return HealthMonitor(self._store, stream_urls, probe)
