@@ -180,5 +180,8 @@ def test_import_cameras_command_saves_good_rows_and_keeps_what_the_file_leaves_o
 def test_import_cameras_command_rejects_an_unreadable_source(
     cameras: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert cli.main(["import-cameras", str(tmp_path / "none.csv"), "--url", cameras.url]) == exit_codes.EXIT_USAGE
+    assert (
+        cli.main(["import-cameras", str(tmp_path / "none.csv"), "--url", cameras.url])
+        == exit_codes.EXIT_USAGE
+    )
     assert "cannot read" in capsys.readouterr().err
