@@ -139,7 +139,8 @@ def main(
                 )
                 return EXIT_USAGE
             if args.command is None:
-                args = parser.parse_args([*(argv or []), "gui"])
+                given = list(argv) if argv is not None else sys.argv[1:]  # keep --config, -v
+                args = parser.parse_args([*given, "gui"])
             return gui_runner(args, settings)
         handler = _HEADLESS[command]
         return handler(args, settings)
