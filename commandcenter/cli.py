@@ -1,8 +1,13 @@
 """The ``commandcenter`` command line: headless subcommands here, GUI ones supplied by ``ui``.
 
 The core defines every subcommand's arguments so ``--help`` is complete everywhere, but it cannot
-import Qt; ``ui.main`` passes a ``gui_runner`` for ``gui`` and ``demo``. ``python -m commandcenter``
+import Qt; ``ui.main`` passes a ``gui_runner`` for ``gui`` and ``demo`` (and a ``fatal_dialog``, so a
+start from the desktop, where nobody reads stderr, shows what went wrong). ``python -m commandcenter``
 (no Qt) answers those two with a clear message instead of a traceback.
+
+Bad input never ends in a traceback: a configuration, database or file problem is one ``错误 error:``
+line and an exit code from ``commandcenter.exit_codes``. Which database each command opens is
+``commandcenter.commands.database``'s rule; commands that replace data ask first (``confirmation``).
 """
 
 from __future__ import annotations
@@ -12,30 +17,41 @@ import logging
 import sys
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
-from commandcenter import __version__, paths
-from commandcenter.catalog.import_command import add_import_cameras, run_import_cameras
+from commandcenter import __version__
+from commandcenter.commands.database import announce, command_database_url, may_replace, open_store
+from commandcenter.commands.import_cameras import add_import_cameras, run_import_cameras
+from commandcenter.commands.import_geojson import add_import_geojson, run_import_geojson
 from commandcenter.config import ConfigError, Settings, load_settings
-from commandcenter.persistence.database import DatabaseUnavailable
+from commandcenter.exit_codes import (
+    EPILOG,
+    EXIT_CONFIG,
+    EXIT_NOT_CONFIRMED,
+    EXIT_OK,
+    EXIT_UNAVAILABLE,
+    EXIT_USAGE,
+)
+from commandcenter.persistence.database import DatabaseUnavailable, UnsupportedDatabaseURL
 from commandcenter.persistence.district.counts import district_counts
 
 GuiRunner = Callable[[argparse.Namespace, Settings], int]
-
-EXIT_OK = 0
-EXIT_PARTIAL = 1  # import-geojson: the good features were imported, some were skipped
-EXIT_USAGE = 2
-EXIT_UNAVAILABLE = 3
+FatalDialog = Callable[[str, Settings | None], None]  # message, the settings if they could be read
+GUI_COMMANDS = frozenset({"gui", "demo"})
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="commandcenter",
         description="二七区智慧城管指挥中心 CommandCenter — video wall, live map and case dispatch.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"commandcenter {__version__}")
-    parser.add_argument("--config", help="配置文件 TOML config file (default: user config dir)")
+    parser.add_argument(
+        "--config", help="配置文件 TOML config file (default: user config dir; a named file must exist)"
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="verbose logging")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -49,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_gui_options(demo)
     demo.add_argument("--url", help="demo database URL (default: demo.sqlite in the user data dir)")
     demo.add_argument("--reset", action="store_true", help="regenerate the demo data before starting")
+    _add_yes(demo)
     demo.add_argument("--no-simulator", action="store_true", help="do not move units or create cases")
     demo.add_argument("--no-streams", action="store_true", help="do not start the local video streams")
 
@@ -59,8 +76,11 @@ def build_parser() -> argparse.ArgumentParser:
     check = database_commands.add_parser("check", help="connect and report the schema version")
     check.add_argument("--url", help="database URL (default: the configured one)")
 
-    demo_data = commands.add_parser("demo-data", help="(re)generate the deterministic demo dataset")
-    demo_data.add_argument("--url", help="target database (default: the demo SQLite file; it is REPLACED)")
+    demo_data = commands.add_parser(
+        "demo-data", help="(re)generate the deterministic demo dataset in the configured database"
+    )
+    demo_data.add_argument("--url", help="target database (default: the configured one; it is REPLACED)")
+    _add_yes(demo_data)
     demo_data.add_argument("--scale", type=int, default=1, help="1 = the seed's district, 10 = whole city")
     demo_data.add_argument("--seed", type=int, default=None, help="random seed (default from config)")
 
@@ -69,31 +89,23 @@ def build_parser() -> argparse.ArgumentParser:
     )
     prepare.add_argument("--url", help="demo database URL (default: demo.sqlite in the user data dir)")
     prepare.add_argument("--reset", action="store_true", help="regenerate the demo data")
+    _add_yes(prepare)
 
     simulate = commands.add_parser("simulate", help="run the simulator headless against a database")
-    simulate.add_argument("--url", help="database URL (default: the demo SQLite file)")
+    simulate.add_argument("--url", help="database URL (default: the configured one)")
     simulate.add_argument("--seconds", type=float, default=0, help="stop after this long (0 = until Ctrl+C)")
 
     streams = commands.add_parser("streams", help="serve the demo video streams on loopback (foreground)")
     streams.add_argument("--port", type=int, default=None, help="port (default from config)")
-    _add_import_geojson(commands)
+    add_import_geojson(commands)
     add_import_cameras(commands)  # issue 3
     return parser
 
 
-def _add_import_geojson(commands: Any) -> None:
-    from commandcenter.domain.gis import Layer
-    from commandcenter.geo.datum import Datum
-
-    command = commands.add_parser(
-        "import-geojson", help="import a GeoJSON layer (boundaries, roads, segments) converted to WGS-84"
+def _add_yes(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--yes", action="store_true", help="replace a database that holds data without asking (scripts)"
     )
-    command.add_argument("file", help="GeoJSON FeatureCollection")
-    command.add_argument("--datum", required=True, choices=[d.value for d in Datum], help="the file's datum")
-    command.add_argument("--layer", required=True, choices=[layer.value for layer in Layer])
-    command.add_argument("--name", help="layer name (default: the file name)")
-    command.add_argument("--replace", action="store_true", help="replace an earlier import of the same name")
-    command.add_argument("--url", help="database URL (default: the configured one)")
 
 
 def _add_gui_options(parser: argparse.ArgumentParser) -> None:
@@ -101,7 +113,11 @@ def _add_gui_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--quit-after-ready", action="store_true", help=argparse.SUPPRESS)
 
 
-def main(argv: Sequence[str] | None = None, gui_runner: GuiRunner | None = None) -> int:
+def main(
+    argv: Sequence[str] | None = None,
+    gui_runner: GuiRunner | None = None,
+    fatal_dialog: FatalDialog | None = None,
+) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     logging.basicConfig(
@@ -113,23 +129,40 @@ def main(argv: Sequence[str] | None = None, gui_runner: GuiRunner | None = None)
     from commandcenter.secrets import install_log_redaction
 
     install_log_redaction()  # camera and database credentials never reach a log line
+    command = args.command or "gui"
+    settings: Settings | None = None
     try:
-        settings = load_settings(_path(args.config))
-        command = args.command or "gui"
-        if command in {"gui", "demo"}:
+        settings = load_settings(_path(args.config), required=args.config is not None)
+        if command in GUI_COMMANDS:
             if gui_runner is None:
                 print(
                     "图形界面不可用 (the GUI needs PySide6): run the `commandcenter` command", file=sys.stderr
                 )
                 return EXIT_USAGE
             if args.command is None:
-                args = parser.parse_args([*(argv or []), "gui"])
+                given = list(argv) if argv is not None else sys.argv[1:]  # keep --config, -v
+                args = parser.parse_args([*given, "gui"])
             return gui_runner(args, settings)
         handler = _HEADLESS[command]
         return handler(args, settings)
     except (DatabaseUnavailable, ConfigError) as error:
         print(f"错误 error: {error}", file=sys.stderr)
-        return EXIT_UNAVAILABLE
+        if (
+            fatal_dialog is not None
+            and command in GUI_COMMANDS
+            and not getattr(args, "quit_after_ready", False)
+        ):
+            if settings is not None and getattr(args, "lang", None):
+                settings = replace(settings, language=args.lang)
+            fatal_dialog(str(error), settings)
+        return exit_code_for(error)
+
+
+def exit_code_for(error: DatabaseUnavailable | ConfigError) -> int:
+    """A wrong URL is the caller's mistake (usage); an unreachable database is an outage."""
+    if isinstance(error, ConfigError):
+        return EXIT_CONFIG
+    return EXIT_USAGE if isinstance(error, UnsupportedDatabaseURL) else EXIT_UNAVAILABLE
 
 
 def _path(value: str | None) -> Path | None:
@@ -137,12 +170,14 @@ def _path(value: str | None) -> Path | None:
 
 
 def _db(args: argparse.Namespace, settings: Settings) -> int:
-    from commandcenter.persistence.database import create_database_engine, redact
+    from commandcenter.persistence.database import check_connection, create_database_engine, redact
     from commandcenter.persistence.migrate import current_revision, head_revision, upgrade
 
-    url = args.url or settings.resolved_database_url()
-    engine = create_database_engine(url)
+    url = command_database_url("db", args.url, settings)
+    engine = create_database_engine(url, create=args.db_command == "upgrade")  # check never creates
     try:
+        check_connection(engine)
+        announce(redact(url))
         if args.db_command == "upgrade":
             upgrade(engine)
         revision = current_revision(engine)
@@ -159,11 +194,12 @@ def _db(args: argparse.Namespace, settings: Settings) -> int:
 
 def _demo_data(args: argparse.Namespace, settings: Settings) -> int:
     from commandcenter.demo.generate import load_demo_data
-    from commandcenter.persistence.store import Store
 
-    url = args.url or paths.demo_database_url()
+    url = command_database_url("demo-data", args.url, settings)
+    if not may_replace(url, args.yes):
+        return EXIT_NOT_CONFIRMED
     started = time.perf_counter()
-    store = Store.open(url)
+    store = open_store(url)
     try:
         load_demo_data(
             store, scale=args.scale, seed=args.seed or settings.simulator.seed, streams=settings.streams
@@ -186,8 +222,12 @@ def _demo_data(args: argparse.Namespace, settings: Settings) -> int:
 def _prepare_demo(args: argparse.Namespace, settings: Settings) -> int:
     from commandcenter.demo.runtime import prepare_demo_media, prepare_demo_store
 
+    url = command_database_url("prepare-demo", args.url, settings)
+    if args.reset and args.url and not may_replace(url, args.yes):  # the demo's own file: no question
+        return EXIT_NOT_CONFIRMED
     started = time.perf_counter()
-    store = prepare_demo_store(settings, args.url or paths.demo_database_url(), reset=args.reset)
+    store = prepare_demo_store(settings, url, reset=args.reset)
+    announce(store.url)
     counts = district_counts(store)
     prepare_demo_media(settings, store)
     store.close()
@@ -200,46 +240,26 @@ def _simulate(args: argparse.Namespace, settings: Settings) -> int:
 
     from commandcenter.demo.photos import ensure_demo_photos
     from commandcenter.demo.simulator import Simulator
-    from commandcenter.persistence.store import Store
 
-    store = Store.open(args.url or paths.demo_database_url())
-    stop = threading.Event()
-    if args.seconds:
-        threading.Timer(args.seconds, stop.set).start()
+    store = open_store(command_database_url("simulate", args.url, settings))
     try:
-        Simulator(store, settings.simulator, photos=ensure_demo_photos()).run(stop)
-    except KeyboardInterrupt:
-        stop.set()
+        if district_counts(store).units == 0:
+            print(
+                f"错误 error: {store.url} 没有可移动的单位 has no units to move: "
+                "load a district first (commandcenter demo-data)",
+                file=sys.stderr,
+            )
+            return EXIT_USAGE
+        stop = threading.Event()
+        if args.seconds:
+            threading.Timer(args.seconds, stop.set).start()
+        try:
+            Simulator(store, settings.simulator, photos=ensure_demo_photos()).run(stop)
+        except KeyboardInterrupt:
+            stop.set()
     finally:
         store.close()
     return EXIT_OK
-
-
-def _import_geojson(args: argparse.Namespace, settings: Settings) -> int:
-    from commandcenter.gis_import import GeoJSONError, read_geojson
-    from commandcenter.persistence.map.gis_layers import save_layer
-    from commandcenter.persistence.store import Store
-
-    try:
-        result = read_geojson(args.file, args.datum, args.layer)
-    except GeoJSONError as error:
-        print(f"错误 error: {error}", file=sys.stderr)
-        return EXIT_USAGE
-    for problem in result.errors:
-        print(f"跳过 skipped {problem}", file=sys.stderr)
-    if not result.features:
-        print(f"错误 error: {args.file} 没有可导入的要素 has no importable features", file=sys.stderr)
-        return EXIT_USAGE
-    store = Store.open(args.url or settings.resolved_database_url())
-    try:
-        layer_id = save_layer(store, result, args.name or Path(args.file).stem, replace=args.replace)
-    finally:
-        store.close()
-    print(
-        f"{store.url}: 图层 layer {args.layer} #{layer_id}: 导入 imported {len(result.features)} "
-        f"要素 features ({args.datum} → wgs84), 跳过 skipped {len(result.errors)}"
-    )
-    return EXIT_PARTIAL if result.errors else EXIT_OK
 
 
 def _streams(args: argparse.Namespace, settings: Settings) -> int:
@@ -254,6 +274,6 @@ _HEADLESS: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
     "prepare-demo": _prepare_demo,
     "simulate": _simulate,
     "streams": _streams,
-    "import-geojson": _import_geojson,
+    "import-geojson": run_import_geojson,
     "import-cameras": run_import_cameras,
 }

@@ -99,20 +99,24 @@ _ENV_OVERRIDES: dict[str, tuple[str, ...]] = {
 }
 
 
-def default_config_path() -> Path:
-    override = os.environ.get("COMMANDCENTER_CONFIG")
-    return Path(override) if override else paths.config_dir() / "config.toml"
-
-
-def load_settings(path: Path | None = None, environ: dict[str, str] | None = None) -> Settings:
-    """Read the TOML file (missing is fine) and apply environment overrides."""
-    path = path or default_config_path()
+def load_settings(
+    path: Path | None = None, environ: dict[str, str] | None = None, *, required: bool = False
+) -> Settings:
+    """Read the TOML file and apply environment overrides. The default file may be missing (the
+    defaults apply); a file someone named (``required``: ``--config``, or ``COMMANDCENTER_CONFIG``)
+    must exist — a typo in its name must not start the program on silent defaults."""
     environ = dict(os.environ) if environ is None else environ
+    if path is None:
+        named = environ.get("COMMANDCENTER_CONFIG")
+        path = Path(named) if named else paths.config_dir() / "config.toml"
+        required = required or bool(named)
+    if required and not path.is_file():
+        raise ConfigError(f"配置文件不存在 config file not found: {path}")
     raw: dict[str, Any] = {}
     if path.exists():
         try:
             raw = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as error:
             raise ConfigError(f"配置文件 {path} 格式错误 (malformed config file): {error}") from error
         _refuse_password_in_file(raw, path)
     for variable, key_path in _ENV_OVERRIDES.items():

@@ -50,5 +50,5 @@ def demo_media_dir() -> Path:
 
 
 def demo_database_url() -> str:
-    """The demo's own database: never the configured production one, so `demo-data` cannot wipe it."""
+    """The demo's own database (`demo`, `prepare-demo`): never the configured production one."""
     return f"sqlite:///{demo_sqlite_path()}"

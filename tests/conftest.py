@@ -17,6 +17,20 @@ from commandcenter.persistence.store import Store
 from commandcenter.testing.postgres import ThrowawayPostgres
 
 _database_names = itertools.count(1)
+pytest_plugins = ["commandcenter.testing.skip_gate"]  # unallowed skips fail (tests/allowed_skips.txt)
+
+
+# The shared GIS files live beside the repository (``../shared/geodata``), wherever it is checked out.
+GEODATA = Path(__file__).resolve().parents[1].parent / "shared" / "geodata"
+
+
+@pytest.fixture(scope="session")
+def geodata() -> Path:
+    """The real GIS files; missing, the test is skipped — and the skip gate fails the run, because
+    this skip is not allowed (tests/allowed_skips.txt)."""
+    if not GEODATA.is_dir():
+        pytest.skip(f"the shared geodata folder is not at {GEODATA}")
+    return GEODATA
 
 
 @pytest.fixture(autouse=True)

@@ -2,39 +2,39 @@
 
 ``commandcenter`` (or ``commandcenter gui``) opens the command center on the configured database;
 ``commandcenter demo`` starts the demo services first. Everything headless is delegated to
-``commandcenter.cli``.
+``commandcenter.cli``, which also turns a configuration or database error into one stderr line, an
+exit code and — this being the desktop entry, where nobody may read stderr — a dialog.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from collections.abc import Sequence
 from dataclasses import replace
 
-from commandcenter import cli, paths
+from commandcenter import cli
+from commandcenter.commands.database import announce, command_database_url, may_replace, open_store
 from commandcenter.config import Settings
-from commandcenter.services.errors import DatabaseUnavailable
+from commandcenter.exit_codes import EXIT_NOT_CONFIRMED
 from commandcenter.services.workspace import Workspace
 
 _PROCESS_STARTED = time.perf_counter()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    return cli.main(argv, gui_runner=run_gui_command)
+    return cli.main(argv, gui_runner=run_gui_command, fatal_dialog=show_fatal_dialog)
 
 
 def run_gui_command(args: argparse.Namespace, settings: Settings) -> int:
+    """Open the window; a database that cannot be opened raises to ``cli.main`` (line + dialog)."""
     if args.lang:
         settings = replace(settings, language=args.lang)
     if args.command == "demo":
         return _run_demo(args, settings)
-    try:
-        workspace = Workspace.open(args.url or settings.resolved_database_url())
-    except DatabaseUnavailable as error:
-        _show_fatal(settings, str(error), interactive=not args.quit_after_ready)
-        return cli.EXIT_UNAVAILABLE
+    workspace = Workspace(open_store(command_database_url("gui", args.url, settings)))
     try:
         return _open_window(args, settings, workspace, title_suffix="")
     finally:
@@ -44,17 +44,13 @@ def run_gui_command(args: argparse.Namespace, settings: Settings) -> int:
 def _run_demo(args: argparse.Namespace, settings: Settings) -> int:
     from commandcenter.demo.runtime import DemoRuntime
 
-    try:
-        runtime = DemoRuntime.start(
-            settings,
-            args.url or paths.demo_database_url(),
-            reset=args.reset,
-            simulator=not args.no_simulator,
-            streams=not args.no_streams,
-        )
-    except DatabaseUnavailable as error:
-        _show_fatal(settings, str(error), interactive=not args.quit_after_ready)
-        return cli.EXIT_UNAVAILABLE
+    url = command_database_url("demo", args.url, settings)
+    if args.reset and args.url and not may_replace(url, args.yes):  # the demo's own file: no question
+        return EXIT_NOT_CONFIRMED
+    runtime = DemoRuntime.start(
+        settings, url, reset=args.reset, simulator=not args.no_simulator, streams=not args.no_streams
+    )
+    announce(runtime.store.url)
     try:
         return _open_window(args, settings, runtime.workspace(), title_suffix="demo")
     finally:
@@ -88,18 +84,24 @@ def _open_window(
     )
 
 
-def _show_fatal(settings: Settings, message: str, *, interactive: bool) -> None:
-    """A database that cannot be opened: say so in words (stderr, and a dialog when there is a screen
-    and a person to close it — scripted starts must not hang on a modal dialog)."""
-    print(f"错误 error: {message}", file=sys.stderr)
-    if not interactive:
-        return
+def show_fatal_dialog(message: str, settings: Settings | None) -> None:
+    """What stopped the start, as a dialog (``cli.main`` has printed the stderr line already and
+    skips this for scripted ``--quit-after-ready`` starts, which must not hang on a modal dialog).
+    ``settings`` is None when the configuration itself is broken: the dialog uses the defaults."""
+    if not _has_display():
+        return  # Qt would abort ("could not connect to display"): the stderr line is the message
     try:
         from ui.app import show_fatal_error
 
-        show_fatal_error(settings, message)
-    except Exception as error:  # no display: the stderr line above is the message
+        show_fatal_error(settings or Settings(), message)
+    except Exception as error:  # no display: the stderr line is the message
         print(f"(no dialog: {error})", file=sys.stderr)
+
+
+def _has_display() -> bool:
+    if not sys.platform.startswith("linux"):
+        return True
+    return any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
 
 
 if __name__ == "__main__":

@@ -8,20 +8,24 @@ what is wrong, so the operator fixes the file and imports again rather than gues
 Columns (header names, case-insensitive): ``code`` and ``name`` required; optional ``kind``,
 ``office``, ``segment``, ``lon``, ``lat``, ``online``, ``main_url``, ``sub_url``, ``gb_device_id``.
 A JSON file is a list of objects with the same keys (its "line" is the 1-based item number).
+
+CSV rows come from ``csv_rows`` (one row per line: an unclosed quote or extra cells is that line's
+error). The file may be UTF-8 (with or without Excel's BOM) or GBK/GB18030: ``commandcenter.textfiles``
+decides and ``ImportResult.encoding`` says which.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from commandcenter.catalog.csv_rows import RowError, csv_header_and_rows
 from commandcenter.catalog.source import CatalogError
 from commandcenter.domain.cameras import CameraEntry, StreamUrls
 from commandcenter.geo.datum import Datum, to_wgs84
+from commandcenter.textfiles import TextEncodingError, read_text, read_utf8
 
 _TRUE = {"1", "true", "yes", "y", "on", "online", "在线", "是"}
 _FALSE = {"0", "false", "no", "n", "off", "offline", "离线", "否"}
@@ -29,19 +33,11 @@ DEFAULT_KIND = "导入"
 _LIMITS = {"code": 24, "name": 80, "kind": 8}
 
 
-@dataclass(frozen=True)
-class RowError:
-    line: int  # CSV: the file line (header is line 1); JSON: the item number
-    message: str
-
-    def __str__(self) -> str:
-        return f"line {self.line}: {self.message}"
-
-
 @dataclass
 class ImportResult:
     cameras: list[CameraEntry] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
+    encoding: str = "UTF-8"  # what the file was read as (``textfiles``), for the import summary
 
 
 def _text(row: Mapping[str, object], key: str) -> str:
@@ -109,6 +105,9 @@ def _entry(row: Mapping[str, object], datum: Datum) -> CameraEntry:
 def _collect(rows: Iterable[tuple[int, Mapping[str, object] | object]], datum: Datum) -> ImportResult:
     result, seen = ImportResult(), set[str]()
     for line, row in rows:
+        if isinstance(row, RowError):
+            result.errors.append(row)
+            continue
         if not isinstance(row, Mapping):
             result.errors.append(RowError(line, "not an object"))
             continue
@@ -126,10 +125,9 @@ def _collect(rows: Iterable[tuple[int, Mapping[str, object] | object]], datum: D
 
 
 def parse_csv(text: str, datum: Datum | str = Datum.WGS84) -> ImportResult:
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))  # Excel writes a BOM
-    if reader.fieldnames is None or "code" not in {name.strip().lower() for name in reader.fieldnames}:
+    header, rows = csv_header_and_rows(text)
+    if "code" not in {name.strip().lower() for name in header}:
         raise CatalogError("the CSV header must name at least the columns code and name")
-    rows = ((reader.line_num, row) for row in reader)
     return _collect(rows, Datum(datum))
 
 
@@ -146,12 +144,19 @@ def parse_json(text: str, datum: Datum | str = Datum.WGS84) -> ImportResult:
 
 
 def import_file(path: Path, datum: Datum | str = Datum.WGS84) -> ImportResult:
-    """Parse ``path`` by its extension (.json, otherwise CSV); UTF-8 with or without BOM."""
+    """Parse ``path`` by its extension: .json (UTF-8, as JSON requires), otherwise CSV in UTF-8
+    (BOM or not), GBK or GB18030 — the encoding found is ``result.encoding``."""
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
+        if path.suffix.lower() == ".json":
+            return parse_json(read_utf8(path, "JSON"), datum)
+        decoded = read_text(path)
+    except OSError as error:
         raise CatalogError(f"cannot read {path}: {error}") from error
-    return parse_json(text, datum) if path.suffix.lower() == ".json" else parse_csv(text, datum)
+    except TextEncodingError as error:
+        raise CatalogError(str(error)) from error
+    result = parse_csv(decoded.text, datum)
+    result.encoding = decoded.encoding
+    return result
 
 
 class FileCatalog:

@@ -21,6 +21,7 @@ from commandcenter.domain.gis import (
 )
 from commandcenter.geo.datum import Datum
 from commandcenter.gis_import.geometry import GeometryError, convert_geometry
+from commandcenter.textfiles import TextEncodingError, read_utf8
 
 _NAME_KEYS = ("name", "NAME", "road_name", "名称", "名字", "number", "id")
 
@@ -73,9 +74,12 @@ def parse_geojson(document: Any, datum: Datum | str, layer: Layer | str) -> Impo
 
 
 def read_geojson(path: Path | str, datum: Datum | str, layer: Layer | str) -> ImportResult:
-    """Read and convert a GeoJSON file; raises GeoJSONError when it is unreadable as a whole."""
+    """Read and convert a GeoJSON file; raises GeoJSONError when it is unreadable as a whole (a
+    file that is not UTF-8 — RFC 7946 requires it — is told so, naming what it seems to be)."""
     try:
-        document = json.loads(Path(path).read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        document = json.loads(read_utf8(Path(path), "GeoJSON"))
+    except TextEncodingError as error:
+        raise GeoJSONError(str(error)) from error
+    except (OSError, json.JSONDecodeError) as error:
         raise GeoJSONError(f"无法读取 cannot read {path}: {error}") from error
     return parse_geojson(document, datum, layer)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, delete, exc, insert, update
+from sqlalchemy import Connection, delete, exc, exists, insert, select, update
 
 from commandcenter.persistence.access import unavailable
 from commandcenter.persistence.accounts.models import User
@@ -67,6 +67,19 @@ def replace_all(store: Store, rows_by_model: Mapping[type[Base], Sequence[Mappin
                     connection.execute(insert(model.__table__), list(rows))  # type: ignore[arg-type]
             if store.dialect == "postgresql":
                 _reset_sequences(connection)
+    except exc.DBAPIError as error:
+        raise unavailable(store, error) from error
+
+
+def holds_replaceable_rows(store: Store) -> bool:
+    """True when any table ``replace_all`` empties has a row (asked before ``demo-data`` replaces a
+    configured database: imported cameras alone count). ``DatabaseUnavailable`` if unreadable."""
+    try:
+        with store.engine.connect() as connection:
+            return any(
+                connection.execute(select(exists().select_from(model.__table__))).scalar()
+                for model in LOAD_ORDER
+            )
     except exc.DBAPIError as error:
         raise unavailable(store, error) from error
 

@@ -23,6 +23,37 @@ class DatabaseUnavailable(RuntimeError):
         self.reason = reason
 
 
+SUPPORTED_URLS = "sqlite:///PATH, postgresql+psycopg2://user@host/db"
+_SUPPORTED_DRIVERS = {"sqlite": "pysqlite", "postgresql": "psycopg2"}  # the change feed speaks psycopg2
+
+
+class UnsupportedDatabaseURL(DatabaseUnavailable):
+    """The URL names a database or driver this program cannot use: a mistake to fix in the URL (the
+    command line answers with a usage error), not an outage to wait out."""
+
+    def __init__(self, url: str, reason: str) -> None:
+        super().__init__(url, f"{reason} (supported 支持: {SUPPORTED_URLS})")
+
+
+def check_supported_url(url: str) -> None:
+    """Refuse, in words, a URL SQLAlchemy would answer with an import traceback: an unknown scheme,
+    another database, or a driver that is not installed (``postgresql://`` means psycopg 3 today)."""
+    try:
+        parsed = make_url(url)
+    except exc.ArgumentError:
+        raise UnsupportedDatabaseURL(redact(url), "URL 格式无效 (not a database URL)") from None
+    backend = parsed.get_backend_name()
+    if backend not in _SUPPORTED_DRIVERS:
+        raise UnsupportedDatabaseURL(redact(url), f"不支持的数据库 unsupported database {backend!r}")
+    driver = parsed.get_driver_name()  # the dialect's default when the URL names none
+    if driver != _SUPPORTED_DRIVERS[backend]:
+        raise UnsupportedDatabaseURL(redact(url), f"不支持的驱动 unsupported driver {driver!r}")
+    try:
+        parsed.get_dialect().import_dbapi()
+    except ImportError as error:
+        raise UnsupportedDatabaseURL(redact(url), f"驱动未安装 driver not installed: {error}") from None
+
+
 def redact(url: str) -> str:
     """The URL as it may be shown or logged: the password replaced by ***."""
     try:
@@ -31,13 +62,12 @@ def redact(url: str) -> str:
         return "<invalid database URL>"
 
 
-def create_database_engine(url: str, *, echo: bool = False) -> Engine:
+def create_database_engine(url: str, *, echo: bool = False, create: bool = True) -> Engine:
     """An engine tuned for our workload; SQLite gets WAL, foreign keys and a busy timeout so the
-    simulator thread and the UI's reader threads share the file without "database is locked"."""
-    try:
-        parsed = make_url(url)
-    except exc.ArgumentError as error:
-        raise DatabaseUnavailable(url, f"URL 格式无效 (invalid URL): {error}") from error
+    simulator thread and the UI's reader threads share the file without "database is locked".
+    ``create=False`` (``db check``) refuses a SQLite file that does not exist instead of making one."""
+    check_supported_url(url)
+    parsed = make_url(url)
     kwargs: dict[str, Any] = {"echo": echo, "future": True}
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database or ""
@@ -45,6 +75,10 @@ def create_database_engine(url: str, *, echo: bool = False) -> Engine:
             folder = Path(database).expanduser().parent
             if not folder.exists():
                 raise DatabaseUnavailable(redact(url), f"目录不存在 (folder does not exist): {folder}")
+            if not create and not Path(database).expanduser().exists():
+                raise DatabaseUnavailable(
+                    redact(url), "数据库文件不存在 (no database file; nothing was created)"
+                )
         kwargs["connect_args"] = {"timeout": 30, "check_same_thread": False}
     else:
         kwargs.update(pool_pre_ping=True, pool_size=5, max_overflow=10)
@@ -53,7 +87,9 @@ def create_database_engine(url: str, *, echo: bool = False) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         event.listen(engine, "connect", _tune_sqlite)
         if parsed.database and parsed.database != ":memory:":
-            event.listen(engine, "do_connect", _NeverRecreate(Path(parsed.database).expanduser()))
+            hook = _NeverRecreate(Path(parsed.database).expanduser())
+            hook.created = not create
+            event.listen(engine, "do_connect", hook)
     return engine
 
 

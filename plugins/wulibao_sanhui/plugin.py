@@ -3,7 +3,6 @@ open 三会 follow-ups on the same road when a report arrives in 五里堡."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 
 from commandcenter.plugins_api import CardValue, PluginContext, RuleOutcome
@@ -51,12 +50,12 @@ def _panel(context: PluginContext, host: Any) -> Any:
         lambda: records.meetings(context),
         fields=[
             FormField("kind", "会议类型", lambda: [(kind, kind) for kind in records.MEETING_KINDS]),
-            FormField("held_on", "日期", placeholder=datetime.now(UTC).date().isoformat()),
+            FormField("held_on", "日期", placeholder=records.local_today().isoformat()),
             FormField("topic", "议题"),
             FormField("attendees", "参会人"),
         ],
         add=lambda v: records.add_meeting(
-            context, v["kind"], v["held_on"] or datetime.now(UTC).date(), v["topic"], v["attendees"]
+            context, v["kind"], v["held_on"] or records.local_today(), v["topic"], v["attendees"]
         ),
     )
     followups = QtRecordPanel(

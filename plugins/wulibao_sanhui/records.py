@@ -1,18 +1,25 @@
 """Meetings, their decisions and follow-up items (owner, due date, status) in the plugin's own tables.
 
 Qt-free so the rules are tested directly: a follow-up is overdue when it is not done and its due
-date has passed; finishing one stamps the day it was done.
+date has passed; finishing one stamps the day it was done. "Today" is the office's calendar day in
+China, not UTC's: until 08:00 local the UTC date is still yesterday's.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 
 from commandcenter.plugins_api import PluginContext
 
 MEETING_KINDS = ("路长例会", "问题会商会", "工作讲评会")
 OPEN, DONE = "待落实", "已落实"
+CHINA = timezone(timedelta(hours=8))  # no daylight saving
+
+
+def local_today(now: datetime | None = None) -> date:
+    """The office's date at ``now`` (default: the wall clock)."""
+    return (now or datetime.now(UTC)).astimezone(CHINA).date()
 
 
 def _day(value: Any) -> date:
@@ -47,9 +54,7 @@ def add_followup(context: PluginContext, meeting_id: int, item: str, owner: str,
 
 
 def finish_followup(context: PluginContext, followup_id: int, today: date | None = None) -> bool:
-    return context.tables.update(
-        "followups", followup_id, status=DONE, done_on=today or datetime.now(UTC).date()
-    )
+    return context.tables.update("followups", followup_id, status=DONE, done_on=today or local_today())
 
 
 def meetings(context: PluginContext) -> list[dict[str, Any]]:
@@ -58,7 +63,7 @@ def meetings(context: PluginContext) -> list[dict[str, Any]]:
 
 def followups(context: PluginContext, today: date | None = None) -> list[dict[str, Any]]:
     """Follow-ups with their meeting's topic and an ``overdue`` flag, open ones first."""
-    today = today or datetime.now(UTC).date()
+    today = today or local_today()
     topics = {row["id"]: row["topic"] for row in context.tables.rows("meetings")}
     rows = []
     for row in context.tables.rows("followups"):

@@ -92,3 +92,39 @@ def test_import_file_reads_excel_csv_with_bom_and_serves_as_a_catalog(tmp_path: 
     assert import_file(json_path, "gcj02").cameras[0].lon == pytest.approx(to_wgs84(113.6, 34.7, "gcj02")[0])
     with pytest.raises(CatalogError, match="cannot read"):
         import_file(tmp_path / "missing.csv")
+
+
+def test_an_unclosed_quote_is_its_own_row_error_and_swallows_nothing() -> None:
+    text = 'code,name,lon,lat\nC1,"建设路口,113.6,34.7\nC2,大学路口,113.6,34.7\nC3,"淮河路"口,113.6,34.7\n'
+    result = parse_csv(text)
+    assert [c.code for c in result.cameras] == ["C2"]
+    assert [str(e) for e in result.errors] == [
+        "line 2: unclosed quote: the row was not read",
+        "line 4: malformed quoting (',' expected after '\"'): the row was not read",
+    ]
+
+
+def test_a_row_with_more_cells_than_the_header_is_refused() -> None:
+    text = "code,name,lon,lat\nC1,中原路,口,113.6,34.7\nC2,大学路口,113.6,34.7\nC3,淮河路口\n"
+    result = parse_csv(text)
+    assert [c.code for c in result.cameras] == ["C2", "C3"]  # fewer cells: the rest are empty
+    assert [str(e) for e in result.errors] == ["line 2: 5 columns, the header has 4"]
+
+
+@pytest.mark.parametrize(
+    ("codec", "shown"), [("gbk", "GBK"), ("gb18030", "GBK"), ("utf-8-sig", "UTF-8 (BOM)")]
+)
+def test_excel_csv_in_gbk_is_read_and_its_encoding_reported(tmp_path: Path, codec: str, shown: str) -> None:
+    path = tmp_path / "cameras.csv"
+    path.write_bytes(CSV.encode(codec))  # gb18030 encodes these common characters as GBK does
+    result = import_file(path)
+    assert [c.code for c in result.cameras] == ["C1", "C5"]
+    assert result.cameras[0].office == "建中街街道"
+    assert result.encoding == shown
+
+
+def test_a_camera_json_that_is_not_utf8_is_refused_in_words(tmp_path: Path) -> None:
+    path = tmp_path / "cameras.json"
+    path.write_bytes(json.dumps([{"code": "J", "name": "大学路口"}], ensure_ascii=False).encode("gbk"))
+    with pytest.raises(CatalogError, match="not UTF-8 \\(it looks like GBK\\)"):
+        import_file(path)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from commandcenter import cli
+from commandcenter import cli, exit_codes
 from commandcenter.catalog.database_source import DatabaseCatalog
 from commandcenter.catalog.nearest import NearestCameraIndex, nearest_cameras
 from commandcenter.catalog.source import CatalogError
@@ -166,7 +166,7 @@ def test_import_cameras_command_saves_good_rows_and_keeps_what_the_file_leaves_o
     path.write_text(IMPORT_CSV, encoding="utf-8")
     code = cli.main(["import-cameras", str(path), "--url", cameras.url, "--datum", "wgs84"])
     output = capsys.readouterr()
-    assert code == cli.EXIT_PARTIAL
+    assert code == exit_codes.EXIT_PARTIAL
     assert "line 5: name is missing" in output.err
     assert "NEW2: unknown office '某某街道', left empty" in output.err
     assert "GB id 41010300001320000001 is S1000's, not set" in output.err
@@ -185,5 +185,8 @@ def test_import_cameras_command_saves_good_rows_and_keeps_what_the_file_leaves_o
 def test_import_cameras_command_rejects_an_unreadable_source(
     cameras: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert cli.main(["import-cameras", str(tmp_path / "none.csv"), "--url", cameras.url]) == cli.EXIT_USAGE
+    assert (
+        cli.main(["import-cameras", str(tmp_path / "none.csv"), "--url", cameras.url])
+        == exit_codes.EXIT_USAGE
+    )
     assert "cannot read" in capsys.readouterr().err

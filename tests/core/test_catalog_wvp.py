@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from commandcenter import cli
+from commandcenter import cli, exit_codes
 from commandcenter.catalog.source import CatalogError
 from commandcenter.catalog.wvp import WvpCatalog
 from commandcenter.persistence.cameras import queries as camera_queries
@@ -195,7 +195,7 @@ def test_import_cameras_command_copies_a_platform_into_the_database(
 ) -> None:
     template = "http://zlm/rtp/{device}_{channel}.live.flv"
     argv = ["import-cameras", wvp.url, "--url", sqlite_url, "--token", "t", "--play-template", template]
-    assert cli.main(argv) == cli.EXIT_OK
+    assert cli.main(argv) == exit_codes.EXIT_OK
     assert "inserted 4" in capsys.readouterr().out
     store = Store.open(sqlite_url)
     try:
@@ -214,5 +214,5 @@ def test_import_cameras_command_reports_a_platform_error(
     wvp: FakeWvp, sqlite_url: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     wvp.routes["/api/device/query/devices"] = b'{"code": 401, "msg": "token expired", "data": null}'
-    assert cli.main(["import-cameras", wvp.url, "--url", sqlite_url]) == cli.EXIT_USAGE
+    assert cli.main(["import-cameras", wvp.url, "--url", sqlite_url]) == exit_codes.EXIT_USAGE
     assert "code 401: token expired" in capsys.readouterr().err

@@ -15,40 +15,35 @@ from commandcenter.geo import haversine_m, point_in_ring
 from commandcenter.geo.datum import gcj02_to_bd09, wgs84_to_gcj02
 from commandcenter.gis_import import GeoJSONError, parse_geojson, read_geojson
 
-GEODATA = Path("/work/shared/geodata")
-needs_geodata = pytest.mark.skipif(not GEODATA.is_dir(), reason="the shared geodata folder is not here")
 
-
-@needs_geodata
-def test_the_gcj02_boundary_lands_on_the_published_wgs84_one() -> None:
-    result = read_geojson(GEODATA / "erqi_district_boundary_410103_gcj02.geojson", "gcj02", "boundary")
+def test_the_gcj02_boundary_lands_on_the_published_wgs84_one(geodata: Path) -> None:
+    result = read_geojson(geodata / "erqi_district_boundary_410103_gcj02.geojson", "gcj02", "boundary")
     assert result.errors == []
     (feature,) = result.features
     assert feature.name == "二七区"
     assert feature.geometry_type == "Polygon"
     ours = feature.parts[0][0]
-    published = json.loads((GEODATA / "erqi_district_boundary_410103_wgs84.geojson").read_text())
+    published = json.loads((geodata / "erqi_district_boundary_410103_wgs84.geojson").read_text())
     theirs = published["features"][0]["geometry"]["coordinates"][0][0]
     assert len(ours) == len(theirs) == 418
     worst = max(haversine_m(a[0], a[1], b[0], b[1]) for a, b in zip(ours, theirs, strict=True))
     assert worst < 3.0  # SOURCES.md: their conversion agrees to under 1 m, the file rounds to 6 digits
-    raw = read_geojson(GEODATA / "erqi_district_boundary_410103_gcj02.geojson", "wgs84", "boundary")
+    raw = read_geojson(geodata / "erqi_district_boundary_410103_gcj02.geojson", "wgs84", "boundary")
     unconverted = raw.features[0].parts[0][0][0]
     shift = haversine_m(unconverted[0], unconverted[1], ours[0][0], ours[0][1])
     assert 450 < shift < 700  # not converting would put it ≈ 600 m off: the test can tell
 
 
-@needs_geodata
-def test_real_roads_points_and_the_city_districts_import_cleanly() -> None:
-    roads = read_geojson(GEODATA / "erqi_main_roads_approx_derived_gcj02.geojson", "gcj02", "roads")
+def test_real_roads_points_and_the_city_districts_import_cleanly(geodata: Path) -> None:
+    roads = read_geojson(geodata / "erqi_main_roads_approx_derived_gcj02.geojson", "gcj02", "roads")
     assert (len(roads.features), roads.errors) == (36, [])
     assert {"大学路", "嵩山路", "陇海路"} <= {f.name for f in roads.features}
-    stops = read_geojson(GEODATA / "erqi_bus_stops_2013_gcj02.geojson", "gcj02", "points")
+    stops = read_geojson(geodata / "erqi_bus_stops_2013_gcj02.geojson", "gcj02", "points")
     assert len(stops.features) == 436
     first = stops.features[0]
     published = (first.properties["lon_wgs84"], first.properties["lat_wgs84"])
     assert haversine_m(first.parts[0][0], first.parts[0][1], published[0], published[1]) < 3.0
-    city = read_geojson(GEODATA / "zhengzhou_districts_410100_gcj02.geojson", "gcj02", "boundary")
+    city = read_geojson(geodata / "zhengzhou_districts_410100_gcj02.geojson", "gcj02", "boundary")
     assert len(city.features) == 12
     erqi = next(f for f in city.features if f.name == "二七区")
     assert point_in_ring(113.60, 34.70, erqi.parts[0][0])  # a WGS-84 point well inside 二七区

@@ -14,7 +14,6 @@ from commandcenter.gis_import import parse_geojson
 from commandcenter.persistence.map.gis_layers import layer_features, list_layers, save_layer
 from commandcenter.persistence.store import Store
 
-GEODATA = Path("/work/shared/geodata")
 ROADS = {
     "type": "FeatureCollection",
     "features": [
@@ -54,10 +53,9 @@ def _cli(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-@pytest.mark.skipif(not GEODATA.is_dir(), reason="the shared geodata folder is not here")
-def test_the_cli_imports_the_real_boundary(tmp_path: Path) -> None:
+def test_the_cli_imports_the_real_boundary(tmp_path: Path, geodata: Path) -> None:
     url = f"sqlite:///{tmp_path / 'cc.sqlite'}"
-    done = _cli(str(GEODATA / "erqi_district_boundary_410103_gcj02.geojson"), "--datum", "gcj02",
+    done = _cli(str(geodata / "erqi_district_boundary_410103_gcj02.geojson"), "--datum", "gcj02",
                 "--layer", "boundary", "--url", url)  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert "imported 1" in done.stdout

@@ -52,6 +52,18 @@ def test_sanhui_meeting_follow_ups_track_owner_due_date_and_status(district: Sto
     assert records.meetings(context)[0]["topic"] == "大学路占道经营整治"
 
 
+@pytest.mark.parametrize(
+    ("utc", "local_day"),
+    [
+        (datetime(2026, 5, 11, 19, 0, tzinfo=UTC), date(2026, 5, 12)),  # 03:00 in Zhengzhou
+        (datetime(2026, 5, 12, 6, 0, tzinfo=UTC), date(2026, 5, 12)),  # 14:00
+        (datetime(2026, 5, 12, 15, 59, tzinfo=UTC), date(2026, 5, 12)),  # 23:59
+    ],
+)
+def test_sanhui_today_is_the_offices_calendar_day_at_any_hour(utc: datetime, local_day: date) -> None:
+    assert records.local_today(utc) == local_day
+
+
 def test_kiosks_are_seeded_on_the_offices_segments_with_duty_staff_and_drawn(district: Store) -> None:
     context = context_of(district, "jianzhong_kiosks")
     rows = kiosks.kiosks(context)

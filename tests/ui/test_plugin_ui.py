@@ -7,6 +7,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator
 from dataclasses import replace
+from datetime import timedelta
 from pathlib import Path
 
 import pyqtgraph as pg
@@ -21,6 +22,7 @@ from commandcenter.persistence.store import Store
 from commandcenter.plugins_api.records import PluginState
 from commandcenter.testing.accounts import services_for
 from commandcenter.testing.minimal_district import minimal_district
+from plugins.wulibao_sanhui import records
 from ui.app import create_application
 from ui.background import BackgroundRunner
 from ui.main_window import MainWindow
@@ -154,7 +156,8 @@ def test_a_meeting_and_its_follow_up_are_added_through_the_sanhui_panel(
     qtbot.waitUntil(lambda: box.count() == 1, timeout=5_000)
     followups.inputs["item"].setText("大学路早市清理")
     followups.inputs["owner"].setText("李明")
-    followups.inputs["due_on"].setText("2026-11-22")
+    yesterday = records.local_today() - timedelta(days=1)  # overdue on any date, at any hour
+    followups.inputs["due_on"].setText(yesterday.isoformat())
     followups.submit_form()
     qtbot.waitUntil(lambda: followups.table.rowCount() == 1, timeout=5_000)
     assert followups.table.item(0, 4).text() == "逾期"

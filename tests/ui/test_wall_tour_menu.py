@@ -12,21 +12,18 @@ from PySide6.QtGui import QCursor
 from pytestqt.qtbot import QtBot
 
 from commandcenter.domain.cameras import CameraEntry, CameraFeed
-from commandcenter.media.vlc_support import url_supported
 from commandcenter.persistence.cameras.imports import save_cameras
 from commandcenter.persistence.store import Store
 from commandcenter.testing.accounts import services_for
+from commandcenter.testing.silent_stream import silent_stream_url
 from commandcenter.wall.tour import DEFAULT_DWELL_S
 from ui.background import BackgroundRunner
 from ui.cameras.qt_camera_tree import QtCameraTree
 from ui.videowall.qt_wall import QtVideoWall
 from ui.videowall.wall_tour_menu import WallTourMenu
 
-pytestmark = [
-    pytest.mark.vlc,
-    pytest.mark.skipif(url_supported("rtsp://x/"), reason="this libVLC plays RTSP: tiles would connect"),
-]
-CAMS = [CameraFeed(f"C{i}", f"摄像机{i}", f"rtsp://127.0.0.1:1/{i}") for i in range(10)]
+pytestmark = pytest.mark.vlc
+CAMS = [CameraFeed(f"C{i}", f"摄像机{i}", silent_stream_url(str(i))) for i in range(10)]
 OFFLINE = {"C3", "C7"}
 
 

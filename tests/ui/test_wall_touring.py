@@ -9,14 +9,11 @@ from PySide6.QtGui import QCursor
 from pytestqt.qtbot import QtBot
 
 from commandcenter.domain.cameras import CameraFeed
-from commandcenter.media.vlc_support import url_supported
+from commandcenter.testing.silent_stream import silent_stream_url
 from ui.videowall.qt_wall import QtVideoWall
 
-pytestmark = [
-    pytest.mark.vlc,
-    pytest.mark.skipif(url_supported("rtsp://x/"), reason="this libVLC plays RTSP: tiles would connect"),
-]
-CAMS = [CameraFeed(f"c{i}", f"摄像机{i}", f"rtsp://127.0.0.1:1/{i}") for i in range(10)]
+pytestmark = pytest.mark.vlc
+CAMS = [CameraFeed(f"c{i}", f"摄像机{i}", silent_stream_url(str(i))) for i in range(10)]
 
 
 @pytest.fixture

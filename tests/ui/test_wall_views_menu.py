@@ -11,22 +11,19 @@ from PySide6.QtWidgets import QDialogButtonBox, QMenu
 from pytestqt.qtbot import QtBot
 
 from commandcenter.domain.cameras import CameraEntry, CameraFeed, SavedView
-from commandcenter.media.vlc_support import url_supported
 from commandcenter.persistence.cameras.imports import save_cameras
 from commandcenter.persistence.cameras.saved_views import list_views, save_view
 from commandcenter.persistence.store import Store
 from commandcenter.testing.accounts import services_for
+from commandcenter.testing.silent_stream import silent_stream_url
 from ui.background import BackgroundRunner
 from ui.videowall.qt_wall import QtVideoWall
 from ui.videowall.wall_tour_menu import WallTourMenu
 from ui.videowall.wall_views_menu import WallViewsMenu
 
-pytestmark = [
-    pytest.mark.vlc,
-    pytest.mark.skipif(url_supported("rtsp://x/"), reason="this libVLC plays RTSP: tiles would connect"),
-]
+pytestmark = pytest.mark.vlc
 ME, OTHER = "值班员甲", "值班员乙"
-CAMS = [CameraFeed(f"C{i}", f"摄像机{i}", f"rtsp://127.0.0.1:1/{i}") for i in range(6)]
+CAMS = [CameraFeed(f"C{i}", f"摄像机{i}", silent_stream_url(str(i))) for i in range(6)]
 
 
 @pytest.fixture

@@ -10,16 +10,13 @@ from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
 from commandcenter.domain.cameras import CameraFeed
-from commandcenter.media.vlc_support import url_supported
+from commandcenter.testing.silent_stream import silent_stream_url
 from commandcenter.wall.window_memory import WallWindowState, load_windows, save_windows
 from ui.videowall.qt_wall import QtVideoWall
 from ui.videowall.wall_windows import WallWindows
 
-pytestmark = [
-    pytest.mark.vlc,
-    pytest.mark.skipif(url_supported("rtsp://x/"), reason="this libVLC plays RTSP: tiles would connect"),
-]
-CAMS = [CameraFeed(f"c{i}", f"摄像机{i}", f"rtsp://127.0.0.1:1/{i}") for i in range(6)]
+pytestmark = pytest.mark.vlc
+CAMS = [CameraFeed(f"c{i}", f"摄像机{i}", silent_stream_url(str(i))) for i in range(6)]
 
 
 @pytest.fixture

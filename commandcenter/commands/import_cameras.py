@@ -2,7 +2,8 @@
 
 Headless, so an administrator runs it once per delivery (or nightly from cron for a platform);
 afterwards every workstation's camera tree shows the cameras. Bad rows are listed with their line
-and skipped; the good ones are saved (exit 1 then, 0 when everything went in).
+and skipped; the good ones are saved (exit 1 then, 0 when everything went in); a file that cannot be
+read as a whole stores nothing (exit 2). The summary says which, and the file's encoding.
 """
 
 from __future__ import annotations
@@ -12,11 +13,14 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from commandcenter.catalog.file_import import RowError, import_file
+from commandcenter.catalog.csv_rows import RowError
+from commandcenter.catalog.file_import import import_file
 from commandcenter.catalog.source import CatalogError
 from commandcenter.catalog.wvp import WvpCatalog
+from commandcenter.commands.database import command_database_url, open_store
 from commandcenter.config import Settings
 from commandcenter.domain.cameras import CameraEntry
+from commandcenter.exit_codes import EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, import_outcome
 from commandcenter.geo.datum import Datum
 
 
@@ -37,32 +41,32 @@ def add_import_cameras(commands: Any) -> None:
     command.add_argument("--url", help="database URL (default: the configured one)")
 
 
-def _read(args: argparse.Namespace) -> tuple[list[CameraEntry], list[RowError]]:
+def _read(args: argparse.Namespace) -> tuple[list[CameraEntry], list[RowError], str]:
+    """The cameras, the bad rows and where they came from ("encoding GBK", "platform")."""
     if args.source.startswith(("http://", "https://")):
         platform = WvpCatalog(
             args.source, token=args.token, datum=args.datum, auto_play_template=args.play_template
         )
-        return platform.list_cameras(), []
+        return platform.list_cameras(), [], "platform"
     result = import_file(Path(args.source), args.datum)
-    return result.cameras, result.errors
+    return result.cameras, result.errors, f"编码 encoding {result.encoding}"
 
 
 def run_import_cameras(args: argparse.Namespace, settings: Settings) -> int:
-    from commandcenter.cli import EXIT_OK, EXIT_PARTIAL, EXIT_USAGE
     from commandcenter.persistence.cameras.imports import save_cameras
-    from commandcenter.persistence.store import Store
 
+    url = command_database_url("import-cameras", args.url, settings)  # a bad URL before reading
     try:
-        cameras, errors = _read(args)
+        cameras, errors, origin = _read(args)
     except CatalogError as error:
-        print(f"错误 error: {error}", file=sys.stderr)
+        print(f"错误 error: {error}; 未导入任何摄像机 nothing imported", file=sys.stderr)
         return EXIT_USAGE
     for problem in errors:
         print(f"跳过 skipped {problem}", file=sys.stderr)
     if not cameras:
         print(f"错误 error: {args.source} 没有可导入的摄像机 has no importable cameras", file=sys.stderr)
         return EXIT_USAGE
-    store = Store.open(args.url or settings.resolved_database_url())
+    store = open_store(url)
     try:
         report = save_cameras(store, cameras)
     finally:
@@ -71,6 +75,6 @@ def run_import_cameras(args: argparse.Namespace, settings: Settings) -> int:
         print(f"注意 note: {warning}", file=sys.stderr)
     print(
         f"{store.url}: 新增 inserted {report.inserted}, 更新 updated {report.updated} 摄像机 cameras "
-        f"({args.datum} → wgs84), 跳过 skipped {len(errors)}"
+        f"({args.datum} → wgs84, {origin}), 跳过 skipped {len(errors)}; {import_outcome(len(errors))}"
     )
     return EXIT_PARTIAL if errors else EXIT_OK
