@@ -250,11 +250,12 @@ def _simulate(args: argparse.Namespace, settings: Settings) -> int:
                 file=sys.stderr,
             )
             return EXIT_USAGE
+        simulator = Simulator(store, settings.simulator, photos=ensure_demo_photos())  # rendered once
         stop = threading.Event()
         if args.seconds:
             threading.Timer(args.seconds, stop.set).start()
         try:
-            Simulator(store, settings.simulator, photos=ensure_demo_photos()).run(stop)
+            simulator.run(stop)
         except KeyboardInterrupt:
             stop.set()
     finally:

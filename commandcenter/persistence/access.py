@@ -1,5 +1,6 @@
-"""The one idiom every query module uses: ``read_rows`` / ``read_one`` for reads, ``writing`` for a
-transaction, and ``unavailable`` for a database that cannot answer.
+"""The one idiom every query module uses: ``read_rows`` / ``read_one`` for one read, ``reading`` for
+several on one connection, ``writing`` for a transaction, and ``unavailable`` for a database that
+cannot answer.
 
 Every query module used to repeat the same five lines (connect, execute, fetch, catch ``DBAPIError``,
 raise ``DatabaseUnavailable`` naming the store); the UI relies on that one exception type to show
@@ -52,6 +53,16 @@ def read_one(store: Store, statement: Executable) -> Row[*tuple[Any, ...]] | Non
     try:
         with store.engine.connect() as connection:
             return connection.execute(statement).first()
+    except exc.DBAPIError as error:
+        raise unavailable(store, error) from error
+
+
+@contextmanager
+def reading(store: Store) -> Iterator[Connection]:
+    """One connection for several reads that belong together (no transaction is committed)."""
+    try:
+        with store.engine.connect() as connection:
+            yield connection
     except exc.DBAPIError as error:
         raise unavailable(store, error) from error
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, delete, exc, exists, insert, select, update
+from sqlalchemy import Connection, delete, exists, insert, select, update
 
-from commandcenter.persistence.access import unavailable
+from commandcenter.persistence.access import reading, writing
 from commandcenter.persistence.accounts.models import User
 from commandcenter.persistence.base import Base
 from commandcenter.persistence.cameras.models import Camera
@@ -52,36 +52,29 @@ LOAD_ORDER: tuple[type[Base], ...] = (
 
 def replace_all(store: Store, rows_by_model: Mapping[type[Base], Sequence[Mapping[str, Any]]]) -> None:
     """Wipe the district's tables and load new rows in one transaction (demo data, imports)."""
-    try:
-        with store.engine.begin() as connection:
-            _lift_append_only(connection, store.dialect)
-            for model in reversed(LOAD_ORDER):
-                if model is Unit:
-                    connection.execute(update(Staff).values(unit_id=None))
-                    connection.execute(update(Vehicle).values(unit_id=None))
-                connection.execute(delete(model.__table__))  # type: ignore[arg-type]
-            _restore_append_only(connection, store.dialect)
-            for model in LOAD_ORDER:
-                rows = rows_by_model.get(model)
-                if rows:
-                    connection.execute(insert(model.__table__), list(rows))  # type: ignore[arg-type]
-            if store.dialect == "postgresql":
-                _reset_sequences(connection)
-    except exc.DBAPIError as error:
-        raise unavailable(store, error) from error
+    with writing(store) as connection:
+        _lift_append_only(connection, store.dialect)
+        for model in reversed(LOAD_ORDER):
+            if model is Unit:
+                connection.execute(update(Staff).values(unit_id=None))
+                connection.execute(update(Vehicle).values(unit_id=None))
+            connection.execute(delete(model.__table__))  # type: ignore[arg-type]
+        _restore_append_only(connection, store.dialect)
+        for model in LOAD_ORDER:
+            rows = rows_by_model.get(model)
+            if rows:
+                connection.execute(insert(model.__table__), list(rows))  # type: ignore[arg-type]
+        if store.dialect == "postgresql":
+            _reset_sequences(connection)
 
 
 def holds_replaceable_rows(store: Store) -> bool:
     """True when any table ``replace_all`` empties has a row (asked before ``demo-data`` replaces a
     configured database: imported cameras alone count). ``DatabaseUnavailable`` if unreadable."""
-    try:
-        with store.engine.connect() as connection:
-            return any(
-                connection.execute(select(exists().select_from(model.__table__))).scalar()
-                for model in LOAD_ORDER
-            )
-    except exc.DBAPIError as error:
-        raise unavailable(store, error) from error
+    with reading(store) as connection:
+        return any(
+            connection.execute(select(exists().select_from(model.__table__))).scalar() for model in LOAD_ORDER
+        )
 
 
 def _lift_append_only(connection: Connection, dialect: str) -> None:

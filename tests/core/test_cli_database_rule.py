@@ -13,6 +13,7 @@ import pytest
 from commandcenter.exit_codes import EXIT_NOT_CONFIRMED, EXIT_OK
 from commandcenter.persistence.cameras import queries as camera_queries
 from commandcenter.persistence.store import Store
+from commandcenter.persistence.units.positions import feed_summary
 
 
 def run(
@@ -46,7 +47,7 @@ def district_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def _high_water(url: str) -> int:
     store = Store.open(url)
     try:
-        return store.feed_summary().position_high_water
+        return feed_summary(store).position_high_water
     finally:
         store.close()
 

@@ -14,6 +14,7 @@ import pytest
 from commandcenter.config import SimulatorSettings
 from commandcenter.demo.generate import DEMO_NOW, load_demo_data
 from commandcenter.demo.simulator import Simulator, StepResult
+from commandcenter.domain.categories import DEFAULT_CATEGORIES
 from commandcenter.domain.kinds import CaseStatus, UnitKind
 from commandcenter.geo import distance_to_polyline_m, haversine_m
 from commandcenter.persistence.cases.queries import change_marker, recent_cases
@@ -77,10 +78,12 @@ def test_units_move_along_their_segments_and_fixes_are_stored(demo_store: Store)
 
 def test_reports_arrive_at_the_configured_rate(demo_store: Store) -> None:
     cases_before = change_marker(demo_store)[0]
-    simulator = Simulator(demo_store, SimulatorSettings(cases_per_hour=600))
+    simulator = Simulator(demo_store, SimulatorSettings(cases_per_hour=600), photos=["现场.jpg"])
     results = _run_steps(simulator, 16, 120.0)  # half a simulated hour: 300 expected, σ ≈ 17
     created = sum(result.cases_created for result in results)
-    assert 230 <= created <= 370
+    merged = sum(result.reports_merged for result in results)
+    assert 230 <= created + merged <= 370
+    assert sum(result.reports_refused for result in results) == 0  # every report passes screening
     assert change_marker(demo_store)[0] == cases_before + created
     newest = recent_cases(demo_store, limit=created)
     assert all(case.status == CaseStatus.RECEIVED and case.office for case in newest)
@@ -164,6 +167,17 @@ def test_an_empty_store_is_not_an_error(tmp_path: Path) -> None:
     finally:
         store.close()
     assert results == [StepResult(0, 0)] * 3
+
+
+def test_without_photos_only_categories_that_need_none_are_reported(demo_store: Store) -> None:
+    """No demo photos (no ffmpeg): screening would refuse a report without its required photo, as it
+    refuses a real one, so the simulator reports only what needs none — through intake all the same."""
+    results = _run_steps(Simulator(demo_store, SimulatorSettings(cases_per_hour=1_200)), 6, 60.0)
+    created = sum(result.cases_created for result in results)
+    assert created > 0
+    assert sum(result.reports_refused for result in results) == 0
+    photo_free = {spec.name for spec in DEFAULT_CATEGORIES if not spec.photo_required}
+    assert {case.category for case in recent_cases(demo_store, limit=created)} <= photo_free
 
 
 def test_with_photos_reports_go_through_intake_screening(demo_store: Store, tmp_path: Path) -> None:

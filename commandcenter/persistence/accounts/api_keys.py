@@ -14,7 +14,7 @@ from datetime import datetime
 
 from sqlalchemy import exc, insert, select, update
 
-from commandcenter.persistence.access import read_rows, unavailable
+from commandcenter.persistence.access import read_rows, unavailable, writing
 from commandcenter.persistence.accounts.models import ApiKey
 from commandcenter.persistence.store import Store
 
@@ -62,8 +62,5 @@ def verify_api_key(store: Store, key: str) -> str | None:
 
 
 def revoke_api_key(store: Store, name: str) -> None:
-    try:
-        with store.engine.begin() as connection:
-            connection.execute(update(ApiKey).where(ApiKey.name == name).values(revoked=True))
-    except exc.DBAPIError as error:
-        raise unavailable(store, error) from error
+    with writing(store) as connection:
+        connection.execute(update(ApiKey).where(ApiKey.name == name).values(revoked=True))

@@ -16,10 +16,10 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, exc, insert, select, update
+from sqlalchemy import Connection, insert, select, update
 
 from commandcenter.domain.accounts import AuditRecord, ChainReport
-from commandcenter.persistence.access import as_utc, unavailable
+from commandcenter.persistence.access import as_utc, reading, writing
 from commandcenter.persistence.accounts.models import AuditChainHead, AuditEntry
 from commandcenter.persistence.store import Store
 
@@ -43,11 +43,8 @@ def chain_hash(
 def append(
     store: Store, actor: str, action: str, target: str, details: Mapping[str, Any], now: datetime
 ) -> AuditRecord:
-    try:
-        with store.engine.begin() as connection:
-            return append_in(connection, actor, action, target, details, now)
-    except exc.DBAPIError as error:
-        raise unavailable(store, error) from error
+    with writing(store) as connection:
+        return append_in(connection, actor, action, target, details, now)
 
 
 def append_in(
@@ -93,11 +90,8 @@ def read(store: Store, *, action: str | None = None, limit: int = 1000) -> list[
     statement = select(*_RECORD_COLUMNS)
     if action is not None:
         statement = statement.where(_entry.action == action)
-    try:
-        with store.engine.connect() as connection:
-            rows = connection.execute(statement.order_by(_entry.seq.desc()).limit(limit)).all()
-    except exc.DBAPIError as error:
-        raise unavailable(store, error) from error
+    with reading(store) as connection:
+        rows = connection.execute(statement.order_by(_entry.seq.desc()).limit(limit)).all()
     return [
         AuditRecord(row[0], as_utc(row[1]), row[2], row[3], row[4], json.loads(row[5]), row[6], row[7])
         for row in reversed(rows)
@@ -109,24 +103,21 @@ def verify_chain(store: Store) -> ChainReport:
     problems: list[str] = []
     statement = select(*_RECORD_COLUMNS).order_by(_entry.seq)
     expected_seq, expected_prev, count = 1, GENESIS_HASH, 0
-    try:
-        with store.engine.connect() as connection:
-            head_seq, head_hash = connection.execute(
-                select(_head.seq, _head.last_hash).where(_head.id == 1)
-            ).one()
-            for seq, ts, actor, action, target, details, prev_hash, digest in connection.execute(statement):
-                count += 1
-                if seq != expected_seq:
-                    problems.append(
-                        f"第 {expected_seq}–{seq - 1} 条缺失 / rows {expected_seq}..{seq - 1} missing"
-                    )
-                if prev_hash != expected_prev:
-                    problems.append(f"第 {seq} 条与前一条不衔接 / row {seq} does not link to its predecessor")
-                if chain_hash(prev_hash, seq, ts, actor, action, target, details) != digest:
-                    problems.append(f"第 {seq} 条内容被修改 / row {seq} was altered")
-                expected_seq, expected_prev = seq + 1, digest
-    except exc.DBAPIError as error:
-        raise unavailable(store, error) from error
+    with reading(store) as connection:
+        head_seq, head_hash = connection.execute(
+            select(_head.seq, _head.last_hash).where(_head.id == 1)
+        ).one()
+        for seq, ts, actor, action, target, details, prev_hash, digest in connection.execute(statement):
+            count += 1
+            if seq != expected_seq:
+                problems.append(
+                    f"第 {expected_seq}–{seq - 1} 条缺失 / rows {expected_seq}..{seq - 1} missing"
+                )
+            if prev_hash != expected_prev:
+                problems.append(f"第 {seq} 条与前一条不衔接 / row {seq} does not link to its predecessor")
+            if chain_hash(prev_hash, seq, ts, actor, action, target, details) != digest:
+                problems.append(f"第 {seq} 条内容被修改 / row {seq} was altered")
+            expected_seq, expected_prev = seq + 1, digest
     if head_seq != expected_seq - 1 or head_hash != expected_prev:
         problems.append(
             f"末尾记录缺失（应有 {head_seq} 条） / newest rows missing: the chain should end at {head_seq}"

@@ -15,7 +15,7 @@ from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from commandcenter.domain.accounts import UserAccount
-from commandcenter.persistence.access import as_utc, unavailable
+from commandcenter.persistence.access import as_utc, reading, unavailable, writing
 from commandcenter.persistence.accounts.models import AccountSecurity, User
 from commandcenter.persistence.database import describe_error
 from commandcenter.persistence.store import Store
@@ -55,29 +55,20 @@ def _account(row: tuple[Any, ...]) -> UserAccount:
 
 
 def find_account(store: Store, username: str) -> UserAccount | None:
-    try:
-        with store.engine.connect() as connection:
-            row = connection.execute(_account_select().where(_user.username == username)).first()
-    except exc.DBAPIError as error:
-        raise unavailable(store, error) from error
+    with reading(store) as connection:
+        row = connection.execute(_account_select().where(_user.username == username)).first()
     return None if row is None else _account(tuple(row))
 
 
 def account_by_id(store: Store, user_id: int) -> UserAccount | None:
-    try:
-        with store.engine.connect() as connection:
-            row = connection.execute(_account_select().where(_user.id == user_id)).first()
-    except exc.DBAPIError as error:
-        raise unavailable(store, error) from error
+    with reading(store) as connection:
+        row = connection.execute(_account_select().where(_user.id == user_id)).first()
     return None if row is None else _account(tuple(row))
 
 
 def list_accounts(store: Store) -> list[UserAccount]:
-    try:
-        with store.engine.connect() as connection:
-            rows = connection.execute(_account_select().order_by(_user.id)).all()
-    except exc.DBAPIError as error:
-        raise unavailable(store, error) from error
+    with reading(store) as connection:
+        rows = connection.execute(_account_select().order_by(_user.id)).all()
     return [_account(tuple(row)) for row in rows]
 
 
@@ -94,48 +85,39 @@ def _ensure_security_row(connection: Connection, user_id: int) -> None:
 
 def update_security(store: Store, user_id: int, **values: object) -> None:
     """Set login-state columns (failed_logins, locked_until, must_change_password, …)."""
-    try:
-        with store.engine.begin() as connection:
-            _ensure_security_row(connection, user_id)
-            connection.execute(update(_security).where(_security.user_id == user_id).values(**values))
-    except exc.DBAPIError as error:
-        raise unavailable(store, error) from error
+    with writing(store) as connection:
+        _ensure_security_row(connection, user_id)
+        connection.execute(update(_security).where(_security.user_id == user_id).values(**values))
 
 
 def count_failure(store: Store, user_id: int) -> int:
     """Add one failed login and return the new count; the increment happens in SQL so two
     workstations guessing at once both count."""
-    try:
-        with store.engine.begin() as connection:
-            _ensure_security_row(connection, user_id)
+    with writing(store) as connection:
+        _ensure_security_row(connection, user_id)
+        connection.execute(
+            update(_security)
+            .where(_security.user_id == user_id)
+            .values(failed_logins=_security.failed_logins + 1)
+        )
+        return int(
             connection.execute(
-                update(_security)
-                .where(_security.user_id == user_id)
-                .values(failed_logins=_security.failed_logins + 1)
-            )
-            return int(
-                connection.execute(
-                    select(_security.failed_logins).where(_security.user_id == user_id)
-                ).scalar_one()
-            )
-    except exc.DBAPIError as error:
-        raise unavailable(store, error) from error
+                select(_security.failed_logins).where(_security.user_id == user_id)
+            ).scalar_one()
+        )
 
 
 def set_password_hash(
     store: Store, user_id: int, password_hash: str, *, must_change: bool, now: datetime | None
 ) -> None:
     """Store a new hash; ``now`` None keeps password_changed_at (a rehash is not a change)."""
-    try:
-        with store.engine.begin() as connection:
-            connection.execute(update(_user).where(_user.id == user_id).values(password_hash=password_hash))
-            _ensure_security_row(connection, user_id)
-            values: dict[str, object] = {"must_change_password": must_change}
-            if now is not None:
-                values.update(password_changed_at=now, failed_logins=0, locked_until=None)
-            connection.execute(update(_security).where(_security.user_id == user_id).values(**values))
-    except exc.DBAPIError as error:
-        raise unavailable(store, error) from error
+    with writing(store) as connection:
+        connection.execute(update(_user).where(_user.id == user_id).values(password_hash=password_hash))
+        _ensure_security_row(connection, user_id)
+        values: dict[str, object] = {"must_change_password": must_change}
+        if now is not None:
+            values.update(password_changed_at=now, failed_logins=0, locked_until=None)
+        connection.execute(update(_security).where(_security.user_id == user_id).values(**values))
 
 
 def create_user(

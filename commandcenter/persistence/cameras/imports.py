@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection, exc, insert, select, update
+from sqlalchemy import Connection, insert, select, update
 
 from commandcenter.domain.cameras import CameraEntry, CameraSaveReport
-from commandcenter.persistence.access import unavailable
+from commandcenter.persistence.access import writing
 from commandcenter.persistence.cameras.models import Camera
 from commandcenter.persistence.district.models import Office, Segment
 from commandcenter.persistence.store import Store
@@ -79,11 +79,8 @@ class _Import:
 def save_cameras(store: Store, entries: list[CameraEntry]) -> CameraSaveReport:
     """Insert or update ``entries`` in one transaction; see the module docstring for the rules."""
     report = CameraSaveReport()
-    try:
-        with store.engine.begin() as connection:
-            run = _Import(connection, report)
-            for entry in entries:
-                run.save(entry)
-    except exc.DBAPIError as error:
-        raise unavailable(store, error) from error
+    with writing(store) as connection:
+        run = _Import(connection, report)
+        for entry in entries:
+            run.save(entry)
     return report

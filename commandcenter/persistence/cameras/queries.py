@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import delete, exc, insert, select
+from sqlalchemy import delete, insert, select
 
 from commandcenter.domain.cameras import CameraEntry, CameraFeed, CameraPoint, CameraSummary, StreamUrls
-from commandcenter.persistence.access import read_rows, unavailable
+from commandcenter.persistence.access import read_rows, reading, writing
 from commandcenter.persistence.cameras.models import Camera, CameraFavouriteRow
 from commandcenter.persistence.district.models import Office, Segment, Vehicle
 from commandcenter.persistence.store import Store
@@ -68,11 +68,8 @@ def camera_streams(store: Store, code: str) -> StreamUrls | None:
     """The stream URLs of one camera, or None when no camera has that code."""
     camera = Camera
     statement = select(camera.main_url, camera.sub_url).where(camera.code == code)
-    try:
-        with store.engine.connect() as connection:
-            row = connection.execute(statement).first()
-    except exc.DBAPIError as error:
-        raise unavailable(store, error) from error
+    with reading(store) as connection:
+        row = connection.execute(statement).first()
     return None if row is None else StreamUrls(row[0] or "", row[1] or "")
 
 
@@ -108,23 +105,17 @@ def favourites(store: Store, owner: str) -> set[str]:
     """The camera codes ``owner`` starred."""
     row = CameraFavouriteRow
     statement = select(row.camera_code).where(row.owner == owner)
-    try:
-        with store.engine.connect() as connection:
-            return set(connection.scalars(statement))
-    except exc.DBAPIError as error:
-        raise unavailable(store, error) from error
+    with reading(store) as connection:
+        return set(connection.scalars(statement))
 
 
 def set_favourite(store: Store, owner: str, code: str, starred: bool) -> None:
     """Star or unstar a camera; idempotent both ways (a second star is not an error)."""
     row = CameraFavouriteRow
-    try:
-        with store.engine.begin() as connection:
-            connection.execute(delete(row).where(row.owner == owner, row.camera_code == code))
-            if starred:
-                connection.execute(insert(row).values(owner=owner, camera_code=code))
-    except exc.DBAPIError as error:
-        raise unavailable(store, error) from error
+    with writing(store) as connection:
+        connection.execute(delete(row).where(row.owner == owner, row.camera_code == code))
+        if starred:
+            connection.execute(insert(row).values(owner=owner, camera_code=code))
 
 
 def camera_points(store: Store, kind: str) -> list[CameraPoint]:

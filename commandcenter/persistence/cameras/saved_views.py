@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import delete, exc, insert, or_, select, update
+from sqlalchemy import delete, insert, or_, select, update
 
 from commandcenter.domain.cameras import SavedView
-from commandcenter.persistence.access import read_rows, unavailable
+from commandcenter.persistence.access import read_rows, writing
 from commandcenter.persistence.cameras.models import SavedViewRow
 from commandcenter.persistence.store import Store
 
@@ -24,16 +24,13 @@ def save_view(store: Store, view: SavedView) -> SavedView:
     row = SavedViewRow
     now = datetime.now(UTC)
     values = {"layout": view.layout, "cells": list(view.cells), "shared": view.shared, "updated_at": now}
-    try:
-        with store.engine.begin() as connection:
-            found = connection.scalar(select(row.id).where(row.owner == view.owner, row.name == view.name))
-            if found is None:
-                result = connection.execute(insert(row).values(owner=view.owner, name=view.name, **values))
-                found = result.inserted_primary_key[0] if result.inserted_primary_key else None
-            else:
-                connection.execute(update(row).where(row.id == found).values(**values))
-    except exc.DBAPIError as error:
-        raise unavailable(store, error) from error
+    with writing(store) as connection:
+        found = connection.scalar(select(row.id).where(row.owner == view.owner, row.name == view.name))
+        if found is None:
+            result = connection.execute(insert(row).values(owner=view.owner, name=view.name, **values))
+            found = result.inserted_primary_key[0] if result.inserted_primary_key else None
+        else:
+            connection.execute(update(row).where(row.id == found).values(**values))
     return SavedView(view.name, view.layout, tuple(view.cells), view.owner, view.shared, found, now)
 
 
@@ -60,11 +57,8 @@ def list_views(store: Store, user: str) -> list[SavedView]:
 def delete_view(store: Store, owner: str, name: str) -> bool:
     """Delete ``owner``'s view ``name``; False when there was none (nobody deletes another's view)."""
     row = SavedViewRow
-    try:
-        with store.engine.begin() as connection:
-            result = connection.execute(delete(row).where(row.owner == owner, row.name == name))
-    except exc.DBAPIError as error:
-        raise unavailable(store, error) from error
+    with writing(store) as connection:
+        result = connection.execute(delete(row).where(row.owner == owner, row.name == name))
     return bool(result.rowcount)
 
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import Any
 
-from sqlalchemy import exc, func, select
+from sqlalchemy import func, select
 
 from commandcenter.domain.cases import BoardCase
 from commandcenter.domain.kinds import OPEN_CASE_STATUSES, PhotoStage
-from commandcenter.persistence.access import as_utc, unavailable
+from commandcenter.persistence.access import as_utc, reading
 from commandcenter.persistence.cases.models import Case, CaseCategory, CasePhoto, CaseReporter
 from commandcenter.persistence.district.models import Office, Segment, Staff
 from commandcenter.persistence.store import Store
@@ -83,19 +83,16 @@ def board_rows(
     """The open cases (``ids`` None), or exactly the named cases whatever their status (a refresh
     must also learn that a case was closed, to drop it); only ``office_id``'s when given."""
     scope = () if office_id is None else (Case.office_id == office_id,)
-    try:
-        with store.engine.connect() as connection:
-            if ids is None:
-                statuses = [status.value for status in OPEN_CASE_STATUSES]
-                query = _statement().where(Case.status.in_(statuses), *scope)
-                return [
-                    _row(values) for values in connection.execute(query.order_by(Case.id.desc()).limit(limit))
-                ]
-            wanted = sorted(set(ids))
-            rows: list[BoardCase] = []
-            for start in range(0, len(wanted), ID_BATCH):
-                batch = _statement().where(Case.id.in_(wanted[start : start + ID_BATCH]), *scope)
-                rows.extend(_row(values) for values in connection.execute(batch))
-            return rows
-    except exc.DBAPIError as error:
-        raise unavailable(store, error) from error
+    with reading(store) as connection:
+        if ids is None:
+            statuses = [status.value for status in OPEN_CASE_STATUSES]
+            query = _statement().where(Case.status.in_(statuses), *scope)
+            return [
+                _row(values) for values in connection.execute(query.order_by(Case.id.desc()).limit(limit))
+            ]
+        wanted = sorted(set(ids))
+        rows: list[BoardCase] = []
+        for start in range(0, len(wanted), ID_BATCH):
+            batch = _statement().where(Case.id.in_(wanted[start : start + ID_BATCH]), *scope)
+            rows.extend(_row(values) for values in connection.execute(batch))
+        return rows

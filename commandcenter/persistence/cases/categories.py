@@ -11,23 +11,20 @@ from __future__ import annotations
 
 from dataclasses import fields
 
-from sqlalchemy import exc, insert, select, update
+from sqlalchemy import insert, select, update
 
 from commandcenter.domain.categories import CategoryRecord, CategorySpec
 from commandcenter.domain.category_rules import EDITABLE, validate_category
 from commandcenter.domain.kinds import CategoryKind
-from commandcenter.persistence.access import read_rows, unavailable
+from commandcenter.persistence.access import read_rows, reading, writing
 from commandcenter.persistence.cases.models import CaseCategory
 from commandcenter.persistence.store import Store
 
 
 def list_categories(store: Store) -> list[CategoryRecord]:
     columns = [getattr(CaseCategory, field.name) for field in fields(CategoryRecord)]
-    try:
-        with store.engine.connect() as connection:
-            rows = connection.execute(select(*columns).order_by(CaseCategory.code)).all()
-    except exc.DBAPIError as error:
-        raise unavailable(store, error) from error
+    with reading(store) as connection:
+        rows = connection.execute(select(*columns).order_by(CaseCategory.code)).all()
     return [CategoryRecord(*row) for row in rows]
 
 
@@ -37,19 +34,16 @@ def save_categories(store: Store, rows: list[CategoryRecord]) -> int:
     for row in rows:
         validate_category(row)
     table = CaseCategory
-    try:
-        with store.engine.begin() as connection:
-            known = set(connection.execute(select(table.code)).scalars())
-            for row in rows:
-                if row.code in known:
-                    values = {name: getattr(row, name) for name in EDITABLE}
-                    connection.execute(update(table).where(table.code == row.code).values(values))
-                else:
-                    connection.execute(
-                        insert(table), {f.name: getattr(row, f.name) for f in fields(CategoryRecord)}
-                    )
-    except exc.DBAPIError as error:
-        raise unavailable(store, error) from error
+    with writing(store) as connection:
+        known = set(connection.execute(select(table.code)).scalars())
+        for row in rows:
+            if row.code in known:
+                values = {name: getattr(row, name) for name in EDITABLE}
+                connection.execute(update(table).where(table.code == row.code).values(values))
+            else:
+                connection.execute(
+                    insert(table), {f.name: getattr(row, f.name) for f in fields(CategoryRecord)}
+                )
     return len(rows)
 
 

@@ -10,14 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import Connection, exc, func, insert, select, update
 
 from commandcenter.domain.calendar import DISTRICT_TIMEZONE
+from commandcenter.domain.cases import NewCase
 from commandcenter.domain.kinds import CaseStatus, PhotoStage
 from commandcenter.domain.workflow_errors import UnknownCategory
-from commandcenter.persistence.access import unavailable
+from commandcenter.persistence.access import unavailable, writing
 from commandcenter.persistence.cases.models import (
     Case,
     CaseCategory,
@@ -26,10 +27,7 @@ from commandcenter.persistence.cases.models import (
     CasePhoto,
     CaseReporter,
 )
-
-if TYPE_CHECKING:
-    from commandcenter.domain.cases import NewCase
-    from commandcenter.persistence.store import Store
+from commandcenter.persistence.store import Store
 
 MERGE_ACTION = "合并上报"  # a case event that records one more reporter; it changes no status
 NUMBER_ATTEMPTS = 3  # PostgreSQL: two first-of-the-day inserts can race once; the retry then UPDATEs
@@ -117,33 +115,27 @@ def merge_report(
 ) -> None:
     """Add one more reporter (and photos) to an open case, with a timeline event that says so."""
     now = now.astimezone(UTC)
-    try:
-        with store.engine.begin() as connection:
-            _insert_reporter(connection, case_id, report, now)
-            _insert_photos(connection, case_id, PhotoStage.REPORTED, photos, report.reporter, now)
-            connection.execute(
-                insert(CaseEvent),
-                {
-                    "case_id": case_id,
-                    "ts": now,
-                    "actor": report.reporter,
-                    "action": MERGE_ACTION,
-                    "from_status": None,
-                    "to_status": None,
-                    "note": report.description,
-                    "payload": {"source": report.source},
-                },
-            )
-    except exc.DBAPIError as error:
-        raise unavailable(store, error) from error
+    with writing(store) as connection:
+        _insert_reporter(connection, case_id, report, now)
+        _insert_photos(connection, case_id, PhotoStage.REPORTED, photos, report.reporter, now)
+        connection.execute(
+            insert(CaseEvent),
+            {
+                "case_id": case_id,
+                "ts": now,
+                "actor": report.reporter,
+                "action": MERGE_ACTION,
+                "from_status": None,
+                "to_status": None,
+                "note": report.description,
+                "payload": {"source": report.source},
+            },
+        )
 
 
 def add_photos(store: Store, case_id: int, stage: PhotoStage, uris: Sequence[str], taken_by: str) -> None:
-    try:
-        with store.engine.begin() as connection:
-            _insert_photos(connection, case_id, stage, uris, taken_by, datetime.now(UTC))
-    except exc.DBAPIError as error:
-        raise unavailable(store, error) from error
+    with writing(store) as connection:
+        _insert_photos(connection, case_id, stage, uris, taken_by, datetime.now(UTC))
 
 
 def _insert_reporter(connection: Connection, case_id: int, report: NewCase, now: datetime) -> None:

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import exc, select
+from sqlalchemy import select
 
 from commandcenter.domain.cases import CaseOutcome
-from commandcenter.persistence.access import as_utc, unavailable
+from commandcenter.persistence.access import as_utc, reading
 from commandcenter.persistence.cases.models import Case
 from commandcenter.persistence.store import Store
 
@@ -34,11 +34,8 @@ def case_outcomes(
         statement = statement.where(case.office_id == office_id)
     if since is not None:
         statement = statement.where(case.created_at >= since)
-    try:
-        with store.engine.connect() as connection:
-            rows = connection.execute(statement.order_by(case.id)).all()
-    except exc.DBAPIError as error:
-        raise unavailable(store, error) from error
+    with reading(store) as connection:
+        rows = connection.execute(statement.order_by(case.id)).all()
     return [
         CaseOutcome(
             case_id,

@@ -12,13 +12,13 @@ import math
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import exc, func, or_, select
+from sqlalchemy import func, or_, select
 
 from commandcenter.domain.cases import CaseSummary, NearbyCase
 from commandcenter.domain.kinds import OPEN_CASE_STATUSES
 from commandcenter.domain.workflow_errors import CaseNotFound
 from commandcenter.geo import EARTH_RADIUS_M, haversine_m
-from commandcenter.persistence.access import as_utc, read_one, read_rows, unavailable
+from commandcenter.persistence.access import as_utc, read_one, read_rows, reading
 from commandcenter.persistence.cases.models import Case, CaseCategory, CaseEvent
 from commandcenter.persistence.district.models import Office
 from commandcenter.persistence.store import Store
@@ -54,11 +54,8 @@ def open_cases_near(
 
 def case_office(store: Store, case_id: int) -> int | None:
     """The office a case belongs to (None: not yet located); ``CaseNotFound`` if there is no case."""
-    try:
-        with store.engine.connect() as connection:
-            row = connection.execute(select(Case.office_id).where(Case.id == case_id)).first()
-    except exc.DBAPIError as error:
-        raise unavailable(store, error) from error
+    with reading(store) as connection:
+        row = connection.execute(select(Case.office_id).where(Case.id == case_id)).first()
     if row is None:
         raise CaseNotFound(case_id)
     return None if row[0] is None else int(row[0])
@@ -84,11 +81,8 @@ def search_cases(
                 case.description.like(pattern, escape="\\"),
             )
         )
-    try:
-        with store.engine.connect() as connection:
-            return [CaseSummary(*row) for row in connection.execute(statement)]
-    except exc.DBAPIError as error:
-        raise unavailable(store, error) from error
+    with reading(store) as connection:
+        return [CaseSummary(*row) for row in connection.execute(statement)]
 
 
 def case_rows_statement(limit: int) -> Any:

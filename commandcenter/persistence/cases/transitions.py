@@ -28,7 +28,7 @@ from commandcenter.domain.workflow_errors import (
     RefusalKind,
     TransitionRefused,
 )
-from commandcenter.persistence.access import as_utc, read_rows, unavailable
+from commandcenter.persistence.access import as_utc, read_rows, reading, unavailable
 from commandcenter.persistence.cases.models import Case, CaseCategory, CaseEvent
 from commandcenter.persistence.database import describe_error
 from commandcenter.persistence.store import Store
@@ -81,11 +81,8 @@ def apply_transition(
 
 def read_case(store: Store, case_id: int) -> CaseSnapshot:
     """The case's current snapshot (its version is what the next ``apply_transition`` expects)."""
-    try:
-        with store.engine.connect() as connection:
-            return _snapshot(connection, case_id)
-    except exc.DBAPIError as error:
-        raise unavailable(store, error) from error
+    with reading(store) as connection:
+        return _snapshot(connection, case_id)
 
 
 def case_timeline(store: Store, case_id: int) -> list[CaseEventRecord]:
@@ -111,11 +108,8 @@ def _read_state(store: Store, case_id: int) -> CaseState:
         .join(category, category.id == _case.category_id)
         .where(_case.id == case_id)
     )
-    try:
-        with store.engine.connect() as connection:
-            row = connection.execute(statement).one_or_none()
-    except exc.DBAPIError as error:
-        raise unavailable(store, error) from error
+    with reading(store) as connection:
+        row = connection.execute(statement).one_or_none()
     if row is None:
         raise CaseNotFound(case_id)
     status, version, deadline, reworks, extensions, dispatch_hours, dispose_hours = row

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection, exc, func, select
+from sqlalchemy import Connection, func, select
 
 from commandcenter.domain.district import SeedCounts
 from commandcenter.domain.kinds import OPEN_CASE_STATUSES, CameraKind, StaffRole, VehicleKind
-from commandcenter.persistence.access import unavailable
+from commandcenter.persistence.access import reading
 from commandcenter.persistence.cameras.models import Camera
 from commandcenter.persistence.cases.models import Case
 from commandcenter.persistence.district.models import Office, Road, Segment, Staff, Vehicle
@@ -20,11 +20,8 @@ from commandcenter.persistence.units.models import Unit
 
 def district_counts(store: Store, office_id: int | None = None) -> SeedCounts:
     """Everything at once on one connection (15 indexed COUNTs)."""
-    try:
-        with store.engine.connect() as connection:
-            return _counts(connection, office_id)
-    except exc.DBAPIError as error:
-        raise unavailable(store, error) from error
+    with reading(store) as connection:
+        return _counts(connection, office_id)
 
 
 def _counts(connection: Connection, office_id: int | None) -> SeedCounts:

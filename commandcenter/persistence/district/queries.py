@@ -8,7 +8,7 @@ services read them scoped to the signed-in principal.
 
 from __future__ import annotations
 
-from sqlalchemy import exc, select
+from sqlalchemy import select
 
 from commandcenter.domain.district import (
     OfficeRecord,
@@ -18,7 +18,7 @@ from commandcenter.domain.district import (
     StaffSummary,
 )
 from commandcenter.domain.kinds import StaffRole
-from commandcenter.persistence.access import as_utc, read_rows, unavailable
+from commandcenter.persistence.access import as_utc, read_rows, reading
 from commandcenter.persistence.district.models import Office, Segment, Staff
 from commandcenter.persistence.store import Store
 from commandcenter.persistence.units.models import Unit
@@ -29,11 +29,8 @@ def segments_of(store: Store, office_id: int | None) -> list[SegmentSummary]:
     statement = select(segment.id, segment.number, segment.name, segment.office_id, segment.length_m)
     if office_id is not None:
         statement = statement.where(segment.office_id == office_id)
-    try:
-        with store.engine.connect() as connection:
-            return [SegmentSummary(*row) for row in connection.execute(statement.order_by(segment.id))]
-    except exc.DBAPIError as error:
-        raise unavailable(store, error) from error
+    with reading(store) as connection:
+        return [SegmentSummary(*row) for row in connection.execute(statement.order_by(segment.id))]
 
 
 def staff_of(store: Store, office_id: int | None) -> list[StaffSummary]:
@@ -41,11 +38,8 @@ def staff_of(store: Store, office_id: int | None) -> list[StaffSummary]:
     statement = select(staff.id, staff.name, staff.role, staff.office_id, staff.segment_id, staff.phone)
     if office_id is not None:
         statement = statement.where(staff.office_id == office_id)
-    try:
-        with store.engine.connect() as connection:
-            return [StaffSummary(*row) for row in connection.execute(statement.order_by(staff.id))]
-    except exc.DBAPIError as error:
-        raise unavailable(store, error) from error
+    with reading(store) as connection:
+        return [StaffSummary(*row) for row in connection.execute(statement.order_by(staff.id))]
 
 
 def segment_shapes(store: Store, office_id: int | None = None) -> list[SegmentShape]:
@@ -61,11 +55,8 @@ def offices(store: Store) -> list[OfficeRecord]:
     statement = select(
         office.id, office.code, office.name, office.center_lon, office.center_lat, office.boundary
     ).order_by(office.id)
-    try:
-        with store.engine.connect() as connection:
-            return [OfficeRecord(*row) for row in connection.execute(statement)]
-    except exc.DBAPIError as error:
-        raise unavailable(store, error) from error
+    with reading(store) as connection:
+        return [OfficeRecord(*row) for row in connection.execute(statement)]
 
 
 def staff_roster(store: Store) -> list[StaffRecord]:

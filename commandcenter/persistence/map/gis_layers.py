@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import delete, exc, func, insert, select
+from sqlalchemy import delete, func, insert, select
 
 from commandcenter.domain.gis import ImportResult, LayerInfo, StoredFeature
 from commandcenter.geo import bbox_of
-from commandcenter.persistence.access import as_utc, read_rows, unavailable
+from commandcenter.persistence.access import as_utc, read_rows, reading, writing
 from commandcenter.persistence.map.models import GisFeature, GisLayer
 from commandcenter.persistence.store import Store
 
@@ -20,39 +20,36 @@ def save_layer(store: Store, result: ImportResult, name: str, *, replace: bool =
     """Store the good features of an import as one layer; returns its id. ``replace`` first drops
     earlier layers of the same kind and name (re-importing a corrected file)."""
     now = datetime.now(UTC)
-    try:
-        with store.engine.begin() as connection:
-            if replace:
-                old = select(GisLayer.id).where(GisLayer.layer == result.layer.value, GisLayer.name == name)
-                old_ids = list(connection.execute(old).scalars())
-                if old_ids:
-                    connection.execute(delete(GisFeature).where(GisFeature.layer_id.in_(old_ids)))
-                    connection.execute(delete(GisLayer).where(GisLayer.id.in_(old_ids)))
-            layer_id = connection.execute(
-                insert(GisLayer)
-                .values(
-                    layer=result.layer.value,
-                    name=name[:120],
-                    source_datum=result.datum.value,
-                    imported_at=now,
-                )
-                .returning(GisLayer.id)
-            ).scalar_one()
-            rows = [
-                {
-                    "layer_id": layer_id,
-                    "geometry_type": feature.geometry_type,
-                    "name": feature.name,
-                    "parts": feature.parts,
-                    "properties": feature.properties,
-                    **bbox_of(feature.positions()).columns(),
-                }
-                for feature in result.features
-            ]
-            if rows:
-                connection.execute(insert(GisFeature), rows)
-    except exc.DBAPIError as error:
-        raise unavailable(store, error) from error
+    with writing(store) as connection:
+        if replace:
+            old = select(GisLayer.id).where(GisLayer.layer == result.layer.value, GisLayer.name == name)
+            old_ids = list(connection.execute(old).scalars())
+            if old_ids:
+                connection.execute(delete(GisFeature).where(GisFeature.layer_id.in_(old_ids)))
+                connection.execute(delete(GisLayer).where(GisLayer.id.in_(old_ids)))
+        layer_id = connection.execute(
+            insert(GisLayer)
+            .values(
+                layer=result.layer.value,
+                name=name[:120],
+                source_datum=result.datum.value,
+                imported_at=now,
+            )
+            .returning(GisLayer.id)
+        ).scalar_one()
+        rows = [
+            {
+                "layer_id": layer_id,
+                "geometry_type": feature.geometry_type,
+                "name": feature.name,
+                "parts": feature.parts,
+                "properties": feature.properties,
+                **bbox_of(feature.positions()).columns(),
+            }
+            for feature in result.features
+        ]
+        if rows:
+            connection.execute(insert(GisFeature), rows)
     return int(layer_id)
 
 
@@ -85,8 +82,5 @@ def layer_features(store: Store, layer: str) -> list[StoredFeature]:
         .where(GisLayer.layer == layer)
         .order_by(feature.id)
     )
-    try:
-        with store.engine.connect() as connection:
-            return [StoredFeature(*row) for row in connection.execute(statement)]
-    except exc.DBAPIError as error:
-        raise unavailable(store, error) from error
+    with reading(store) as connection:
+        return [StoredFeature(*row) for row in connection.execute(statement)]

@@ -10,13 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from sqlalchemy import exc, select
+from sqlalchemy import select
 
 from commandcenter.domain.cameras import CameraMarker
 from commandcenter.domain.cases import CasePin
 from commandcenter.domain.district import Outline
 from commandcenter.domain.kinds import OPEN_CASE_STATUSES, CameraKind
-from commandcenter.persistence.access import unavailable
+from commandcenter.persistence.access import reading
 from commandcenter.persistence.cameras.models import Camera
 from commandcenter.persistence.cases.models import Case
 from commandcenter.persistence.district.models import Office, Road
@@ -26,11 +26,8 @@ T = TypeVar("T")
 
 
 def _read(store: Store, statement: Any, build: Callable[[Any], T]) -> list[T]:
-    try:
-        with store.engine.connect() as connection:
-            return [build(row) for row in connection.execute(statement)]
-    except exc.DBAPIError as error:
-        raise unavailable(store, error) from error
+    with reading(store) as connection:
+        return [build(row) for row in connection.execute(statement)]
 
 
 def office_outlines(store: Store) -> list[Outline]:

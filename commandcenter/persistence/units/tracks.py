@@ -12,11 +12,11 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Float, cast, exc, func, select
+from sqlalchemy import ColumnElement, Float, cast, func, select
 
 from commandcenter.domain.track import Track
 from commandcenter.domain.units import TrackUnit
-from commandcenter.persistence.access import unavailable
+from commandcenter.persistence.access import reading
 from commandcenter.persistence.store import Store
 from commandcenter.persistence.units.models import PositionRow, Unit
 
@@ -43,11 +43,8 @@ def load_track(store: Store, unit_id: int, start: datetime, end: datetime) -> Tr
         .where(position.unit_id == unit_id, position.ts >= _utc(start), position.ts <= _utc(end))
         .order_by(position.ts)
     )
-    try:
-        with store.engine.connect() as connection:
-            rows = [tuple(row) for row in connection.execute(statement)]
-    except exc.DBAPIError as error:
-        raise unavailable(store, error) from error
+    with reading(store) as connection:
+        rows = [tuple(row) for row in connection.execute(statement)]
     return Track.from_rows(unit_id, rows)
 
 
@@ -67,12 +64,9 @@ def load_tracks(store: Store, unit_ids: Sequence[int], start: datetime, end: dat
         .order_by(position.unit_id, position.ts)
     )
     grouped: dict[int, list[tuple[float, ...]]] = {unit_id: [] for unit_id in unit_ids}
-    try:
-        with store.engine.connect() as connection:
-            for unit_id, *values in connection.execute(statement):
-                grouped[unit_id].append(tuple(values))
-    except exc.DBAPIError as error:
-        raise unavailable(store, error) from error
+    with reading(store) as connection:
+        for unit_id, *values in connection.execute(statement):
+            grouped[unit_id].append(tuple(values))
     return {unit_id: Track.from_rows(unit_id, rows) for unit_id, rows in grouped.items()}
 
 
@@ -82,8 +76,5 @@ def track_units(store: Store, kinds: Sequence[str] = ()) -> list[TrackUnit]:
     statement = select(unit.id, unit.kind, unit.label, unit.office_id).order_by(unit.kind, unit.label)
     if kinds:
         statement = statement.where(unit.kind.in_(list(kinds)))
-    try:
-        with store.engine.connect() as connection:
-            return [TrackUnit(*row) for row in connection.execute(statement)]
-    except exc.DBAPIError as error:
-        raise unavailable(store, error) from error
+    with reading(store) as connection:
+        return [TrackUnit(*row) for row in connection.execute(statement)]
