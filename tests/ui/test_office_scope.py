@@ -53,6 +53,7 @@ def test_the_office_users_window_shows_only_their_office(
 
     # The queue: exactly the office's open cases, none of another office.
     qtbot.waitUntil(lambda: len(window.desk.board) == len(mine), timeout=30_000)
+    qtbot.waitUntil(lambda: window.cases.model.rowCount() == len(mine), timeout=30_000)
     shown = {window.cases.model.case_at(row).id for row in range(window.cases.model.rowCount())}
     assert shown == mine
 
