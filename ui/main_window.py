@@ -25,6 +25,7 @@ from commandcenter.domain.cameras import CameraFeed
 from commandcenter.domain.cases import BoardCase
 from commandcenter.domain.district import SeedCounts
 from commandcenter.services.hub import Services
+from ui.auth.role_words import role_name
 from ui.background import BackgroundRunner
 from ui.cameras.qt_camera_tree import QtCameraTree
 from ui.cases.case_desk import CaseDesk
@@ -80,6 +81,7 @@ class MainWindow(QMainWindow):
         title = self.tr("Erqi Smart City Management Command Center")
         self.setWindowTitle(f"{title} — {suffix}" if suffix else title)
         self.header.set_badge(suffix)
+        self.header.set_user(services.principal.display_name, role_name(services.principal.role))
 
         self.wall = QtVideoWall(self)
         self.wall_windows = WallWindows(self.wall)  # full screen / other monitors, remembered

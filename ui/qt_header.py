@@ -35,6 +35,9 @@ class QtHeader(QWidget):
         self.badge = QLabel(self)
         self.badge.setObjectName("headerBadge")
         self.badge.hide()
+        self.user = QLabel(self)
+        self.user.setObjectName("headerUser")
+        self.user.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
         title_row = QHBoxLayout()
         title_row.setSpacing(12)
@@ -55,7 +58,11 @@ class QtHeader(QWidget):
         row.addWidget(emblem)
         row.addLayout(titles)
         row.addStretch(1)
-        row.addWidget(menu_bar, 0, Qt.AlignmentFlag.AlignVCenter)
+        session = QVBoxLayout()
+        session.setSpacing(0)
+        session.addWidget(menu_bar, 0, Qt.AlignmentFlag.AlignRight)
+        session.addWidget(self.user)
+        row.addLayout(session)
         row.addSpacing(18)
         row.addLayout(times)
 
@@ -75,6 +82,10 @@ class QtHeader(QWidget):
         """A marker beside the title such as 演示 (demo), so nobody mistakes demo data for live data."""
         self.badge.setText(text)
         self.badge.setVisible(bool(text))
+
+    def set_user(self, name: str, role: str) -> None:
+        """Who is signed in: every action of this window is theirs (permissions, audit log)."""
+        self.user.setText(self.tr("Signed in: %1 (%2)").replace("%1", name).replace("%2", role))
 
     def stop(self) -> None:
         self._timer.stop()

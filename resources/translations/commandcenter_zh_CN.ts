@@ -194,6 +194,10 @@
         <source>Smart city management command center</source>
         <translation>二七区智慧城管指挥中心</translation>
     </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>数据库：%1</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -642,6 +646,10 @@
         <source>dddd, MMMM d, yyyy</source>
         <translation>yyyy年M月d日 dddd</translation>
     </message>
+    <message>
+        <source>Signed in: %1 (%2)</source>
+        <translation>当前用户：%1（%2）</translation>
+    </message>
 </context>
 <context>
     <name>QtKpiStrip</name>
@@ -924,6 +932,33 @@
     <message>
         <source>“%1” is a sensitive action: enter your password again.</source>
         <translation>“%1”是敏感操作，请再次输入密码。</translation>
+    </message>
+</context>
+<context>
+    <name>RoleWords</name>
+    <message>
+        <source>duty operator</source>
+        <translation>值班员</translation>
+    </message>
+    <message>
+        <source>duty supervisor</source>
+        <translation>值班长</translation>
+    </message>
+    <message>
+        <source>leader</source>
+        <translation>领导</translation>
+    </message>
+    <message>
+        <source>sub-district office</source>
+        <translation>镇办</translation>
+    </message>
+    <message>
+        <source>inspector</source>
+        <translation>督查员</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>系统管理员</translation>
     </message>
 </context>
 <context>

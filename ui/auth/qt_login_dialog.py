@@ -12,8 +12,11 @@ from ui.auth.qt_password_form import PasswordDialog
 
 
 class LoginDialog(PasswordDialog):
-    def __init__(self, authenticator: Authenticator, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, authenticator: Authenticator, parent: QWidget | None = None, *, database: str = ""
+    ) -> None:
         super().__init__(parent)
+        self.setMinimumWidth(440)
         self.authenticator = authenticator
         self.principal: Principal | None = None
         self.setWindowTitle(self.tr("Sign in — Command Center"))
@@ -39,7 +42,16 @@ class LoginDialog(PasswordDialog):
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Smart city management command center"), self))
+        layout.setContentsMargins(28, 24, 28, 20)
+        layout.setSpacing(12)
+        title = QLabel(self.tr("Smart city management command center"), self)
+        title.setObjectName("loginTitle")
+        layout.addWidget(title)
+        where = QLabel(self.tr("Database: %1").replace("%1", database), self)
+        where.setObjectName("loginDatabase")  # IT and operators see which system they sign in to
+        where.setVisible(bool(database))
+        where.setWordWrap(True)
+        layout.addWidget(where)
         layout.addLayout(form)
         layout.addWidget(self.hint)
         layout.addWidget(self.error)

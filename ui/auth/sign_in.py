@@ -62,7 +62,7 @@ class SignIn(QObject):
             self._begin(Session(principal, None, lock_after=None))
             return True
         authenticator = self.workspace.authenticator()
-        dialog = LoginDialog(authenticator)
+        dialog = LoginDialog(authenticator, database=self.workspace.database)
         if dialog.exec() != LoginDialog.DialogCode.Accepted or dialog.principal is None:
             return False
         minutes = self.settings.session.lock_after_min
