@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTim
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from commandcenter.accounts.principal import Principal
+from commandcenter.cases.case_rules import CaseRuleSet
 from commandcenter.config import Settings
 from commandcenter.domain.cameras import CameraFeed
 from commandcenter.persistence.store import Store
@@ -102,10 +103,12 @@ def run_gui(
     quit_after_ready: bool = False,
     on_ready: Callable[[], None] | None = None,
     sign_in: Callable[[QApplication], bool] | None = None,
+    case_rules: CaseRuleSet | None = None,
 ) -> int:
     """Show the command center until the operator closes it; returns the event loop's exit status.
-    ``on_ready`` runs once the first counts are on screen; ``quit_after_ready`` then exits with 0
-    (startup benchmarks and smoke tests) without saving the window layout."""
+        ``on_ready`` runs once the first counts are on screen; ``quit_after_ready`` then exits with 0
+        (startup benchmarks and smoke tests) without saving the window layout. ``case_rules``: where the
+    window's plugins register their case rules (the demo passes the set its simulator's intake uses)."""
     app = create_application(settings)
     if sign_in is not None and not sign_in(app):  # issue 7: login dialog, or the demo's auto-login
         return 0
@@ -117,6 +120,7 @@ def run_gui(
         probe=probe,
         title_suffix=title_suffix,
         principal=_signed_in(),
+        case_rules=case_rules,
     )
 
     def ready() -> None:

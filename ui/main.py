@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from commandcenter import cli, paths
+from commandcenter.cases.case_rules import CaseRuleSet
 from commandcenter.config import Settings
 from commandcenter.domain.cameras import CameraSummary
 from commandcenter.persistence.cameras.queries import camera_summaries
@@ -59,7 +60,14 @@ def _run_demo(args: argparse.Namespace, settings: Settings) -> int:
         _show_fatal(settings, str(error), interactive=not args.quit_after_ready)
         return cli.EXIT_UNAVAILABLE
     try:
-        return _open_window(args, settings, runtime.store, runtime.wall_cameras(), title_suffix="demo")
+        return _open_window(
+            args,
+            settings,
+            runtime.store,
+            runtime.wall_cameras(),
+            title_suffix="demo",
+            case_rules=runtime.case_rules,
+        )
     finally:
         runtime.stop()
 
@@ -71,6 +79,7 @@ def _open_window(
     cameras: list[CameraSummary],
     *,
     title_suffix: str,
+    case_rules: CaseRuleSet | None = None,
 ) -> int:
     from commandcenter.domain.cameras import CameraFeed
     from commandcenter.media.stream_probe import probe_stream
@@ -90,6 +99,7 @@ def _open_window(
         stream_urls=[feed.url for feed in feeds if feed.url],
         probe=lambda url: probe_stream(url, timeout=1.0).ok,
         title_suffix=title_suffix,
+        case_rules=case_rules,  # the demo: the simulator's intake runs the window's plugins' rules
         quit_after_ready=args.quit_after_ready,
         on_ready=report_ready,
         # issue 7: `gui` asks for a login; the demo and scripted starts sign in as the duty operator

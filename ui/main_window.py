@@ -21,12 +21,15 @@ from PySide6.QtWidgets import (
 )
 
 from commandcenter.accounts.principal import Principal
+from commandcenter.cases.case_rules import CaseRuleSet
 from commandcenter.config import Settings
 from commandcenter.domain.cameras import CameraFeed
 from commandcenter.domain.cases import BoardCase
 from commandcenter.domain.district import SeedCounts
 from commandcenter.health import HealthMonitor
 from commandcenter.persistence.store import Store
+from commandcenter.plugin_host.startup import PluginLauncher
+from commandcenter.services.plugin_service import PluginService
 from ui.background import BackgroundRunner
 from ui.cameras.qt_camera_tree import QtCameraTree
 from ui.cases.case_desk import CaseDesk
@@ -62,6 +65,7 @@ class MainWindow(QMainWindow):
         probe: Callable[[str], bool] | None,
         title_suffix: str = "",
         principal: Principal | None = None,
+        case_rules: CaseRuleSet | None = None,
         state_file: WindowStateFile | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -136,7 +140,9 @@ class MainWindow(QMainWindow):
         monitor = HealthMonitor(store, stream_urls, probe)
         self.status = QtStatusBar(monitor, self.runner, settings.status_poll_s, self)
         self.setStatusBar(self.status)
-        self.plugins = QtPlugins(settings, store, self.runner, self, self.map.plot)  # office modules
+        plugin_admin = PluginService(store, principal) if principal is not None else None
+        launcher = PluginLauncher(store, case_rules)  # case_rules: the demo's intake shares them
+        self.plugins = QtPlugins(settings, launcher, self, self.map.plot, service=plugin_admin)
         self.plugins.events.follow_alerts(self.alerts.watcher.alerts)  # plugins hear unit alerts
         self.full_screen_action = self._build_menus()
         self.restored = self._restore_state()

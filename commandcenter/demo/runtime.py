@@ -15,6 +15,7 @@ import threading
 from dataclasses import dataclass, field
 
 from commandcenter import paths
+from commandcenter.cases.case_rules import CaseRuleSet
 from commandcenter.config import Settings
 from commandcenter.domain.cameras import CameraSummary
 from commandcenter.domain.kinds import CameraKind
@@ -86,6 +87,8 @@ class DemoRuntime:
 
     settings: Settings
     store: Store
+    case_rules: CaseRuleSet = field(default_factory=CaseRuleSet)
+    """The simulator's intake applies these; the window's plugin host registers its rules here."""
     _stop: threading.Event = field(default_factory=threading.Event)
     _threads: list[threading.Thread] = field(default_factory=list)
     _stream_server: object | None = None
@@ -118,7 +121,10 @@ class DemoRuntime:
         from commandcenter.demo.photos import ensure_demo_photos
         from commandcenter.demo.simulator import Simulator
 
-        Simulator(self.store, self.settings.simulator, photos=ensure_demo_photos()).run(self._stop)
+        photos = ensure_demo_photos()
+        Simulator(self.store, self.settings.simulator, photos=photos, case_rules=self.case_rules).run(
+            self._stop
+        )
 
     def _run_streams(self) -> None:
         from commandcenter.media.stream_server import DemoStreamServer

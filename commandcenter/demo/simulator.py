@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+from commandcenter.cases.case_rules import CaseRuleSet
 from commandcenter.cases.intake import CaseIntake
 from commandcenter.config import SimulatorSettings
 from commandcenter.demo.case_text import address_on, describe
@@ -59,6 +60,7 @@ class Simulator:
         *,
         clock: Callable[[], datetime] = _utc_now,
         photos: Sequence[str] = (),
+        case_rules: CaseRuleSet | None = None,
     ) -> None:
         self.store = store
         self.settings = settings
@@ -70,6 +72,7 @@ class Simulator:
         self._failing = False
         self._intake: CaseIntake | None = None
         self.photos = list(photos)
+        self.case_rules = case_rules  # e.g. the window's plugins' rules, in the demo
 
     # ------------------------------------------------------------------ stepping
     def step(self, now: datetime) -> StepResult:
@@ -116,7 +119,7 @@ class Simulator:
             create_case(self.store, report, now=now)
             return 1
         if self._intake is None:
-            self._intake = CaseIntake.from_store(self.store)
+            self._intake = CaseIntake.from_store(self.store, rules=self.case_rules)
         incoming = IncomingReport(
             report.category_code, report.lon, report.lat, report.source, report.reporter,
             report.description, report.address, photos=(self._rng.choice(self.photos),),
