@@ -33,8 +33,8 @@ class HookBounds:
 
     hook_s: float = 10.0  # a card, layer, panel job or menu trigger; importing + activating a plugin
     rule_s: float = 2.0  # a case rule: intake waits for it before writing the case
-    handler_s: float = 0.05  # an event handler: it must hand work off, not do it
-    panel_s: float = 0.5  # a panel factory on the Qt thread: timed after it returns
+    handler_s: float = 0.2  # an event handler: it must hand work off, not do it
+    panel_s: float = 5.0  # a panel factory or result on the Qt thread: timed after it returns
 
 
 @dataclass(frozen=True)

@@ -96,7 +96,7 @@ class PluginContext:
     def subscribe(self, event: str, handler: Callable[[Any], object]) -> None:
         """Follow a domain event (``case_created``, ``case_dispatched``, ``case_closed`` with a
         ``CaseEvent``; ``unit_alert`` with a ``UnitAlert``). The handler runs on a background
-        thread and must return within the handler bound (50 ms)."""
+        thread and must return within the handler bound (200 ms)."""
         self._subscribe(event, handler)
 
     def add_map_layer(self, layer_id: str, title: str, provide: Callable[[], LayerData]) -> None:

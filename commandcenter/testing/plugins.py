@@ -3,7 +3,9 @@
 host would hand a plugin, and a report filed through the real intake so a test reads what a case
 rule did to the case (its notes, urgency, office) where the operator will.
 
-These names are kept stable for plugin authors; the modules behind them are the core's business.
+These names (and ``CaseRuleSet``, ``Seat``, ``start_plugins``, re-exported so an author's test
+imports only this module and ``commandcenter.plugins_api``) are kept stable for plugin authors; the
+modules behind them are the core's business.
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ from commandcenter.persistence.plugins.tables import PluginTables
 from commandcenter.persistence.store import Store
 from commandcenter.plugin_host.boundary import StoreDistrict, plugin_info
 from commandcenter.plugin_host.discovery import Candidate, discover
+from commandcenter.plugin_host.enablement import Seat
+from commandcenter.plugin_host.startup import start_plugins
 from commandcenter.plugins_api.context import PluginContext
 from commandcenter.plugins_api.contributions import Contributions
 from commandcenter.testing.minimal_district import minimal_district
@@ -33,6 +37,22 @@ from commandcenter.testing.minimal_district import minimal_district
 OFFICE, SEGMENT_ID, CATEGORY = "建中街街道", 1, "S0501"
 ON_SEGMENT = (113.61, 34.7095)  # inside the office, 40 m from segment 1
 TUESDAY_MORNING = datetime(2026, 5, 12, 2, 0, tzinfo=UTC)  # 10:00 in Zhengzhou, a working day
+CENTRE = Seat(None, "test")  # the district centre's seat: every plugin not switched off loads
+
+__all__ = [
+    "CATEGORY",
+    "CENTRE",
+    "OFFICE",
+    "ON_SEGMENT",
+    "SEGMENT_ID",
+    "CaseRuleSet",
+    "FiledCase",
+    "Seat",
+    "context_for",
+    "district_store",
+    "file_report",
+    "start_plugins",
+]
 
 
 def district_store(folder: Path) -> Store:
