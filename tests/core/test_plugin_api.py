@@ -158,3 +158,34 @@ def test_map_rule_alerts_are_re_announced_as_unit_alerts() -> None:
     moment = datetime(2026, 11, 27, 2, 0, tzinfo=UTC)
     watcher_alerts.emit(Alert(kind, 7, "豫A12345", moment, moment, 113.6, 34.7, "渣土车偏离路线"))
     assert heard == [UnitAlert(7, str(kind), "渣土车偏离路线")]
+
+
+def test_every_name_a_plugin_sees_is_the_facades_own() -> None:
+    """No record of the core leaks through the facade: a persistence or domain change cannot break
+    a plugin (1.0 handed out the domain's OfficeRecord, SegmentShape, StaffRecord, CaseOutcome)."""
+    import inspect
+
+    import commandcenter.plugins_api as api
+
+    for name in api.__all__:
+        value = getattr(api, name)
+        if inspect.isclass(value) or inspect.isfunction(value):
+            assert value.__module__.startswith("commandcenter.plugins_api"), name
+
+
+def test_the_context_hands_out_the_facades_records(store: Store) -> None:
+    from commandcenter.plugins_api import CaseOutcome, Office, Segment, StaffMember
+    from commandcenter.testing.plugins import context_for
+
+    replace_all(store, minimal_district())
+    create_case(store, minimal_report())
+    context = context_for(store, "songshan_assessment")
+    [office] = context.offices()
+    assert isinstance(office, Office)
+    assert office.boundary[0] == (113.6, 34.7)
+    assert [type(segment) for segment in context.segments("建中街街道")] == [Segment]
+    assert [(type(member), member.name) for member in context.staff(role="城市管理员")] == [
+        (StaffMember, "张伟")
+    ]
+    assert [type(outcome) for outcome in context.case_outcomes("建中街街道")] == [CaseOutcome]
+    assert context.case_outcomes("不存在街道") == []

@@ -349,3 +349,12 @@ def _destroy_on_this_thread(window: QMainWindow) -> None:
     window.deleteLater()
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     gc.collect()
+
+
+def test_the_widget_side_of_the_api_is_versioned_with_the_core_side() -> None:
+    import commandcenter.plugins_api
+    import ui.plugins
+
+    assert ui.plugins.API_VERSION == commandcenter.plugins_api.API_VERSION
+    assert {"PanelHost", "QtRecordPanel", "QtTabbedPanel"} <= set(ui.plugins.__all__)
+    assert all(hasattr(ui.plugins, name) for name in ui.plugins.__all__)
