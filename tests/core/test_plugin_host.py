@@ -61,14 +61,15 @@ def test_a_broken_plugin_of_every_kind_is_disabled_with_a_message_and_the_rest_r
     assert "cc_test_no_such_dependency" in failed["cc_test_import_error"].message
     assert "Traceback" in failed["cc_test_import_error"].traceback
     assert "activate exploded" in failed["cc_test_raising_activate"].message
+    assert "SystemExit: 2" in failed["cc_test_exiting_activate"].message  # sys.exit ends only the plugin
     assert "case_teleported" in failed["cc_test_bad_event"].message
     bad_manifest = next(key for key in failed if key.endswith("cc_test_bad_manifest"))
     assert "entry" in failed[bad_manifest].message
     assert "api_version" in failed[bad_manifest].message
     assert records["cc_test_incompatible"].state is PluginState.INCOMPATIBLE
     assert "2.0" in records["cc_test_incompatible"].message
-    # the half-registered card of the plugin whose activate raised is gone with it
-    assert "cc_test_raising_activate" not in {record.id for record, _card in host.cards()}
+    # the half-registered cards of the plugins whose activate raised or exited are gone with them
+    assert not {"cc_test_raising_activate", "cc_test_exiting_activate"} & {r.id for r, _card in host.cards()}
     assert {key for key, record in records.items() if record.state is PluginState.ACTIVE} == SHIPPED | {
         "cc_test_raising_hook",
         "cc_test_slow_handler",
@@ -138,20 +139,9 @@ def test_a_hook_raising_a_base_exception_disables_only_its_plugin(district: Stor
 
 
 @pytest.mark.usefixtures("release_hanging")
-def test_an_activate_raising_system_exit_or_never_returning_fails_only_that_plugin(
-    district: Store, tmp_path: Path
-) -> None:
-    exiting = tmp_path / "cc_test_exiting_activate"
-    exiting.mkdir()
-    (exiting / "__init__.py").write_text("")
-    (exiting / "plugin.toml").write_text(
-        'id = "cc_test_exiting_activate"\nname = "x"\nversion = "0.1.0"\napi_version = "1.1"\n'
-        'entry = "plugin:activate"\n'
-    )
-    (exiting / "plugin.py").write_text("def activate(context):\n    raise SystemExit(2)\n")
-    folders = [BROKEN / "hanging", tmp_path]
-    host = start_plugins(district, CENTRE, folders, entry_points=False, bounds=HookBounds(hook_s=0.5))
-    assert "SystemExit" in host.record("cc_test_exiting_activate").message
+def test_an_activate_that_never_returns_fails_only_that_plugin(district: Store) -> None:
+    bounds = HookBounds(hook_s=0.5)
+    host = start_plugins(district, CENTRE, [BROKEN / "hanging"], entry_points=False, bounds=bounds)
     hanging = host.record("cc_test_hanging_activate")
     assert hanging.state is PluginState.FAILED
     assert "did not return within 0.5 s" in hanging.message

@@ -12,7 +12,6 @@ activated, are tried again every ``retry_s`` until the database answers.
 
 from __future__ import annotations
 
-import logging
 import socket
 import threading
 from pathlib import Path
@@ -36,7 +35,6 @@ from ui.plugins.plugin_docks import PluginDocks
 from ui.plugins.plugin_menu import PluginMenu
 from ui.plugins.qt_plugin_manager import QtPluginManager
 
-log = logging.getLogger(__name__)
 REFRESH_S = 30.0
 RETRY_S = 5.0
 
