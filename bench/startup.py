@@ -55,10 +55,10 @@ def timed_cold_start(home: Path) -> float:
 PLUGINS_TIMER = """
 import sys, time
 from commandcenter.persistence.store import Store
-from commandcenter.plugins_api.enablement import Seat
+from commandcenter.plugin_host.enablement import Seat
 store = Store.open(sys.argv[1])
 started = time.perf_counter()
-from commandcenter.plugins_api.startup import start_plugins
+from commandcenter.plugin_host.startup import start_plugins
 host = start_plugins(store, Seat(None, "bench"))
 elapsed = (time.perf_counter() - started) * 1000
 assert all(record.state == "active" for record in host.records()), host.records()

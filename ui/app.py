@@ -104,7 +104,8 @@ def run_gui(
 ) -> int:
     """Show the command center until the operator closes it; returns the event loop's exit status.
     ``on_ready`` runs once the first counts are on screen; ``quit_after_ready`` then exits with 0
-    (startup benchmarks and smoke tests) without saving the window layout."""
+    (startup benchmarks and smoke tests) without saving the window layout. The window's plugins
+    register their case rules in the workspace's ``case_rules`` (the demo's simulator intake uses it)."""
     app = create_application(settings)
     if sign_in is not None and not sign_in(app):  # login dialog, or the demo's duty operator
         return 0

@@ -133,7 +133,9 @@ class MainWindow(QMainWindow):
         monitor = services.health_monitor(stream_urls, probe)
         self.status = QtStatusBar(monitor, self.runner, settings.status_poll_s, self)
         self.setStatusBar(self.status)
-        self.plugins = QtPlugins(settings, services, self.runner, self, self.map.plot)  # office modules
+        self.plugins = QtPlugins(  # office modules; the principal's plugin administration
+            settings, services.plugin_launcher(), self, self.map.plot, service=services.plugins
+        )
         self.plugins.events.follow_alerts(self.alerts.watcher.alerts)  # plugins hear unit alerts
         self.full_screen_action = self._build_menus()
         self.restored = self._restore_state()

@@ -24,6 +24,7 @@ from commandcenter.persistence.base import Base
 from commandcenter.persistence.bulk_load import LOAD_ORDER, replace_all
 from commandcenter.persistence.cases.models import CaseCategory
 from commandcenter.persistence.store import Store
+from commandcenter.plugin_host.demo_rows import seed_demo_rows
 
 DEFAULT_SEED = 20171017  # the date of the leaders' visit in the seed article
 # 10:00 in Zhengzhou on that day: the fixed "now" that keeps generate() reproducible.
@@ -66,8 +67,10 @@ def load_demo_data(
     """Replace everything in ``store`` with the demo dataset; returns rows written per table.
 
     Unlike ``generate``, ``now`` defaults to the real current time: the running demo wants its
-    case history to end a few minutes ago, not in 2017.
+    case history to end a few minutes ago, not in 2017. The plugins' example rows are part of the
+    dataset: their ``add_demo_data`` hooks run here and nowhere else (``plugin_host.demo_rows``).
     """
     rows = generate(scale, seed, streams=streams, now=now or datetime.now(UTC))
     replace_all(store, rows)
+    seed_demo_rows(store)
     return {model.__tablename__: len(rows[model]) for model in LOAD_ORDER if rows.get(model)}

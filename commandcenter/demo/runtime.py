@@ -88,11 +88,11 @@ class DemoRuntime:
 
     settings: Settings
     store: Store
+    case_rules: CaseRuleSet = field(default_factory=CaseRuleSet)
+    """The simulator's intake applies these; the window's plugin host registers its rules here."""
     _stop: threading.Event = field(default_factory=threading.Event)
     _threads: list[threading.Thread] = field(default_factory=list)
     _stream_server: object | None = None
-    case_rules: CaseRuleSet = field(default_factory=CaseRuleSet)
-    """The office's case rules: the simulator's intake applies them, the workstation's plugins fill it."""
     streams_ready: threading.Event = field(default_factory=threading.Event)
     """Set once the loopback stream server answers (clips rendered on first start)."""
 
@@ -122,10 +122,10 @@ class DemoRuntime:
         from commandcenter.demo.photos import ensure_demo_photos
         from commandcenter.demo.simulator import Simulator
 
-        simulator = Simulator(
-            self.store, self.settings.simulator, photos=ensure_demo_photos(), rules=self.case_rules
+        photos = ensure_demo_photos()
+        Simulator(self.store, self.settings.simulator, photos=photos, case_rules=self.case_rules).run(
+            self._stop
         )
-        simulator.run(self._stop)
 
     def _run_streams(self) -> None:
         from commandcenter.media.stream_server import DemoStreamServer

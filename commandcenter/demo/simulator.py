@@ -62,13 +62,13 @@ class Simulator:
         *,
         clock: Callable[[], datetime] = _utc_now,
         photos: Sequence[str] = (),
-        rules: CaseRuleSet | None = None,
+        case_rules: CaseRuleSet | None = None,
     ) -> None:
         """``photos``: demo scene photos the reports carry; without any, only categories that need
         no photo are reported (screening would refuse the others, as it refuses a real one)."""
         self.store = store
         self.settings = settings
-        self.rules = rules
+        self.case_rules = case_rules
         self._sink = PositionSink(store, clock=clock)
         self._clock = clock
         self._rng = random.Random(settings.seed)
@@ -78,6 +78,7 @@ class Simulator:
         self._failing = False
         self._intake: CaseIntake | None = None
         self.photos = list(photos)
+        self.case_rules = case_rules  # e.g. the window's plugins' rules, in the demo
 
     # ------------------------------------------------------------------ stepping
     def step(self, now: datetime) -> StepResult:
@@ -126,7 +127,7 @@ class Simulator:
 
     def _intake_now(self) -> CaseIntake:
         if self._intake is None:
-            self._intake = CaseIntake.from_store(self.store, rules=self.rules)
+            self._intake = CaseIntake.from_store(self.store, rules=self.case_rules)
         return self._intake
 
     def _failed(self, error: Exception, fixes_written: int = 0, cases_created: int = 0) -> StepResult:

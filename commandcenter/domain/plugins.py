@@ -1,5 +1,5 @@
 """Plugin enablement as data: which plugin loads for which office or workstation (set by an admin,
-stored centrally, decided by ``commandcenter.plugins_api.enablement.is_enabled``)."""
+stored centrally, decided by ``commandcenter.plugin_host.enablement.is_enabled``)."""
 
 from __future__ import annotations
 

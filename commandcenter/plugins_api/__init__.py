@@ -2,19 +2,33 @@
 
 A plugin is a package with a ``plugin.toml`` manifest and an entry function taking a
 ``PluginContext``; see ``docs/PLUGINS.md``. The names below are the whole public surface — plugins
-import from ``commandcenter.plugins_api`` only, never from the modules behind it, so those can move.
+import from ``commandcenter.plugins_api`` only (and, for panels, ``ui.plugins``), never from the
+modules behind it, so those can move. Every record here is the facade's own: the host converts the
+core's records into them, so a change inside the core never reaches a plugin.
 """
 
-from commandcenter.domain.cases import CaseOutcome
-from commandcenter.domain_events import CaseEvent, UnitAlert
 from commandcenter.plugins_api.context import PluginContext
 from commandcenter.plugins_api.contributions import (
     CardValue,
+    InvalidEntry,
     LayerData,
     MapPoint,
     MapPolyline,
     RuleOutcome,
     midpoint,
+)
+from commandcenter.plugins_api.ports import Tables
+from commandcenter.plugins_api.types import (
+    CaseEvent,
+    CaseOutcome,
+    Coordinates,
+    Office,
+    PluginInfo,
+    ScreenedReport,
+    Segment,
+    SegmentMatch,
+    StaffMember,
+    UnitAlert,
 )
 from commandcenter.plugins_api.version import API_VERSION
 
@@ -23,11 +37,20 @@ __all__ = [
     "CardValue",
     "CaseEvent",
     "CaseOutcome",
+    "Coordinates",
+    "InvalidEntry",
     "LayerData",
     "MapPoint",
     "MapPolyline",
+    "Office",
     "PluginContext",
+    "PluginInfo",
     "RuleOutcome",
+    "ScreenedReport",
+    "Segment",
+    "SegmentMatch",
+    "StaffMember",
+    "Tables",
     "UnitAlert",
     "midpoint",
 ]

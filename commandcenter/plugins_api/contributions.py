@@ -8,11 +8,12 @@ window, so the window can change without breaking them (the lesson of Picard's v
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from commandcenter.geo import point_along_polyline, polyline_length_m
+from commandcenter.plugins_api.types import ScreenedReport
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,7 @@ class MapPolyline:
     width: float = 2.0
 
 
-def midpoint(geometry: list[list[float]]) -> tuple[float, float]:
+def midpoint(geometry: Sequence[Sequence[float]]) -> tuple[float, float]:
     """The point halfway along a WGS-84 polyline (a segment's label or marker position)."""
     lon, lat, _heading = point_along_polyline(geometry, polyline_length_m(geometry) / 2)
     return lon, lat
@@ -47,7 +48,8 @@ class LayerData:
 
 @dataclass(frozen=True)
 class MapLayer:
-    """``provide`` runs on a worker thread (it may read the database) and returns ``LayerData``."""
+    """``provide`` runs on a worker thread (it may read the database) and returns ``LayerData``;
+    it is called when the plugins are placed and again every 30 s."""
 
     id: str
     title: str
@@ -80,8 +82,15 @@ class Panel:
     create: Callable[[Any], Any]
 
 
+class InvalidEntry(ValueError):
+    """Raised by a panel job for input the user must correct ("姓名不能为空"): the panel shows the
+    message and the plugin stays on (API 1.1). Any other exception from a job is the plugin's fault."""
+
+
 @dataclass(frozen=True)
 class MenuAction:
+    """``trigger()`` runs on a worker thread when the entry is chosen; what it returns is ignored."""
+
     id: str
     title: str
     trigger: Callable[[], object]
@@ -89,8 +98,10 @@ class MenuAction:
 
 @dataclass(frozen=True)
 class RuleOutcome:
-    """What a case rule says about a screened report: notes for the operator, and overrides the
-    intake may apply (known keys: ``urgency``, ``office_name``, ``assignee_staff_id``)."""
+    """What a case rule says about a screened report: ``notes`` the operator reads beside the case
+    (kept with its first event), and ``overrides`` intake applies — ``urgency`` (1 urgent … 3
+    routine), ``office_name`` (the responsible office, by name) and ``assignee_staff_id`` (offered
+    first when dispatching). Other keys and invalid values are noted on the case and ignored."""
 
     notes: tuple[str, ...] = ()
     overrides: dict[str, Any] = field(default_factory=dict)
@@ -98,10 +109,18 @@ class RuleOutcome:
 
 @dataclass(frozen=True)
 class CaseRule:
-    """``check(screening_result)`` runs for reports located in one of the plugin's offices."""
+    """``check(report)`` runs inside intake for each new report located in one of the plugin's
+    offices (every office when it names none); it returns a ``RuleOutcome`` or None."""
 
     id: str
-    check: Callable[[Any], RuleOutcome | None]
+    check: Callable[[ScreenedReport], RuleOutcome | None]
+
+
+@dataclass(frozen=True)
+class DemoData:
+    """``seed()`` writes the plugin's example rows into its own tables — for the demo only."""
+
+    seed: Callable[[], object]
 
 
 @dataclass
@@ -113,4 +132,5 @@ class Contributions:
     panels: list[Panel] = field(default_factory=list)
     menu_actions: list[MenuAction] = field(default_factory=list)
     case_rules: list[CaseRule] = field(default_factory=list)
+    demo_data: list[DemoData] = field(default_factory=list)
     subscriptions: list[tuple[str, Callable[[Any], object]]] = field(default_factory=list)

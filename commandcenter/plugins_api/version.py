@@ -4,11 +4,15 @@ A plugin names the API version it was written against. Same major: the facade on
 plugin needing 1.0 runs on 1.3; a plugin needing 1.4 does not run on 1.3 (it may call what we lack),
 and a different major means names were removed or changed. Bump the minor when adding to
 ``PluginContext``; bump the major only when removing or changing something plugins call.
+``ui.plugins`` (the widget side) is versioned with the same number.
+
+1.1: the facade's own record types (``Office``, ``Segment``, ``StaffMember``, ``ScreenedReport`` …,
+field-compatible with what 1.0 handed out), ``add_demo_data``, ``ui.plugins.QtTabbedPanel``.
 """
 
 from __future__ import annotations
 
-API_VERSION = "1.0"
+API_VERSION = "1.1"
 
 
 class VersionError(ValueError):

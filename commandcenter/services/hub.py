@@ -11,19 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import datetime
-from pathlib import Path
 
 from commandcenter.accounts.principal import Principal
 from commandcenter.accounts.session import Session
 from commandcenter.audit.trail import AuditTrail
 from commandcenter.cases.case_rules import CaseRuleSet
-from commandcenter.domain_events import DomainEvents
 from commandcenter.health import HealthMonitor
 from commandcenter.persistence.change_feed import ChangeFeed, open_change_feed
 from commandcenter.persistence.store import Store
-from commandcenter.plugins_api.enablement import Seat
-from commandcenter.plugins_api.host import PluginHost
-from commandcenter.plugins_api.startup import start_plugins
+from commandcenter.plugin_host.startup import PluginLauncher
 from commandcenter.services.admin_service import AdminService
 from commandcenter.services.alert_service import AlertService
 from commandcenter.services.camera_service import CameraService
@@ -32,6 +28,7 @@ from commandcenter.services.category_service import CategoryService
 from commandcenter.services.dispatch_advice import DispatchAdvice
 from commandcenter.services.district_service import DistrictService
 from commandcenter.services.map_service import MapService
+from commandcenter.services.plugin_service import PluginService
 from commandcenter.services.track_service import TrackService
 from commandcenter.services.user_service import UserService
 
@@ -60,6 +57,7 @@ class Services:
         self.tracks = TrackService(store, principal, audit=audit, clock=clock)
         self.alerts = AlertService(store, principal, rules=self.case_rules, audit=audit, clock=clock)
         self.admin = AdminService(store, principal, audit=audit, clock=clock)
+        self.plugins = PluginService(store, principal, audit=audit, clock=clock)
         self.users = UserService(store, principal, session=session, audit=audit, clock=clock)
 
     @property
@@ -72,9 +70,10 @@ class Services:
         what a desk then reads goes through ``cases.board`` and is scoped."""
         return open_change_feed(self._store)
 
-    def start_plugins(self, seat: Seat, folders: Sequence[Path], events: DomainEvents) -> PluginHost:
-        """Discover and activate the plugins enabled for ``seat`` (worker thread: imports and migrates)."""
-        return start_plugins(self._store, seat, folders, events=events)
+    def plugin_launcher(self) -> PluginLauncher:
+        """What the window loads this seat's plugins with: their tables live in this database, and
+        their case rules join this workstation's intake (``case_rules``)."""
+        return PluginLauncher(self._store, self.case_rules)
 
     def health_monitor(
         self, stream_urls: Sequence[str], probe: Callable[[str], bool] | None

@@ -16,6 +16,7 @@ def activate(context: PluginContext) -> None:
     context.add_map_layer("volunteers", "党员志愿者", lambda: roster.layer(context))
     context.add_dashboard_card("volunteers", "福华街党员志愿者", card)
     context.add_panel("roster", "党员志愿者花名册", lambda host: _panel(context, host))
+    context.add_demo_data(lambda: roster.demo_roster(context))
 
 
 def _panel(context: PluginContext, host: Any) -> Any:

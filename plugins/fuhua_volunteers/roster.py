@@ -1,16 +1,16 @@
 """The party-member volunteer roster, linked to segments. Qt-free.
 
-An office starting with the module gets a small example roster on its first segments (marked
-``示例``) so the map layer is not empty on day one; real entries are added in the panel.
+An office starts with an empty roster and adds its volunteers in the panel. The demo's example
+roster (marked ``示例``, invented names and numbers) is written by ``demo_roster`` — registered with
+``add_demo_data``, so only ``commandcenter demo-data`` runs it, never a production database.
 """
 
 from __future__ import annotations
 
-import threading
 from collections import Counter
 from typing import Any
 
-from commandcenter.plugins_api import LayerData, MapPoint, MapPolyline, PluginContext, midpoint
+from commandcenter.plugins_api import InvalidEntry, LayerData, MapPoint, MapPolyline, PluginContext, midpoint
 
 OFFICE = "福华街街道"
 PARTY_RED = "#e5484d"
@@ -22,37 +22,32 @@ _EXAMPLE = [
     ("陈志强", "在职党员报到"),
     ("赵淑芬", "大学路社区党支部"),
 ]
-_seed_lock = threading.Lock()
 
 
-def ensure_example_roster(context: PluginContext) -> None:
-    with _seed_lock:
-        if context.tables.count("volunteers"):
-            return
-        segments = context.segments(OFFICE)[:3]
-        rows = (
-            [
-                {
-                    "name": name,
-                    "branch": branch,
-                    "phone": f"1380371{index:04d}",
-                    "segment_id": segments[index % len(segments)].id,
-                    "duty": "周六上午",
-                    "note": "示例",
-                }
-                for index, (name, branch) in enumerate(_EXAMPLE)
-            ]
-            if segments
-            else []
-        )
-        context.tables.insert_many("volunteers", rows)
+def demo_roster(context: PluginContext) -> None:
+    """The demo's example roster on the office's first three segments (demo-data only)."""
+    segments = context.segments(OFFICE)[:3]
+    if not segments:
+        return
+    rows = [
+        {
+            "name": name,
+            "branch": branch,
+            "phone": f"1380371{index:04d}",
+            "segment_id": segments[index % len(segments)].id,
+            "duty": "周六上午",
+            "note": "示例",
+        }
+        for index, (name, branch) in enumerate(_EXAMPLE)
+    ]
+    context.tables.insert_many("volunteers", rows)
 
 
 def add_volunteer(
     context: PluginContext, name: str, branch: str, phone: str, segment_id: Any, duty: str
 ) -> int:
     if not name.strip() or segment_id is None:
-        raise ValueError("姓名和认领路段不能为空")
+        raise InvalidEntry("姓名和认领路段不能为空")
     return context.tables.insert(
         "volunteers",
         name=name.strip(),
@@ -65,7 +60,6 @@ def add_volunteer(
 
 
 def roster(context: PluginContext) -> list[dict[str, Any]]:
-    ensure_example_roster(context)
     names = {segment.id: segment.name for segment in context.segments()}
     return [{**row, "segment": names.get(row["segment_id"], "")} for row in context.tables.rows("volunteers")]
 
@@ -76,7 +70,6 @@ def segment_choices(context: PluginContext) -> list[tuple[str, int]]:
 
 def layer(context: PluginContext) -> LayerData:
     """Each covered segment drawn in party red, with the number of its volunteers at its middle."""
-    ensure_example_roster(context)
     per_segment = Counter(row["segment_id"] for row in context.tables.rows("volunteers"))
     shapes = {segment.id: segment for segment in context.segments()}
     points, lines = [], []

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from commandcenter.plugins_api import CardValue, PluginContext, RuleOutcome
+from commandcenter.plugins_api import CardValue, PluginContext, RuleOutcome, ScreenedReport
 from plugins.songshan_assessment.scoring import ChiefScore, score_chiefs
 
 OFFICE = "嵩山路街道"
@@ -28,8 +28,8 @@ def activate(context: PluginContext) -> None:
         lowest = scores[-1]
         return CardValue(f"{average:.1f}", f"{len(scores)} 名路长, 最低 {lowest.name} {lowest.score:.1f}")
 
-    def rule(result: Any) -> RuleOutcome | None:
-        chief = getattr(result, "road_chief", None)
+    def rule(report: ScreenedReport) -> RuleOutcome | None:
+        chief = report.road_chief
         return RuleOutcome(notes=(f"计入嵩山路路长制考核: {chief.name}",)) if chief is not None else None
 
     context.add_dashboard_card("average_score", "嵩山路路长考核均分", card)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from commandcenter.plugins_api import CardValue, PluginContext, RuleOutcome
+from commandcenter.plugins_api import CardValue, PluginContext, RuleOutcome, ScreenedReport
 from plugins.wulibao_sanhui import records
 
 
@@ -14,11 +14,10 @@ def activate(context: PluginContext) -> None:
         total, overdue = records.open_counts(context)
         return CardValue(str(total), f"其中逾期 {overdue} 项")
 
-    def rule(result: Any) -> RuleOutcome | None:
-        segment = getattr(getattr(result, "segment", None), "segment", None)
-        if segment is None:
+    def rule(report: ScreenedReport) -> RuleOutcome | None:
+        if report.segment is None:
             return None
-        road = segment.name.split("(")[0]
+        road = report.segment.segment.name.split("(")[0]
         related = [
             row for row in records.followups(context) if row["status"] == records.OPEN and road in row["item"]
         ]
@@ -34,11 +33,8 @@ def activate(context: PluginContext) -> None:
 
 
 def _panel(context: PluginContext, host: Any) -> Any:
-    from PySide6.QtWidgets import QTabWidget
+    from ui.plugins import Column, FormField, QtRecordPanel, QtTabbedPanel, RowAction
 
-    from ui.plugins import Column, FormField, QtRecordPanel, RowAction
-
-    tabs = QTabWidget(host.parent)
     meetings = QtRecordPanel(
         host,
         [
@@ -80,6 +76,4 @@ def _panel(context: PluginContext, host: Any) -> Any:
         add=lambda v: records.add_followup(context, v["meeting_id"], v["item"], v["owner"], v["due_on"]),
         actions=[RowAction("标记已落实", lambda row, _form: records.finish_followup(context, row["id"]))],
     )
-    tabs.addTab(meetings, "会议记录")
-    tabs.addTab(followups, "跟进落实")
-    return tabs
+    return QtTabbedPanel(host, [("会议记录", meetings), ("跟进落实", followups)])

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 
-from commandcenter.plugins_api import PluginContext
+from commandcenter.plugins_api import InvalidEntry, PluginContext
 
 MEETING_KINDS = ("路长例会", "问题会商会", "工作讲评会")
 OPEN, DONE = "待落实", "已落实"
@@ -23,14 +23,19 @@ def local_today(now: datetime | None = None) -> date:
 
 
 def _day(value: Any) -> date:
-    return value if isinstance(value, date) else date.fromisoformat(str(value))
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError as error:
+        raise InvalidEntry(f"日期须为 年-月-日，如 2026-12-31（收到 {value!r}）") from error
 
 
 def add_meeting(context: PluginContext, kind: str, held_on: Any, topic: str, attendees: str = "") -> int:
     if kind not in MEETING_KINDS:
-        raise ValueError(f"会议类型须为 {'、'.join(MEETING_KINDS)}")
+        raise InvalidEntry(f"会议类型须为 {'、'.join(MEETING_KINDS)}")
     if not topic.strip():
-        raise ValueError("会议议题不能为空")
+        raise InvalidEntry("会议议题不能为空")
     return context.tables.insert(
         "meetings", kind=kind, held_on=_day(held_on), topic=topic.strip(), attendees=attendees.strip()
     )
@@ -42,7 +47,7 @@ def add_decision(context: PluginContext, meeting_id: int, text: str) -> int:
 
 def add_followup(context: PluginContext, meeting_id: int, item: str, owner: str, due_on: Any) -> int:
     if not item.strip() or not owner.strip():
-        raise ValueError("跟进事项和责任人不能为空")
+        raise InvalidEntry("跟进事项和责任人不能为空")
     return context.tables.insert(
         "followups",
         meeting_id=meeting_id,

@@ -733,6 +733,10 @@
         <translation>接口版本不兼容</translation>
     </message>
     <message>
+        <source>Waiting for the database</source>
+        <translation>等待数据库</translation>
+    </message>
+    <message>
         <source>Built-in</source>
         <translation>内置</translation>
     </message>
@@ -785,6 +789,18 @@
         <translation>停用</translation>
     </message>
     <message>
+        <source>Only an administrator may change where plugins load.</source>
+        <translation>只有系统管理员可以设置插件的启用范围。</translation>
+    </message>
+    <message>
+        <source>Database unavailable; try again shortly.</source>
+        <translation>数据库暂不可用，请稍后重试。</translation>
+    </message>
+    <message>
+        <source>Not saved: an unexpected error was logged.</source>
+        <translation>未保存：发生意外错误，已记入日志。</translation>
+    </message>
+    <message>
         <source>All</source>
         <translation>全部</translation>
     </message>
@@ -799,6 +815,10 @@
 </context>
 <context>
     <name>QtPlugins</name>
+    <message>
+        <source>Database unavailable; retrying shortly</source>
+        <translation>数据库暂不可用，稍后重试</translation>
+    </message>
     <message>
         <source>Office modules</source>
         <translation>镇办特色模块</translation>

@@ -4,19 +4,14 @@ kiosks with duty staff and the 嵩山路 assessment scores."""
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
-from types import SimpleNamespace
 
 import pytest
 
-from commandcenter.domain.cases import CaseOutcome
 from commandcenter.persistence.bulk_load import replace_all
 from commandcenter.persistence.store import Store
-from commandcenter.plugins_api.context import PluginContext
-from commandcenter.plugins_api.contributions import Contributions
-from commandcenter.plugins_api.discovery import Candidate, discover
-from commandcenter.plugins_api.enablement import Seat
-from commandcenter.plugins_api.startup import start_plugins
+from commandcenter.plugins_api import CaseOutcome, InvalidEntry, PluginContext
 from commandcenter.testing.minimal_district import minimal_district
+from commandcenter.testing.plugins import context_for
 from plugins.fuhua_volunteers import roster
 from plugins.jianzhong_kiosks import kiosks
 from plugins.songshan_assessment.scoring import score_chiefs
@@ -26,16 +21,12 @@ from plugins.wulibao_sanhui import records
 @pytest.fixture
 def district(store: Store) -> Store:
     replace_all(store, minimal_district())
-    start_plugins(store, Seat(None, "ws"), entry_points=False)  # runs the plugins' migrations
     return store
 
 
 def context_of(store: Store, plugin_id: str) -> PluginContext:
-    """The context the host would hand the plugin (its migrations ran in ``district``)."""
-    found = next(
-        i for i in discover(entry_points=False) if isinstance(i, Candidate) and i.manifest.id == plugin_id
-    )
-    return PluginContext(found.manifest, store, Contributions(), lambda _event, _handler: None)
+    """The context the host would hand the plugin (its migrations run first)."""
+    return context_for(store, plugin_id)
 
 
 def test_sanhui_meeting_follow_ups_track_owner_due_date_and_status(district: Store) -> None:
@@ -47,7 +38,7 @@ def test_sanhui_meeting_follow_ups_track_owner_due_date_and_status(district: Sto
     assert records.open_counts(context, today=date(2026, 11, 27)) == (2, 1)
     assert records.finish_followup(context, late, today=date(2026, 11, 27))
     assert records.open_counts(context, today=date(2026, 11, 27)) == (1, 0)
-    with pytest.raises(ValueError, match="会议类型"):
+    with pytest.raises(InvalidEntry, match="会议类型"):
         records.add_meeting(context, "茶话会", "2026-11-20", "x")
     assert records.meetings(context)[0]["topic"] == "大学路占道经营整治"
 
@@ -64,33 +55,22 @@ def test_sanhui_today_is_the_offices_calendar_day_at_any_hour(utc: datetime, loc
     assert records.local_today(utc) == local_day
 
 
-def test_kiosks_are_seeded_on_the_offices_segments_with_duty_staff_and_drawn(district: Store) -> None:
+def test_kiosks_are_added_on_the_offices_segments_with_duty_staff_and_drawn(district: Store) -> None:
     context = context_of(district, "jianzhong_kiosks")
+    assert kiosks.kiosks(context) == []  # nothing invented on first use
+    segment = context.segments("建中街街道")[0]
+    assert kiosks.segment_choices(context) == [(f"{segment.number} {segment.name}", segment.id)]
+    kiosks.add_kiosk(context, "大学路工作亭", segment.id, "8:00-18:00", "张伟", "13800000000")
     rows = kiosks.kiosks(context)
-    assert len(rows) == 1  # the minimal district has one 建中街 segment
-    assert rows[0]["duty_name"]
-    assert rows[0]["segment_id"] == context.segments("建中街街道")[0].id
-    assert kiosks.kiosks(context) == rows  # seeded once
-    assert kiosks.set_duty(context, rows[0]["id"], "接班人", "13800000000")
+    assert [(row["name"], row["segment"], row["duty_name"]) for row in rows] == [
+        ("大学路工作亭", segment.name, "张伟")
+    ]
+    assert kiosks.set_duty(context, rows[0]["id"], "接班人", "13800000001")
     layer = kiosks.layer(context)
     assert len(layer.points) == 1
     assert "接班人" in layer.points[0].label
-
-
-def test_kiosk_rule_names_the_kiosk_on_the_reports_segment(district: Store) -> None:
-    host = start_plugins(district, Seat(None, "ws"), entry_points=False)
-    segment = SimpleNamespace(id=1, name="x")
-    screened = SimpleNamespace(
-        office=SimpleNamespace(name="建中街街道"), segment=SimpleNamespace(segment=segment), road_chief=None
-    )
-    notes = [
-        note
-        for plugin_id, outcome in host.run_case_rules(screened)
-        for note in outcome.notes
-        if plugin_id == "jianzhong_kiosks"
-    ]
-    assert len(notes) == 1
-    assert "工作亭" in notes[0]
+    with pytest.raises(InvalidEntry, match="路段"):
+        kiosks.add_kiosk(context, "无路段的亭", None)
 
 
 def test_songshan_scores_reward_on_time_closure_and_punish_rework_and_overdue() -> None:
@@ -125,14 +105,15 @@ def test_volunteers_are_added_to_segments_and_mapped_per_segment(district: Store
     district.execute_raw("UPDATE offices SET name = '福华街街道'")  # the minimal district's one office
     context = context_of(district, "fuhua_volunteers")
     segment = context.segments("福华街街道")[0]
-    assert len(roster.roster(context)) == 6  # the example roster, once, on the office's segment
+    assert roster.roster(context) == []  # a production office starts with its own, empty roster
     roster.add_volunteer(context, "周敏", "机关党支部", "13900000000", segment.id, "周日上午")
+    roster.add_volunteer(context, "孙丽", "机关党支部", "13900000001", segment.id, "周六上午")
     rows = roster.roster(context)
-    assert [row["name"] for row in rows][-1] == "周敏"
+    assert [row["name"] for row in rows] == ["周敏", "孙丽"]
     assert rows[-1]["segment"] == segment.name
     layer = roster.layer(context)
     assert len(layer.points) == 1
-    assert "7 名" in layer.points[0].label
+    assert "2 名" in layer.points[0].label
     assert len(layer.polylines) == 1
-    with pytest.raises(ValueError, match="姓名"):
+    with pytest.raises(InvalidEntry, match="姓名"):
         roster.add_volunteer(context, "", "x", "", segment.id, "")

@@ -1,14 +1,20 @@
 """Draws plugins' map layers (plain WGS-84 data) onto the overview map's plot, in Web Mercator metres
 like the map's own items. Each layer is fetched through the plugin host on a worker thread, so a
-raising provider disables its plugin and the map keeps its other layers."""
+raising provider disables its plugin and the map keeps its other layers. A layer the database could
+not answer for keeps what it last drew and is named in a notice in the map's top-left corner until
+it is fetched again."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtWidgets import QLabel
 
 from commandcenter.geo.mercator import lonlat_to_mercator_arrays
 from commandcenter.plugins_api.contributions import LayerData
+from ui.theme import RAISED, TEXT
 
 
 class QtPluginLayer:
@@ -24,8 +30,10 @@ class QtPluginLayer:
         self.lines: list[pg.PlotDataItem] = []
         plot.addItem(self.points, ignoreBounds=True)
         self.shown_points = 0
+        self.unavailable = False
 
     def show(self, data: LayerData) -> None:
+        self.unavailable = False
         self.clear_lines()
         for line in data.polylines:
             lon = np.array([p[0] for p in line.coordinates])
@@ -59,3 +67,21 @@ class QtPluginLayer:
     def remove(self) -> None:
         self.clear_lines()
         self._plot.removeItem(self.points)
+
+
+class LayerNotice(QLabel):
+    """ "<layer>: database unavailable …", one line per layer waiting for the database."""
+
+    def __init__(self, plot: pg.PlotWidget) -> None:
+        super().__init__(plot)
+        self.setObjectName("pluginLayerNotice")
+        self.setStyleSheet(f"background: {RAISED}; color: {TEXT}; padding: 4px 6px; border-radius: 4px;")
+        self.move(8, 8)
+        self.hide()
+
+    def show_for(self, layers: Iterable[QtPluginLayer], text: str) -> None:
+        lines = [f"{layer.title}：{text}" for layer in layers if layer.unavailable]
+        self.setText("\n".join(lines))
+        self.adjustSize()
+        self.setVisible(bool(lines))
+        self.raise_()

@@ -1,6 +1,8 @@
 """Plugins' dashboard cards: a title, a big value and a detail line, refreshed in the background.
 
-The briefing screen can take these widgets as they are; until it exists they sit in a dock."""
+While the database is away a card says so instead of its value (``show_unavailable``) and gets its
+value again once it answers. The briefing screen can take these widgets as they are; until it
+exists they sit in a dock."""
 
 from __future__ import annotations
 
@@ -25,10 +27,18 @@ class QtPluginCard(QFrame):
         column.setContentsMargins(10, 6, 10, 6)
         for label in (self.title, self.value, self.detail):
             column.addWidget(label)
+        self.unavailable = False
 
     def show_value(self, value: CardValue) -> None:
+        self.unavailable = False
         self.value.setText(value.value)
         self.detail.setText(value.detail)
+
+    def show_unavailable(self, text: str) -> None:
+        """The database did not answer: no stale number, and a line saying it will be retried."""
+        self.unavailable = True
+        self.value.setText("—")
+        self.detail.setText(text)
 
 
 class QtPluginCards(QWidget):

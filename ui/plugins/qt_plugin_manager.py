@@ -1,9 +1,12 @@
 """The plugin manager view: every discovered plugin with version, offices, source, state and
-message; the traceback of a failed plugin on demand; and, for an admin, switching a plugin on or
-off for an office (stored centrally, applies at each seat's next start)."""
+message; the traceback of a failed plugin on demand; and switching a plugin on or off for an office
+(stored centrally, applies at each seat's next start) through ``PluginService`` — as the signed-in
+user, who needs the plugin-management permission: anyone else sees the controls greyed out, and an
+attempt all the same is refused by the service, audited under their name and shown here."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QMetaObject, Qt, Slot
@@ -20,11 +23,13 @@ from PySide6.QtWidgets import (
 )
 
 from commandcenter.domain.plugins import EnablementRule, Scope
-from commandcenter.persistence.district.queries import offices
-from commandcenter.persistence.plugins.enablement import set_rule
-from commandcenter.plugins_api.host import PluginHost
-from commandcenter.plugins_api.records import PluginRecord, PluginState
+from commandcenter.plugin_host.host import PluginHost
+from commandcenter.plugin_host.records import PluginRecord, PluginState
+from commandcenter.services.errors import AccessError, DatabaseUnavailable
+from commandcenter.services.plugin_service import PluginService
 from ui.background import BackgroundRunner
+
+log = logging.getLogger(__name__)
 
 
 class QtPluginManager(QWidget):
@@ -32,21 +37,20 @@ class QtPluginManager(QWidget):
         self,
         host: PluginHost,
         runner: BackgroundRunner,
-        *,
-        is_admin: bool,
-        actor: str,
+        service: PluginService | None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("pluginManager")
         self._host = host
         self._runner = runner
-        self._actor = actor
+        self._service = service
         self._states = {
             PluginState.ACTIVE: self.tr("Active"),
             PluginState.FAILED: self.tr("Disabled after an error"),
             PluginState.NOT_ENABLED: self.tr("Not enabled here"),
             PluginState.INCOMPATIBLE: self.tr("Incompatible API"),
+            PluginState.WAITING: self.tr("Waiting for the database"),
         }
         self._sources = {
             "shipped": self.tr("Built-in"),
@@ -76,8 +80,8 @@ class QtPluginManager(QWidget):
         buttons.addWidget(self.traceback_button)
         self.office = QComboBox(self)
         self.status = QLabel("", self)
-        if is_admin:
-            self._add_admin_controls(buttons)
+        if service is not None:  # somebody is signed in: the service decides what they may do
+            self._add_admin_controls(buttons, service)
         buttons.addStretch(1)
         column = QVBoxLayout(self)
         column.addWidget(self.table, 1)
@@ -90,20 +94,33 @@ class QtPluginManager(QWidget):
         )
         self.refresh()
 
-    def _add_admin_controls(self, buttons: QHBoxLayout) -> None:
+    def _add_admin_controls(self, buttons: QHBoxLayout, service: PluginService) -> None:
         buttons.addWidget(QLabel(self.tr("For office:"), self))
         buttons.addWidget(self.office)
         self.enable_button = QPushButton(self.tr("Enable"), self)
         self.disable_button = QPushButton(self.tr("Disable"), self)
         self.enable_button.clicked.connect(lambda: self.set_for_office(True))
         self.disable_button.clicked.connect(lambda: self.set_for_office(False))
-        buttons.addWidget(self.enable_button)
-        buttons.addWidget(self.disable_button)
-        self._runner.submit(lambda: [office.name for office in offices(self._host.store)], self._fill_offices)
+        for button in (self.enable_button, self.disable_button):
+            button.setEnabled(service.may_manage())
+            buttons.addWidget(button)
+        if not service.may_manage():
+            self.status.setText(self.tr("Only an administrator may change where plugins load."))
+        self._runner.submit(service.office_names, self._fill_offices, self._refused)
 
     def _fill_offices(self, names: list[str]) -> None:
         self.office.clear()
         self.office.addItems(names)
+
+    def _refused(self, error: Exception) -> None:
+        """The service said no, or the database is away: say so here (never a traceback)."""
+        if isinstance(error, DatabaseUnavailable):
+            self.status.setText(self.tr("Database unavailable; try again shortly."))
+        elif isinstance(error, AccessError):
+            self.status.setText(str(error))  # the core's bilingual refusal, as the login dialog shows it
+        else:
+            log.error("plugin manager: %s", error, exc_info=error)
+            self.status.setText(self.tr("Not saved: an unexpected error was logged."))
 
     @Slot()
     def refresh(self) -> None:
@@ -134,15 +151,19 @@ class QtPluginManager(QWidget):
         self.traceback.show()
 
     def set_for_office(self, enabled: bool, on_done: Callable[[], None] | None = None) -> None:
-        record, office = self.selected(), self.office.currentText()
-        if record is None or not office:
+        record, office, service = self.selected(), self.office.currentText(), self._service
+        if record is None or not office or service is None:
             return
         rule = EnablementRule(record.id, Scope.OFFICE, office, enabled)
-        store, actor = self._host.store, self._actor
 
         def saved(_result: object) -> None:
             self.status.setText(self.tr("Saved; applies at the next start of that office's workstations."))
             if on_done is not None:
                 on_done()
 
-        self._runner.submit(lambda: set_rule(store, rule, actor=actor, is_admin=True), saved)
+        def refused(error: Exception) -> None:
+            self._refused(error)
+            if on_done is not None:
+                on_done()
+
+        self._runner.submit(lambda: service.set_rule(rule), saved, refused)

@@ -3,8 +3,10 @@
 Most office modules are lists an office keeps (meetings, volunteers, kiosks): with this a plugin
 describes columns, fields and jobs, and never writes Qt layout code of its own. Every job (load,
 add, row action) runs through the ``PanelHost``, so none blocks the Qt thread and a raising one
-disables the plugin instead of the app. Column and field labels are the plugin's (Chinese domain
-terms); the panel's own buttons are translated.
+disables the plugin instead of the app; a job raising ``InvalidEntry`` shows its message instead.
+Loads are retried while the database is away; an add or an action is not (the user sends it again
+once the panel no longer says the database is unavailable). Column and field labels are the
+plugin's (Chinese domain terms); the panel's own buttons are translated.
 """
 
 from __future__ import annotations
@@ -149,7 +151,7 @@ class QtRecordPanel(QWidget):
         if self._add is None:
             return
         values, add = self.form_values(), self._add
-        self._host.submit(lambda: add(values), lambda _result: self._added())
+        self._host.submit(lambda: add(values), lambda _result: self._added(), retry=False)
 
     def _added(self) -> None:
         for widget in self.inputs.values():
@@ -161,7 +163,7 @@ class QtRecordPanel(QWidget):
         index = self.table.currentRow()
         if 0 <= index < len(self.rows):
             row, values = self.rows[index], self.form_values()
-            self._host.submit(lambda: action.run(row, values), lambda _result: self.reload())
+            self._host.submit(lambda: action.run(row, values), lambda _result: self.reload(), retry=False)
 
 
 def _fill(box: QComboBox, items: Sequence[tuple[str, Any]]) -> None:

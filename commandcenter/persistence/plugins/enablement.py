@@ -1,6 +1,7 @@
 """Reading and writing the central enablement rules (table ``plugin_enablement``, migration 0006).
 
-Only an admin may change a rule: the check lives here, at the write, so no screen can forget it.
+Who may change a rule is checked by ``services.plugin_service`` (the signed-in principal's
+``MANAGE_PLUGINS``), the only caller that writes; the actor it passes is that principal's user name.
 Every change is appended to the audit log in the same transaction (action ``plugin_change``, as
 ``commandcenter.audit.trail.AuditAction`` names it): a rule and its audit row commit together.
 """
@@ -20,10 +21,6 @@ from commandcenter.persistence.store import Store
 PLUGIN_CHANGE = "plugin_change"
 
 
-class NotAllowed(PermissionError):
-    """Only an admin sets which plugins load where."""
-
-
 def load_rules(store: Store) -> list[EnablementRule]:
     table = PluginEnablement
     statement = select(table.plugin_id, table.scope, table.target, table.enabled).order_by(table.id)
@@ -33,10 +30,8 @@ def load_rules(store: Store) -> list[EnablementRule]:
     ]
 
 
-def set_rule(store: Store, rule: EnablementRule, *, actor: str, is_admin: bool) -> None:
+def set_rule(store: Store, rule: EnablementRule, *, actor: str) -> None:
     """Insert or replace the rule for (plugin, scope, target)."""
-    if not is_admin:
-        raise NotAllowed("只有管理员可以设置插件启用 (only an admin may enable or disable plugins)")
     table = PluginEnablement
     key = (table.plugin_id == rule.plugin_id, table.scope == rule.scope.value, table.target == rule.target)
     now = datetime.now(UTC)
@@ -55,12 +50,8 @@ def set_rule(store: Store, rule: EnablementRule, *, actor: str, is_admin: bool) 
         raise unavailable(store, error) from error
 
 
-def clear_rule(
-    store: Store, plugin_id: str, scope: Scope, target: str, *, actor: str, is_admin: bool
-) -> None:
+def clear_rule(store: Store, plugin_id: str, scope: Scope, target: str, *, actor: str) -> None:
     """Back to the plugin's default for that seat."""
-    if not is_admin:
-        raise NotAllowed("只有管理员可以设置插件启用 (only an admin may enable or disable plugins)")
     table = PluginEnablement
     try:
         with store.engine.begin() as connection:

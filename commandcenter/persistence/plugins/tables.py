@@ -4,6 +4,11 @@ Plugins do not import SQLAlchemy or touch the engine (only ``persistence`` does)
 without its prefix and get plain dicts back. Every name is prefixed with ``plg_<plugin id>_``, so a
 plugin cannot read or write the core's tables or another plugin's through this door. Tables are
 reflected once from the database the plugin's migrations created.
+
+A failed statement is told apart by asking the database itself: if it does not answer, that is an
+outage (``DatabaseUnavailable``, which the plugin host shows and retries); if it does, the statement
+was the plugin's own mistake (``PluginTableError``: an unknown column, a broken constraint), and the
+host disables the plugin as for any of its errors.
 """
 
 from __future__ import annotations
@@ -13,10 +18,15 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Connection, MetaData, Table, exc, func, insert, select, update
+from sqlalchemy import Connection, MetaData, Table, delete, exc, func, insert, inspect, select, update
 
+from commandcenter.persistence.access import writing
 from commandcenter.persistence.database import DatabaseUnavailable, describe_error
 from commandcenter.persistence.store import Store
+
+
+class PluginTableError(RuntimeError):
+    """A plugin's own statement failed while the database answers: the plugin's fault."""
 
 
 class PluginTables:
@@ -76,7 +86,7 @@ class PluginTables:
             with self._store.engine.connect() as connection:
                 yield connection
         except exc.DBAPIError as error:
-            raise DatabaseUnavailable(self._store.url, describe_error(error)) from error
+            raise self._failure(error) from error
 
     @contextmanager
     def _begin(self) -> Iterator[Connection]:
@@ -84,4 +94,23 @@ class PluginTables:
             with self._store.engine.begin() as connection:
                 yield connection
         except exc.DBAPIError as error:
-            raise DatabaseUnavailable(self._store.url, describe_error(error)) from error
+            raise self._failure(error) from error
+
+    def _failure(self, error: exc.DBAPIError) -> Exception:
+        """An outage when the database does not answer now, else the plugin's own error."""
+        try:
+            self._store.ping()
+        except DatabaseUnavailable as down:
+            return down
+        return PluginTableError(
+            f"插件数据表语句出错 (plugin table statement failed): {describe_error(error)}"
+        )
+
+
+def empty_tables(store: Store, prefix: str) -> None:
+    """Delete every row of every table named ``prefix…`` (a plugin's tables before its demo rows)."""
+    with writing(store) as connection:
+        metadata = MetaData()
+        for name in inspect(connection).get_table_names():
+            if name.startswith(prefix):
+                connection.execute(delete(Table(name, metadata, autoload_with=connection)))

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from commandcenter.plugins_api.discovery import Candidate
+from commandcenter.plugin_host.discovery import Candidate
 
 
 class PluginImportError(ImportError):

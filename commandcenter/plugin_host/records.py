@@ -13,6 +13,7 @@ class PluginState(StrEnum):
     FAILED = "failed"  # broken at discovery, import, migration or activation, or disabled after a fault
     NOT_ENABLED = "not enabled"  # not for this office / workstation
     INCOMPATIBLE = "incompatible"  # needs another API version
+    WAITING = "waiting"  # the database did not answer while it was activated: tried again later
 
 
 @dataclass

@@ -12,17 +12,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from commandcenter.domain.plugins import EnablementRule, Scope
-from commandcenter.plugins_api.manifest import PluginManifest
+from commandcenter.plugin_host.manifest import PluginManifest
 
 
 @dataclass(frozen=True)
 class Seat:
-    """Who is sitting here: an office name (None for the district centre), the workstation name and
-    whether the signed-in user is an admin (accounts come with issue 7; until then, passed in)."""
+    """Where this session runs: an office name (None for the district centre) and the workstation
+    name. Who may change the rules is not the seat's business: that is the signed-in principal's
+    ``MANAGE_PLUGINS`` permission, checked by ``services.plugin_service``."""
 
     office: str | None
     workstation: str
-    is_admin: bool = False
 
 
 def is_enabled(manifest: PluginManifest, seat: Seat, rules: Iterable[EnablementRule]) -> bool:

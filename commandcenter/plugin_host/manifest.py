@@ -45,12 +45,16 @@ class PluginManifest:
 
     @property
     def table_prefix(self) -> str:
-        """Every table of the plugin starts with this, so plugins cannot collide with the core."""
-        return f"plg_{self.id}_"
+        return table_prefix(self.id)
 
     @property
     def version_table(self) -> str:
         return f"alembic_version_plg_{self.id}"
+
+
+def table_prefix(plugin_id: str) -> str:
+    """Every table of a plugin starts with this, so plugins cannot collide with the core."""
+    return f"plg_{plugin_id}_"
 
 
 def read_manifest(path: Path) -> PluginManifest:

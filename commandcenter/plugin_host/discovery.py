@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from commandcenter.plugins_api.manifest import MANIFEST_FILE, ManifestError, PluginManifest, read_manifest
+from commandcenter.plugin_host.manifest import MANIFEST_FILE, ManifestError, PluginManifest, read_manifest
 
 ENTRY_POINT_GROUP = "commandcenter.plugins"
 SHIPPED_PACKAGE = "plugins"  # found by location only: the core never imports it
