@@ -1,9 +1,8 @@
-"""The audited administrative actions other parts of the app call: exports, setting changes,
-plugin changes (issue 6's plugin manager calls ``change_plugin``) and intake API keys.
+"""The audited administrative actions other parts of the app call: exports, setting changes and intake
+API keys (plugin administration is ``plugin_service``).
 
 Each checks its permission and writes the audit row; the change itself stays with its owner
 (the caller performs it after this returns), so the audit vocabulary is defined in one place.
-An office user may use (not manage) the plugins of their own office: ``may_use_plugin``.
 """
 
 from __future__ import annotations
@@ -32,18 +31,6 @@ class AdminService(Guarded):
             f"setting:{name}",
             {"old": redact_text(str(old)), "new": redact_text(str(new))},
         )
-
-    def change_plugin(self, plugin: object, change: object, details: dict[str, Any] | None = None) -> None:
-        """``change``: install / enable / disable / remove / configure."""
-        name = clean_text(plugin, "plugin", limit=80, required=True)
-        what = clean_text(change, "change", limit=40, required=True)
-        self._require(Permission.MANAGE_PLUGINS, f"plugin:{name}")
-        self._record(AuditAction.PLUGIN_CHANGE, f"plugin:{name}", {"change": what} | (details or {}))
-
-    def may_use_plugin(self, plugin_office_id: int | None) -> bool:
-        """District-wide plugins (office None) are for everyone who reads cases; an office's plugin
-        for that office's users and district-wide readers."""
-        return plugin_office_id is None or self.principal.may_see_office(plugin_office_id)
 
     def create_api_key(self, name: object) -> str:
         label = clean_text(name, "api key name", limit=40, required=True)

@@ -15,10 +15,13 @@ from commandcenter.accounts.principal import Principal
 from commandcenter.audit import AuditAction, AuditTrail
 from commandcenter.demo.generate import load_demo_data
 from commandcenter.domain.kinds import UserRole
+from commandcenter.domain.plugins import EnablementRule, Scope
 from commandcenter.persistence.store import Store
 from commandcenter.services.admin_service import AdminService
 from commandcenter.services.case_service import CaseService
+from commandcenter.services.category_service import CategoryService
 from commandcenter.services.district_service import DistrictService
+from commandcenter.services.plugin_service import PluginService
 from commandcenter.services.user_service import UserService
 from commandcenter.testing.accounts import CASE_TIME, FAST_HASHING, new_case
 from commandcenter.testing.demo_district import DemoDistrict
@@ -38,6 +41,8 @@ class Services:
     users: UserService
     admin: AdminService
     district: DistrictService
+    plugins: PluginService
+    categories: CategoryService
     own_case: int
     other_case: int
 
@@ -67,12 +72,17 @@ CREATE = _named(
     "create_user", lambda s: s.users.create_user("new.user", "新用户", "admin", None, "pass-word-123")
 )
 RESET = _named("reset_password", lambda s: s.users.reset_password("operator1"))
-PLUGIN = _named("change_plugin", lambda s: s.admin.change_plugin("jianshe", "enable"))
+PLUGIN = _named(
+    "set_plugin_rule",
+    lambda s: s.plugins.set_rule(EnablementRule("jianzhong_kiosks", Scope.OFFICE, "建中街街道", False)),
+)
+CATEGORIES = _named("save_categories", lambda s: s.categories.save([]))
 SETTING = _named("change_setting", lambda s: s.admin.change_setting("theme", "dark", "light"))
 API_KEY = _named("create_api_key", lambda s: s.admin.create_api_key("hotline"))
 EXPORT = _named("export", lambda s: s.admin.authorize_export("cases.csv", 10))
 READ_OTHER = _named("get_other_office_case", lambda s: s.cases.get_case(s.other_case))
 ADMIN_ONLY = [USERS, CREATE, RESET, PLUGIN, SETTING, API_KEY]
+NOT_CATEGORY_MANAGERS = [CATEGORIES]  # 值班长 and administrators change the category table
 OFFICE_STEPS = [_step(a) for a in ("签收", "退回", "处置", "反馈")]
 
 FORBIDDEN: dict[UserRole, list[Attempt]] = {
@@ -85,6 +95,7 @@ FORBIDDEN: dict[UserRole, list[Attempt]] = {
         _step("简易处置"),
         *OFFICE_STEPS,
         *ADMIN_ONLY,
+        *NOT_CATEGORY_MANAGERS,
     ],
     UserRole.SUPERVISOR: [_step("简易处置"), *OFFICE_STEPS, *ADMIN_ONLY],
     UserRole.LEADER: [
@@ -96,6 +107,7 @@ FORBIDDEN: dict[UserRole, list[Attempt]] = {
         _step("简易处置"),
         *OFFICE_STEPS,
         *ADMIN_ONLY,
+        *NOT_CATEGORY_MANAGERS,
     ],
     UserRole.OFFICE: [
         _step("立案"),
@@ -109,6 +121,7 @@ FORBIDDEN: dict[UserRole, list[Attempt]] = {
         READ_OTHER,
         _step("签收", "other"),
         *ADMIN_ONLY,
+        *NOT_CATEGORY_MANAGERS,
     ],
     UserRole.INSPECTOR: [
         _step("立案"),
@@ -118,6 +131,7 @@ FORBIDDEN: dict[UserRole, list[Attempt]] = {
         _step("作废"),
         EXPORT,
         *ADMIN_ONLY,
+        *NOT_CATEGORY_MANAGERS,
     ],
     UserRole.ADMIN: [
         _step("立案"),
@@ -139,6 +153,8 @@ def _services(district: DemoDistrict, principal: Principal) -> Services:
         UserService(store, principal, hashing=FAST_HASHING),
         AdminService(store, principal),
         DistrictService(store, principal),
+        PluginService(store, principal),
+        CategoryService(store, principal),
         new_case(district, OWN),
         new_case(district, OTHER),
     )
