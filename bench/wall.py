@@ -32,10 +32,10 @@ from startup import _ensure_display  # bench/ is the script's folder, first on s
 
 from commandcenter import paths
 from commandcenter.domain.cameras import CameraFeed, StreamTier
-from commandcenter.media.clips import ensure_demo_clips
-from commandcenter.media.stream_server import DemoStreamServer
-from commandcenter.media.tile_state import TileState
+from commandcenter.streaming.clips import ensure_demo_clips
+from commandcenter.streaming.stream_server import DemoStreamServer
 from commandcenter.testing.demo_streams import running_demo_server
+from commandcenter.video.tile_state import TileState
 from ui.video.vlc_instance import vlc_instance
 from ui.videowall.qt_wall import QtVideoWall
 

@@ -73,7 +73,7 @@ def _open_window(
     title_suffix: str,
 ) -> int:
     from commandcenter.domain.cameras import CameraFeed
-    from commandcenter.media.stream_probe import probe_stream
+    from commandcenter.streaming.stream_probe import probe_stream
     from ui.app import run_gui
     from ui.auth.sign_in import SignIn
 

@@ -13,10 +13,10 @@ from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
 from commandcenter.domain.cameras import StreamTier
-from commandcenter.media.clips import ensure_demo_clips
-from commandcenter.media.stream_server import DemoStreamServer
-from commandcenter.media.tile_state import TileState
+from commandcenter.streaming.clips import ensure_demo_clips
+from commandcenter.streaming.stream_server import DemoStreamServer
 from commandcenter.testing.demo_streams import free_loopback_port, running_demo_server
+from commandcenter.video.tile_state import TileState
 from ui.video.qt_video_tile import QtVideoTile
 
 pytestmark = [

@@ -12,9 +12,9 @@ from PySide6.QtGui import QCursor
 from pytestqt.qtbot import QtBot
 
 from commandcenter.domain.cameras import CameraEntry, CameraFeed
-from commandcenter.media.vlc_support import url_supported
 from commandcenter.persistence.cameras.imports import save_cameras
 from commandcenter.persistence.store import Store
+from commandcenter.video.vlc_support import url_supported
 from commandcenter.wall.tour import DEFAULT_DWELL_S
 from ui.background import BackgroundRunner
 from ui.cameras.qt_camera_tree import QtCameraTree

@@ -9,7 +9,7 @@ from PySide6.QtGui import QCursor
 from pytestqt.qtbot import QtBot
 
 from commandcenter.domain.cameras import CameraFeed
-from commandcenter.media.vlc_support import url_supported
+from commandcenter.video.vlc_support import url_supported
 from ui.videowall.qt_wall import QtVideoWall
 
 pytestmark = [

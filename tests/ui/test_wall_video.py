@@ -12,10 +12,10 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from commandcenter.domain.cameras import CameraFeed, StreamTier
-from commandcenter.media.clips import ensure_demo_clips
-from commandcenter.media.stream_server import DemoStreamServer
-from commandcenter.media.tile_state import TileState
+from commandcenter.streaming.clips import ensure_demo_clips
+from commandcenter.streaming.stream_server import DemoStreamServer
 from commandcenter.testing.demo_streams import free_loopback_port, running_demo_server
+from commandcenter.video.tile_state import TileState
 from commandcenter.wall.decode_budget import DecodeBudget, DecodeTier
 from ui.videowall.qt_wall import QtVideoWall
 

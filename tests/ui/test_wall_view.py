@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QApplication, QGridLayout, QLabel
 from pytestqt.qtbot import QtBot
 
 from commandcenter.domain.cameras import CameraFeed
-from commandcenter.media.camera_drag import CAMERAS_MIME, encode_cameras
-from commandcenter.media.tile_state import TileState
-from commandcenter.media.vlc_support import url_supported
+from commandcenter.video.camera_drag import CAMERAS_MIME, encode_cameras
+from commandcenter.video.tile_state import TileState
+from commandcenter.video.vlc_support import url_supported
 from commandcenter.wall.decode_budget import DecodeBudget, DecodeTier
 from ui.videowall.qt_wall import QtVideoWall
 

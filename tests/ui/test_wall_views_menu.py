@@ -11,10 +11,10 @@ from PySide6.QtWidgets import QDialogButtonBox, QMenu
 from pytestqt.qtbot import QtBot
 
 from commandcenter.domain.cameras import CameraEntry, CameraFeed, SavedView
-from commandcenter.media.vlc_support import url_supported
 from commandcenter.persistence.cameras.imports import save_cameras
 from commandcenter.persistence.cameras.saved_views import list_views, save_view
 from commandcenter.persistence.store import Store
+from commandcenter.video.vlc_support import url_supported
 from ui.background import BackgroundRunner
 from ui.videowall.qt_wall import QtVideoWall
 from ui.videowall.wall_tour_menu import WallTourMenu

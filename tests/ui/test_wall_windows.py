@@ -10,7 +10,7 @@ from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
 from commandcenter.domain.cameras import CameraFeed
-from commandcenter.media.vlc_support import url_supported
+from commandcenter.video.vlc_support import url_supported
 from commandcenter.wall.window_memory import WallWindowState, load_windows, save_windows
 from ui.videowall.qt_wall import QtVideoWall
 from ui.videowall.wall_windows import WallWindows

@@ -21,9 +21,9 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from commandcenter.domain.cameras import CameraFeed, StreamTier
-from commandcenter.media.tile_state import TileState, TileStateMachine
-from commandcenter.media.tile_stats import RateMeter, format_rates
-from commandcenter.media.vlc_support import url_supported
+from commandcenter.video.tile_state import TileState, TileStateMachine
+from commandcenter.video.tile_stats import RateMeter, format_rates
+from commandcenter.video.vlc_support import url_supported
 from ui.video.picture_frame import PictureFrame
 from ui.video.tile_caption import TileCaption
 from ui.video.tile_player import (

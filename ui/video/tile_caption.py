@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from commandcenter.domain.cameras import StreamTier
 from commandcenter.health import Level
-from commandcenter.media.tile_state import TileState
+from commandcenter.video.tile_state import TileState
 from ui.theme import LEVEL_COLORS, MUTED, PANEL, TEXT
 
 STATE_LEVEL = {

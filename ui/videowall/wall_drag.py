@@ -7,7 +7,7 @@ from PySide6.QtCore import QMimeData
 from PySide6.QtGui import QDrag
 
 from commandcenter.domain.cameras import CameraFeed
-from commandcenter.media.camera_drag import CAMERAS_MIME, decode_cameras, encode_cameras
+from commandcenter.video.camera_drag import CAMERAS_MIME, decode_cameras, encode_cameras
 from ui.video.qt_video_tile import QtVideoTile
 
 TILE_MIME = "application/x-commandcenter-wall-tile"

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from commandcenter import paths
 from commandcenter.domain.cameras import StreamTier
-from commandcenter.media.clips import find_clip_sets
+from commandcenter.streaming.clips import find_clip_sets
 from commandcenter.wall.decode_budget import DecodeBudget, DecodeTier, measure_budget
 from commandcenter.wall.tiering import TierChoice, TileView
 from ui.background import BackgroundRunner
