@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QMetaObject, Qt, Slot
+from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -25,6 +25,7 @@ from commandcenter.persistence.plugins.enablement import set_rule
 from commandcenter.plugins_api.host import PluginHost
 from commandcenter.plugins_api.records import PluginRecord, PluginState
 from ui.background import BackgroundRunner
+from ui.thread_bridge import ThreadBridge
 
 
 class QtPluginManager(QWidget):
@@ -85,9 +86,8 @@ class QtPluginManager(QWidget):
         column.addWidget(self.status)
         column.addWidget(self.traceback, 1)
         self.records: list[PluginRecord] = []
-        host.changed.connect(
-            lambda _record: QMetaObject.invokeMethod(self, "refresh", Qt.ConnectionType.QueuedConnection)
-        )
+        self._bridge = ThreadBridge(self)
+        host.changed.connect(lambda _record: self._bridge.post(self.refresh))  # from any thread
         self.refresh()
 
     def _add_admin_controls(self, buttons: QHBoxLayout) -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pyqtgraph as pg
-from PySide6.QtCore import QMetaObject, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QFrame, QMainWindow, QMenu, QScrollArea
 
@@ -32,6 +32,7 @@ from ui.plugins.panel_host import PanelHost
 from ui.plugins.qt_map_layers import QtPluginLayer
 from ui.plugins.qt_plugin_cards import QtPluginCard, QtPluginCards
 from ui.plugins.qt_plugin_manager import QtPluginManager
+from ui.thread_bridge import ThreadBridge
 
 log = logging.getLogger(__name__)
 CARD_REFRESH_S = 30.0
@@ -123,9 +124,8 @@ class QtPlugins(QObject):
 
     def _placed(self, host: PluginHost) -> None:
         self.host = host
-        host.changed.connect(
-            lambda _r: QMetaObject.invokeMethod(self, "sync", Qt.ConnectionType.QueuedConnection)
-        )
+        self._bridge = ThreadBridge(self)
+        host.changed.connect(lambda _r: self._bridge.post(self.sync))  # from any thread
         for record, panel in host.panels():
             self._add_panel(record, panel.id, panel.title, panel.create)
         for record, action in host.menu_actions():
