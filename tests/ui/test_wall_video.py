@@ -88,7 +88,7 @@ def test_keyframes_only_and_still_tiles_under_a_tight_budget_and_a_snapshot(
 ) -> None:
     wall.show_feeds(feeds(server, 2), layout="2x2")  # small tiles: sub streams wanted
     qtbot.waitUntil(lambda: all(tile.state is TileState.PLAYING for tile in wall.tiles[:2]), timeout=30_000)
-    qtbot.waitUntil(lambda: bool(wall.tiles[0].player and wall.tiles[0].player.has_vout()), timeout=10_000)
+    qtbot.waitUntil(lambda: bool(wall.tiles[0].player and wall.tiles[0].player.has_picture()), timeout=10_000)
     taken: list[Path] = []
 
     def snapshot_taken() -> bool:

@@ -10,15 +10,24 @@ Sizing the surface to the picture's aspect, rounded down to whole multiples of `
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
-
-from ui.video.tile_player import native_surface
 
 WIDTH_STEP = 8
 HEIGHT_STEP = 2
 DEFAULT_ASPECT = (16, 9)  # until the stream's first picture tells its own
+
+
+def native_surface(parent: QWidget) -> QWidget:
+    """A black native window for the video library; ancestors stay ordinary Qt widgets."""
+    surface = QWidget(parent)
+    surface.setObjectName("videoTileSurface")
+    surface.setAttribute(Qt.WidgetAttribute.WA_NativeWindow)
+    surface.setAttribute(Qt.WidgetAttribute.WA_DontCreateNativeAncestors)
+    surface.setStyleSheet("background: black;")
+    surface.setAutoFillBackground(True)
+    return surface
 
 
 def fitted_rect(width: int, height: int, aspect: tuple[int, int]) -> QRect:
@@ -50,13 +59,17 @@ class PictureFrame(QWidget):
     def current(self) -> int:
         return self._current
 
+    def native_handle(self, index: int) -> int:
+        """The native handle of surface ``index``, for the video library to draw into."""
+        return int(self.surfaces[index].winId())
+
     def set_current(self, index: int) -> None:
         self._current = index  # both surfaces always have the fitted geometry
         self.surfaces[index].show()
         self.surfaces[1 - index].hide()
 
     def set_aspect(self, width: int, height: int) -> None:
-        """The stream's picture size (libVLC's ``video_get_size``), once its first picture is decoded."""
+        """The stream's picture size, once its first picture is decoded."""
         if width > 0 and height > 0 and (width, height) != self._aspect:
             self._aspect = (width, height)
             self._fit()

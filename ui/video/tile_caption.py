@@ -21,6 +21,7 @@ STATE_LEVEL = {
     TileState.NO_SIGNAL: Level.FAILED,
     TileState.OFFLINE: Level.UNKNOWN,
     TileState.UNSUPPORTED: Level.FAILED,
+    TileState.BACKEND_UNAVAILABLE: Level.FAILED,
 }
 
 
@@ -67,6 +68,7 @@ class TileCaption(QWidget):
             TileState.NO_SIGNAL: self.tr("No signal"),
             TileState.OFFLINE: self.tr("Offline"),
             TileState.UNSUPPORTED: self.tr("Unsupported"),
+            TileState.BACKEND_UNAVAILABLE: self.tr("No video library"),
         }
         color = LEVEL_COLORS[STATE_LEVEL[state]]
         self.state_label.setText(f'<span style="color:{color}">●</span> {texts[state]}')

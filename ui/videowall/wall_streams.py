@@ -58,4 +58,4 @@ class WallStreams:
                 elif tier is not tile.tier:
                     tile.switch_tier(tier)
             else:
-                tile.set_decode_mode(decode.value)
+                tile.set_decode_mode("keyframes" if decode is DecodeTier.KEYFRAMES else "still")
