@@ -41,7 +41,8 @@ class Player(Protocol):
         """Hold the last picture (a live stream cannot resume from here: start it again)."""
 
     def close(self) -> None:
-        """Stop and free the player; it reports nothing afterwards. May block briefly."""
+        """Stop and free the player, without blocking; it reports nothing afterwards and must not
+        be used again."""
 
     def clock_ms(self) -> int:
         """The stream's clock: it stands still when the stream stalls without an error."""
@@ -68,3 +69,6 @@ class VideoBackend(Protocol):
     def new_player(self, window: int, sink: EventSink) -> Player:
         """A player drawing into the native window ``window`` (X11 id, HWND or NSView), reporting to
         ``sink``. Raises ``BackendUnavailable`` when the library cannot be used at all."""
+
+    def settle(self) -> None:
+        """Wait until every closed player is really gone: before the windows they drew into close."""

@@ -1,17 +1,15 @@
-"""One tile's video session without Qt: which camera and stream it plays, the player(s) it holds, and
-every decision about them — connect, reconnect after a backoff, notice a stalled stream, switch stream
-tier make-before-break, step down for the decode budget, and the live rates.
+"""One tile's video session without Qt: the camera and stream it plays, its players, and every
+decision about them — connect, reconnect after a backoff, notice a stall, switch tier make-before-
+break, step down for the decode budget, live rates. The widget shows what it announces and runs its
+two timers: the retry delay (``events.retry``) and a once-a-second ``tick``.
 
-The widget (``ui/video/qt_video_tile.py``) shows what the session announces and runs its two timers:
-the retry delay the session asks for (``events.retry``) and a once-a-second ``tick``.
+Threads: the backend reports on its own threads; the sink only hands each report to ``post``, which
+runs it on the session's thread (the Qt thread, via ``ui/thread_bridge``). Each stream starts with a
+fresh attempt number that its events carry, so a late event of an abandoned stream changes nothing.
 
-Threads: the backend reports on its own threads. The session's sink only hands each report to
-``post``, which runs it later on the session's thread (the Qt thread, through ``ui/thread_bridge``);
-everything else happens there. Each stream is started with a fresh attempt number that its events
-carry, so a late event from an abandoned stream cannot change the state.
-
-Make-before-break: a tier switch starts a second player on the hidden surface; the session flips to
-it on that player's first picture, so the old picture stays until the new one exists.
+Make-before-break: a tier switch starts a second player on the hidden surface (a ``PendingSwitch``);
+the session flips to it on that player's first picture, so the old picture stays until the new one
+exists.
 """
 
 from __future__ import annotations
@@ -19,39 +17,19 @@ from __future__ import annotations
 import itertools
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import partial
 from typing import Literal
 
 from commandcenter.domain.cameras import CameraFeed, StreamTier
-from commandcenter.events import EventEmitter
 from commandcenter.video.backend import BackendUnavailable, Player, PlayerEvent, VideoBackend
+from commandcenter.video.session_events import PendingSwitch, SessionEvents
 from commandcenter.video.tile_state import TileState, TileStateMachine
-from commandcenter.video.tile_stats import RateMeter, Rates
+from commandcenter.video.tile_stats import RateMeter, Rates, StallWatch
 
 log = logging.getLogger(__name__)
 
-STALL_S = 6.0  # a playing stream whose clock stood still this long is dead (a hung server sends nothing)
 DecodeMode = Literal["full", "keyframes", "still"]
 Post = Callable[[Callable[[], None]], None]
-
-
-@dataclass(frozen=True)
-class PendingSwitch:
-    """The next stream of a tier switch, connecting on the hidden surface until its first picture."""
-
-    player: Player
-    attempt: int
-    tier: StreamTier
-    surface: int
-
-
-class SessionEvents:
-    def __init__(self) -> None:
-        self.state = EventEmitter[TileState]("tile state")  # on every state set, repeated ones too
-        self.first_frame = EventEmitter[None]("first frame")  # the current stream drew its first picture
-        self.switched = EventEmitter[PendingSwitch]("tier switched")  # the new stream is on screen
-        self.retry = EventEmitter[float]("retry")  # call ``reconnect()`` in this many seconds
 
 
 class TileSession:
@@ -75,7 +53,7 @@ class TileSession:
         self._keyframes_only = False
         self._held = False
         self._rates = RateMeter()
-        self._clock_ms, self._progress_at = -1, -1.0
+        self._stall = StallWatch()
 
     @property
     def state(self) -> TileState:
@@ -97,13 +75,10 @@ class TileSession:
     def switch_tier(self, tier: StreamTier) -> None:
         """Play the camera's other stream, keeping the current picture until the new one draws."""
         url = self.feed.url_for(tier)
-        if (
-            tier is self.tier
-            or url == self.url
-            or not self.backend.supports(url)
-            or self.decode_mode != "full"
-        ):
-            self.tier = tier if url == self.url else self.tier
+        if url == self.url:  # the camera has one stream for both tiers
+            self.tier = tier
+            return
+        if tier is self.tier or not self.backend.supports(url) or self.decode_mode != "full":
             return
         if self.player is None or self.state is not TileState.PLAYING:
             self.play_feed(self.feed, tier)  # nothing on screen worth keeping
@@ -141,7 +116,7 @@ class TileSession:
         return player.snapshot(path)
 
     def stop(self) -> None:
-        """Close the players (may block briefly while the backend ends its threads)."""
+        """Close the players (the backend does so without blocking)."""
         self._drop_pending()
         self._attempt = next(self._attempts)  # whatever the backend still reports belongs to the past
         if self.player is not None:
@@ -154,14 +129,10 @@ class TileSession:
         player = self.player
         if player is None or self.state is not TileState.PLAYING:
             return None
-        if not self._held:
-            clock_ms = player.clock_ms()
-            if clock_ms != self._clock_ms or self._progress_at < 0:
-                self._clock_ms, self._progress_at = clock_ms, now_s
-            elif now_s - self._progress_at >= STALL_S:
-                log.info("video tile %s: stream stalled, reconnecting", self.feed.name)
-                self._fail()
-                return None
+        if not self._held and self._stall.stalled(player.clock_ms(), now_s):
+            log.info("video tile %s: stream stalled, reconnecting", self.feed.name)
+            self._fail()
+            return None
         counters = player.counters()
         return self._rates.sample(now_s, *counters) if counters is not None else None
 
@@ -201,7 +172,7 @@ class TileSession:
         self.player, self._attempt, self.surface = pending.player, pending.attempt, pending.surface
         self.tier, self.url = pending.tier, self.feed.url_for(pending.tier)
         self._rates.reset()
-        self._progress_at = -1.0
+        self._stall.reset()
         self.events.switched.emit(pending)
         if old is not None:
             old.close()
@@ -215,7 +186,7 @@ class TileSession:
 
     def _set_state(self, state: TileState) -> None:
         if state is TileState.PLAYING:
-            self._progress_at = -1.0
+            self._stall.reset()
         self.events.state.emit(state)
 
     # ------------------------------------------------------------------ backend reports

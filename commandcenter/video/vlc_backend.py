@@ -2,6 +2,7 @@
 decodes and scales in C — Python only steers (start, stop, ask the clock and counters), frames never
 pass through it.
 
+The calls that can block (stop, play, pause, release) run on the backend's worker (``vlc_worker``).
 libVLC reports on its own threads and is not reentrant: a callback that called back into the player
 reporting could deadlock it. So the callbacks here only classify the event and hand ``(event,
 attempt)`` to the sink, which the session marshals onto its own thread. Each stream gets its own
@@ -19,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from commandcenter.video.backend import EventSink, PlayerEvent
 from commandcenter.video.vlc_instance import new_instance, vlc_instance
 from commandcenter.video.vlc_support import url_supported
+from commandcenter.video.vlc_worker import VlcWorker
 
 if TYPE_CHECKING:
     import vlc
@@ -27,11 +29,12 @@ KEYFRAMES_ONLY = (":avcodec-skip-frame=3",)  # 3 = the decoder skips every non-k
 
 
 class LibVlcPlayer:
-    def __init__(self, instance: vlc.Instance, window: int, sink: EventSink) -> None:
+    def __init__(self, instance: vlc.Instance, window: int, sink: EventSink, worker: VlcWorker) -> None:
         import vlc
 
         self._instance = instance
         self._sink = sink
+        self._worker = worker
         self._attempt = 0
         self._media: vlc.Media | None = None
         self.native: vlc.MediaPlayer = instance.media_player_new()  # bench/ compares it with bare players
@@ -46,25 +49,39 @@ class LibVlcPlayer:
     def start(self, url: str, attempt: int, *, keyframes_only: bool = False) -> None:
         import vlc
 
-        self.native.stop()  # quick after a failure (the input has ended, or its network read is interrupted)
-        self._release_media()
-        self._attempt = attempt
+        old = self._detach_media()
         media = self._instance.media_new(url, *(KEYFRAMES_ONLY if keyframes_only else ()))
         media.event_manager().event_attach(vlc.EventType.MediaStateChanged, self._on_state, attempt)
         self._media = media
-        self.native.set_media(media)
-        self.native.play()
+        native = self.native
+
+        def restart() -> None:
+            native.stop()  # quick after a failure (the input has ended, or its network read is interrupted)
+            self._attempt = attempt  # the old stream can report no picture any more
+            if old is not None:
+                old.release()
+            native.set_media(media)
+            native.play()
+
+        self._worker.submit(restart)
 
     def pause(self) -> None:
-        self.native.set_pause(1)
+        native = self.native
+        self._worker.submit(lambda: native.set_pause(1))
 
     def close(self) -> None:
         import vlc
 
         self.native.event_manager().event_detach(vlc.EventType.MediaPlayerVout)
-        self.native.stop()
-        self.native.release()
-        self._release_media()
+        old, native = self._detach_media(), self.native
+
+        def release() -> None:
+            native.stop()
+            native.release()
+            if old is not None:
+                old.release()
+
+        self._worker.submit(release)
 
     def clock_ms(self) -> int:
         return int(self.native.get_time())
@@ -90,13 +107,14 @@ class LibVlcPlayer:
     def snapshot(self, path: str) -> bool:
         return bool(self.native.video_take_snapshot(0, path, 0, 0) == 0)
 
-    def _release_media(self) -> None:
+    def _detach_media(self) -> vlc.Media | None:
+        """The current media, silenced, for the worker to release after the stop."""
         import vlc
 
-        if self._media is not None:
-            self._media.event_manager().event_detach(vlc.EventType.MediaStateChanged)
-            self._media.release()
-            self._media = None
+        media, self._media = self._media, None
+        if media is not None:
+            media.event_manager().event_detach(vlc.EventType.MediaStateChanged)
+        return media
 
     # ------------------------------------------------------------------ libVLC's threads
     def _on_state(self, event: Any, attempt: int) -> None:
@@ -123,6 +141,7 @@ class LibVlcBackend:
     def __init__(self, args: Sequence[str] | None = None) -> None:
         self._args = list(args) if args is not None else None
         self._instance: vlc.Instance | None = None
+        self._worker = VlcWorker()
 
     def supports(self, url: str) -> bool:
         return url_supported(url)
@@ -130,7 +149,10 @@ class LibVlcBackend:
     def new_player(self, window: int, sink: EventSink) -> LibVlcPlayer:
         if self._instance is None:
             self._instance = vlc_instance() if self._args is None else new_instance(self._args)
-        return LibVlcPlayer(self._instance, window, sink)
+        return LibVlcPlayer(self._instance, window, sink, self._worker)
+
+    def settle(self) -> None:
+        self._worker.settle()
 
 
 _default: LibVlcBackend | None = None

@@ -11,9 +11,10 @@ import pytest
 
 from commandcenter.domain.cameras import CameraFeed, StreamTier
 from commandcenter.video.backend import BackendUnavailable, EventSink, PlayerEvent
-from commandcenter.video.session import STALL_S, PendingSwitch, TileSession
+from commandcenter.video.session import TileSession
+from commandcenter.video.session_events import PendingSwitch
 from commandcenter.video.tile_state import TileState
-from commandcenter.video.tile_stats import Rates
+from commandcenter.video.tile_stats import STALL_S, Rates
 
 FEED = CameraFeed("c1", "二七广场", main_url="http://cam/main.ts", sub_url="http://cam/sub.ts")
 
@@ -70,6 +71,9 @@ class ScriptedBackend:
             raise BackendUnavailable(self.unavailable)
         self.players.append(ScriptedPlayer(window, sink))
         return self.players[-1]
+
+    def settle(self) -> None:
+        pass
 
 
 class Harness:

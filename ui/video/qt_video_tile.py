@@ -1,31 +1,35 @@
-"""One camera on the wall: a caption (camera name, stream tier, live rates, clock, state) and a picture
-frame whose native child window the video library draws into; the mouse selects, drags and maximises.
+"""One camera on the wall: a caption (``tile_caption``: a strip above the picture, or a badge on it
+when the tile is small) over a picture frame whose native windows the video library draws into; the
+mouse selects, drags and maximises. It takes whatever its cell gives and asks for no width, so no
+layout can grow the window.
 
-Everything about playing lives in the Qt-free ``commandcenter.video.session.TileSession`` behind the
-``VideoBackend`` seam (libVLC by default): connecting, reconnecting, the stall watchdog, make-before-
-break tier switches, decode-budget modes and rates. The tile shows what the session announces, runs
-its two timers, and hands the session's backend reports to the Qt thread through ``ThreadBridge``.
+Playing lives in the Qt-free ``commandcenter.video.session.TileSession`` behind the ``VideoBackend``
+seam (libVLC by default). The tile shows what the session announces, runs its two timers (retry and a
+once-a-second tick), and brings the backend's reports to the Qt thread through ``ThreadBridge``.
 """
 
 from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QCoreApplication, QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QHelpEvent, QMouseEvent, QResizeEvent
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from commandcenter.domain.cameras import CameraFeed, StreamTier
 from commandcenter.video.backend import Player, VideoBackend
-from commandcenter.video.session import DecodeMode, PendingSwitch, TileSession
+from commandcenter.video.session import DecodeMode, TileSession
+from commandcenter.video.session_events import PendingSwitch
 from commandcenter.video.tile_state import TileState
 from commandcenter.video.tile_stats import format_rates
 from commandcenter.video.vlc_backend import default_backend
+from ui.theme import ACCENT
 from ui.thread_bridge import ThreadBridge
 from ui.video.picture_frame import PictureFrame
 from ui.video.tile_caption import TileCaption
 
 TICK_MS = 1000
+SELECTED_PX = 2  # the accent frame around the selected tile
 
 
 class QtVideoTile(QWidget):
@@ -39,13 +43,11 @@ class QtVideoTile(QWidget):
     def __init__(self, parent: QWidget | None = None, backend: VideoBackend | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("videoTile")
-        self._caption = TileCaption(self)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)  # the selected tile's accent frame
         self._frame = PictureFrame(self)  # two surfaces: the hidden one takes the next stream of a switch
-        column = QVBoxLayout(self)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
-        column.addWidget(self._caption)
-        column.addWidget(self._frame, 1)
+        self._caption = TileCaption(self)  # after the frame: stacked above it
+        self._selected = False
         self._bridge = ThreadBridge(self)
         self.session = TileSession(backend or default_backend(), self._frame.native_handle, self._bridge.post)
         self.session.events.state.connect(self._show_state)
@@ -60,7 +62,7 @@ class QtVideoTile(QWidget):
         self._press_pos: QPointF | None = None
         app = QCoreApplication.instance()
         if app is not None:  # players must be gone before the interpreter shuts down
-            app.aboutToQuit.connect(self.stop)
+            app.aboutToQuit.connect(self._quit)
         self._show_state(TileState.IDLE)
 
     # ------------------------------------------------------------------ public
@@ -100,6 +102,26 @@ class QtVideoTile(QWidget):
     def video_height(self) -> int:
         return self._frame.height()
 
+    def picture_rect(self) -> QRect:
+        """The tile's video area (picture and letterbox), in tile coordinates; a badge lies on it."""
+        return self._frame.geometry()
+
+    @property
+    def caption_compact(self) -> bool:
+        """Whether the caption is a badge on the picture (small tiles) rather than a strip above it."""
+        return self._caption.compact
+
+    def caption_text(self) -> str:
+        """Everything the caption says, fitting or not (also the tile's tooltip)."""
+        return self._caption.text.full_text()
+
+    def set_selected(self, selected: bool) -> None:
+        """The operator's tile: an accent frame, and a single-tile tour runs there."""
+        self._selected = selected
+        self._caption.set_selected(selected)
+        self.setStyleSheet(f"#videoTile {{ background: {ACCENT}; }}" if selected else "")
+        self._arrange()
+
     def play(self, name: str, url: str) -> None:
         """Show one URL under this name; returns at once (the backend connects in the background)."""
         self.play_feed(CameraFeed(code=name, name=name, sub_url=url), StreamTier.SUB)
@@ -107,6 +129,7 @@ class QtVideoTile(QWidget):
     def play_feed(self, feed: CameraFeed, tier: StreamTier = StreamTier.SUB) -> None:
         self._caption.set_name(feed.name, feed.code)
         self._caption.set_tier(tier if feed.has_video else None)
+        self._arrange()  # a badge is as wide as the name
         self.session.play_feed(feed, tier)
 
     def switch_tier(self, tier: StreamTier) -> None:
@@ -126,8 +149,12 @@ class QtVideoTile(QWidget):
         return self.session.snapshot(path)
 
     def stop(self) -> None:
-        """Stop and release the players (may block briefly while libVLC ends its input threads)."""
+        """Stop and release the players (on the backend's worker thread: this returns at once)."""
         self.session.stop()
+
+    def _quit(self) -> None:
+        self.stop()
+        self.session.backend.settle()
 
     # ------------------------------------------------------------------ what the session announces
     def _show_state(self, state: TileState) -> None:
@@ -137,23 +164,11 @@ class QtVideoTile(QWidget):
             self._ticker.stop()
         elif not self._ticker.isActive():
             self._ticker.start()
-        self._caption.set_state(state, self._detail(state))
+        self._caption.set_state(state, self.session.unavailable_reason)
         self._tick()
         if state is not self._shown_state:
             self._shown_state = state
             self.state_changed.emit(state.value)
-
-    def _detail(self, state: TileState) -> str:
-        if state is TileState.UNSUPPORTED:
-            return self.tr(
-                "This libVLC cannot play RTSP. Ask the media server (ZLMediaKit, MediaMTX, WVP) "
-                "for the camera's HTTP-FLV, HLS or HTTP-TS address instead."
-            )
-        if state is TileState.BACKEND_UNAVAILABLE:
-            return self.tr(
-                "No video library on this workstation: install VLC (libVLC 3) and restart. (%1)"
-            ).replace("%1", self.session.unavailable_reason)
-        return ""
 
     def _first_frame(self) -> None:
         self._fit_picture()
@@ -170,9 +185,28 @@ class QtVideoTile(QWidget):
         size = self.session.picture_size()
         if size is not None:
             self._frame.set_aspect(*size)
+            self._arrange()  # a badge sits on the picture's corner
 
     def _tick(self) -> None:
         self._caption.tick(format_rates(self.session.tick(time.monotonic())))
+
+    # ------------------------------------------------------------------ geometry
+    def sizeHint(self) -> QSize:
+        return QSize(160, 90)  # the same for every tile, whatever its caption says: equal cells
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange()
+
+    def _arrange(self) -> None:
+        inset = SELECTED_PX if self._selected else 0
+        self._caption.place(self.rect().adjusted(inset, inset, -inset, -inset), self._frame)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            QToolTip.showText(event.globalPos(), self.caption_text(), self)
+            return True
+        return super().event(event)
 
     # ------------------------------------------------------------------ mouse
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
