@@ -9,13 +9,14 @@ import socket
 from collections.abc import Callable, Iterator
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from commandcenter.domain.cameras import CameraFeed
 from commandcenter.wall.layouts import layout_by_name
 from ui.app import show
 from ui.main_window import MainWindow
+from ui.video.qt_video_tile import QtVideoTile
 
 pytestmark = pytest.mark.vlc
 OpenWindow = Callable[..., MainWindow]
@@ -29,9 +30,9 @@ def refused_url() -> Iterator[str]:
         yield f"http://127.0.0.1:{holder.getsockname()[1]}/live/sub.ts"
 
 
-@pytest.mark.parametrize("layout", ["6x6", "8x8"])
+@pytest.mark.parametrize(("layout", "badges"), [("2x2", False), ("6x6", True), ("8x8", True)])
 def test_a_dense_wall_keeps_the_window_on_screen_and_every_picture_whole(
-    qtbot: QtBot, open_window: OpenWindow, refused_url: str, layout: str
+    qtbot: QtBot, open_window: OpenWindow, refused_url: str, layout: str, badges: bool
 ) -> None:
     window = open_window()
     show(window, QApplication.instance())  # as the app shows it: the whole available screen
@@ -59,3 +60,21 @@ def test_a_dense_wall_keeps_the_window_on_screen_and_every_picture_whole(
         assert picture.width() * picture.height() >= 0.9 * cell.width() * cell.height(), (tile.name, picture)
     widths = {tile.width() for tile in wall.tiles}
     assert max(widths) - min(widths) <= 1  # equal cells: no caption bought itself a wider column
+    assert {tile.caption_compact for tile in wall.tiles} == {badges}
+    if badges:
+        for tile in wall.tiles:
+            assert_badge_is_not_under_the_video(tile)
+
+
+def assert_badge_is_not_under_the_video(tile: QtVideoTile) -> None:
+    """libVLC draws over anything stacked on its window: the badge's spot must be cut out of it."""
+    badge = tile.findChild(QWidget, "videoTileCaption")
+    assert badge is not None
+    spot = badge.geometry().center()
+    surfaces = [s for s in tile.findChildren(QWidget, "videoTileSurface") if s.isVisibleTo(tile)]
+    assert surfaces
+    for surface in surfaces:
+        local = surface.mapFrom(tile, spot)
+        assert surface.rect().contains(local)  # the badge lies on the picture…
+        assert not surface.mask().isEmpty()
+        assert not surface.mask().contains(local)  # …in a hole of the video's window
