@@ -1,8 +1,8 @@
 """The caption of a video tile. It adapts to its tile and never makes the tile wider: while a strip
-costs at most a tenth of the tile's height it sits above the picture — name, stream tier, live
+costs at most an eighth of the tile's height it sits above the picture — name, stream tier, live
 fps/bitrate, clock, state — giving up what does not fit (``caption_paint``); on smaller tiles (3×3
-and denser on one screen) it collapses to a badge on the picture's corner: a state dot and the name.
-The tile's tooltip has the full text.
+and denser beside the map on one 1080p screen) it collapses to a badge on the picture's corner: a
+state dot and the name. The tile's tooltip has the full text.
 
 libVLC draws into native windows, which cover any ordinary widget stacked on them. Rather than being
 one more native window (each costs X round trips that a loaded X server answers slowly: 64 more
@@ -22,7 +22,7 @@ from ui.theme import ACCENT, BORDER, PANEL
 from ui.video.caption_paint import PAD_PX, CaptionText, badge_size, paint_badge, paint_strip
 from ui.video.picture_frame import PictureFrame
 
-STRIP_MAX_SHARE = 0.1  # of the tile's height; a taller strip would shrink the picture: a badge instead
+STRIP_MAX_SHARE = 0.125  # of the tile's height; a taller strip would shrink the picture: a badge instead
 STRIP_MIN_WIDTH = 240  # narrower, the strip would say little more than the badge
 BADGE_MARGIN_PX = 3
 
@@ -90,7 +90,11 @@ class TileCaption(QWidget):
         """Lay out this caption and the tile's picture ``frame`` in ``area`` (tile coordinates)."""
         strip = QFontMetrics(self.font()).height() + PAD_PX
         self.compact = strip > area.height() * STRIP_MAX_SHARE or area.width() < STRIP_MIN_WIDTH
-        if self.compact:
+        self.setVisible(not self.compact or bool(self.text.name))  # an empty small cell stays black
+        if self.compact and not self.text.name:
+            frame.setGeometry(area)
+            frame.set_notch(QRect())
+        elif self.compact:
             frame.setGeometry(area)
             picture = frame.picture_rect().translated(area.topLeft())
             badge = badge_size(self._badge_font, self.text, picture.width() - 2 * BADGE_MARGIN_PX)
