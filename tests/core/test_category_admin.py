@@ -7,9 +7,9 @@ import dataclasses
 from datetime import UTC, datetime
 
 import pytest
-from commandcenter.domain.category_rules import InvalidCategory
 
 from commandcenter.domain.categories import CategoryRecord
+from commandcenter.domain.category_rules import InvalidCategory
 from commandcenter.persistence.bulk_load import replace_all
 from commandcenter.persistence.cases import categories as case_categories
 from commandcenter.persistence.cases.categories import list_categories, save_categories

@@ -6,11 +6,11 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from commandcenter.persistence.map.permits import load_permits, replace_permits
 
 from commandcenter.domain.units import Position
 from commandcenter.persistence.bulk_load import replace_all
 from commandcenter.persistence.map.alerts import file_alert_as_case, recent_alerts, save_alerts
+from commandcenter.persistence.map.permits import load_permits, replace_permits
 from commandcenter.persistence.store import Store
 from commandcenter.persistence.units.positions import record_positions
 from commandcenter.rules import Alert, AlertKind, RuleEngine, TruckPermit, alert_to_case, load_rule_context
