@@ -32,11 +32,12 @@ from startup import _ensure_display  # bench/ is the script's folder, first on s
 
 from commandcenter import paths
 from commandcenter.domain.cameras import CameraFeed, StreamTier
-from commandcenter.media.clips import ensure_demo_clips
-from commandcenter.media.stream_server import DemoStreamServer
-from commandcenter.media.tile_state import TileState
+from commandcenter.streaming.clips import ensure_demo_clips
+from commandcenter.streaming.stream_server import DemoStreamServer
 from commandcenter.testing.demo_streams import running_demo_server
-from ui.video.vlc_instance import vlc_instance
+from commandcenter.video.tile_state import TileState
+from commandcenter.video.vlc_backend import LibVlcPlayer
+from commandcenter.video.vlc_instance import vlc_instance
 from ui.videowall.qt_wall import QtVideoWall
 
 if TYPE_CHECKING:
@@ -136,7 +137,7 @@ def wall_run(
         tile.first_frame.connect(lambda i=index: firsts.setdefault(i, time.monotonic() - started))
     wait_until(lambda: len(firsts) >= len(feeds), 30)
     QTest.qWait(2000)
-    players = [tile.player for tile in wall.tiles if tile.player is not None]
+    players = [tile.player.native for tile in wall.tiles if isinstance(tile.player, LibVlcPlayer)]
     return list(firsts.values()), cpu_per_s(window_s, players, "wall")
 
 
@@ -147,13 +148,13 @@ def all_playing(wall: QtVideoWall) -> bool:
 def layout_switch_s(wall: QtVideoWall) -> float:
     wall.set_layout("1x1")
     QTest.qWait(2000)
-    clocks = {tile: tile.player.get_time() if tile.player else -1 for tile in wall.tiles}
+    clocks = {tile: tile.player.clock_ms() if tile.player else -1 for tile in wall.tiles}
     started = time.monotonic()
     wall.set_layout("4x4")
     wait_until(
         lambda: (
             all_playing(wall)
-            and all(t.player is not None and t.player.get_time() > clocks.get(t, -1) for t in wall.tiles)
+            and all(t.player is not None and t.player.clock_ms() > clocks.get(t, -1) for t in wall.tiles)
         ),
         30,
     )

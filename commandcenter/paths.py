@@ -7,6 +7,7 @@ One place decides the per-user directories so tests can redirect all of them at 
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import platformdirs
@@ -41,6 +42,13 @@ def default_sqlite_path() -> Path:
 
 def demo_sqlite_path() -> Path:
     return data_dir() / "demo.sqlite"
+
+
+def snapshot_path(name: str) -> Path:
+    """A new file for a wall tile's snapshot: ``snapshots/<name>-<time>-<n>.png`` in the data folder."""
+    folder = data_dir() / "snapshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / f"{name}-{time.strftime('%Y%m%d-%H%M%S')}-{time.monotonic_ns() % 1000:03d}.png"
 
 
 def demo_media_dir() -> Path:

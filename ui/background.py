@@ -5,22 +5,22 @@ operator (or a leader) is worse than stale data. Results and exceptions cross ba
 so callbacks may touch widgets. ``BackgroundPoll`` repeats one job on a timer and never overlaps
 itself, so a slow database builds no queue of identical queries.
 
-Why a queue plus ``QMetaObject.invokeMethod`` and not a signal emitted by the worker: in PySide6
-6.12 every ``Signal.emit`` from a Python thread drops one reference to ``True`` (measured: -1 per
-emit, whatever the signal's arguments), so a poller emitting twice a second aborts the process
-with ``bool_dealloc`` within the hour. A queued ``invokeMethod`` with no arguments leaks nothing.
+Results cross threads through ``ui/thread_bridge.py`` (a queue plus an argument-less queued
+``invokeMethod``), the one bridge of the app, which explains why not a signal emitted by the worker.
 """
 
 from __future__ import annotations
 
 import itertools
 import logging
-import queue
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QMetaObject, QObject, Qt, QTimer, Slot
+from PySide6.QtCore import QObject, QTimer
+
+from ui.thread_bridge import ThreadBridge
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +42,7 @@ class BackgroundRunner(QObject):
         super().__init__(parent)
         self._executor = ThreadPoolExecutor(max_workers=max_workers, thread_name_prefix="cc-background")
         self._callbacks: dict[int, tuple[ResultCallback, ErrorCallback]] = {}
-        self._finished: queue.SimpleQueue[tuple[int, object, Exception | None]] = queue.SimpleQueue()
+        self._bridge = ThreadBridge(self)
         self._ids = itertools.count(1)
         self._closed = False
 
@@ -59,41 +59,31 @@ class BackgroundRunner(QObject):
         return True
 
     def _run(self, job_id: int, job: Callable[[], Any]) -> None:
-        """Worker thread: run, park the outcome, and ask the owner's thread to collect it."""
+        """Worker thread: run, then hand the outcome to the owner's thread."""
         try:
             result, error = job(), None
         except Exception as failure:
             result, error = None, failure
-        if self._closed:
-            return
-        self._finished.put((job_id, result, error))
-        try:
-            QMetaObject.invokeMethod(self, "_deliver", Qt.ConnectionType.QueuedConnection)
-        except RuntimeError:  # deleted without shutdown(): nobody is left to tell
-            log.debug("background job %d finished after its runner was deleted", job_id)
+        if not self._closed:
+            self._bridge.post(partial(self._deliver, job_id, result, error))
 
-    @Slot()
-    def _deliver(self) -> None:
-        while not self._closed:
-            try:
-                job_id, result, error = self._finished.get_nowait()
-            except queue.Empty:
-                return
-            callbacks = self._callbacks.pop(job_id, None)
-            if callbacks is None:
-                continue
-            on_result, on_error = callbacks
-            try:
-                if error is not None:
-                    on_error(error)
-                else:
-                    on_result(result)
-            except Exception as failure:  # a broken view must not take the event loop down
-                log.exception("callback of background job %d failed: %s", job_id, failure)
+    def _deliver(self, job_id: int, result: object, error: Exception | None) -> None:
+        callbacks = self._callbacks.pop(job_id, None)
+        if self._closed or callbacks is None:
+            return
+        on_result, on_error = callbacks
+        try:
+            if error is not None:
+                on_error(error)
+            else:
+                on_result(result)
+        except Exception as failure:  # a broken view must not take the event loop down
+            log.exception("callback of background job %d failed: %s", job_id, failure)
 
     def shutdown(self) -> None:
         """Drop pending jobs, wait for running ones and deliver nothing more. Idempotent."""
         self._closed = True
+        self._bridge.close()
         self._callbacks.clear()
         self._executor.shutdown(wait=True, cancel_futures=True)
 

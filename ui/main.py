@@ -60,7 +60,7 @@ def _run_demo(args: argparse.Namespace, settings: Settings) -> int:
 def _open_window(
     args: argparse.Namespace, settings: Settings, workspace: Workspace, *, title_suffix: str
 ) -> int:
-    from commandcenter.media.stream_probe import probe_stream
+    from commandcenter.streaming.stream_probe import probe_stream
     from ui.app import run_gui
     from ui.auth.sign_in import SignIn
 

@@ -1,7 +1,7 @@
 """Cameras per district copy: 2,380 street (综合), 297 construction (工地), 3,008 public-unit
 (公共单位), 42 TDM terminals, plus one vehicle camera (车载) per vehicle.
 
-Every camera plays one of the loopback demo clips (``commandcenter.media.demo_streams``), chosen
+Every camera plays one of the loopback demo clips (``commandcenter.streaming.demo_streams``), chosen
 round-robin by camera sequence, so the wall shows different pictures side by side. About 70 % of
 fixed cameras carry a GB/T 28181 device id (the rest are on the old private platform) and about 2 %
 are offline, as on any real network.
@@ -21,9 +21,9 @@ from commandcenter.demo.placing import apportion, beside, lonlat
 from commandcenter.demo.plan import DistrictPlan, Rows
 from commandcenter.domain.cameras import StreamTier
 from commandcenter.domain.kinds import CameraKind
-from commandcenter.media.demo_streams import demo_stream_id, demo_stream_url
 from commandcenter.persistence.cameras.models import Camera
 from commandcenter.persistence.district.models import Vehicle
+from commandcenter.streaming.demo_streams import demo_stream_id, demo_stream_url
 
 STREET_CAMERAS = 2_380
 SITE_CAMERAS = 297

@@ -8,8 +8,8 @@ import logging
 import subprocess
 from pathlib import Path
 
-from commandcenter.media.clip_recipe import ClipToolError, cjk_font_file, ffmpeg_binary, source_for
 from commandcenter.paths import demo_media_dir
+from commandcenter.streaming.clip_recipe import ClipToolError, cjk_font_file, ffmpeg_binary, source_for
 
 log = logging.getLogger(__name__)
 PHOTO_COUNT = 4

@@ -51,7 +51,7 @@ def prepare_demo_media(settings: Settings, store: Store) -> None:
     """Render the demo clips, each burning in the name of the first street camera that shows it, so
     the wall's first view reads the same name in the caption and in the picture."""
     from commandcenter.demo.photos import ensure_demo_photos
-    from commandcenter.media.clips import ensure_demo_clips
+    from commandcenter.streaming.clips import ensure_demo_clips
 
     ensure_demo_clips(settings.streams.clip_count, names=demo_clip_names(store, settings.streams.clip_count))
     ensure_demo_photos()
@@ -128,7 +128,7 @@ class DemoRuntime:
         )
 
     def _run_streams(self) -> None:
-        from commandcenter.media.stream_server import DemoStreamServer
+        from commandcenter.streaming.stream_server import DemoStreamServer
 
         try:
             prepare_demo_media(self.settings, self.store)
@@ -168,7 +168,7 @@ def serve_demo_streams_forever(settings: Settings, port: int | None = None) -> i
     """``commandcenter streams``: generate the clips if needed and serve them until interrupted."""
     from dataclasses import replace
 
-    from commandcenter.media.stream_server import DemoStreamServer
+    from commandcenter.streaming.stream_server import DemoStreamServer
 
     streams = replace(settings.streams, port=port) if port else settings.streams
     store = prepare_demo_store(settings, paths.demo_database_url())

@@ -7,8 +7,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from commandcenter.config import StreamSettings
-from commandcenter.media.stream_server import DemoStreamServer
-from commandcenter.media.vlm_broadcast import free_port
+from commandcenter.streaming.stream_server import DemoStreamServer
+from commandcenter.streaming.vlm_broadcast import free_port
 
 
 def free_loopback_port() -> int:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from commandcenter import paths
 from commandcenter.domain.cameras import CameraFeed
-from commandcenter.media.camera_drag import decode_cameras, encode_cameras
+from commandcenter.video.camera_drag import decode_cameras, encode_cameras
 
 log = logging.getLogger(__name__)
 FILE_NAME = "wall_windows.json"

@@ -937,13 +937,6 @@
     </message>
 </context>
 <context>
-    <name>QtVideoTile</name>
-    <message>
-        <source>This libVLC cannot play RTSP. Ask the media server (ZLMediaKit, MediaMTX, WVP) for the camera&apos;s HTTP-FLV, HLS or HTTP-TS address instead.</source>
-        <translation>本机 libVLC 无法播放 RTSP。请向流媒体服务器（ZLMediaKit、MediaMTX、WVP）获取该摄像机的 HTTP-FLV、HLS 或 HTTP-TS 地址。</translation>
-    </message>
-</context>
-<context>
     <name>ReauthPrompt</name>
     <message>
         <source>Confirm your password</source>
@@ -1037,6 +1030,18 @@
     <message>
         <source>Unsupported</source>
         <translation>不支持</translation>
+    </message>
+    <message>
+        <source>No video library</source>
+        <translation>无视频组件</translation>
+    </message>
+    <message>
+        <source>This libVLC cannot play RTSP. Ask the media server (ZLMediaKit, MediaMTX, WVP) for the camera&apos;s HTTP-FLV, HLS or HTTP-TS address instead.</source>
+        <translation>本机 libVLC 无法播放 RTSP。请向流媒体服务器（ZLMediaKit、MediaMTX、WVP）获取该摄像机的 HTTP-FLV、HLS 或 HTTP-TS 地址。</translation>
+    </message>
+    <message>
+        <source>No video library on this workstation: install VLC (libVLC 3) and restart. (%1)</source>
+        <translation>本工作站没有可用的视频组件：请安装 VLC（libVLC 3）后重新启动。（%1）</translation>
     </message>
 </context>
 <context>

@@ -17,7 +17,6 @@ from commandcenter.domain.cameras import StreamTier
 from commandcenter.domain.district import SeedCounts
 from commandcenter.domain.kinds import CameraKind, CaseStatus, StaffRole, UnitKind, VehicleKind
 from commandcenter.geo import haversine_m, point_along_polyline, point_in_ring
-from commandcenter.media.demo_streams import demo_stream_id, demo_stream_url
 from commandcenter.persistence.accounts.models import User
 from commandcenter.persistence.base import Base
 from commandcenter.persistence.cameras.models import Camera
@@ -26,6 +25,7 @@ from commandcenter.persistence.district.counts import district_counts
 from commandcenter.persistence.district.models import Office, Road, Segment, Staff, Vehicle
 from commandcenter.persistence.store import Store
 from commandcenter.persistence.units.models import Unit
+from commandcenter.streaming.demo_streams import demo_stream_id, demo_stream_url
 
 Rows = dict[type[Base], list[dict[str, Any]]]
 CHINESE = re.compile(r"[\u4e00-\u9fff]")

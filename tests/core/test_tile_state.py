@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from commandcenter.media.tile_state import BACKOFF_CAP_S, TileState, TileStateMachine, reconnect_delay_s
+from commandcenter.video.tile_state import BACKOFF_CAP_S, TileState, TileStateMachine, reconnect_delay_s
 
 
 def test_backoff_doubles_and_is_capped() -> None:

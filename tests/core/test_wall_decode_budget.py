@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from commandcenter.domain.cameras import StreamTier
-from commandcenter.media.clips import ensure_demo_clips
+from commandcenter.streaming.clips import ensure_demo_clips
 from commandcenter.wall.decode_budget import DecodeBudget, DecodeTier, measure_budget
 
 MAIN, SUB, KEY, STILL = DecodeTier.MAIN, DecodeTier.SUB, DecodeTier.KEYFRAMES, DecodeTier.STILL

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from commandcenter.domain.cameras import CameraFeed, StreamTier
-from commandcenter.media.camera_drag import decode_cameras, encode_cameras
+from commandcenter.video.camera_drag import decode_cameras, encode_cameras
 from commandcenter.wall.layouts import MENU_NAMES, Cell, grid, layout_around, layout_by_name, layout_for_count
 from commandcenter.wall.slots import WallSlots
 

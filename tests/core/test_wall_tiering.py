@@ -4,7 +4,7 @@ many-tiles cap, and main at once for a maximised tile."""
 from __future__ import annotations
 
 from commandcenter.domain.cameras import StreamTier
-from commandcenter.media.tile_stats import RateMeter, Rates, format_rates
+from commandcenter.video.tile_stats import RateMeter, Rates, format_rates
 from commandcenter.wall.tiering import MIN_SWITCH_INTERVAL_S, TierChoice, TileView, preferred_tier
 
 MAIN, SUB = StreamTier.MAIN, StreamTier.SUB

@@ -13,7 +13,7 @@ import pytest
 from commandcenter import paths
 from commandcenter.config import Settings, StreamSettings
 from commandcenter.demo.runtime import DemoRuntime, clip_index_of, demo_clip_names
-from commandcenter.media.stream_probe import probe_stream
+from commandcenter.streaming.stream_probe import probe_stream
 from commandcenter.testing.demo_streams import free_loopback_port
 
 

@@ -22,11 +22,11 @@ import vlc
 from commandcenter import paths
 from commandcenter.config import StreamSettings
 from commandcenter.domain.cameras import StreamTier
-from commandcenter.media.clip_recipe import CLIP_SECONDS, FPS, TIERS
-from commandcenter.media.clips import ClipSet, ensure_demo_clips
-from commandcenter.media.demo_streams import demo_stream_url
-from commandcenter.media.stream_probe import probe_stream
-from commandcenter.media.stream_server import DemoStreamServer, StreamServerError, main
+from commandcenter.streaming.clip_recipe import CLIP_SECONDS, FPS, TIERS
+from commandcenter.streaming.clips import ClipSet, ensure_demo_clips
+from commandcenter.streaming.demo_streams import demo_stream_url
+from commandcenter.streaming.stream_probe import probe_stream
+from commandcenter.streaming.stream_server import DemoStreamServer, StreamServerError, main
 from commandcenter.testing.demo_streams import free_loopback_port, running_demo_server
 
 pytestmark = pytest.mark.skipif(shutil.which("ffmpeg") is None, reason="needs ffmpeg")
@@ -183,7 +183,7 @@ def test_server_binds_loopback_only_and_reports_a_busy_port(clips_dir: Path, tmp
 
 
 def test_found_clips_are_what_was_made(clips_dir: Path) -> None:
-    from commandcenter.media.clips import find_clip_sets
+    from commandcenter.streaming.clips import find_clip_sets
 
     made: list[ClipSet] = ensure_demo_clips(2, directory=clips_dir)
     assert find_clip_sets(clips_dir) == made

@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 
 from commandcenter.domain.cameras import StreamTier
-from commandcenter.media.clips import ensure_demo_clips
-from commandcenter.media.ts_gop_cache import (
+from commandcenter.streaming.clips import ensure_demo_clips
+from commandcenter.streaming.ts_gop_cache import (
     PACKET_SIZE,
     GopCache,
     packet_pid,
@@ -26,7 +26,7 @@ from commandcenter.media.ts_gop_cache import (
     starts_keyframe,
     video_from_pmt,
 )
-from commandcenter.media.ts_relay import RelayedStream
+from commandcenter.streaming.ts_relay import RelayedStream
 from commandcenter.testing.demo_streams import running_demo_server
 
 pytestmark = pytest.mark.skipif(shutil.which("ffmpeg") is None, reason="needs ffmpeg")

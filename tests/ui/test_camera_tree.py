@@ -13,11 +13,11 @@ from sqlalchemy import update
 from commandcenter.catalog.pinyin_initials import name_initials
 from commandcenter.catalog.source import CatalogError
 from commandcenter.domain.cameras import CameraEntry, StreamUrls
-from commandcenter.media.camera_drag import CAMERAS_MIME, decode_cameras
 from commandcenter.persistence.cameras import queries as camera_queries
 from commandcenter.persistence.cameras.models import Camera
 from commandcenter.persistence.store import Store
 from commandcenter.testing.accounts import services_for
+from commandcenter.video.camera_drag import CAMERAS_MIME, decode_cameras
 from ui.background import BackgroundRunner
 from ui.cameras.camera_tree_model import CODE_ROLE
 from ui.cameras.qt_camera_tree import QtCameraTree

@@ -13,10 +13,11 @@ from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
 from commandcenter.domain.cameras import StreamTier
-from commandcenter.media.clips import ensure_demo_clips
-from commandcenter.media.stream_server import DemoStreamServer
-from commandcenter.media.tile_state import TileState
+from commandcenter.streaming.clips import ensure_demo_clips
+from commandcenter.streaming.stream_server import DemoStreamServer
 from commandcenter.testing.demo_streams import free_loopback_port, running_demo_server
+from commandcenter.video.tile_state import TileState
+from commandcenter.video.vlc_backend import LibVlcBackend
 from ui.video.qt_video_tile import QtVideoTile
 
 pytestmark = [
@@ -90,3 +91,21 @@ def test_tile_recovers_when_the_camera_server_comes_back(
     server.stop()
     server.start()  # same port
     qtbot.waitUntil(lambda: tile.state is TileState.PLAYING, timeout=30_000)
+
+
+def test_a_video_library_that_refuses_to_start_is_said_plainly_and_not_retried(qtbot: QtBot) -> None:
+    refusing = LibVlcBackend(["--quiet", "--this-option-does-not-exist"])  # real libVLC, refusing
+    widget = QtVideoTile(backend=refusing)
+    qtbot.addWidget(widget)
+    widget.resize(480, 300)
+    widget.show()
+    seen: list[str] = []
+    widget.state_changed.connect(seen.append)
+    widget.play("二七广场东口", f"http://127.0.0.1:{free_loopback_port()}/demo/0/sub.ts")
+    assert widget.state is TileState.BACKEND_UNAVAILABLE
+    assert seen == [TileState.BACKEND_UNAVAILABLE]  # not NO_SIGNAL: nothing to wait for
+    assert "install VLC" in widget.caption_text()
+    assert "refused to start" in widget.caption_text()
+    widget.session.reconnect()  # what a retry timer would do: nothing changes
+    assert widget.state is TileState.BACKEND_UNAVAILABLE
+    assert widget.player is None

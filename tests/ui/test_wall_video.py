@@ -12,10 +12,10 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from commandcenter.domain.cameras import CameraFeed, StreamTier
-from commandcenter.media.clips import ensure_demo_clips
-from commandcenter.media.stream_server import DemoStreamServer
-from commandcenter.media.tile_state import TileState
+from commandcenter.streaming.clips import ensure_demo_clips
+from commandcenter.streaming.stream_server import DemoStreamServer
 from commandcenter.testing.demo_streams import free_loopback_port, running_demo_server
+from commandcenter.video.tile_state import TileState
 from commandcenter.wall.decode_budget import DecodeBudget, DecodeTier
 from ui.videowall.qt_wall import QtVideoWall
 
@@ -88,7 +88,7 @@ def test_keyframes_only_and_still_tiles_under_a_tight_budget_and_a_snapshot(
 ) -> None:
     wall.show_feeds(feeds(server, 2), layout="2x2")  # small tiles: sub streams wanted
     qtbot.waitUntil(lambda: all(tile.state is TileState.PLAYING for tile in wall.tiles[:2]), timeout=30_000)
-    qtbot.waitUntil(lambda: bool(wall.tiles[0].player and wall.tiles[0].player.has_vout()), timeout=10_000)
+    qtbot.waitUntil(lambda: bool(wall.tiles[0].player and wall.tiles[0].player.has_picture()), timeout=10_000)
     taken: list[Path] = []
 
     def snapshot_taken() -> bool:

@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor
 
 from commandcenter.catalog.grouping import CameraGroup, build_tree
 from commandcenter.domain.cameras import CameraEntry
-from commandcenter.media.camera_drag import CAMERAS_MIME, encode_cameras
+from commandcenter.video.camera_drag import CAMERAS_MIME, encode_cameras
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1  # a camera's code; None on groups

@@ -2,8 +2,8 @@
 banner are views of.
 
 Data path: the database commits → the change feed (LISTEN/NOTIFY on PostgreSQL, ``data_version``
-polling on SQLite) calls ``_heard`` on ITS thread → the ids are parked in a queue and a queued
-``invokeMethod`` wakes the Qt thread → ONE background fetch of exactly those rows
+polling on SQLite) calls ``_heard`` on ITS thread → the ids are parked in a queue and the thread
+bridge (``ui/thread_bridge.py``) wakes the Qt thread → ONE background fetch of exactly those rows
 (``board_rows(ids)``) → ``CaseBoard.apply`` → signals. While a fetch runs, further ids accumulate
 and go in the next fetch: a burst of 1,000 cases becomes a handful of batched reads and a handful
 of repaints, never 1,000. A resync (the feed reconnected) reloads the whole board.
@@ -18,14 +18,13 @@ the offline banner follows ``online_changed``. Recommendations and escalation hi
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import queue
 import threading
 from datetime import UTC, datetime
 from functools import partial
 
-from PySide6.QtCore import QMetaObject, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from commandcenter.cases.board import BoardChange, CaseBoard
 from commandcenter.cases.dispatch import DispatchOutcome, DispatchRequest, DispatchResult
@@ -38,6 +37,7 @@ from commandcenter.services.hub import Services
 from ui.background import BackgroundPoll, BackgroundRunner
 from ui.cases.case_words import escalation_label
 from ui.cases.qt_mini_map import MiniMapScene
+from ui.thread_bridge import ThreadBridge
 
 log = logging.getLogger(__name__)
 _RESYNC = -1  # parked in the queue instead of an id: reload everything
@@ -65,6 +65,7 @@ class CaseDesk(QObject):
         self._feed: ChangeFeed | None = None
         journal = data_dir() / f"dispatch-outbox-{services.principal.username}.json"
         self._outbox = DispatchOutbox(services.cases.dispatch, journal=journal)
+        self._bridge = ThreadBridge(self)
         self._heard_ids: queue.SimpleQueue[int] = queue.SimpleQueue()
         self._outcomes: queue.SimpleQueue[tuple[bool, str] | bool] = queue.SimpleQueue()
         self._pending: set[int] = set()
@@ -128,10 +129,8 @@ class CaseDesk(QObject):
         self._wake()
 
     def _wake(self) -> None:
-        with contextlib.suppress(RuntimeError):  # the desk is gone (shutdown): nobody left to tell
-            QMetaObject.invokeMethod(self, "_drain", Qt.ConnectionType.QueuedConnection)
+        self._bridge.post(self._drain)  # in a burst, the first drain takes all; the others find nothing
 
-    @Slot()
     def _drain(self) -> None:
         while True:
             try:

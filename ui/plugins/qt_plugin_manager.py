@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QMetaObject, Qt, Slot
+from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -28,6 +28,7 @@ from commandcenter.plugin_host.records import PluginRecord, PluginState
 from commandcenter.services.errors import AccessError, DatabaseUnavailable
 from commandcenter.services.plugin_service import PluginService
 from ui.background import BackgroundRunner
+from ui.thread_bridge import ThreadBridge
 
 log = logging.getLogger(__name__)
 
@@ -89,9 +90,8 @@ class QtPluginManager(QWidget):
         column.addWidget(self.status)
         column.addWidget(self.traceback, 1)
         self.records: list[PluginRecord] = []
-        host.changed.connect(
-            lambda _record: QMetaObject.invokeMethod(self, "refresh", Qt.ConnectionType.QueuedConnection)
-        )
+        self._bridge = ThreadBridge(self)
+        host.changed.connect(lambda _record: self._bridge.post(self.refresh))  # from any thread
         self.refresh()
 
     def _add_admin_controls(self, buttons: QHBoxLayout, service: PluginService) -> None:

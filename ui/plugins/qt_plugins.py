@@ -18,7 +18,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pyqtgraph as pg
-from PySide6.QtCore import QMetaObject, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu
 
@@ -35,6 +35,7 @@ from ui.plugins.plugin_displays import PluginDisplays
 from ui.plugins.plugin_docks import PluginDocks
 from ui.plugins.plugin_menu import PluginMenu
 from ui.plugins.qt_plugin_manager import QtPluginManager
+from ui.thread_bridge import ThreadBridge
 
 REFRESH_S = 30.0
 RETRY_S = 5.0
@@ -138,9 +139,8 @@ class QtPlugins(QObject):
 
     def _placed_all(self, host: PluginHost) -> None:
         self.host = host
-        host.changed.connect(
-            lambda _r: QMetaObject.invokeMethod(self, "sync", Qt.ConnectionType.QueuedConnection)
-        )
+        self._bridge = ThreadBridge(self)
+        host.changed.connect(lambda _r: self._bridge.post(self.sync))  # from any thread
         self.sync()
         self._refresh_timer.start()
         if host.waiting():

@@ -14,8 +14,8 @@ def main() -> int:
 
     from commandcenter.config import StreamSettings
     from commandcenter.domain.cameras import StreamTier
-    from commandcenter.media.clips import ensure_demo_clips
-    from commandcenter.media.stream_server import DemoStreamServer
+    from commandcenter.streaming.clips import ensure_demo_clips
+    from commandcenter.streaming.stream_server import DemoStreamServer
 
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 4
     clips = ensure_demo_clips(min(count, 6))

@@ -4,21 +4,19 @@ Interface used by the rest of the app: ``show_feeds(feeds, layout=None)``, ``set
 ``open_feed(feed, tile_index=None)``, ``show_around(feeds)``, ``swap(a, b)``, ``toggle_maximised(i)``,
 ``start_tour(feeds, dwell_s, tile_index=None)``, ``snapshot(i)``, ``measure_budget(runner)``,
 ``stop_all()``; cameras dropped with the ``application/x-commandcenter-cameras`` MIME type land on
-the tile under the cursor. Which camera sits where is decided by ``commandcenter.wall.slots.WallSlots``;
-this widget only keeps one tile per slot and places it. A tile keeps its player while its camera stays
-on the wall, so a layout switch never reconnects a camera that remains visible, and tiles pushed off
-the layout keep playing for ``PARK_S`` seconds so switching back (16 → 1 → 16) is live at once.
-Run ``python -m ui.videowall.preview 16`` to see it alone with the loopback demo streams.
+the tile under the cursor (``wall_drag``). Which camera sits where is decided by ``WallSlots``
+(``commandcenter.wall.slots``); this widget keeps one tile per slot and places it. A tile keeps its
+player while its camera stays on the wall, so a layout switch never reconnects a camera that remains
+visible; tiles pushed off the layout stay warm a while (``wall_streams.PARK_S``). Run
+``python -m ui.videowall.preview 16`` to see it alone with the loopback demo streams.
 """
 
 from __future__ import annotations
 
-import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
 
 from commandcenter import paths
@@ -28,7 +26,7 @@ from commandcenter.wall.layouts import Layout, layout_by_name
 from commandcenter.wall.slots import WallSlots
 from commandcenter.wall.tour import DEFAULT_DWELL_S, Tour
 from ui.background import BackgroundRunner
-from ui.theme import ACCENT, WINDOW
+from ui.theme import WINDOW
 from ui.video.qt_video_tile import QtVideoTile
 from ui.videowall import wall_drag
 from ui.videowall.wall_streams import WallStreams
@@ -38,7 +36,6 @@ from ui.videowall.wall_tour import WallTour
 __all__ = ["CameraFeed", "QtVideoWall"]
 
 GAP_PX = 2
-PARK_S = 15.0  # how long a tile pushed off the layout keeps playing, hidden
 TIER_CHECK_MS = 1000
 
 
@@ -52,10 +49,8 @@ class QtVideoWall(QWidget):
         self.setObjectName("videoWall")
         self.setStyleSheet(f"#videoWall {{ background: {WINDOW}; }}")
         self.setAutoFillBackground(True)
-        self.setAcceptDrops(True)
         self._slots = WallSlots()
         self._tiles: list[QtVideoTile | None] = []  # parallel to the slots
-        self._parked: dict[QtVideoTile, float] = {}  # tile → monotonic time it left the layout
         self._maximised: int | None = None
         self._warm: set[int] = set()  # hidden slots playing ahead of a tour page switch
         self._selected: int | None = None
@@ -76,6 +71,7 @@ class QtVideoWall(QWidget):
         self._housekeeping = QTimer(self, interval=TIER_CHECK_MS)
         self._housekeeping.timeout.connect(self._housekeep)
         self._housekeeping.start()
+        self._drops = wall_drag.WallDrops(self, lambda: self._tiles, self.swap, self.drop_cameras)
         self._apply()
 
     # ------------------------------------------------------------------ what is shown
@@ -104,11 +100,7 @@ class QtVideoWall(QWidget):
     def show_feeds(self, feeds: Sequence[CameraFeed | None], layout: str | Layout | None = None) -> None:
         """These cameras in this layout (default: the near-square grid that holds them); None: empty cell."""
         chosen = layout_by_name(layout) if isinstance(layout, str) else layout
-        self.stop_tour()
-        self._slots.show(feeds, chosen)
-        self._maximised = None
-        self._warm.clear()
-        self._apply()
+        self._new_view(lambda: self._slots.show(feeds, chosen))
 
     def set_layout(self, name: str) -> None:
         self.stop_tour()  # its pages were cut for the old layout
@@ -129,8 +121,11 @@ class QtVideoWall(QWidget):
 
     def show_around(self, feeds: list[CameraFeed]) -> None:
         """A 1+N layout: ``feeds[0]`` big, the others small ("cameras nearest this case")."""
+        self._new_view(lambda: self._slots.around(feeds))
+
+    def _new_view(self, place: Callable[[], object]) -> None:
         self.stop_tour()
-        self._slots.around(feeds)
+        place()
         self._maximised = None
         self._warm.clear()
         self._apply()
@@ -184,10 +179,7 @@ class QtVideoWall(QWidget):
         tile = self._tiles[index] if index is not None and index < len(self._tiles) else None
         if tile is None:
             return None
-        folder = paths.data_dir() / "snapshots"
-        folder.mkdir(parents=True, exist_ok=True)
-        stamp = time.strftime("%Y%m%d-%H%M%S")
-        path = folder / f"{tile.feed.code or 'tile'}-{stamp}-{time.monotonic_ns() % 1000:03d}.png"
+        path = paths.snapshot_path(tile.feed.code or "tile")
         if not tile.snapshot(str(path)):
             return None
         self.snapshot_taken.emit(tile.feed.code, str(path))
@@ -206,15 +198,17 @@ class QtVideoWall(QWidget):
         self._selected = index
         for i, tile in enumerate(self._tiles):
             if tile is not None:
-                tile.setStyleSheet(f"#videoTile {{ border: 1px solid {ACCENT}; }}" if i == index else "")
+                tile.set_selected(i == index)
 
     def stop_all(self) -> None:
         """Stop every player, visible or parked; called before the window closes."""
         self.stop_tour()
-        for tile in self._tiles:
-            if tile is not None:
-                tile.stop()
-        self._parked.clear()
+        tiles = [tile for tile in self._tiles if tile is not None]
+        for tile in tiles:
+            tile.stop()
+        for backend in {id(tile.session.backend): tile.session.backend for tile in tiles}.values():
+            backend.settle()  # players stop on a worker thread; they must not outlive their windows
+        self._streams.forget_parked()
 
     # ------------------------------------------------------------------ placing tiles
     def _apply(self) -> None:
@@ -231,18 +225,18 @@ class QtVideoWall(QWidget):
                 tile = self._tiles[index] = self._new_tile()
             if tile is None:
                 continue
-            self._assign(tile, feed)
+            self._streams.assign(tile, feed)
             if visible:
                 cell = layout.cells[index]
                 if self._maximised is None:
                     self._grid.addWidget(tile, cell.row, cell.column, cell.row_span, cell.column_span)
                 else:
                     self._grid.addWidget(tile, 0, 0, layout.rows, layout.columns)
-                self._parked.pop(tile, None)
+                self._streams.shown(tile)
                 tile.show()
             else:
                 tile.hide()
-                self._parked.setdefault(tile, time.monotonic())
+                self._streams.hidden(tile)
         for tile in self._tiles[len(feeds) :]:
             if tile is not None:  # a slot the new view no longer has
                 tile.hide()
@@ -255,49 +249,22 @@ class QtVideoWall(QWidget):
         self.layout_changed.emit(layout.name)
         self.tiles_changed.emit()
 
-    def _assign(self, tile: QtVideoTile, feed: CameraFeed | None) -> None:
-        """Play ``feed`` on ``tile`` unless it already shows that camera (no reconnect)."""
-        if feed is None:
-            if tile.feed.code:
-                tile.stop()
-                tile.play_feed(CameraFeed("", ""))
-            return
-        if tile.feed == feed and tile.player is not None:
-            return
-        tile.play_feed(feed, self._streams.tier_for(tile))
-
     def _new_tile(self) -> QtVideoTile:
         tile = QtVideoTile(self._grid_host)
-        tile.double_clicked.connect(lambda: self._on_tile(tile, "maximise"))
-        tile.pressed.connect(lambda: self._on_tile(tile, "select"))
-        tile.drag_started.connect(lambda: self._on_tile(tile, "drag"))
+        tile.double_clicked.connect(lambda: self.toggle_maximised(self._tiles.index(tile)))
+        tile.pressed.connect(lambda: self.select(self._tiles.index(tile)))
+        tile.drag_started.connect(lambda: wall_drag.drag_tile(tile))
         return tile
 
     def _pad_tiles(self, length: int) -> None:
         if len(self._tiles) < length:
             self._tiles.extend([None] * (length - len(self._tiles)))
 
-    def _on_tile(self, tile: QtVideoTile, action: str) -> None:
-        index = self._tiles.index(tile)
-        if action == "maximise":
-            self.toggle_maximised(index)
-        elif action == "select":
-            self.select(index)
-        else:
-            wall_drag.drag_tile(tile)
-
     # ------------------------------------------------------------------ background work
     def _housekeep(self) -> None:
         """Once a second: stop tiles parked too long, and re-choose stream tiers (hysteresis inside)."""
-        now = time.monotonic()
-        for tile, since in list(self._parked.items()):
-            if now - since > PARK_S and tile not in self._warm_tiles():
-                del self._parked[tile]
-                tile.stop()
+        self._streams.stop_parked(keep=[self._tiles[i] for i in self._warm if i < len(self._tiles)])
         self._retier()
-
-    def _warm_tiles(self) -> list[QtVideoTile]:
-        return [tile for i, tile in enumerate(self._tiles) if i in self._warm and tile is not None]
 
     def set_budget(self, budget: DecodeBudget | None) -> None:
         """Keep the wall inside this decode budget from now on (None: no limit)."""
@@ -310,28 +277,10 @@ class QtVideoWall(QWidget):
         return self._streams.measure(runner, self.set_budget)
 
     def _retier(self, force: bool = False) -> None:
-        layout_tiles = self._tiles[: len(self._slots.layout)]
-        tiles = [
-            (tile, self._maximised == index)
-            for index, tile in enumerate(layout_tiles)
-            if tile is not None and tile.isVisible() and tile.feed.has_video
-        ]
-        self._streams.apply(tiles, 1 if self._maximised is not None else len(self._slots.layout), force)
+        cells = len(self._slots.layout)
+        self._streams.apply(self._tiles[:cells], cells, self._maximised, force)
 
-    # ------------------------------------------------------------------ drag and drop
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if wall_drag.accepts(event.mimeData()):
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        target = self._tile_index_at(event.position().toPoint())
-        source = event.source()
-        if wall_drag.is_tile_drag(event.mimeData()) and source in self._tiles and target is not None:
-            self.swap(self._tiles.index(source), target)
-        else:
-            self.drop_cameras(wall_drag.cameras(event.mimeData()), target)
-        event.acceptProposedAction()
-
+    # ------------------------------------------------------------------ drops
     def drop_cameras(self, feeds: list[CameraFeed], target: int | None) -> None:
         """One camera goes to the tile under the cursor; a group fills the tiles from there on, or gets a
         layout of its own when it does not fit."""
@@ -342,11 +291,3 @@ class QtVideoWall(QWidget):
         for offset, feed in enumerate(feeds):
             self._slots.place(feed, start + offset)
         self._apply()
-
-    def _tile_index_at(self, point: object) -> int | None:
-        widget = self.childAt(point)  # type: ignore[call-overload]
-        while widget is not None and not isinstance(widget, QtVideoTile):
-            widget = widget.parentWidget()
-        if isinstance(widget, QtVideoTile) and widget in self._tiles:
-            return self._tiles.index(widget)
-        return None

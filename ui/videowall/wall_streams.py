@@ -2,6 +2,9 @@
 ``commandcenter.wall.tiering``), then the decode budget, when measured, steps tiles down to sub,
 keyframes only or a still picture so the whole wall fits (``commandcenter.wall.decode_budget``).
 The wall asks once a second and on every maximise; the toolbar meter shows the budget used.
+
+Tiles pushed off the layout keep playing, hidden ("parked"), for ``PARK_S`` seconds, so switching
+back (16 → 1 → 16) is live at once; then they stop.
 """
 
 from __future__ import annotations
@@ -11,12 +14,14 @@ import time
 from collections.abc import Callable
 
 from commandcenter import paths
-from commandcenter.domain.cameras import StreamTier
-from commandcenter.media.clips import find_clip_sets
+from commandcenter.domain.cameras import CameraFeed, StreamTier
+from commandcenter.streaming.clips import find_clip_sets
 from commandcenter.wall.decode_budget import DecodeBudget, DecodeTier, measure_budget
 from commandcenter.wall.tiering import TierChoice, TileView
 from ui.background import BackgroundRunner
 from ui.video.qt_video_tile import QtVideoTile
+
+PARK_S = 15.0
 
 
 class WallStreams:
@@ -24,10 +29,36 @@ class WallStreams:
         self._show_budget = show_budget
         self.budget: DecodeBudget | None = None
         self._choices: dict[QtVideoTile, TierChoice] = {}
+        self._parked: dict[QtVideoTile, float] = {}  # tile → monotonic time it left the layout
 
-    def tier_for(self, tile: QtVideoTile) -> StreamTier:
-        """The tier a tile starts a new camera on (its last choice; sub for a new tile)."""
-        return self._choices.setdefault(tile, TierChoice()).tier
+    def shown(self, tile: QtVideoTile) -> None:
+        self._parked.pop(tile, None)
+
+    def hidden(self, tile: QtVideoTile) -> None:
+        self._parked.setdefault(tile, time.monotonic())
+
+    def stop_parked(self, keep: list[QtVideoTile | None]) -> None:
+        """Stop the tiles hidden longer than ``PARK_S``, except ``keep`` (a tour's next page)."""
+        now = time.monotonic()
+        for tile, since in list(self._parked.items()):
+            if now - since > PARK_S and tile not in keep:
+                del self._parked[tile]
+                tile.stop()
+
+    def forget_parked(self) -> None:
+        self._parked.clear()
+
+    def assign(self, tile: QtVideoTile, feed: CameraFeed | None) -> None:
+        """Play ``feed`` on ``tile`` unless it already shows that camera (no reconnect), on the tile's
+        last tier choice (sub for a new tile)."""
+        if feed is None:
+            if tile.feed.code:
+                tile.stop()
+                tile.play_feed(CameraFeed("", ""))
+            return
+        if tile.feed == feed and tile.player is not None:
+            return
+        tile.play_feed(feed, self._choices.setdefault(tile, TierChoice()).tier)
 
     def measure(self, runner: BackgroundRunner, done: Callable[[DecodeBudget], None]) -> bool:
         """Time ffmpeg on the demo clips off the Qt thread; False when there is nothing to time."""
@@ -37,20 +68,29 @@ class WallStreams:
         main, sub = clips[0].path(StreamTier.MAIN), clips[0].path(StreamTier.SUB)
         return runner.submit(lambda: measure_budget(main, sub), done)
 
-    def apply(self, tiles: list[tuple[QtVideoTile, bool]], visible_count: int, force: bool = False) -> None:
-        """``tiles``: the visible tiles with a camera, in layout order, each with "is maximised"."""
+    def apply(
+        self, layout_tiles: list[QtVideoTile | None], cells: int, maximised: int | None, force: bool
+    ) -> None:
+        """``layout_tiles``: the tiles of the layout's ``cells``, in order; ``maximised``: the one
+        filling the wall, if any."""
+        tiles = [
+            (tile, maximised == index)
+            for index, tile in enumerate(layout_tiles)
+            if tile is not None and tile.isVisible() and tile.feed.has_video
+        ]
+        visible_count = 1 if maximised is not None else cells
         now = time.monotonic()
         wanted = []
-        for tile, maximised in tiles:
+        for tile, fills_wall in tiles:
             choice = self._choices.setdefault(tile, TierChoice())
             if force:
                 choice.changed_at_s = None
-            wanted.append(choice.decide(TileView(tile.video_height(), visible_count, maximised), now))
+            wanted.append(choice.decide(TileView(tile.video_height(), visible_count, fills_wall), now))
         plan = [DecodeTier(tier.value) for tier in wanted]
         if self.budget is not None:
             plan = self.budget.plan(plan)
             self._show_budget(self.budget.cost(plan) / self.budget.cores)
-        for (tile, _maximised), decode in zip(tiles, plan, strict=True):
+        for (tile, _fills_wall), decode in zip(tiles, plan, strict=True):
             if decode in (DecodeTier.MAIN, DecodeTier.SUB):
                 tier = StreamTier(decode.value)
                 if tile.decode_mode != "full":
@@ -58,4 +98,4 @@ class WallStreams:
                 elif tier is not tile.tier:
                     tile.switch_tier(tier)
             else:
-                tile.set_decode_mode(decode.value)
+                tile.set_decode_mode("keyframes" if decode is DecodeTier.KEYFRAMES else "still")

@@ -1,7 +1,8 @@
 """The one libVLC instance of the process, created on first use.
 
 One instance for every tile: libVLC loads its plugins once per instance (tens of megabytes and a
-noticeable start-up cost), and all players of an instance share its settings.
+noticeable start-up cost), and all players of an instance share its settings. When libVLC cannot be
+loaded, that is remembered: it will not appear while the app runs, so 64 tiles do not try 64 times.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ import shlex
 import sys
 import threading
 from typing import TYPE_CHECKING
+
+from commandcenter.video.backend import BackendUnavailable
 
 if TYPE_CHECKING:
     import vlc
@@ -51,10 +54,10 @@ SOFTWARE_GL_ARGS = ("--no-xlib",)
 _RENDER_NODES = "/dev/dri"
 
 _lock = threading.Lock()
-_instance: vlc.Instance | None = None
+_shared: vlc.Instance | str | None = None  # the instance, or why there is none
 
 
-class VlcUnavailableError(RuntimeError):
+class VlcUnavailableError(BackendUnavailable):
     """libVLC is not installed or refused the arguments; the wall shows tiles without video."""
 
 
@@ -74,16 +77,28 @@ def vlc_args() -> list[str]:
     return [*BASE_ARGS, *output, *extra]
 
 
+def new_instance(args: list[str]) -> vlc.Instance:
+    try:
+        import vlc
+    except (ImportError, OSError, NotImplementedError, SystemExit) as error:
+        # python-vlc raises NotImplementedError (or OSError) when it finds no libvlc, and calls
+        # sys.exit() when PYTHON_VLC_LIB_PATH names a file it cannot load: neither may end the app.
+        raise VlcUnavailableError(f"libVLC is not available ({type(error).__name__}: {error})") from error
+    instance = vlc.Instance(args)
+    if instance is None:
+        raise VlcUnavailableError(f"libVLC refused to start with the arguments {' '.join(args)}")
+    return instance
+
+
 def vlc_instance() -> vlc.Instance:
-    global _instance
+    """The shared instance with ``vlc_args()``; ``VlcUnavailableError`` now and ever after if it failed."""
+    global _shared
     with _lock:
-        if _instance is None:
+        if _shared is None:
             try:
-                import vlc
-            except (ImportError, OSError) as error:  # OSError: python-vlc found no libvlc library
-                raise VlcUnavailableError(f"libVLC is not available: {error}") from error
-            instance = vlc.Instance(vlc_args())
-            if instance is None:
-                raise VlcUnavailableError(f"libVLC refused the arguments {vlc_args()}")
-            _instance = instance
-        return _instance
+                _shared = new_instance(vlc_args())
+            except VlcUnavailableError as error:
+                _shared = str(error)
+        if isinstance(_shared, str):
+            raise VlcUnavailableError(_shared)
+        return _shared

@@ -3,7 +3,8 @@ model) can reason about tiles, and so the reconnect policy is tested without a w
 
 A tile goes IDLE → CONNECTING → PLAYING; a player error or the end of a live stream makes it NO_SIGNAL,
 and it reconnects after a capped exponential backoff (1, 2, 4, 8, 10, 10 … s), so a dead camera server
-costs one connection attempt every ten seconds per tile rather than a busy loop.
+costs one connection attempt every ten seconds per tile rather than a busy loop. OFFLINE, UNSUPPORTED
+and BACKEND_UNAVAILABLE are permanent: retrying cannot help, so the tile says why and waits.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ class TileState(StrEnum):
     NO_SIGNAL = "no_signal"  # the stream failed or ended; a reconnect is scheduled
     OFFLINE = "offline"  # the camera has no stream to play (no URL, or the catalog reports it offline)
     UNSUPPORTED = "unsupported"  # this libVLC cannot play the URL's protocol (RTSP without live555)
+    BACKEND_UNAVAILABLE = "backend_unavailable"  # no video library here (libVLC missing or refused to start)
 
 
 def reconnect_delay_s(failures: int) -> float:
@@ -55,7 +57,7 @@ class TileStateMachine:
         return reconnect_delay_s(self.failures)
 
     def unavailable(self, state: TileState) -> TileState:
-        """OFFLINE or UNSUPPORTED: nothing to retry until another camera or URL is assigned."""
+        """OFFLINE, UNSUPPORTED or BACKEND_UNAVAILABLE: nothing to retry until something changes."""
         self.state = state
         self.failures = 0
         return self.state

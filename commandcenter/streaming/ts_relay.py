@@ -21,7 +21,7 @@ import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from commandcenter.media.ts_gop_cache import GopCache
+from commandcenter.streaming.ts_gop_cache import GopCache
 
 log = logging.getLogger(__name__)
 

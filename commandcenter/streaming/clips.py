@@ -19,7 +19,7 @@ from pathlib import Path
 
 from commandcenter import paths
 from commandcenter.domain.cameras import StreamTier
-from commandcenter.media.clip_recipe import (
+from commandcenter.streaming.clip_recipe import (
     CLIP_SECONDS,
     CLOCK_TEXT,
     RECIPE_VERSION,

@@ -6,7 +6,7 @@ the H.264 without transcoding (almost no CPU), and with ``input-repeat`` the fil
 so the HTTP connection stays open across the loop (plain VLM ``loop`` restarts the output and cuts every
 client off at the end of the clip). ffmpeg's HTTP listener serves one client per process.
 
-It runs as a separate process (``python -m commandcenter.media.stream_server``) so its work is not in
+It runs as a separate process (``python -m commandcenter.streaming.stream_server``) so its work is not in
 the app process and a test can kill it to play a dead camera server. The child exits when its stdin
 closes, so it never outlives the app that started it, even after a crash.
 """
@@ -27,9 +27,9 @@ from pathlib import Path
 from commandcenter import paths
 from commandcenter.config import StreamSettings
 from commandcenter.domain.cameras import StreamTier
-from commandcenter.media.clips import ClipSet, find_clip_sets
-from commandcenter.media.demo_streams import demo_stream_url
-from commandcenter.media.vlm_broadcast import READY_LINE, serve_broadcasts
+from commandcenter.streaming.clips import ClipSet, find_clip_sets
+from commandcenter.streaming.demo_streams import demo_stream_url
+from commandcenter.streaming.vlm_broadcast import READY_LINE, serve_broadcasts
 
 EXIT_PORT_BUSY = 3
 EXIT_NO_CLIPS = 4

@@ -1,13 +1,18 @@
-"""Live frame rate and bitrate of a tile, from libVLC's cumulative media counters.
+"""What a playing stream's counters say: its live frame rate and bitrate, and whether it stalled.
 
 libVLC reports totals (pictures shown, bytes demuxed) since the media opened; the operator wants rates.
 Each sample is compared with the previous one; a counter that went backwards means a new media (a
 reconnect or a tier switch) and starts over instead of showing a negative rate.
+
+A stream can also stall without any error (a hung server sends nothing, the connection stays open):
+its clock then stands still, and after ``STALL_S`` the tile reconnects.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+STALL_S = 6.0
 
 
 @dataclass(frozen=True)
@@ -41,3 +46,19 @@ def format_rates(rates: Rates | None) -> str:
     if rates.kbps >= 1000:
         return f"{rates.fps:.0f} fps · {rates.kbps / 1000:.1f} Mb/s"
     return f"{rates.fps:.0f} fps · {rates.kbps:.0f} kb/s"
+
+
+class StallWatch:
+    def __init__(self) -> None:
+        self._clock_ms, self._since_s = -1, -1.0
+
+    def reset(self) -> None:
+        """A new stream: its clock starts over."""
+        self._since_s = -1.0
+
+    def stalled(self, clock_ms: int, now_s: float) -> bool:
+        """Whether the stream clock has read ``clock_ms`` for ``STALL_S`` seconds up to ``now_s``."""
+        if clock_ms != self._clock_ms or self._since_s < 0:
+            self._clock_ms, self._since_s = clock_ms, now_s
+            return False
+        return now_s - self._since_s >= STALL_S

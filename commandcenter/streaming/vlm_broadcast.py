@@ -15,9 +15,9 @@ import time
 from typing import TYPE_CHECKING
 
 from commandcenter.domain.cameras import StreamTier
-from commandcenter.media.clips import ClipSet
-from commandcenter.media.demo_streams import demo_stream_path
-from commandcenter.media.ts_relay import TsRelayServer
+from commandcenter.streaming.clips import ClipSet
+from commandcenter.streaming.demo_streams import demo_stream_path
+from commandcenter.streaming.ts_relay import TsRelayServer
 
 if TYPE_CHECKING:
     import vlc

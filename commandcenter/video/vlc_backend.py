@@ -1,0 +1,166 @@
+"""The libVLC ``VideoBackend``: each player draws into a native window given by its handle, and
+decodes and scales in C — Python only steers (start, stop, ask the clock and counters), frames never
+pass through it.
+
+The calls that can block (stop, play, pause, release) run on the backend's worker (``vlc_worker``).
+libVLC reports on its own threads and is not reentrant: a callback that called back into the player
+reporting could deadlock it. So the callbacks here only classify the event and hand ``(event,
+attempt)`` to the sink, which the session marshals onto its own thread. Each stream gets its own
+``vlc.Media``, whose state events carry the attempt number they were attached with; the first-picture
+event belongs to the player and carries the attempt it was playing when libVLC reported it.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from commandcenter.video.backend import EventSink, PlayerEvent
+from commandcenter.video.vlc_instance import new_instance, vlc_instance
+from commandcenter.video.vlc_support import url_supported
+from commandcenter.video.vlc_worker import VlcWorker
+
+if TYPE_CHECKING:
+    import vlc
+
+KEYFRAMES_ONLY = (":avcodec-skip-frame=3",)  # 3 = the decoder skips every non-key frame
+
+
+class LibVlcPlayer:
+    def __init__(self, instance: vlc.Instance, window: int, sink: EventSink, worker: VlcWorker) -> None:
+        import vlc
+
+        self._instance = instance
+        self._sink = sink
+        self._worker = worker
+        self._attempt = 0
+        self._media: vlc.Media | None = None
+        self.native: vlc.MediaPlayer = instance.media_player_new()  # bench/ compares it with bare players
+        if sys.platform == "win32":
+            self.native.set_hwnd(window)
+        elif sys.platform == "darwin":
+            self.native.set_nsobject(window)
+        else:
+            self.native.set_xwindow(window)
+        self.native.event_manager().event_attach(vlc.EventType.MediaPlayerVout, self._on_vout)
+
+    def start(self, url: str, attempt: int, *, keyframes_only: bool = False) -> None:
+        import vlc
+
+        old = self._detach_media()
+        media = self._instance.media_new(url, *(KEYFRAMES_ONLY if keyframes_only else ()))
+        media.event_manager().event_attach(vlc.EventType.MediaStateChanged, self._on_state, attempt)
+        self._media = media
+        native = self.native
+
+        def restart() -> None:
+            native.stop()  # quick after a failure (the input has ended, or its network read is interrupted)
+            self._attempt = attempt  # the old stream can report no picture any more
+            if old is not None:
+                old.release()
+            native.set_media(media)
+            native.play()
+
+        self._worker.submit(restart)
+
+    def pause(self) -> None:
+        native = self.native
+        self._worker.submit(lambda: native.set_pause(1))
+
+    def close(self) -> None:
+        import vlc
+
+        self.native.event_manager().event_detach(vlc.EventType.MediaPlayerVout)
+        old, native = self._detach_media(), self.native
+
+        def release() -> None:
+            native.stop()
+            native.release()
+            if old is not None:
+                old.release()
+
+        self._worker.submit(release)
+
+    def clock_ms(self) -> int:
+        return int(self.native.get_time())
+
+    def counters(self) -> tuple[int, int] | None:
+        import vlc
+
+        stats = vlc.MediaStats()
+        if self._media is None or not self._media.get_stats(stats):
+            return None
+        return int(stats.displayed_pictures), int(stats.demux_read_bytes)
+
+    def picture_size(self) -> tuple[int, int] | None:
+        try:
+            width, height = self.native.video_get_size(0)
+        except Exception:  # python-vlc raises its own VLCException when there is no video
+            return None
+        return (int(width), int(height)) if width and height else None
+
+    def has_picture(self) -> bool:
+        return bool(self.native.has_vout())
+
+    def snapshot(self, path: str) -> bool:
+        return bool(self.native.video_take_snapshot(0, path, 0, 0) == 0)
+
+    def _detach_media(self) -> vlc.Media | None:
+        """The current media, silenced, for the worker to release after the stop."""
+        import vlc
+
+        media, self._media = self._media, None
+        if media is not None:
+            media.event_manager().event_detach(vlc.EventType.MediaStateChanged)
+        return media
+
+    # ------------------------------------------------------------------ libVLC's threads
+    def _on_state(self, event: Any, attempt: int) -> None:
+        import vlc
+
+        state = vlc.State(event.u.new_state)
+        if state == vlc.State.Playing:
+            self._sink(PlayerEvent.PLAYING, attempt)
+        elif state in (vlc.State.Error, vlc.State.Ended):
+            self._sink(PlayerEvent.FAILED, attempt)
+
+    def _on_vout(self, event: Any) -> None:
+        """The number of video outputs changed; one appearing means the first picture is decoded.
+        libVLC's count is a C int, python-vlc's union declares it 8 bytes wide: read 4."""
+        if ctypes.c_int.from_address(ctypes.addressof(event.u)).value > 0:
+            self._sink(PlayerEvent.PICTURE, self._attempt)
+
+
+class LibVlcBackend:
+    """Players of one libVLC instance: the process-wide one, or one of its own for other arguments."""
+
+    name = "libVLC"
+
+    def __init__(self, args: Sequence[str] | None = None) -> None:
+        self._args = list(args) if args is not None else None
+        self._instance: vlc.Instance | None = None
+        self._worker = VlcWorker()
+
+    def supports(self, url: str) -> bool:
+        return url_supported(url)
+
+    def new_player(self, window: int, sink: EventSink) -> LibVlcPlayer:
+        if self._instance is None:
+            self._instance = vlc_instance() if self._args is None else new_instance(self._args)
+        return LibVlcPlayer(self._instance, window, sink, self._worker)
+
+    def settle(self) -> None:
+        self._worker.settle()
+
+
+_default: LibVlcBackend | None = None
+
+
+def default_backend() -> LibVlcBackend:
+    """The backend every tile uses unless told otherwise."""
+    global _default
+    if _default is None:
+        _default = LibVlcBackend()
+    return _default
