@@ -22,6 +22,7 @@ from pathlib import Path
 
 from commandcenter import __version__
 from commandcenter.commands.database import announce, command_database_url, may_replace, open_store
+from commandcenter.commands.district import add_district, run_district
 from commandcenter.commands.import_cameras import add_import_cameras, run_import_cameras
 from commandcenter.commands.import_geojson import add_import_geojson, run_import_geojson
 from commandcenter.config import ConfigError, Settings, load_settings
@@ -99,6 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
     streams.add_argument("--port", type=int, default=None, help="port (default from config)")
     add_import_geojson(commands)
     add_import_cameras(commands)  # issue 3
+    add_district(commands)  # issue 13
     return parser
 
 
@@ -277,4 +279,5 @@ _HEADLESS: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
     "streams": _streams,
     "import-geojson": run_import_geojson,
     "import-cameras": run_import_cameras,
+    "district": run_district,
 }

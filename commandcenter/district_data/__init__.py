@@ -1,0 +1,1 @@
+"""Base data of a real district: reading its files (import) and checking it holds together."""
