@@ -17,7 +17,9 @@ from commandcenter.geo.datum import Datum
 
 
 def add_district(commands: Any) -> None:
-    district = commands.add_parser("district", help="import a real district from files, check its consistency")
+    district = commands.add_parser(
+        "district", help="import a real district from files, check its consistency"
+    )
     actions = district.add_subparsers(dest="district_command", metavar="ACTION", required=True)
     load = actions.add_parser(
         "import", help="offices, roads, segments (GeoJSON), staff, vehicles (CSV/Excel) in one transaction"
@@ -32,6 +34,12 @@ def add_district(commands: Any) -> None:
     )
     load.add_argument("--dry-run", action="store_true", help="read and check everything, store nothing")
     load.add_argument("--url", help="database URL (default: the configured one)")
+    export = actions.add_parser("export", help="write the district as the files `district import` reads")
+    export.add_argument("folder", help="folder for offices/roads/segments.geojson, staff.csv, vehicles.csv")
+    export.add_argument(
+        "--datum", default="wgs84", choices=[d.value for d in Datum], help="datum of the GeoJSON"
+    )
+    export.add_argument("--url", help="database URL (default: the configured one)")
     check = actions.add_parser(
         "check", help="report segments without a 路长, overlaps, records outside the district …"
     )
@@ -43,6 +51,29 @@ def run_district(args: argparse.Namespace, settings: Settings) -> int:
         from commandcenter.commands.district_import import run_district_import
 
         return run_district_import(args, settings)
+    if args.district_command == "export":
+        return _export(args, settings)
     from commandcenter.commands.district_check import run_district_check
 
     return run_district_check(args, settings)
+
+
+def _export(args: argparse.Namespace, settings: Settings) -> int:
+    from pathlib import Path
+
+    from commandcenter.commands.database import command_database_url, open_store
+    from commandcenter.district_data.export import export_district
+    from commandcenter.exit_codes import EXIT_OK
+    from commandcenter.persistence.district.exports import district_snapshot
+
+    store = open_store(command_database_url("district", args.url, settings))
+    try:
+        plan = district_snapshot(store)
+    finally:
+        store.close()
+    written = export_district(plan, Path(args.folder), Datum(args.datum))
+    print(
+        f"{len(plan.offices)} 镇办, {len(plan.roads)} 道路, {len(plan.segments)} 路段, "
+        f"{len(plan.staff)} 人员, {len(plan.vehicles)} 车辆 → {', '.join(str(path) for path in written.values())} ({args.datum})"
+    )
+    return EXIT_OK

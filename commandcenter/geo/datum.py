@@ -94,3 +94,13 @@ def to_wgs84(lon: float, lat: float, datum: Datum | str) -> tuple[float, float]:
     if datum is Datum.BD09:
         return gcj02_to_wgs84(*bd09_to_gcj02(lon, lat))
     return lon, lat
+
+
+def from_wgs84(lon: float, lat: float, datum: Datum | str) -> tuple[float, float]:
+    """A WGS-84 point in ``datum`` (exports for tools that expect GCJ-02 or BD-09)."""
+    datum = Datum(datum)
+    if datum is Datum.GCJ02:
+        return wgs84_to_gcj02(lon, lat)
+    if datum is Datum.BD09:
+        return gcj02_to_bd09(*wgs84_to_gcj02(lon, lat))
+    return lon, lat

@@ -1,0 +1,91 @@
+"""Writing a district as the files ``district import`` reads: GeoJSON for offices, roads and segments
+(in the datum asked for), CSV for staff and vehicles (UTF-8 with a byte-order mark, so Excel on
+Chinese Windows opens it as Chinese, not as mojibake).
+
+This is the bulk export a district's IT keeps as a backup or edits in a GIS tool, and how a test or
+a benchmark gets real files: export, change, import.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from commandcenter.domain.district_import import DistrictImportPlan, Line
+from commandcenter.geo.datum import Datum, from_wgs84
+
+STAFF_COLUMNS = ("code", "name", "phone", "role", "office", "segment", "shift")
+VEHICLE_COLUMNS = ("plate", "kind", "company", "terminal_id", "office")
+FILE_NAMES = {
+    "offices": "offices.geojson",
+    "roads": "roads.geojson",
+    "segments": "segments.geojson",
+    "staff": "staff.csv",
+    "vehicles": "vehicles.csv",
+}
+
+
+def _line(points: Line, datum: Datum) -> list[list[float]]:
+    return [[round(c, 7) for c in from_wgs84(lon, lat, datum)] for lon, lat, *_ in points]
+
+
+def _collection(features: list[dict[str, Any]]) -> dict[str, Any]:
+    return {"type": "FeatureCollection", "features": features}
+
+
+def _feature(kind: str, coordinates: Any, properties: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "type": "Feature",
+        "properties": properties,
+        "geometry": {"type": kind, "coordinates": coordinates},
+    }
+
+
+def _write_json(path: Path, document: dict[str, Any]) -> None:
+    path.write_text(json.dumps(document, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def _write_csv(path: Path, columns: Sequence[str], rows: list[Sequence[object]]) -> None:
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(columns)
+        writer.writerows(["" if cell is None else cell for cell in row] for row in rows)
+
+
+def export_district(plan: DistrictImportPlan, folder: Path, datum: Datum = Datum.WGS84) -> dict[str, Path]:
+    """Write the five files into ``folder`` (created if missing); returns what was written where."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = {key: folder / name for key, name in FILE_NAMES.items()}
+    offices = [
+        _feature("Polygon", [_line(o.boundary, datum)], {"name": o.name, "code": o.code, "kind": o.kind})
+        for o in plan.offices
+    ]
+    roads = [
+        _feature("LineString", _line(r.geometry, datum), {"name": r.name, "grade": r.grade})
+        for r in plan.roads
+    ]
+    segments = [
+        _feature(
+            "LineString",
+            _line(s.geometry, datum),
+            {"code": s.code, "road": s.road, "office": s.office, "name": s.name},
+        )
+        for s in plan.segments
+    ]
+    _write_json(paths["offices"], _collection(offices))
+    _write_json(paths["roads"], _collection(roads))
+    _write_json(paths["segments"], _collection(segments))
+    _write_csv(
+        paths["staff"],
+        STAFF_COLUMNS,
+        [(p.code, p.name, p.phone, p.role, p.office, p.segment, p.shift) for p in plan.staff],
+    )
+    _write_csv(
+        paths["vehicles"],
+        VEHICLE_COLUMNS,
+        [(v.plate, v.kind, v.company, v.terminal_id, v.office) for v in plan.vehicles],
+    )
+    return paths
