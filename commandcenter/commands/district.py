@@ -74,6 +74,7 @@ def _export(args: argparse.Namespace, settings: Settings) -> int:
     written = export_district(plan, Path(args.folder), Datum(args.datum))
     print(
         f"{len(plan.offices)} 镇办, {len(plan.roads)} 道路, {len(plan.segments)} 路段, "
-        f"{len(plan.staff)} 人员, {len(plan.vehicles)} 车辆 → {', '.join(str(path) for path in written.values())} ({args.datum})"
+        f"{len(plan.staff)} 人员, {len(plan.vehicles)} 车辆 → {Path(args.folder)} ({args.datum}: "
+        f"{', '.join(path.name for path in written.values())})"
     )
     return EXIT_OK
