@@ -78,7 +78,7 @@ class _Writer:
         self.connection, self.report = connection, report
 
     def ids(self, key_column: Any, id_column: Any) -> dict[str, int]:
-        return dict(self.connection.execute(select(key_column, id_column)).tuples().all())
+        return {row[0]: row[1] for row in self.connection.execute(select(key_column, id_column))}
 
     def upsert(
         self, model: type[Base], key: str, rows: Sequence[dict[str, Any]], existing: dict[str, int]
@@ -199,7 +199,7 @@ def _staff(
     writer: _Writer, plan: DistrictImportPlan, office_ids: dict[str, int], segment_ids: dict[str, int]
 ) -> None:
     existing = writer.ids(Staff.code, Staff.id)
-    units = dict(writer.connection.execute(select(Staff.code, Staff.unit_id)).tuples().all())
+    units = {row[0]: row[1] for row in writer.connection.execute(select(Staff.code, Staff.unit_id))}
     patrollers = [
         p for p in plan.staff if p.role == StaffRole.CITY_MANAGER.value and units.get(p.code) is None
     ]
@@ -228,7 +228,7 @@ def _staff(
 
 def _vehicles(writer: _Writer, plan: DistrictImportPlan, office_ids: dict[str, int]) -> None:
     existing = writer.ids(Vehicle.plate, Vehicle.id)
-    units = dict(writer.connection.execute(select(Vehicle.plate, Vehicle.unit_id)).tuples().all())
+    units = {row[0]: row[1] for row in writer.connection.execute(select(Vehicle.plate, Vehicle.unit_id))}
     unplaced = [v for v in plan.vehicles if units.get(v.plate) is None]
     unit_ids = writer.new_units(
         [
