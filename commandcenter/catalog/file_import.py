@@ -37,6 +37,7 @@ _LIMITS = {"code": 24, "name": 80, "kind": 8}
 class ImportResult:
     cameras: list[CameraEntry] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
+    lines: list[int] = field(default_factory=list)  # each camera's line, for errors found later
     encoding: str = "UTF-8"  # what the file was read as (``textfiles``), for the import summary
 
 
@@ -121,6 +122,7 @@ def _collect(rows: Iterable[tuple[int, Mapping[str, object] | object]], datum: D
             continue
         seen.add(entry.code)
         result.cameras.append(entry)
+        result.lines.append(line)
     return result
 
 

@@ -30,7 +30,13 @@ def add_district(commands: Any) -> None:
     load.add_argument("--staff", help="staff.csv / .xlsx: name, phone, role, office, segment (code, shift)")
     load.add_argument("--vehicles", help="vehicles.csv / .xlsx: plate, kind, company, terminal_id (office)")
     load.add_argument(
-        "--datum", default="wgs84", choices=[d.value for d in Datum], help="datum of the GeoJSON files"
+        "--cameras", help="cameras.csv / .json: code, name (kind, office, segment, lon, lat, URLs)"
+    )
+    load.add_argument(
+        "--datum",
+        default="wgs84",
+        choices=[d.value for d in Datum],
+        help="datum of the GeoJSON files and camera positions",
     )
     load.add_argument("--dry-run", action="store_true", help="read and check everything, store nothing")
     load.add_argument("--url", help="database URL (default: the configured one)")

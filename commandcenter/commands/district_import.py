@@ -27,6 +27,8 @@ _TABLES = (
     ("staff", "人员"),
     ("vehicles", "车辆"),
     ("units", "定位单元"),
+    ("cameras", "摄像机"),
+    ("categories", "案件类别"),
 )
 
 
@@ -40,6 +42,7 @@ def _files(args: argparse.Namespace) -> DistrictFiles:
         path(args.segments),
         path(args.staff),
         path(args.vehicles),
+        path(args.cameras),
         Datum(args.datum),
     )
 

@@ -1,5 +1,5 @@
 """Writing a district as the files ``district import`` reads: GeoJSON for offices, roads and segments
-(in the datum asked for), CSV for staff and vehicles (UTF-8 with a byte-order mark, so Excel on
+(in the datum asked for), CSV for staff, vehicles and cameras (UTF-8 with a byte-order mark, so Excel on
 Chinese Windows opens it as Chinese, not as mojibake).
 
 This is the bulk export a district's IT keeps as a backup or edits in a GIS tool, and how a test or
@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from commandcenter.domain.cameras import CameraEntry
 from commandcenter.domain.district_import import DistrictImportPlan, Line
 from commandcenter.geo.datum import Datum, from_wgs84
 
@@ -25,7 +26,21 @@ FILE_NAMES = {
     "segments": "segments.geojson",
     "staff": "staff.csv",
     "vehicles": "vehicles.csv",
+    "cameras": "cameras.csv",
 }
+CAMERA_COLUMNS = (
+    "code",
+    "name",
+    "kind",
+    "office",
+    "segment",
+    "lon",
+    "lat",
+    "online",
+    "main_url",
+    "sub_url",
+    "gb_device_id",
+)
 
 
 def _line(points: Line, datum: Datum) -> list[list[float]]:
@@ -88,4 +103,25 @@ def export_district(plan: DistrictImportPlan, folder: Path, datum: Datum = Datum
         VEHICLE_COLUMNS,
         [(v.plate, v.kind, v.company, v.terminal_id, v.office) for v in plan.vehicles],
     )
+    _write_csv(paths["cameras"], CAMERA_COLUMNS, [_camera_row(camera, datum) for camera in plan.cameras])
     return paths
+
+
+def _camera_row(camera: CameraEntry, datum: Datum) -> tuple[object, ...]:
+    lon: object = ""
+    lat: object = ""
+    if camera.lon is not None and camera.lat is not None:
+        lon, lat = (round(c, 7) for c in from_wgs84(camera.lon, camera.lat, datum))
+    return (
+        camera.code,
+        camera.name,
+        camera.kind,
+        camera.office,
+        camera.segment,
+        lon,
+        lat,
+        "1" if camera.online else "0",
+        camera.main_url,
+        camera.sub_url,
+        camera.gb_device_id,
+    )

@@ -17,7 +17,7 @@ from commandcenter.district_data.read_features import (
     road_input,
     segment_input,
 )
-from commandcenter.district_data.read_tables import read_staff, read_vehicles
+from commandcenter.district_data.read_tables import read_cameras, read_staff, read_vehicles
 from commandcenter.district_data.references import check_references
 from commandcenter.domain.district_import import DistrictImportPlan, KnownDistrict
 from commandcenter.domain.gis import Layer
@@ -33,10 +33,15 @@ class DistrictFiles:
     segments: Path | None = None
     staff: Path | None = None
     vehicles: Path | None = None
+    cameras: Path | None = None  # CSV or JSON, the camera importer's columns
     datum: Datum = Datum.WGS84  # of the GeoJSON files
 
     def given(self) -> list[Path]:
-        return [path for path in (self.offices, self.roads, self.segments, self.staff, self.vehicles) if path]
+        return [
+            path
+            for path in (self.offices, self.roads, self.segments, self.staff, self.vehicles, self.cameras)
+            if path
+        ]
 
 
 def read_district(files: DistrictFiles, known: KnownDistrict) -> DistrictImportPlan:
@@ -57,5 +62,7 @@ def read_district(files: DistrictFiles, known: KnownDistrict) -> DistrictImportP
         plan.staff = read_staff(files.staff, plan)
     if files.vehicles:
         plan.vehicles = read_vehicles(files.vehicles, plan)
+    if files.cameras:
+        read_cameras(files.cameras, files.datum, plan)
     check_references(plan, known)
     return plan

@@ -1,4 +1,4 @@
-"""Staff and vehicles from CSV or Excel files into import inputs, every bad row named.
+"""Staff and vehicles (CSV or Excel) and cameras (CSV or JSON) into import inputs, every bad row named.
 
 A row is checked on its own here (required cells, the closed vocabularies, phone and terminal
 numbers); whether its office or segment exists is ``references``' job, once every file is read.
@@ -11,6 +11,8 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from commandcenter.catalog.csv_rows import RowError
+from commandcenter.catalog.file_import import import_file
+from commandcenter.catalog.source import CatalogError
 from commandcenter.district_data.columns import (
     REQUIRED,
     SHIFTS,
@@ -28,6 +30,8 @@ from commandcenter.domain.district_import import (
     StaffInput,
     VehicleInput,
 )
+from commandcenter.geo.datum import Datum
+from commandcenter.textfiles import TextEncodingError
 
 _PHONE = re.compile(r"^\+?[0-9][0-9\- ]{5,18}[0-9]$")
 _TERMINAL = re.compile(r"^[0-9]{6,20}$")  # JT/T 808: 12 digits (2013) or 20 (2019)
@@ -119,3 +123,17 @@ def read_vehicles(path: Path, plan: DistrictImportPlan) -> list[VehicleInput]:
             )
         )
     return vehicles
+
+
+def read_cameras(path: Path, datum: Datum, plan: DistrictImportPlan) -> None:
+    """Cameras by the camera importer's rules (``catalog.file_import``: its columns, its checks)."""
+    try:
+        result = import_file(path, datum)
+    except (CatalogError, TextEncodingError, OSError) as error:
+        raise DistrictFileError(f"{path.name}: {error}") from None
+    plan.sources[path.name] = result.encoding
+    unit = "项 item" if path.suffix.lower() == ".json" else "行 line"
+    for bad in result.errors:
+        plan.problems.append(ImportProblem(Origin(path.name, bad.line, unit), bad.message))
+    plan.cameras += result.cameras
+    plan.camera_origins += [Origin(path.name, line, unit) for line in result.lines]

@@ -66,6 +66,12 @@ def check_references(plan: DistrictImportPlan, known: KnownDistrict) -> None:
                     f"segment belongs to another office",
                 )
             )
+    segment_names = known.segment_names | {segment.name for segment in plan.segments}
+    for camera, origin in zip(plan.cameras, plan.camera_origins, strict=True):
+        if camera.office and camera.office not in offices:
+            plan.problems.append(ImportProblem(origin, f"未知镇办 unknown office {camera.office!r}"))
+        if camera.segment and camera.segment not in segment_names:
+            plan.problems.append(ImportProblem(origin, f"未知路段 unknown segment {camera.segment!r}"))
     for vehicle in plan.vehicles:
         if vehicle.office and vehicle.office not in offices:
             plan.problems.append(ImportProblem(vehicle.origin, f"未知镇办 unknown office {vehicle.office!r}"))

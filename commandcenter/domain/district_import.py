@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from commandcenter.domain.cameras import CameraEntry
+
 Line = list[list[float]]  # WGS-84 [[lon, lat], ...]
 
 
@@ -93,13 +95,22 @@ class DistrictImportPlan:
     segments: list[SegmentInput] = field(default_factory=list)
     staff: list[StaffInput] = field(default_factory=list)
     vehicles: list[VehicleInput] = field(default_factory=list)
+    cameras: list[CameraEntry] = field(default_factory=list)  # the camera importer's records
+    camera_origins: list[Origin] = field(default_factory=list)  # where each camera came from
     problems: list[ImportProblem] = field(default_factory=list)
     notes: list[ImportProblem] = field(default_factory=list)  # accepted, but worth a look
     sources: dict[str, str] = field(default_factory=dict)  # file name → what was read (encoding, …)
 
     @property
     def rows(self) -> int:
-        return len(self.offices) + len(self.roads) + len(self.segments) + len(self.staff) + len(self.vehicles)
+        return (
+            len(self.offices)
+            + len(self.roads)
+            + len(self.segments)
+            + len(self.staff)
+            + len(self.vehicles)
+            + len(self.cameras)
+        )
 
 
 @dataclass(frozen=True)
@@ -109,6 +120,7 @@ class KnownDistrict:
     offices: frozenset[str] = frozenset()  # names
     roads: frozenset[str] = frozenset()  # names
     segments: dict[str, str] = field(default_factory=dict)  # code → office name
+    segment_names: frozenset[str] = frozenset()  # cameras name their segment by name
 
 
 @dataclass

@@ -44,7 +44,7 @@ def _import(url: str, folder: Path, *extra: str, datum: str = "gcj02") -> int:
     for kind in ("offices", "roads", "segments"):
         if (folder / f"{kind}.geojson").exists():
             args += [f"--{kind}", str(folder / f"{kind}.geojson")]
-    for kind in ("staff", "vehicles"):
+    for kind in ("staff", "vehicles", "cameras"):
         found = sorted(folder.glob(f"{kind}.*"))
         if found:
             args += [f"--{kind}", str(found[0])]
@@ -106,7 +106,9 @@ def small_district(folder: Path, staff: str | bytes | None = None) -> Path:
 def test_round_trip_of_the_seed_district_in_gcj02(demo_files: Path, tmp_path: Path, capsys) -> None:
     url = f"sqlite:///{tmp_path / 'district.sqlite'}"
     assert _import(url, demo_files) == EXIT_OK
-    assert "镇办 offices +18" in capsys.readouterr().out
+    summary = capsys.readouterr().out
+    assert "镇办 offices +18" in summary
+    assert "摄像机 cameras +6785" in summary
     assert _counts(url) == (18, 291, 1945, 1058, 1600 + 1058)
     store = Store.open(url)
     try:
@@ -216,7 +218,8 @@ def test_one_bad_row_stores_nothing_and_is_named_with_its_line(case: str, tmp_pa
     folder = small_district(tmp_path / "files", staff)
     assert _import(url, folder, datum="wgs84") == EXIT_USAGE
     err = capsys.readouterr().err
-    assert f"staff.csv 行 line 3: " in err and words in err
+    assert "staff.csv 行 line 3: " in err
+    assert words in err
     assert "nothing imported" in err
     assert _counts(url)[:3] == (0, 0, 0)
 

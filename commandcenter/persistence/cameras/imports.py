@@ -19,6 +19,8 @@ from commandcenter.persistence.cameras.models import Camera
 from commandcenter.persistence.district.models import Office, Segment
 from commandcenter.persistence.store import Store
 
+_OPTIONAL = ("office_id", "segment_id", "lon", "lat", "main_url", "sub_url", "gb_device_id")
+
 
 def _values(entry: CameraEntry, office_id: int | None, segment_id: int | None) -> dict[str, Any]:
     values: dict[str, Any] = {"name": entry.name, "kind": entry.kind, "online": entry.online}
@@ -46,6 +48,7 @@ class _Import:
         self.known = dict(connection.execute(select(camera.code, camera.id)).all())
         with_gb = select(camera.gb_device_id, camera.code).where(camera.gb_device_id.is_not(None))
         self.gb_owner = dict(connection.execute(with_gb).all())
+        self.pending: list[dict[str, Any]] = []
 
     def _place(self, entry: CameraEntry) -> tuple[int | None, int | None]:
         office_id = self.offices.get(entry.office) if entry.office else None
@@ -71,16 +74,30 @@ class _Import:
             )
             self.report.updated += 1
         else:
-            self.connection.execute(insert(camera).values(code=entry.code, **values))
+            # New cameras go in one multi-row INSERT at the end (a city's 56,850 in seconds); one
+            # statement needs the same columns in every row, so the absent ones are NULL.
+            self.pending.append({**dict.fromkeys(_OPTIONAL, None), "code": entry.code, **values})
             self.known[entry.code] = -1
             self.report.inserted += 1
+
+    def flush(self) -> None:
+        if self.pending:
+            self.connection.execute(insert(Camera), self.pending)
+            self.pending = []
+
+
+def save_cameras_in(connection: Connection, entries: list[CameraEntry]) -> CameraSaveReport:
+    """``save_cameras`` inside a transaction the caller holds (a district import stores its cameras
+    with its offices and segments, all or nothing)."""
+    report = CameraSaveReport()
+    run = _Import(connection, report)
+    for entry in entries:
+        run.save(entry)
+    run.flush()
+    return report
 
 
 def save_cameras(store: Store, entries: list[CameraEntry]) -> CameraSaveReport:
     """Insert or update ``entries`` in one transaction; see the module docstring for the rules."""
-    report = CameraSaveReport()
     with writing(store) as connection:
-        run = _Import(connection, report)
-        for entry in entries:
-            run.save(entry)
-    return report
+        return save_cameras_in(connection, entries)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from commandcenter.domain.cameras import CameraEntry
 from commandcenter.domain.district_import import (
     DistrictImportPlan,
     OfficeInput,
@@ -18,12 +19,13 @@ from commandcenter.domain.district_import import (
     VehicleInput,
 )
 from commandcenter.persistence.access import read_rows
+from commandcenter.persistence.cameras.models import Camera
 from commandcenter.persistence.district.models import Office, Road, Segment, Staff, Vehicle
 from commandcenter.persistence.store import Store
 
 
 def district_snapshot(store: Store) -> DistrictImportPlan:
-    """Every office, road, segment, member of staff and vehicle, in id order."""
+    """Every office, road, segment, member of staff, vehicle and camera, in id order."""
     plan = DistrictImportPlan()
     office_names = {}
     for id_, name, code, kind, boundary in read_rows(
@@ -38,11 +40,13 @@ def district_snapshot(store: Store) -> DistrictImportPlan:
         road_names[id_] = name
         plan.roads.append(RoadInput(Origin("roads", id_), name, grade, geometry))
     segment_codes = {}
+    segment_names: dict[int, str] = {}
     columns = (Segment.id, Segment.number, Segment.road_id, Segment.office_id, Segment.name, Segment.geometry)
     for id_, code, road_id, office_id, name, geometry in read_rows(
         store, select(*columns).order_by(Segment.id)
     ):
         segment_codes[id_] = code
+        segment_names[id_] = name
         plan.segments.append(
             SegmentInput(
                 Origin("segments", id_), code, road_names[road_id], office_names[office_id], name, geometry
@@ -78,4 +82,39 @@ def district_snapshot(store: Store) -> DistrictImportPlan:
     ):
         office = office_names.get(vehicle_office) if vehicle_office is not None else None
         plan.vehicles.append(VehicleInput(Origin("vehicles", id_), plate, kind, company, terminal, office))
+    plan.cameras = _cameras(store, office_names, segment_names)
     return plan
+
+
+def _cameras(store: Store, office_names: dict[int, str], segment_names: dict[int, str]) -> list[CameraEntry]:
+    columns = (
+        Camera.code,
+        Camera.name,
+        Camera.kind,
+        Camera.office_id,
+        Camera.segment_id,
+        Camera.lon,
+        Camera.lat,
+        Camera.online,
+        Camera.main_url,
+        Camera.sub_url,
+        Camera.gb_device_id,
+    )
+    return [
+        CameraEntry(
+            code,
+            name,
+            kind,
+            office_names.get(office_id) if office_id is not None else None,
+            segment_names.get(segment_id) if segment_id is not None else None,
+            lon,
+            lat,
+            bool(online),
+            main_url or "",
+            sub_url or "",
+            gb_device_id,
+        )
+        for (code, name, kind, office_id, segment_id, lon, lat, online, main_url, sub_url, gb_device_id) in (
+            read_rows(store, select(*columns).order_by(Camera.id))
+        )
+    ]

@@ -28,6 +28,7 @@ from commandcenter.domain.kinds import StaffRole, UnitKind, VehicleKind
 from commandcenter.geo.distance import bbox_of, polyline_length_m
 from commandcenter.persistence.access import read_rows, writing
 from commandcenter.persistence.base import Base
+from commandcenter.persistence.cameras.imports import save_cameras_in
 from commandcenter.persistence.cases.models import CaseCategory
 from commandcenter.persistence.district.models import Office, Road, Segment, Staff, Vehicle
 from commandcenter.persistence.store import Store
@@ -43,11 +44,12 @@ def known_district(store: Store) -> KnownDistrict:
     """Names and codes already stored that an import's files may refer to."""
     offices = {row[0]: row[1] for row in read_rows(store, select(Office.id, Office.name))}
     roads = frozenset(name for (name,) in read_rows(store, select(Road.name)))
+    segment_names = frozenset(name for (name,) in read_rows(store, select(Segment.name)))
     segments = {
         code: offices[office_id]
         for code, office_id in read_rows(store, select(Segment.number, Segment.office_id))
     }
-    return KnownDistrict(frozenset(offices.values()), roads, segments)
+    return KnownDistrict(frozenset(offices.values()), roads, segments, segment_names)
 
 
 def _centroid(ring: Line) -> tuple[float, float]:
@@ -145,6 +147,10 @@ def apply_district_import(store: Store, plan: DistrictImportPlan) -> DistrictImp
         )
         _staff(writer, plan, office_ids, segment_ids)
         _vehicles(writer, plan, office_ids)
+        if plan.cameras:
+            cameras = save_cameras_in(connection, plan.cameras)
+            report.table("cameras").inserted += cameras.inserted
+            report.table("cameras").updated += cameras.updated
         _standard_categories(writer)
     return report
 
