@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from commandcenter.district_data.columns import OFFICE_ALIASES, ROAD_ALIASES, SEGMENT_ALIASES
+from commandcenter.district_data.datum_pass import convert_plan
 from commandcenter.district_data.read_features import (
     office_input,
     read_layer,
@@ -48,21 +49,24 @@ def read_district(files: DistrictFiles, known: KnownDistrict) -> DistrictImportP
     """The plan for ``files``: inputs plus every problem found (``DistrictFileError`` for a file
     that cannot be read at all)."""
     plan = DistrictImportPlan()
+    as_read = Datum.WGS84  # coordinates stay as the files have them until ``convert_plan``
     if files.offices:
-        plan.offices = read_layer(
-            files.offices, Layer.BOUNDARY, files.datum, OFFICE_ALIASES, office_input, plan
-        )
+        plan.offices = read_layer(files.offices, Layer.BOUNDARY, as_read, OFFICE_ALIASES, office_input, plan)
     if files.roads:
-        plan.roads = read_layer(files.roads, Layer.ROADS, files.datum, ROAD_ALIASES, road_input, plan)
+        plan.roads = read_layer(files.roads, Layer.ROADS, as_read, ROAD_ALIASES, road_input, plan)
     if files.segments:
         plan.segments = read_layer(
-            files.segments, Layer.SEGMENTS, files.datum, SEGMENT_ALIASES, segment_input, plan
+            files.segments, Layer.SEGMENTS, as_read, SEGMENT_ALIASES, segment_input, plan
         )
     if files.staff:
         plan.staff = read_staff(files.staff, plan)
     if files.vehicles:
         plan.vehicles = read_vehicles(files.vehicles, plan)
     if files.cameras:
-        read_cameras(files.cameras, files.datum, plan)
+        read_cameras(files.cameras, as_read, plan)
+    for path in (files.offices, files.roads, files.segments, files.cameras):
+        if path is not None and path.name in plan.sources:
+            plan.sources[path.name] += f" {files.datum.value}"
+    convert_plan(plan, files.datum)
     check_references(plan, known)
     return plan

@@ -77,7 +77,7 @@ def read_layer(
         result = read_geojson(path, datum, layer)
     except GeoJSONError as error:
         raise DistrictFileError(f"{path.name}: {error}") from None
-    plan.sources[path.name] = f"GeoJSON {datum.value}"
+    plan.sources[path.name] = "GeoJSON"
     for bad in result.errors:
         plan.problems.append(ImportProblem(Origin(path.name, bad.index + 1, _FEATURE), bad.reason))
     built: list[T] = []

@@ -58,3 +58,22 @@ def test_bd09_round_trip_and_to_wgs84_by_datum_name() -> None:
 def test_no_offset_outside_china() -> None:
     assert wgs84_to_gcj02(2.35, 48.85) == (2.35, 48.85)
     assert gcj02_to_wgs84(2.35, 48.85) == (2.35, 48.85)
+
+
+def test_array_conversion_agrees_with_the_scalar_one_in_every_datum() -> None:
+    """The import converts a city at once (``geo.datum_arrays``); it must give what the scalar
+    functions give, point by point, including points outside China (left unchanged)."""
+    import random
+
+    from commandcenter.geo.datum import Datum, to_wgs84
+    from commandcenter.geo.datum_arrays import to_wgs84_arrays
+
+    rng = random.Random(7)
+    points = [(rng.uniform(73, 135), rng.uniform(4, 53)) for _ in range(500)] + [(2.35, 48.86), (-74.0, 40.7)]
+    lons, lats = [p[0] for p in points], [p[1] for p in points]
+    for datum in Datum:
+        got_lon, got_lat = to_wgs84_arrays(lons, lats, datum)
+        for (lon, lat), x, y in zip(points, got_lon, got_lat, strict=True):
+            want = to_wgs84(lon, lat, datum)
+            assert abs(x - want[0]) < 1e-9
+            assert abs(y - want[1]) < 1e-9
