@@ -25,6 +25,7 @@ from commandcenter.commands.database import announce, command_database_url, may_
 from commandcenter.commands.district import add_district, run_district
 from commandcenter.commands.import_cameras import add_import_cameras, run_import_cameras
 from commandcenter.commands.import_geojson import add_import_geojson, run_import_geojson
+from commandcenter.commands.users import add_users, run_users
 from commandcenter.config import ConfigError, Settings, load_settings
 from commandcenter.exit_codes import (
     EPILOG,
@@ -101,6 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_import_geojson(commands)
     add_import_cameras(commands)  # issue 3
     add_district(commands)  # issue 13
+    add_users(commands)  # issue 13: the first administrator of a real install
     return parser
 
 
@@ -280,4 +282,5 @@ _HEADLESS: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
     "import-geojson": run_import_geojson,
     "import-cameras": run_import_cameras,
     "district": run_district,
+    "users": run_users,
 }

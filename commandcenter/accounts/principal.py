@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 from dataclasses import dataclass
 
 from commandcenter.accounts.errors import PermissionDenied
@@ -37,6 +38,26 @@ class Principal:
             and self.office_id is not None
             and office_id == self.office_id
         )
+
+
+COMMAND_LINE_PREFIX = "cli:"
+
+
+def command_line_principal(os_user: str | None = None) -> Principal:
+    """IT at the server's shell (``commandcenter users …``): an administrator by virtue of holding
+    the database's credentials, as with PostgreSQL's ``createuser``. It is no row of ``users`` (id 0,
+    which no user has), so the first administrator can be made on an empty database; the services
+    still check its permissions and the audit log names it ``cli:<OS user>``."""
+    return Principal(
+        0, COMMAND_LINE_PREFIX + (os_user or _os_user()), "命令行 command line", UserRole.ADMIN, None
+    )
+
+
+def _os_user() -> str:
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no LOGNAME/USER and no passwd entry (some containers)
+        return "unknown"
 
 
 def require(principal: Principal, permission: Permission) -> None:

@@ -3,6 +3,10 @@ one (路长 → 镇办 → 区城管局), which patrollers are nearest a point, 
 mini-map draws. Built once off the Qt thread (the district index, a few hundred milliseconds at
 city scale) and kept current by ``refresh_positions``; every question after that costs about a
 millisecond, cheap enough for the Qt thread (``bench/cases.py``).
+
+A new install signs its first administrator in before any district is imported: with no office
+there is nothing to advise on, so the advice loads empty (``ready``, every answer empty) instead of
+failing the case desk's start.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from commandcenter.cases.intake import CaseIntake
 from commandcenter.cases.recommend import Recommendation, shift_at
 from commandcenter.domain.cases import BoardCase
 from commandcenter.domain.district import StaffRecord
+from commandcenter.persistence.district import queries as district_queries
 from commandcenter.persistence.units.positions import latest_positions
 from commandcenter.services.guard import Guarded
 
@@ -26,15 +31,18 @@ FRESH_FIX = timedelta(minutes=5)  # an older fix means the patroller's unit is o
 
 class DispatchAdvice(Guarded):
     _intake: CaseIntake | None = None
+    _loaded = False
 
     @property
     def ready(self) -> bool:
-        return self._intake is not None
+        return self._loaded
 
     def load(self, rules: CaseRuleSet | None = None) -> None:
         """Worker thread: read the district and the category table (raises ``DatabaseUnavailable``)."""
         self._office_scope("cases")
-        self._intake = CaseIntake.from_store(self.store, rules=rules)
+        if district_queries.offices(self.store):  # an empty district: no index, no advice
+            self._intake = CaseIntake.from_store(self.store, rules=rules)
+        self._loaded = True
 
     def refresh_positions(self) -> int:
         """Worker thread: move the patrollers to their latest fixes; returns how many moved."""

@@ -1,6 +1,10 @@
 """User management, administrators only, each change audited and — when a ``Session`` is given —
 only within the re-auth window (``Session.require_recent_auth``): creating an admin or resetting a
 password is exactly what a walk-up attacker at an unlocked desk would try.
+
+The GUI's administrator and the command line (``commandcenter users …``, acting as
+``accounts.principal.command_line_principal``) go through the same methods, so both are checked and
+audited alike.
 """
 
 from __future__ import annotations
@@ -17,8 +21,10 @@ from commandcenter.accounts.session import Session
 from commandcenter.accounts.validation import clean_password, clean_text, clean_username
 from commandcenter.audit.trail import AuditAction, AuditTrail
 from commandcenter.domain.accounts import UserAccount
+from commandcenter.domain.district import OfficeRecord
 from commandcenter.domain.kinds import UserRole
 from commandcenter.persistence.accounts import users as account_queries
+from commandcenter.persistence.district import queries as district_queries
 from commandcenter.persistence.store import Store
 from commandcenter.services.guard import Guarded
 
@@ -43,33 +49,72 @@ class UserService(Guarded):
         return account_queries.list_accounts(self.store)
 
     def create_user(
-        self, username: object, display_name: object, role: object, office_id: int | None, password: object
+        self,
+        username: object,
+        display_name: object,
+        role: object,
+        office_id: int | None,
+        password: object,
+        *,
+        must_change: bool = True,
     ) -> int:
+        """A new active user. ``must_change`` (the GUI's way: the admin hands the initial password
+        over) makes them choose their own at first login; the command line may set a final one."""
         name, display = clean_username(username), clean_text(display_name, "display_name", required=True)
         user_role, initial = _role(role), clean_password(password)
         self._sensitive(f"user:{name}")
         _check_office(user_role, office_id)
         PasswordPolicy().check(initial, name)
+        if account_queries.find_account(self.store, name) is not None:
+            raise InvalidInput("username", f"用户名 {name} 已被占用", f"the name {name} is taken")
         try:
             user_id = account_queries.create_user(
-                self.store, name, display, user_role.value, office_id, self.hashing.hash(initial)
+                self.store,
+                name,
+                display,
+                user_role.value,
+                office_id,
+                self.hashing.hash(initial),
+                must_change=must_change,
             )
-        except ValueError as error:  # the name is taken or the office does not exist
+        except ValueError as error:  # taken meanwhile, or the office does not exist
             raise InvalidInput(
                 "username", "用户名已存在或镇办不存在", "the name is taken or the office does not exist"
             ) from error
         self._record(AuditAction.USER_CHANGE, f"user:{name}", {"change": "create", "role": user_role.value})
         return user_id
 
-    def reset_password(self, username: object) -> str:
-        """A temporary password to hand over in person; the user must change it at next login."""
+    def reset_password(self, username: object, password: object = None) -> str:
+        """A temporary password to hand over in person (generated unless ``password`` is given,
+        which must meet the policy); the user must change it at next login."""
         account = self._target(username)
-        temporary = secrets.token_urlsafe(9) + "-1a"
+        if password is None:
+            temporary = secrets.token_urlsafe(9) + "-1a"
+        else:
+            temporary = clean_password(password)
+            PasswordPolicy().check(temporary, account.username)
         account_queries.set_password_hash(
             self.store, account.id, self.hashing.hash(temporary), must_change=True, now=self.clock()
         )
         self._record(AuditAction.PASSWORD_RESET, f"user:{account.username}")
         return temporary
+
+    def find_office(self, name_or_code: object) -> OfficeRecord:
+        """The office a user is assigned to, named by its code (``410103001``) or its name."""
+        wanted = clean_text(name_or_code, "office", limit=80, required=True)
+        self._require(Permission.MANAGE_USERS, f"office:{wanted}")
+        offices = district_queries.offices(self.store)
+        found = next((o for o in offices if o.code == wanted), None) or next(
+            (o for o in offices if o.name == wanted), None
+        )
+        if found is None:
+            raise InvalidInput("office", f"镇办「{wanted}」不存在", f"no office '{wanted}'")
+        return found
+
+    def office_names(self) -> dict[int, str]:
+        """Office id → name, for listing users by their office."""
+        self._require(Permission.MANAGE_USERS, "offices")
+        return {office.id: office.name for office in district_queries.offices(self.store)}
 
     def set_role(self, username: object, role: object, office_id: int | None) -> None:
         account, user_role = self._target(username), _role(role)

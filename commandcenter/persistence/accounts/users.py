@@ -121,9 +121,16 @@ def set_password_hash(
 
 
 def create_user(
-    store: Store, username: str, display_name: str, role: str, office_id: int | None, password_hash: str
+    store: Store,
+    username: str,
+    display_name: str,
+    role: str,
+    office_id: int | None,
+    password_hash: str,
+    *,
+    must_change: bool = True,
 ) -> int:
-    """A new active user who must change the initial password at first login."""
+    """A new active user; by default one who must change the initial password at first login."""
     try:
         with store.engine.begin() as connection:
             user_id = connection.execute(
@@ -139,7 +146,7 @@ def create_user(
                 .returning(_user.id)
             ).scalar_one()
             connection.execute(
-                insert(_security).values(user_id=user_id, failed_logins=0, must_change_password=True)
+                insert(_security).values(user_id=user_id, failed_logins=0, must_change_password=must_change)
             )
             return int(user_id)
     except exc.IntegrityError as error:
