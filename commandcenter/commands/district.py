@@ -17,7 +17,9 @@ from commandcenter.geo.datum import Datum
 
 
 def add_district(commands: Any) -> None:
-    district = commands.add_parser("district", help="import a real district from files, check its consistency")
+    district = commands.add_parser(
+        "district", help="import a real district from files, check its consistency"
+    )
     actions = district.add_subparsers(dest="district_command", metavar="ACTION", required=True)
     load = actions.add_parser(
         "import", help="offices, roads, segments (GeoJSON), staff, vehicles (CSV/Excel) in one transaction"
