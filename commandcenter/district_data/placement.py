@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
+import numpy.typing as npt
 
 from commandcenter.geo.local import FloatArray
 from commandcenter.geo.ring_arrays import BoolArray, distance_to_ring, points_in_ring
@@ -49,15 +50,25 @@ def in_ring(points: FloatArray, ring: FloatArray, tolerance_m: float) -> BoolArr
 
 def in_any_ring(points: FloatArray, rings: Sequence[FloatArray], tolerance_m: float) -> BoolArray:
     """Inside (or within ``tolerance_m`` of) at least one ring: the district is the union of its
-    offices. Each ring only sees the points in its box that no earlier ring has taken."""
+    offices. Points are sorted by x once, so each ring slices out the points in its box's x range
+    (a binary search) instead of masking all 56,850 cameras 180 times."""
     inside = np.zeros(len(points), dtype=bool)
+    order = np.argsort(points[:, 0], kind="stable")
+    xs = points[order, 0]
     boxes = [(ring.min(axis=0) - tolerance_m, ring.max(axis=0) + tolerance_m) for ring in rings]
+
+    def near(low: FloatArray, high: FloatArray) -> npt.NDArray[np.intp]:
+        first, last = np.searchsorted(xs, low[0], "left"), np.searchsorted(xs, high[0], "right")
+        candidates = order[first:last]
+        y = points[candidates, 1]
+        return candidates[~inside[candidates] & (y >= low[1]) & (y <= high[1])]
+
     for ring, (low, high) in zip(rings, boxes, strict=True):
-        candidates = np.flatnonzero(~inside & np.all((points >= low) & (points <= high), axis=1))
+        candidates = near(low, high)
         if len(candidates):
             inside[candidates] = points_in_ring(points[candidates], ring)
     for ring, (low, high) in zip(rings, boxes, strict=True):  # the borders, for what is left
-        candidates = np.flatnonzero(~inside & np.all((points >= low) & (points <= high), axis=1))
+        candidates = near(low, high)
         if len(candidates):
             inside[candidates] = distance_to_ring(points[candidates], ring) <= tolerance_m
     return inside
