@@ -13,6 +13,7 @@ EXIT_USAGE = 2  # bad arguments, an unsupported database URL, a file that cannot
 EXIT_UNAVAILABLE = 3  # the database cannot be opened or reached
 EXIT_CONFIG = 4  # the configuration file is missing (when named) or malformed
 EXIT_NOT_CONFIRMED = 5  # a destructive command was not confirmed: nothing was changed
+EXIT_CHECK_FAILED = 6  # district check found errors (warnings alone exit 0)
 
 EPILOG = """exit codes:
   0  done
@@ -21,6 +22,7 @@ EPILOG = """exit codes:
   3  the database cannot be opened or reached
   4  the configuration file is missing (--config, COMMANDCENTER_CONFIG) or malformed
   5  a command that replaces data was not confirmed (answer y, or pass --yes): nothing changed
+  6  district check: the district's data has errors (listed; warnings alone exit 0)
 
 database URLs: sqlite:///PATH or postgresql+psycopg2://user@host/db
 (--url, else COMMANDCENTER_DB_URL, else database_url in the config file, else the local SQLite file;

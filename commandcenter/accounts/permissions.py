@@ -29,6 +29,7 @@ class Permission(StrEnum):
     MANAGE_PLUGINS = "manage_plugins"
     MANAGE_SETTINGS = "manage_settings"
     MANAGE_CATEGORIES = "manage_categories"  # the category table (立结案标准)
+    CHECK_DISTRICT = "check_district"  # the district consistency report (issue 13)
 
 
 _P = Permission
@@ -36,7 +37,7 @@ _OPERATOR = frozenset({_P.READ_ALL_CASES, _P.CENTER_STEPS, _P.DISPATCH, _P.EXPOR
 ROLE_PERMISSIONS: Mapping[UserRole, frozenset[Permission]] = {
     UserRole.OPERATOR: _OPERATOR,
     UserRole.SUPERVISOR: _OPERATOR
-    | {_P.APPROVE_EXTENSION, _P.SUPERVISE, _P.VIEW_AUDIT, _P.MANAGE_CATEGORIES},
+    | {_P.APPROVE_EXTENSION, _P.SUPERVISE, _P.VIEW_AUDIT, _P.MANAGE_CATEGORIES, _P.CHECK_DISTRICT},
     UserRole.LEADER: frozenset({_P.READ_ALL_CASES, _P.EXPORT, _P.VIEW_AUDIT}),
     UserRole.OFFICE: frozenset({_P.READ_OFFICE_CASES, _P.OFFICE_STEPS}),
     UserRole.INSPECTOR: frozenset({_P.READ_ALL_CASES, _P.ON_SITE_CLOSE}),
@@ -48,6 +49,7 @@ ROLE_PERMISSIONS: Mapping[UserRole, frozenset[Permission]] = {
             _P.MANAGE_PLUGINS,
             _P.MANAGE_SETTINGS,
             _P.MANAGE_CATEGORIES,
+            _P.CHECK_DISTRICT,
         }
     ),
 }
@@ -86,6 +88,7 @@ PERMISSION_NAMES: Mapping[Permission, str] = {
     _P.MANAGE_PLUGINS: "插件管理",
     _P.MANAGE_SETTINGS: "系统设置",
     _P.MANAGE_CATEGORIES: "案件类别管理",
+    _P.CHECK_DISTRICT: "辖区数据检查",
 }
 
 

@@ -1,0 +1,117 @@
+"""The rules about where things lie: segments sharing a stretch, a segment outside its office, a
+camera or a truck permit outside the district. One planar frame for the whole district, geometry
+projected once, everything tested in arrays (``placement``, ``overlaps``).
+
+The thresholds say what counts: a border drawn along a road puts half a segment's points on either
+side, so ``BORDER_TOLERANCE_M``; two centre lines of one road digitised twice differ by a metre or
+two, so ``OVERLAP_TOLERANCE_M``; a junction shares at most 2·3/sin θ m (under 10 m above 37°), so
+``OVERLAP_MIN_M``. A segment is outside its office when its midpoint is, or most of its length; a
+permit when most of its area (or route) lies outside every office.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import numpy as np
+
+from commandcenter.district_data.overlaps import shared_lengths
+from commandcenter.district_data.placement import SAMPLES, along, in_any_ring, in_ring, within_area
+from commandcenter.domain.district_check import CheckPermit, DistrictCheckData, Finding, Rule, Severity
+from commandcenter.geo import LocalProjection
+from commandcenter.geo.local import FloatArray
+
+BORDER_TOLERANCE_M = 10.0
+OVERLAP_TOLERANCE_M = 3.0
+OVERLAP_MIN_M = 10.0
+_MIDPOINT = SAMPLES // 2
+_E = Severity.ERROR
+
+
+@dataclass
+class _Projected:
+    frame: LocalProjection
+    rings: dict[int, FloatArray]  # office id → boundary in metres (offices with a usable ring)
+    lines: list[FloatArray]  # per segment of ``data.segments``, in metres
+
+
+def _project(data: DistrictCheckData) -> _Projected | None:
+    anchors = [point for office in data.offices for point in office.boundary[:1]]
+    anchors += [point for segment in data.segments for point in segment.geometry[:1]]
+    if not anchors:
+        return None
+    frame = LocalProjection.around(anchors)
+    rings = {o.id: frame.array_to_xy(o.boundary) for o in data.offices if len(o.boundary) >= 3}
+    return _Projected(frame, rings, [frame.array_to_xy(s.geometry) for s in data.segments])
+
+
+def spatial_findings(data: DistrictCheckData) -> Iterator[Finding]:
+    projected = _project(data)
+    if projected is None:
+        return
+    for office in data.offices:
+        if office.id not in projected.rings:
+            detail = f"镇办 {office.name} 没有有效边界"
+            yield Finding(_E, Rule.OFFICE_WITHOUT_BOUNDARY, "office", office.id, office.name, detail)
+    yield from _segment_findings(data, projected)
+    yield from _overlap_findings(data, projected)
+    yield from _outside_findings(data, projected)
+
+
+def _segment_findings(data: DistrictCheckData, projected: _Projected) -> Iterator[Finding]:
+    by_office: dict[int, list[int]] = {}
+    for index, (segment, xy) in enumerate(zip(data.segments, projected.lines, strict=True)):
+        if len(xy) < 2:
+            detail = f"路段 {segment.number} 没有有效的线形"
+            yield Finding(_E, Rule.SEGMENT_WITHOUT_GEOMETRY, "segment", segment.id, segment.number, detail)
+        elif segment.office_id in projected.rings:  # no ring: the office's own finding says so
+            by_office.setdefault(segment.office_id, []).append(index)
+    names = {office.id: office.name for office in data.offices}
+    for office_id, indexes in by_office.items():
+        samples = np.concatenate([along(projected.lines[index]) for index in indexes])
+        inside = in_ring(samples, projected.rings[office_id], BORDER_TOLERANCE_M).reshape(-1, SAMPLES)
+        for index, points in zip(indexes, inside, strict=True):
+            if points[_MIDPOINT] and points.mean() >= 0.5:
+                continue
+            segment = data.segments[index]
+            share = "中点在外" if not points[_MIDPOINT] else f"仅 {points.mean():.0%} 在内"
+            detail = f"路段 {segment.number} 不在所属镇办 {names[office_id]} 的边界内（{share}）"
+            yield Finding(_E, Rule.SEGMENT_OUTSIDE_OFFICE, "segment", segment.id, segment.number, detail)
+
+
+def _overlap_findings(data: DistrictCheckData, projected: _Projected) -> Iterator[Finding]:
+    shared = shared_lengths(projected.lines, OVERLAP_TOLERANCE_M)
+    for (first, second), metres in sorted(shared.items()):
+        if metres > OVERLAP_MIN_M:
+            a, b = data.segments[first], data.segments[second]
+            detail = f"路段 {a.number} 与 {b.number} 重叠约 {metres:.0f} 米"
+            yield Finding(_E, Rule.SEGMENTS_OVERLAP, "segment", a.id, a.number, detail)
+
+
+def _permit_samples(permit: CheckPermit, frame: LocalProjection) -> FloatArray | None:
+    """Grid points inside the area, or points along the route; None without usable geometry."""
+    if permit.area is not None and len(permit.area) >= 3:
+        return within_area(frame.array_to_xy(permit.area))
+    if permit.route:
+        return along(frame.array_to_xy(permit.route))
+    return None
+
+
+def _outside_findings(data: DistrictCheckData, projected: _Projected) -> Iterator[Finding]:
+    rings = list(projected.rings.values())
+    if not rings:
+        return  # no district to be outside of (the offices' own findings say why)
+    if data.cameras:
+        points = projected.frame.array_to_xy([[camera.lon, camera.lat] for camera in data.cameras])
+        for camera, inside in zip(data.cameras, in_any_ring(points, rings, BORDER_TOLERANCE_M), strict=True):
+            if not inside:
+                detail = f"摄像机 {camera.code} 在辖区边界外 ({camera.lon:.6f}, {camera.lat:.6f})"
+                yield Finding(_E, Rule.CAMERA_OUTSIDE_DISTRICT, "camera", camera.id, camera.code, detail)
+    for permit in data.permits:
+        samples = _permit_samples(permit, projected.frame)
+        if samples is None or in_any_ring(samples, rings, BORDER_TOLERANCE_M).mean() >= 0.5:
+            continue
+        what = "作业区域" if permit.area is not None else "路线"
+        detail = f"准运证 {permit.number} 的{what}大部分在辖区边界外"
+        yield Finding(_E, Rule.PERMIT_OUTSIDE_DISTRICT, "permit", permit.id, permit.number, detail)
