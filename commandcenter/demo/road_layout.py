@@ -47,13 +47,18 @@ class RoadLayout:
         along = min(max(centre[axis], -limit_along + length / 2), limit_along - length / 2)
         span = (along - length / 2 - self.GAP_M, along + length / 2 + self.GAP_M)
         base = round(centre[1 - axis] / self.GRID_M)
-        for attempt in range(12):
+        # Nearest free grid line first, alternating sides; every line of the frame if need be, so a
+        # road never lands on top of another (two segments on one pavement is a data error).
+        lines = 2 * int(limit_across / self.GRID_M) + 2 * abs(base) + 2
+        for attempt in range(lines):
             line = base + (attempt + 1) // 2 * (1 if attempt % 2 else -1)
             across = line * self.GRID_M
             busy = self._taken.setdefault((axis, line), [])
             if abs(across) <= limit_across and all(span[1] < lo or hi < span[0] for lo, hi in busy):
                 busy.append(span)
                 break
+        else:
+            raise ValueError(f"no free grid line for a {length:.0f} m road: the frame is full")
         point = (along, across) if axis == 0 else (across, along)
         return self._fit(self._bent(point, 0.0 if axis == 0 else math.pi / 2, length))
 

@@ -4,7 +4,7 @@ Roads are mostly east–west or north–south with gentle bends, a few diagonals
 core; lengths depend on the grade and are scaled so that the segments add up to 1,600 × 300 m,
 the seed's "one city manager per 300 m". Each road is cut into 1–3 segments (longest pieces cut
 first, so segment lengths stay even), named after the cross roads at their ends when there are any
-("大学路(陇海路—航海路)"), and given to the office whose centre is nearest the segment's midpoint.
+("大学路(陇海路—航海路)"), and given to the office whose cell (nearest centre) holds most of its length.
 """
 
 from __future__ import annotations
@@ -112,6 +112,16 @@ class _CrossFinder:
         return self._names[self._owner[best]] if distance[best] <= CROSS_RADIUS_M else None
 
 
+def _office_holding_most(offices: list[OfficePlan], line: MeasuredLine) -> int:
+    """The office whose cell holds most of the segment (21 points evenly along it; a tie goes to the
+    one holding the midpoint): a segment crossing a border belongs where most of its pavement lies,
+    as ``district check`` expects."""
+    samples = np.asarray([line.point_at(line.length * k / 20)[:2] for k in range(21)])
+    owners = nearest_office_ids(offices, samples)
+    midpoint = owners[10]
+    return max(dict.fromkeys(owners), key=lambda office_id: (owners.count(office_id), office_id == midpoint))
+
+
 def plan_segments(
     rng: random.Random, roads: list[RoadPlan], offices: list[OfficePlan], first_id: int
 ) -> list[SegmentPlan]:
@@ -128,7 +138,6 @@ def plan_segments(
                 name = f"{road.name}({start}—{end})"
             else:
                 name = f"{road.name}第{piece + 1}段"
-            middle = np.asarray([line.point_at(line.length / 2)[:2]])
             seg_id = first_id + len(segments)
             weights = (1, 2, 3) if road.grade == "主干道" else (3, 2, 1)
             difficulty = rng.choices((1, 2, 3), weights=weights)[0]
@@ -138,7 +147,7 @@ def plan_segments(
                     f"EQ-{seg_id:04d}",
                     name,
                     road,
-                    nearest_office_ids(offices, middle)[0],
+                    _office_holding_most(offices, line),
                     line,
                     start,
                     end,

@@ -23,10 +23,10 @@ from commandcenter.geo.local import FloatArray
 
 IntArray = npt.NDArray[np.int64]
 _CELL_M = 250.0
-# Pieces more than 10° apart cross, they do not share: a crossing at 30° keeps two centre lines within
-# 3 m for 12 m, and the demo's diagonals cross the grid at 30–60°. Under 10° that stretch exceeds
-# 34 m, and the two lines run on one pavement.
-_PARALLEL_SINE = math.sin(math.radians(10.0))
+# Pieces more than 5° apart cross, they do not share: a crossing at 10° keeps two centre lines within
+# 3 m for 35 m, and the demo's diagonals cross each other at shallow angles. Under 5° that stretch
+# exceeds 69 m, and the two lines run on one pavement.
+_PARALLEL_SINE = math.sin(math.radians(5.0))
 
 
 def _pieces(lines: Sequence[FloatArray]) -> tuple[FloatArray, FloatArray, IntArray]:

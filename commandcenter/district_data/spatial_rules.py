@@ -4,9 +4,11 @@ projected once, everything tested in arrays (``placement``, ``overlaps``).
 
 The thresholds say what counts: a border drawn along a road puts half a segment's points on either
 side, so ``BORDER_TOLERANCE_M``; two centre lines of one road digitised twice differ by a metre or
-two, so ``OVERLAP_TOLERANCE_M``; a junction shares at most 2·3/sin θ m (under 10 m above 37°), so
-``OVERLAP_MIN_M``. A segment is outside its office when its midpoint is, or most of its length; a
-permit when most of its area (or route) lies outside every office.
+two, so ``OVERLAP_TOLERANCE_M``; pieces more than 5° apart cross rather than share
+(``overlaps``), and a junction at 5° keeps two lines within 3 m for 69 m, so ``OVERLAP_MIN_M`` of
+50 m. A segment is outside its office when less than a third of its length lies in it (a long
+segment may cross a border or two: it belongs to the office holding most of it); a permit when
+most of its area (or route) lies outside every office.
 """
 
 from __future__ import annotations
@@ -24,8 +26,8 @@ from commandcenter.geo.local import FloatArray
 
 BORDER_TOLERANCE_M = 10.0
 OVERLAP_TOLERANCE_M = 3.0
-OVERLAP_MIN_M = 10.0
-_MIDPOINT = SAMPLES // 2
+OVERLAP_MIN_M = 50.0
+MIN_SHARE_INSIDE = 1 / 3  # a 2–3 km segment may cross a border or two; under a third it is misplaced
 _E = Severity.ERROR
 
 
@@ -72,10 +74,10 @@ def _segment_findings(data: DistrictCheckData, projected: _Projected) -> Iterato
         samples = np.concatenate([along(projected.lines[index]) for index in indexes])
         inside = in_ring(samples, projected.rings[office_id], BORDER_TOLERANCE_M).reshape(-1, SAMPLES)
         for index, points in zip(indexes, inside, strict=True):
-            if points[_MIDPOINT] and points.mean() >= 0.5:
+            if points.mean() >= MIN_SHARE_INSIDE:
                 continue
             segment = data.segments[index]
-            share = "中点在外" if not points[_MIDPOINT] else f"仅 {points.mean():.0%} 在内"
+            share = f"仅 {points.mean():.0%} 在内"
             detail = f"路段 {segment.number} 不在所属镇办 {names[office_id]} 的边界内（{share}）"
             yield Finding(_E, Rule.SEGMENT_OUTSIDE_OFFICE, "segment", segment.id, segment.number, detail)
 
