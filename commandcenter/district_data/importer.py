@@ -12,6 +12,7 @@ from pathlib import Path
 
 from commandcenter.district_data.columns import OFFICE_ALIASES, ROAD_ALIASES, SEGMENT_ALIASES
 from commandcenter.district_data.datum_pass import convert_plan
+from commandcenter.district_data.import_geometry import check_overlaps
 from commandcenter.district_data.read_features import (
     office_input,
     read_layer,
@@ -69,4 +70,5 @@ def read_district(files: DistrictFiles, known: KnownDistrict) -> DistrictImportP
             plan.sources[path.name] += f" {files.datum.value}"
     convert_plan(plan, files.datum)
     check_references(plan, known)
+    check_overlaps(plan)
     return plan

@@ -16,7 +16,7 @@ from commandcenter.demo.generate import DEMO_NOW, generate, load_demo_data
 from commandcenter.domain.cameras import StreamTier
 from commandcenter.domain.district import SeedCounts
 from commandcenter.domain.kinds import CameraKind, CaseStatus, StaffRole, UnitKind, VehicleKind
-from commandcenter.geo import haversine_m, point_along_polyline, point_in_ring
+from commandcenter.geo import point_along_polyline, point_in_ring
 from commandcenter.persistence.accounts.models import User
 from commandcenter.persistence.base import Base
 from commandcenter.persistence.cameras.models import Camera

@@ -245,6 +245,21 @@ def test_duplicate_segment_codes_are_refused(tmp_path: Path, capsys) -> None:
     assert _counts(url)[0] == 0
 
 
+def test_overlapping_segments_are_refused_naming_both(tmp_path: Path, capsys) -> None:
+    url = f"sqlite:///{tmp_path / 'district.sqlite'}"
+    folder = small_district(tmp_path / "files")
+    document = json.loads((folder / "segments.geojson").read_text(encoding="utf-8"))
+    copy = json.loads(json.dumps(document["features"][0]))
+    copy["properties"]["code"] = "T-3"  # the same pavement as T-1, digitised again
+    copy["geometry"]["coordinates"] = [[113.6051, 34.71001], [113.6149, 34.71001]]
+    document["features"].append(copy)
+    (folder / "segments.geojson").write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    assert _import(url, folder, datum="wgs84") == EXIT_USAGE
+    err = capsys.readouterr().err
+    assert "segments.geojson 要素 feature 3: 路段 T-3 与 T-1 (segments.geojson 要素 feature 1) 重叠约" in err
+    assert _counts(url)[0] == 0
+
+
 def test_a_projected_crs_is_refused_as_a_wrong_datum(tmp_path: Path, capsys) -> None:
     url = f"sqlite:///{tmp_path / 'district.sqlite'}"
     folder = small_district(tmp_path / "files")
