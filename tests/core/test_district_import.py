@@ -20,10 +20,7 @@ from commandcenter.geo.distance import haversine_m
 from commandcenter.persistence.district.counts import district_counts
 from commandcenter.persistence.district.exports import district_snapshot
 from commandcenter.persistence.store import Store
-
-OFFICE_A = [[113.60, 34.70], [113.62, 34.70], [113.62, 34.72], [113.60, 34.72], [113.60, 34.70]]
-OFFICE_B = [[113.62, 34.70], [113.64, 34.70], [113.64, 34.72], [113.62, 34.72], [113.62, 34.70]]
-STAFF_HEADER = "name,phone,role,office,segment\n"
+from commandcenter.testing.district_files import STAFF_HEADER, write_small_district
 
 
 @pytest.fixture(scope="module")
@@ -61,46 +58,8 @@ def _counts(url: str) -> tuple[int, int, int, int, int]:
     return counts.offices, counts.segments, len(plan.staff), len(plan.vehicles), counts.units
 
 
-def _features(
-    kind: str, items: list[tuple[dict[str, object], list[list[float]] | list[list[list[float]]]]]
-) -> dict:
-    geometry = "Polygon" if kind == "offices" else "LineString"
-    return {
-        "type": "FeatureCollection",
-        "features": [
-            {"type": "Feature", "properties": props, "geometry": {"type": geometry, "coordinates": coords}}
-            for props, coords in items
-        ],
-    }
-
-
 def small_district(folder: Path, staff: str | bytes | None = None) -> Path:
-    """Two offices, one road with two segments (one per office), and their staff (WGS-84)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    files = {
-        "offices": _features("offices", [({"name": "甲街道"}, [OFFICE_A]), ({"name": "乙街道"}, [OFFICE_B])]),
-        "roads": _features("roads", [({"name": "长江路"}, [[113.605, 34.71], [113.635, 34.71]])]),
-        "segments": _features(
-            "segments",
-            [
-                ({"code": "T-1", "road": "长江路", "office": "甲街道"}, [[113.605, 34.71], [113.615, 34.71]]),
-                ({"code": "T-2", "road": "长江路", "office": "乙街道"}, [[113.625, 34.71], [113.635, 34.71]]),
-            ],
-        ),
-    }
-    for kind, document in files.items():
-        (folder / f"{kind}.geojson").write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
-    text = (
-        staff
-        if staff is not None
-        else STAFF_HEADER + "张三,13800000001,路长,甲街道,T-1\n李四,13800000002,路长,乙街道,T-2\n"
-    )
-    path = folder / "staff.csv"
-    if isinstance(text, bytes):
-        path.write_bytes(text)
-    else:
-        path.write_text(text, encoding="utf-8")
-    return folder
+    return write_small_district(folder, staff)
 
 
 def test_round_trip_of_the_seed_district_in_gcj02(demo_files: Path, tmp_path: Path, capsys) -> None:
