@@ -30,6 +30,7 @@ class Permission(StrEnum):
     MANAGE_SETTINGS = "manage_settings"
     MANAGE_CATEGORIES = "manage_categories"  # the category table (立结案标准)
     CHECK_DISTRICT = "check_district"  # the district consistency report (issue 13)
+    MANAGE_DISTRICT = "manage_district"  # importing and exporting the district's base data
 
 
 _P = Permission
@@ -50,6 +51,7 @@ ROLE_PERMISSIONS: Mapping[UserRole, frozenset[Permission]] = {
             _P.MANAGE_SETTINGS,
             _P.MANAGE_CATEGORIES,
             _P.CHECK_DISTRICT,
+            _P.MANAGE_DISTRICT,
         }
     ),
 }
@@ -89,6 +91,7 @@ PERMISSION_NAMES: Mapping[Permission, str] = {
     _P.MANAGE_SETTINGS: "系统设置",
     _P.MANAGE_CATEGORIES: "案件类别管理",
     _P.CHECK_DISTRICT: "辖区数据检查",
+    _P.MANAGE_DISTRICT: "基础数据管理",
 }
 
 

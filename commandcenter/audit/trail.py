@@ -39,6 +39,7 @@ class AuditAction(StrEnum):
     CATEGORY_CHANGE = "category_change"
     CASE_FILED = "case_filed"  # a case filed by hand (an alert, a phone call)
     ACCESS_DENIED = "access_denied"
+    DISTRICT_IMPORT = "district_import"  # base data stored from a delivery of files
 
 
 class AuditTrail:

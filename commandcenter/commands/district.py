@@ -67,20 +67,17 @@ def run_district(args: argparse.Namespace, settings: Settings) -> int:
 def _export(args: argparse.Namespace, settings: Settings) -> int:
     from pathlib import Path
 
+    from commandcenter.accounts.principal import command_line_principal
     from commandcenter.commands.database import command_database_url, open_store
-    from commandcenter.district_data.export import export_district
     from commandcenter.exit_codes import EXIT_OK
-    from commandcenter.persistence.district.exports import district_snapshot
+    from commandcenter.services.district_data_service import DistrictDataService
 
     store = open_store(command_database_url("district", args.url, settings))
     try:
-        plan = district_snapshot(store)
+        written = DistrictDataService(store, command_line_principal()).export(
+            Path(args.folder), Datum(args.datum)
+        )
     finally:
         store.close()
-    written = export_district(plan, Path(args.folder), Datum(args.datum))
-    print(
-        f"{len(plan.offices)} 镇办, {len(plan.roads)} 道路, {len(plan.segments)} 路段, "
-        f"{len(plan.staff)} 人员, {len(plan.vehicles)} 车辆 → {Path(args.folder)} ({args.datum}: "
-        f"{', '.join(path.name for path in written.values())})"
-    )
+    print(f"{Path(args.folder)} ({args.datum}): {', '.join(path.name for path in written.values())}")
     return EXIT_OK

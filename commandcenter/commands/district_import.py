@@ -4,6 +4,7 @@ All or nothing: every file is read and every row checked first; with any bad row
 and each one is listed as ``file line N: reason`` (exit 2), so the person fixing the files gets the
 whole list at once. ``--dry-run`` stops after the check. A good delivery is stored in one transaction
 and the summary says what was inserted and what updated (re-importing updates by code or name).
+It runs through ``DistrictDataService`` as the command-line administrator, so it is audited.
 """
 
 from __future__ import annotations
@@ -12,13 +13,15 @@ import argparse
 import sys
 from pathlib import Path
 
+from commandcenter.accounts.principal import command_line_principal
 from commandcenter.commands.database import command_database_url, open_store
 from commandcenter.config import Settings
-from commandcenter.district_data.importer import DistrictFiles, read_district
+from commandcenter.district_data.importer import DistrictFiles
 from commandcenter.district_data.read_features import DistrictFileError
 from commandcenter.domain.district_import import DistrictImportPlan
 from commandcenter.exit_codes import EXIT_OK, EXIT_USAGE
 from commandcenter.geo.datum import Datum
+from commandcenter.services.district_data_service import DistrictDataService
 
 _TABLES = (
     ("offices", "镇办"),
@@ -59,8 +62,6 @@ def _print_plan(plan: DistrictImportPlan) -> None:
 
 
 def run_district_import(args: argparse.Namespace, settings: Settings) -> int:
-    from commandcenter.persistence.district.imports import apply_district_import, known_district
-
     url = command_database_url("district", args.url, settings)
     files = _files(args)
     if not files.given():
@@ -70,9 +71,10 @@ def run_district_import(args: argparse.Namespace, settings: Settings) -> int:
         )
         return EXIT_USAGE
     store = open_store(url)
+    data = DistrictDataService(store, command_line_principal())  # audited as cli:<OS user>
     try:
         try:
-            plan = read_district(files, known_district(store))
+            plan = data.read(files)
         except DistrictFileError as error:
             print(f"错误 error: {error}; 未导入任何数据 nothing imported", file=sys.stderr)
             return EXIT_USAGE
@@ -86,7 +88,7 @@ def run_district_import(args: argparse.Namespace, settings: Settings) -> int:
         if args.dry_run:
             print("检查通过, 未写入 dry run: every row is good, nothing was stored")
             return EXIT_OK
-        report = apply_district_import(store, plan)
+        report = data.store_plan(plan)
     finally:
         store.close()
     parts = []

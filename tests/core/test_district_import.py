@@ -11,15 +11,21 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
+from commandcenter.accounts.errors import PermissionDenied
+from commandcenter.audit.trail import AuditAction
 from commandcenter.cli import main
 from commandcenter.demo.generate import load_demo_data
 from commandcenter.district_data.export import export_district
+from commandcenter.district_data.importer import DistrictFiles
+from commandcenter.domain.kinds import UserRole
 from commandcenter.exit_codes import EXIT_OK, EXIT_USAGE
 from commandcenter.geo.datum import Datum
 from commandcenter.geo.distance import haversine_m
+from commandcenter.persistence.accounts import audit_log
 from commandcenter.persistence.district.counts import district_counts
 from commandcenter.persistence.district.exports import district_snapshot
 from commandcenter.persistence.store import Store
+from commandcenter.testing.accounts import services_for
 from commandcenter.testing.district_files import STAFF_HEADER, write_small_district
 
 
@@ -268,3 +274,23 @@ def test_import_into_postgresql(demo_files: Path, pg_url: str) -> None:
     assert _counts(pg_url) == (18, 291, 1945, 1058, 2658)
     assert _import(pg_url, demo_files) == EXIT_OK  # again: updates in place
     assert _counts(pg_url) == (18, 291, 1945, 1058, 2658)
+
+
+def test_an_import_is_audited_and_only_administrators_may_import(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'district.sqlite'}"
+    folder = small_district(tmp_path / "files")
+    assert _import(url, folder, datum="wgs84") == EXIT_OK
+    store = Store.open(url)
+    try:
+        [record] = audit_log.read(store, action=AuditAction.DISTRICT_IMPORT.value)
+        assert record.actor.startswith("cli:")
+        assert "staff.csv" in record.target
+        files = DistrictFiles(staff=folder / "staff.csv")
+        for role in (UserRole.OPERATOR, UserRole.SUPERVISOR, UserRole.OFFICE):
+            service = services_for(store, role, office_id=1).district_data
+            assert not service.may_manage()
+            with pytest.raises(PermissionDenied):
+                service.read(files)
+        assert services_for(store, UserRole.ADMIN).district_data.read(files).problems == []
+    finally:
+        store.close()
