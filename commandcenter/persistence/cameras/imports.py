@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, select, update
 
 from commandcenter.domain.cameras import CameraEntry, CameraSaveReport
 from commandcenter.persistence.access import writing
+from commandcenter.persistence.bulk_insert import insert_rows
 from commandcenter.persistence.cameras.models import Camera
 from commandcenter.persistence.district.models import Office, Segment
 from commandcenter.persistence.store import Store
@@ -82,7 +83,7 @@ class _Import:
 
     def flush(self) -> None:
         if self.pending:
-            self.connection.execute(insert(Camera), self.pending)
+            insert_rows(self.connection, Camera.__table__, self.pending)  # type: ignore[arg-type]
             self.pending = []
 
 

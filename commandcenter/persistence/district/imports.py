@@ -28,6 +28,7 @@ from commandcenter.domain.kinds import StaffRole, UnitKind, VehicleKind
 from commandcenter.geo.distance import bbox_of, polyline_length_m
 from commandcenter.persistence.access import read_rows, writing
 from commandcenter.persistence.base import Base
+from commandcenter.persistence.bulk_insert import insert_rows_with_ids
 from commandcenter.persistence.cameras.imports import save_cameras_in
 from commandcenter.persistence.cases.models import CaseCategory
 from commandcenter.persistence.district.models import Office, Road, Segment, Staff, Vehicle
@@ -96,13 +97,7 @@ class _Writer:
             counts.updated += len(known)
         ids = dict(existing)
         if fresh:
-            inserted = (
-                self.connection.execute(
-                    insert(table).returning(table.c.id, sort_by_parameter_order=True), fresh
-                )
-                .scalars()
-                .all()
-            )
+            inserted = insert_rows_with_ids(self.connection, table, fresh)
             ids.update((row[key], new_id) for row, new_id in zip(fresh, inserted, strict=True))
             counts.inserted += len(fresh)
         return ids
@@ -110,10 +105,8 @@ class _Writer:
     def new_units(self, rows: list[dict[str, Any]]) -> list[int]:
         if not rows:
             return []
-        units: Table = Unit.__table__  # type: ignore[assignment]
-        statement = insert(units).returning(units.c.id, sort_by_parameter_order=True)
         self.report.table("units").inserted += len(rows)
-        return list(self.connection.execute(statement, rows).scalars().all())
+        return insert_rows_with_ids(self.connection, Unit.__table__, rows)  # type: ignore[arg-type]
 
 
 def apply_district_import(store: Store, plan: DistrictImportPlan) -> DistrictImportReport:

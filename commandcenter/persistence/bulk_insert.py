@@ -1,0 +1,73 @@
+"""Inserting many rows at once, the fastest way each database offers, inside the caller's transaction.
+
+On PostgreSQL a city's 67,850 cameras or 19,450 staff go through ``COPY … FROM STDIN`` (text format): one
+round trip and no per-row statement work, several times faster than even multi-row INSERTs. SQLite
+(and a few rows anywhere) use an ordinary executemany INSERT. Rows must share their keys; ``None`` is
+NULL; lists and dicts (JSON columns) are written as JSON text.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from datetime import datetime
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from sqlalchemy import Connection, Table, insert, text
+
+_COPY_FROM = 500  # rows; below this a plain INSERT costs less than building the COPY text
+
+
+_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
+def _cell(value: Any) -> str:
+    """One value in COPY's text format: ``\\N`` is NULL, backslash escapes the separators, JSON
+    columns (geometry as ``[[lon, lat], …]``) travel as their JSON text."""
+    if value is None:
+        return "\\N"
+    if isinstance(value, bool):
+        return "t" if value else "f"
+    if isinstance(value, list | dict):
+        value = json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+    elif isinstance(value, datetime):
+        value = value.isoformat()
+    return str(value).translate(_ESCAPES)
+
+
+def insert_rows(connection: Connection, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
+    """Insert ``rows`` into ``table`` in the caller's transaction."""
+    if not rows:
+        return
+    if connection.dialect.name != "postgresql" or len(rows) < _COPY_FROM:
+        connection.execute(insert(table), list(rows))
+        return
+    columns = list(rows[0])
+    buffer = io.StringIO("".join("\t".join(_cell(row[c]) for c in columns) + "\n" for row in rows))
+    quoted = ", ".join(f'"{column}"' for column in columns)
+    cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.copy_expert(f'COPY "{table.name}" ({quoted}) FROM STDIN', buffer)
+    finally:
+        cursor.close()
+
+
+def insert_rows_with_ids(
+    connection: Connection, table: Table, rows: Sequence[Mapping[str, Any]]
+) -> list[int]:
+    """``insert_rows`` for callers that need the new ids, in row order. On PostgreSQL the ids are
+    drawn from the table's own sequence first (so concurrent writers never collide) and the rows
+    copied with them; elsewhere an INSERT … RETURNING keeps the order."""
+    if not rows:
+        return []
+    if connection.dialect.name != "postgresql" or len(rows) < _COPY_FROM:
+        statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
+        return list(connection.execute(statement, list(rows)).scalars().all())
+    drawn = connection.execute(
+        text("SELECT nextval(pg_get_serial_sequence(:table, 'id')) FROM generate_series(1, :count)"),
+        {"table": table.name, "count": len(rows)},
+    )
+    ids = [int(value) for value in drawn.scalars().all()]
+    insert_rows(connection, table, [{"id": new_id, **row} for new_id, row in zip(ids, rows, strict=True)])
+    return ids
