@@ -9,9 +9,12 @@ import random
 import numpy as np
 
 from commandcenter.demo.district import URBAN_CORE, Frame
+from commandcenter.district_data.overlaps import shared_lengths
+from commandcenter.district_data.spatial_rules import OVERLAP_TOLERANCE_M
 from commandcenter.geo.local import FloatArray
 
 FRAME_MARGIN_M = 400.0
+_REDRAWS = 50
 
 
 class RoadLayout:
@@ -26,8 +29,26 @@ class RoadLayout:
         self._frame = frame
         self._limit = (frame.width_m / 2 - FRAME_MARGIN_M, frame.height_m / 2 - FRAME_MARGIN_M)
         self._taken: dict[tuple[int, int], list[tuple[float, float]]] = {}
+        self._placed: list[FloatArray] = []
 
     def shape(self, length: float, urban_share: float) -> FloatArray:
+        """A new road's polyline (metres), sharing no pavement with the roads placed before it: a
+        diagonal that would run along another is drawn again, as a surveyor would not digitise one
+        road twice (``district check`` reports such overlaps as errors)."""
+        for _ in range(_REDRAWS):
+            shape = self._draw(length, urban_share)
+            if not self._overlaps(shape):
+                break
+        self._placed.append(shape)
+        return shape
+
+    def _overlaps(self, shape: FloatArray) -> bool:
+        if not self._placed:
+            return False
+        shared = shared_lengths([shape, *self._placed], OVERLAP_TOLERANCE_M)
+        return any(first == 0 and metres > 0.0 for (first, _), metres in shared.items())
+
+    def _draw(self, length: float, urban_share: float) -> FloatArray:
         rng = self._rng
         if rng.random() < urban_share:
             x0, y0, x1, y1 = URBAN_CORE

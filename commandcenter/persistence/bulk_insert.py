@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import io
 import json
-from datetime import datetime
 from collections.abc import Mapping, Sequence
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, Table, insert, text
