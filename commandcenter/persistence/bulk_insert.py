@@ -43,8 +43,15 @@ def insert_rows(connection: Connection, table: Table, rows: Sequence[Mapping[str
     if connection.dialect.name != "postgresql" or len(rows) < _COPY_FROM:
         connection.execute(insert(table), list(rows))
         return
-    columns = list(rows[0])
-    buffer = io.StringIO("".join("\t".join(_cell(row[c]) for c in columns) + "\n" for row in rows))
+    # COPY bypasses SQLAlchemy, so the models' Python-side defaults (difficulty=1 …) are added here.
+    defaults = {
+        column.name: column.default.arg  # type: ignore[attr-defined]
+        for column in table.columns
+        if column.default is not None and column.default.is_scalar and column.name not in rows[0]
+    }
+    columns = [*rows[0], *defaults]
+    full = [{**row, **defaults} for row in rows] if defaults else rows
+    buffer = io.StringIO("".join("\t".join(_cell(row[c]) for c in columns) + "\n" for row in full))
     quoted = ", ".join(f'"{column}"' for column in columns)
     cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
     try:

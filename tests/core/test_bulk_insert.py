@@ -63,3 +63,12 @@ def test_new_ids_follow_the_rows_and_json_survives(store: Store, count: int) -> 
     with writing(store) as connection:  # the sequence moved on: a later insert does not collide
         [later] = insert_rows_with_ids(connection, Road.__table__, [{**rows[0], "name": "后来"}])  # type: ignore[arg-type]
     assert later not in ids
+
+
+@pytest.mark.parametrize("count", [3, 600])
+def test_the_models_defaults_fill_absent_columns(store: Store, count: int) -> None:
+    """COPY bypasses SQLAlchemy: a column left out (``online``, default True) still gets its default."""
+    rows = [{"code": f"D{index:05d}", "name": "摄像机", "kind": "综合"} for index in range(count)]
+    with writing(store) as connection:
+        insert_rows(connection, Camera.__table__, rows)  # type: ignore[arg-type]
+    assert [online for (online,) in read_rows(store, select(Camera.online))] == [True] * count
