@@ -155,3 +155,19 @@ def test_the_consistency_tab_names_a_segment_without_its_road_chief(
     assert tab.table.item(row, 4).text() == finding.detail
     assert _cells(tab.table, 0)[: len(tab.report.errors)] == ["Error"] * len(tab.report.errors)
     assert tab.summary.text().startswith(f"{len(tab.report.errors)} errors, ")
+
+
+def test_export_writes_the_files_an_import_reads(
+    qtbot: QtBot, open_dialog: Callable[..., QtDistrictDialog], district_store: Store, tmp_path: Path
+) -> None:
+    dialog = open_dialog(district_store, UserRole.ADMIN)
+    tab = dialog.export_tab
+    assert tab is not None
+    assert not tab.export_button.isEnabled()  # no folder yet
+    tab.set_folder(tmp_path / "out")
+    tab.set_datum(Datum.GCJ02)
+    tab.export()
+    qtbot.waitUntil(lambda: bool(tab.written), timeout=WAIT_MS)
+    assert (tmp_path / "out" / "offices.geojson").is_file()
+    assert (tmp_path / "out" / "staff.csv").is_file()
+    assert tab.files.rowCount() == len(tab.written)
