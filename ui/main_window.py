@@ -33,6 +33,7 @@ from ui.cases.qt_case_detail import QtCaseDetail
 from ui.cases.qt_case_popup import QtCasePopup
 from ui.cases.qt_case_queue import QtCaseQueue
 from ui.cases.qt_category_editor import QtCategoryEditor
+from ui.district.qt_district_dialog import QtDistrictDialog, offered
 from ui.linked_video import LinkedVideo
 from ui.map.qt_overview_map import QtOverviewMap
 from ui.plugins.qt_plugins import QtPlugins
@@ -177,6 +178,10 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> QAction:
         system = self.menu_bar.addMenu(self.tr("System"))
         system.addAction(self.tr("Case categories…")).triggered.connect(self.open_category_editor)
+        self.district_action: QAction | None = None  # only for who may manage or check the base data
+        if offered(self.services):
+            self.district_action = system.addAction(self.tr("District data…"))
+            self.district_action.triggered.connect(self.open_district_data)
         quit_action = system.addAction(self.tr("Quit"))
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -257,6 +262,12 @@ class MainWindow(QMainWindow):
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         editor.show()
         return editor
+
+    def open_district_data(self) -> QtDistrictDialog:
+        dialog = QtDistrictDialog(self.services, self.runner, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        dialog.show()
+        return dialog
 
     def _counts_shown(self, _counts: SeedCounts) -> None:
         if not self._is_ready:

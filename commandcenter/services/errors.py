@@ -4,6 +4,7 @@ importing the layers that raise them (``ui`` may not import ``commandcenter.pers
 from __future__ import annotations
 
 from commandcenter.accounts.errors import AccessError, InvalidInput, PermissionDenied
+from commandcenter.district_data.read_features import DistrictFileError
 from commandcenter.domain.category_rules import InvalidCategory
 from commandcenter.domain.workflow_errors import (
     CaseNotFound,
@@ -18,6 +19,7 @@ __all__ = [
     "CaseNotFound",
     "ConcurrentChange",
     "DatabaseUnavailable",
+    "DistrictFileError",
     "InvalidCategory",
     "InvalidInput",
     "PermissionDenied",

@@ -143,6 +143,172 @@
     </message>
 </context>
 <context>
+    <name>DistrictFailures</name>
+    <message>
+        <source>Database unavailable; try again shortly.</source>
+        <translation>数据库暂不可用，请稍后重试。</translation>
+    </message>
+    <message>
+        <source>Cannot read a file: %1</source>
+        <translation>无法读取文件：%1</translation>
+    </message>
+    <message>
+        <source>The files changed since the check: check them again.</source>
+        <translation>检查后文件已有改动，请重新检查。</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <source>Failed: an unexpected error was logged.</source>
+        <translation>操作失败：意外错误已记入日志。</translation>
+    </message>
+</context>
+<context>
+    <name>DistrictWords</name>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>注意</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>路段</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Vehicle</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>摄像机</translation>
+    </message>
+    <message>
+        <source>Transport permit</source>
+        <translation>准运证</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>镇办</translation>
+    </message>
+    <message>
+        <source>Segment without a road chief</source>
+        <translation>路段没有路长</translation>
+    </message>
+    <message>
+        <source>Segment with several road chiefs</source>
+        <translation>路段有多名路长</translation>
+    </message>
+    <message>
+        <source>Road chief of several segments</source>
+        <translation>路长负责多个路段</translation>
+    </message>
+    <message>
+        <source>Segments overlap</source>
+        <translation>路段重叠</translation>
+    </message>
+    <message>
+        <source>Segment outside its office</source>
+        <translation>路段不在所属镇办内</translation>
+    </message>
+    <message>
+        <source>Segment without a valid line</source>
+        <translation>路段没有有效线形</translation>
+    </message>
+    <message>
+        <source>Office without a valid boundary</source>
+        <translation>镇办没有有效边界</translation>
+    </message>
+    <message>
+        <source>Camera outside the district</source>
+        <translation>摄像机在辖区外</translation>
+    </message>
+    <message>
+        <source>Permit outside the district</source>
+        <translation>准运证在辖区外</translation>
+    </message>
+    <message>
+        <source>Road chief without a segment</source>
+        <translation>路长没有路段</translation>
+    </message>
+    <message>
+        <source>City manager without a segment</source>
+        <translation>城市管理员没有路段</translation>
+    </message>
+    <message>
+        <source>Terminal never reported</source>
+        <translation>终端从未上报</translation>
+    </message>
+    <message>
+        <source>Office without segments</source>
+        <translation>镇办没有路段</translation>
+    </message>
+    <message>
+        <source>Sub-district offices</source>
+        <translation>镇办</translation>
+    </message>
+    <message>
+        <source>Roads</source>
+        <translation>道路</translation>
+    </message>
+    <message>
+        <source>Segments</source>
+        <translation>路段</translation>
+    </message>
+    <message>
+        <source>Vehicles</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <source>Positioning units</source>
+        <translation>定位单元</translation>
+    </message>
+    <message>
+        <source>Cameras</source>
+        <translation>摄像机</translation>
+    </message>
+    <message>
+        <source>Case categories</source>
+        <translation>案件类别</translation>
+    </message>
+    <message>
+        <source>line %1</source>
+        <translation>第 %1 行</translation>
+    </message>
+    <message>
+        <source>row %1</source>
+        <translation>第 %1 行</translation>
+    </message>
+    <message>
+        <source>feature %1</source>
+        <translation>第 %1 个要素</translation>
+    </message>
+    <message>
+        <source>item %1</source>
+        <translation>第 %1 项</translation>
+    </message>
+    <message>
+        <source>WGS-84 (satellite positioning)</source>
+        <translation>WGS-84（卫星定位）</translation>
+    </message>
+    <message>
+        <source>GCJ-02 (national survey, phone maps)</source>
+        <translation>GCJ-02（国测局，手机地图）</translation>
+    </message>
+    <message>
+        <source>BD-09 (Baidu maps)</source>
+        <translation>BD-09（百度地图）</translation>
+    </message>
+</context>
+<context>
     <name>FatalError</name>
     <message>
         <source>Command center cannot start</source>
@@ -240,6 +406,10 @@
     <message>
         <source>Case categories…</source>
         <translation>案件类别…</translation>
+    </message>
+    <message>
+        <source>District data…</source>
+        <translation>基础数据…</translation>
     </message>
     <message>
         <source>Quit</source>
@@ -629,6 +799,170 @@
     </message>
 </context>
 <context>
+    <name>QtCheckTab</name>
+    <message>
+        <source>Run check</source>
+        <translation>运行检查</translation>
+    </message>
+    <message>
+        <source>Checks the whole district: who answers for each segment, where things lie.</source>
+        <translation>检查整个辖区：每个路段由谁负责，各项数据的位置是否正确。</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>编号/名称</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Checking the district …</source>
+        <translation>正在检查辖区数据…</translation>
+    </message>
+    <message>
+        <source>%1 errors, %2 warnings: the district is consistent.</source>
+        <translation>错误 %1 个，注意 %2 个：辖区数据一致。</translation>
+    </message>
+    <message>
+        <source>%1 errors, %2 warnings: fix the errors.</source>
+        <translation>错误 %1 个，注意 %2 个：请修正错误。</translation>
+    </message>
+</context>
+<context>
+    <name>QtDistrictDialog</name>
+    <message>
+        <source>District data</source>
+        <translation>基础数据</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Consistency</source>
+        <translation>一致性检查</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+</context>
+<context>
+    <name>QtExportTab</name>
+    <message>
+        <source>(none)</source>
+        <translation>（未选择）</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>Coordinates in</source>
+        <translation>坐标系</translation>
+    </message>
+    <message>
+        <source>Choose a folder for the district&apos;s files.</source>
+        <translation>请选择导出辖区数据文件的文件夹。</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Export to folder</source>
+        <translation>导出到文件夹</translation>
+    </message>
+    <message>
+        <source>Exporting …</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Exported %1 files.</source>
+        <translation>已导出 %1 个文件。</translation>
+    </message>
+</context>
+<context>
+    <name>QtFileChoosers</name>
+    <message>
+        <source>Office boundaries</source>
+        <translation>镇办边界</translation>
+    </message>
+    <message>
+        <source>Roads</source>
+        <translation>道路</translation>
+    </message>
+    <message>
+        <source>Road segments</source>
+        <translation>路段</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Vehicles</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <source>Cameras</source>
+        <translation>摄像机</translation>
+    </message>
+    <message>
+        <source>GeoJSON files (*.geojson *.json)</source>
+        <translation>GeoJSON 文件 (*.geojson *.json)</translation>
+    </message>
+    <message>
+        <source>Tables (*.csv *.xlsx)</source>
+        <translation>表格 (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <source>Camera lists (*.csv *.json)</source>
+        <translation>摄像机清单 (*.csv *.json)</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Coordinates in</source>
+        <translation>坐标系</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（未选择）</translation>
+    </message>
+</context>
+<context>
     <name>QtHeader</name>
     <message>
         <source>City</source>
@@ -649,6 +983,89 @@
     <message>
         <source>Signed in: %1 (%2)</source>
         <translation>当前用户：%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>QtImportTab</name>
+    <message>
+        <source>Files of the delivery</source>
+        <translation>数据文件</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Choose the files, then check them.</source>
+        <translation>请选择文件，然后检查。</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>信息</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>数据表</translation>
+    </message>
+    <message>
+        <source>Inserted</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>The files changed: check them again before importing.</source>
+        <translation>文件已改动：导入前请重新检查。</translation>
+    </message>
+    <message>
+        <source>Choose at least one file.</source>
+        <translation>请至少选择一个文件。</translation>
+    </message>
+    <message>
+        <source>Checking …</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <source>%1 problems: fix the rows listed and check again. Nothing was imported.</source>
+        <translation>%1 个问题：请修正所列各行后重新检查。未导入任何数据。</translation>
+    </message>
+    <message>
+        <source>All %1 records are good: ready to import.</source>
+        <translation>全部 %1 条记录检查通过，可以导入。</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Importing …</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>Imported in one transaction.</source>
+        <translation>已导入：全部数据一次写入。</translation>
     </message>
 </context>
 <context>

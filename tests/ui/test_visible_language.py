@@ -1,9 +1,10 @@
 """What an operator reads is in the language the UI runs in. The running main window on the seed
 district — and what it opens: case detail, new-case pop-up, map hover cards, legend and right-click
 menu, camera tree, track playback, alert list, wall toolbar menus and the save-view dialog, category
-editor, plugin manager, status bar tooltips — is read widget by widget (``screen_words``): label,
-button, menu and action texts, tooltips, placeholders, window, dock and tab titles, combo items,
-table and tree headers, the first rows' cells and cell tooltips.
+editor, plugin manager, the district-data dialog (its check run), status bar tooltips — is read
+widget by widget (``screen_words``): label, button, menu and action texts, tooltips, placeholders,
+window, dock and tab titles, combo items, table and tree headers, the first rows' cells and cell
+tooltips.
 
 ``test_translations`` only sees what lupdate extracts: a ``tr()`` inside an f-string's braces, a
 ``translate()`` of a variable, a sentence composed in the core or a label passed through without
@@ -46,12 +47,14 @@ from pytestqt.qtbot import QtBot
 from screen_words import ScreenReader, Seen, chinese_runs, english_words
 
 from commandcenter.domain.cameras import CameraFeed
-from commandcenter.domain.kinds import CaseStatus, UnitKind
+from commandcenter.domain.kinds import CaseStatus, UnitKind, UserRole
 from commandcenter.domain.workflow import TRANSITIONS
 from commandcenter.mapping.unit_frame import KINDS, Load, MotionState
 from commandcenter.persistence.store import Store
 from commandcenter.persistence.units.positions import record_positions
+from commandcenter.testing.accounts import services_for
 from commandcenter.testing.synthetic_tracks import Drive, Park, scripted_fixes
+from ui.district.qt_district_dialog import QtDistrictDialog
 from ui.main_window import MainWindow
 
 OpenWindow = Callable[..., MainWindow]
@@ -130,6 +133,12 @@ def _open_everything(qtbot: QtBot, window: MainWindow, store: Store) -> list[QWi
     assert manager is not None
     qtbot.waitUntil(lambda: manager.table.rowCount() > 0, timeout=WAIT_MS)
     save_dialog = window.wall_views.open_save_dialog()
+    district = QtDistrictDialog(services_for(store, UserRole.ADMIN), window.runner)  # all three tabs
+    assert district.check_tab is not None
+    district.check_tab.run()
+    qtbot.waitUntil(
+        lambda: district.check_tab is not None and district.check_tab.report is not None, timeout=WAIT_MS
+    )
     window.camera_tree.view.expandToDepth(1)
     trucks = [
         int(unit)
@@ -146,7 +155,7 @@ def _open_everything(qtbot: QtBot, window: MainWindow, store: Store) -> list[QWi
     qtbot.waitUntil(lambda: window.tracks.rows.count() >= 4, timeout=WAIT_MS)
     window.alert_dock.raise_()
     qtbot.waitUntil(lambda: any(tile.state.value != "idle" for tile in window.wall.tiles), timeout=WAIT_MS)
-    return [detail, editor, manager, save_dialog, window.popup]
+    return [detail, editor, manager, save_dialog, window.popup, district]
 
 
 def _screen(qtbot: QtBot, window: MainWindow, store: Store) -> list[Seen]:
