@@ -1,5 +1,8 @@
 """Where generated roads run: axis-aligned streets on a grid of lines, a few diagonals, all inside
-the district frame with a margin (so cameras and sites placed beside a road stay in the district)."""
+the district frame with a margin (so cameras and sites placed beside a road stay in the district).
+No road runs along another: a grid line holds roads that keep a gap, and a diagonal sharing any
+stretch with an earlier one (the check's own measure, ``district_data.overlaps``; two diagonals
+pushed into the same frame corner did at city scale) is drawn again."""
 
 from __future__ import annotations
 
@@ -9,9 +12,12 @@ import random
 import numpy as np
 
 from commandcenter.demo.district import URBAN_CORE, Frame
+from commandcenter.district_data.overlaps import shared_lengths
+from commandcenter.district_data.spatial_rules import OVERLAP_TOLERANCE_M
 from commandcenter.geo.local import FloatArray
 
 FRAME_MARGIN_M = 400.0
+_DRAWS = 50  # attempts at a road that runs along no earlier diagonal
 
 
 class RoadLayout:
@@ -26,20 +32,28 @@ class RoadLayout:
         self._frame = frame
         self._limit = (frame.width_m / 2 - FRAME_MARGIN_M, frame.height_m / 2 - FRAME_MARGIN_M)
         self._taken: dict[tuple[int, int], list[tuple[float, float]]] = {}
+        self._diagonals: list[FloatArray] = []
 
     def shape(self, length: float, urban_share: float) -> FloatArray:
         rng = self._rng
-        if rng.random() < urban_share:
-            x0, y0, x1, y1 = URBAN_CORE
-            centre = self._frame.at(rng.uniform(x0, x1), rng.uniform(y0, y1))
-        else:
-            centre = self._frame.at(rng.random(), rng.random())
-        pick = rng.random()
-        if pick < 0.9:
-            axis = 0 if pick < 0.45 else 1  # 0: east–west, 1: north–south
-            return self._on_grid(axis, centre, length)
-        angle = math.radians(rng.choice((1, -1)) * rng.uniform(30, 60))
-        return self._fit(self._bent(centre, angle, length))
+        for _ in range(_DRAWS):
+            if rng.random() < urban_share:
+                x0, y0, x1, y1 = URBAN_CORE
+                centre = self._frame.at(rng.uniform(x0, x1), rng.uniform(y0, y1))
+            else:
+                centre = self._frame.at(rng.random(), rng.random())
+            pick = rng.random()
+            if pick < 0.9:
+                axis = 0 if pick < 0.45 else 1  # 0: east–west, 1: north–south
+                return self._on_grid(axis, centre, length)
+            angle = math.radians(rng.choice((1, -1)) * rng.uniform(30, 60))
+            line = self._fit(self._bent(centre, angle, length))
+            if not any(
+                first == 0 for first, _ in shared_lengths([line, *self._diagonals], OVERLAP_TOLERANCE_M)
+            ):
+                self._diagonals.append(line)
+                return line
+        raise ValueError(f"no free place for a {length:.0f} m diagonal road")
 
     def _on_grid(self, axis: int, centre: tuple[float, float], length: float) -> FloatArray:
         limit_along, limit_across = self._limit[axis], self._limit[1 - axis]
