@@ -127,15 +127,14 @@ def _outside_findings(data: DistrictCheckData, projected: _Projected) -> Iterato
     rings = list(projected.rings.values())
     if not rings:
         return  # no district to be outside of (the offices' own findings say why)
-    if data.cameras:
-        count = len(data.cameras)
-        lons = np.fromiter((camera.lon for camera in data.cameras), np.float64, count)
-        lats = np.fromiter((camera.lat for camera in data.cameras), np.float64, count)
-        points = projected.frame.array_to_xy(np.column_stack((lons, lats)))
-        for index in np.flatnonzero(~in_any_ring(points, rings, BORDER_TOLERANCE_M)):
-            camera = data.cameras[index]
-            detail = f"摄像机 {camera.code} 在辖区边界外 ({camera.lon:.6f}, {camera.lat:.6f})"
-            yield Finding(_E, Rule.CAMERA_OUTSIDE_DISTRICT, "camera", camera.id, camera.code, detail)
+    cameras = data.cameras
+    if len(cameras):
+        lonlat = np.column_stack((np.asarray(cameras.lons, np.float64), np.asarray(cameras.lats, np.float64)))
+        points = projected.frame.array_to_xy(lonlat)
+        for index in np.flatnonzero(~in_any_ring(points, rings, BORDER_TOLERANCE_M)).tolist():
+            code, lon, lat = cameras.codes[index], cameras.lons[index], cameras.lats[index]
+            detail = f"摄像机 {code} 在辖区边界外 ({lon:.6f}, {lat:.6f})"
+            yield Finding(_E, Rule.CAMERA_OUTSIDE_DISTRICT, "camera", cameras.ids[index], code, detail)
     for permit in data.permits:
         samples = _permit_samples(permit, projected.frame)
         if samples is None or in_any_ring(samples, rings, BORDER_TOLERANCE_M).mean() >= 0.5:

@@ -13,7 +13,7 @@ from sqlalchemy import Connection, select
 from sqlalchemy.sql import Executable
 
 from commandcenter.domain.district_check import (
-    CheckCamera,
+    CheckCameras,
     CheckOffice,
     CheckPermit,
     CheckSegment,
@@ -78,6 +78,11 @@ def _read(connection: Connection) -> DistrictCheckData:
         segments=[CheckSegment(*row) for row in segments],
         staff=[CheckStaff(*row) for row in staff],
         vehicles=[CheckVehicle(row[0], row[1], row[2], row[3], maybe_utc(row[4])) for row in vehicles],
-        cameras=[CheckCamera(*row) for row in cameras],
+        cameras=_camera_columns(cameras),
         permits=[CheckPermit(*row) for row in permits],
     )
+
+
+def _camera_columns(rows: Sequence[Any]) -> CheckCameras:
+    """(id, code, lon, lat) rows as the check's four columns."""
+    return CheckCameras(*([row[column] for row in rows] for column in range(4)))
