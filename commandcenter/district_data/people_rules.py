@@ -21,6 +21,7 @@ from commandcenter.domain.district_check import (
 from commandcenter.domain.kinds import StaffRole
 
 _E, _W = Severity.ERROR, Severity.WARNING
+_ROAD_CHIEF, _CITY_MANAGER = StaffRole.ROAD_CHIEF.value, StaffRole.CITY_MANAGER.value  # looked up once
 
 
 def _label(person: CheckStaff) -> str:
@@ -29,7 +30,7 @@ def _label(person: CheckStaff) -> str:
 
 def road_chief_findings(data: DistrictCheckData) -> Iterator[Finding]:
     numbers = {segment.id: segment.number for segment in data.segments}
-    chiefs = [person for person in data.staff if person.role == StaffRole.ROAD_CHIEF.value]
+    chiefs = [person for person in data.staff if person.role == _ROAD_CHIEF]
     by_segment: dict[int, list[CheckStaff]] = defaultdict(list)
     by_person: dict[tuple[str, str], list[CheckStaff]] = defaultdict(list)
     for chief in chiefs:
@@ -68,7 +69,7 @@ def road_chief_findings(data: DistrictCheckData) -> Iterator[Finding]:
 
 def staff_findings(data: DistrictCheckData) -> Iterator[Finding]:
     for person in data.staff:
-        if person.role == StaffRole.CITY_MANAGER.value and person.segment_id is None:
+        if person.role == _CITY_MANAGER and person.segment_id is None:
             detail = f"城市管理员 {person.name} 没有路段"
             yield Finding(_W, Rule.CITY_MANAGER_WITHOUT_SEGMENT, "staff", person.id, _label(person), detail)
 

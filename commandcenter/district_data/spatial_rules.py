@@ -15,11 +15,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import chain
 
 import numpy as np
 
 from commandcenter.district_data.overlaps import shared_lengths
-from commandcenter.district_data.placement import SAMPLES, along, in_any_ring, in_ring, within_area
+from commandcenter.district_data.placement import (
+    SAMPLES,
+    along,
+    along_each,
+    in_any_ring,
+    in_ring,
+    within_area,
+)
 from commandcenter.domain.district_check import CheckPermit, DistrictCheckData, Finding, Rule, Severity
 from commandcenter.geo import LocalProjection
 from commandcenter.geo.local import FloatArray
@@ -45,7 +53,16 @@ def _project(data: DistrictCheckData) -> _Projected | None:
         return None
     frame = LocalProjection.around(anchors)
     rings = {o.id: frame.array_to_xy(o.boundary) for o in data.offices if len(o.boundary) >= 3}
-    return _Projected(frame, rings, [frame.array_to_xy(s.geometry) for s in data.segments])
+    return _Projected(frame, rings, _project_lines(frame, [s.geometry for s in data.segments]))
+
+
+def _project_lines(frame: LocalProjection, lines: list[list[list[float]]]) -> list[FloatArray]:
+    """Every polyline projected in one array operation, then cut back into lines (views)."""
+    try:
+        points = frame.array_to_xy(list(chain.from_iterable(lines)))
+    except ValueError:  # a malformed coordinate somewhere: line by line, as the rules always did
+        return [frame.array_to_xy(line) for line in lines]
+    return np.split(points, np.cumsum([len(line) for line in lines])[:-1])
 
 
 def spatial_findings(data: DistrictCheckData) -> Iterator[Finding]:
@@ -70,16 +87,22 @@ def _segment_findings(data: DistrictCheckData, projected: _Projected) -> Iterato
         elif segment.office_id in projected.rings:  # no ring: the office's own finding says so
             by_office.setdefault(segment.office_id, []).append(index)
     names = {office.id: office.name for office in data.offices}
+    order = [index for indexes in by_office.values() for index in indexes]  # office by office
+    samples = along_each([projected.lines[index] for index in order]).reshape(len(order), SAMPLES, 2)
+    shares = np.zeros(len(order))
+    first = 0
     for office_id, indexes in by_office.items():
-        samples = np.concatenate([along(projected.lines[index]) for index in indexes])
-        inside = in_ring(samples, projected.rings[office_id], BORDER_TOLERANCE_M).reshape(-1, SAMPLES)
-        for index, points in zip(indexes, inside, strict=True):
-            if points.mean() >= MIN_SHARE_INSIDE:
-                continue
-            segment = data.segments[index]
-            share = f"仅 {points.mean():.0%} 在内"
-            detail = f"路段 {segment.number} 不在所属镇办 {names[office_id]} 的边界内（{share}）"
-            yield Finding(_E, Rule.SEGMENT_OUTSIDE_OFFICE, "segment", segment.id, segment.number, detail)
+        block = samples[first : first + len(indexes)].reshape(-1, 2)
+        inside = in_ring(block, projected.rings[office_id], BORDER_TOLERANCE_M).reshape(-1, SAMPLES)
+        shares[first : first + len(indexes)] = inside.mean(axis=1)
+        first += len(indexes)
+    for index, share in zip(order, shares, strict=True):
+        if share >= MIN_SHARE_INSIDE:
+            continue
+        segment = data.segments[index]
+        office = names[segment.office_id]
+        detail = f"路段 {segment.number} 不在所属镇办 {office} 的边界内（仅 {share:.0%} 在内）"
+        yield Finding(_E, Rule.SEGMENT_OUTSIDE_OFFICE, "segment", segment.id, segment.number, detail)
 
 
 def _overlap_findings(data: DistrictCheckData, projected: _Projected) -> Iterator[Finding]:
@@ -104,12 +127,14 @@ def _outside_findings(data: DistrictCheckData, projected: _Projected) -> Iterato
     rings = list(projected.rings.values())
     if not rings:
         return  # no district to be outside of (the offices' own findings say why)
-    if data.cameras:
-        points = projected.frame.array_to_xy([[camera.lon, camera.lat] for camera in data.cameras])
-        for camera, inside in zip(data.cameras, in_any_ring(points, rings, BORDER_TOLERANCE_M), strict=True):
-            if not inside:
-                detail = f"摄像机 {camera.code} 在辖区边界外 ({camera.lon:.6f}, {camera.lat:.6f})"
-                yield Finding(_E, Rule.CAMERA_OUTSIDE_DISTRICT, "camera", camera.id, camera.code, detail)
+    cameras = data.cameras
+    if len(cameras):
+        lonlat = np.column_stack((np.asarray(cameras.lons, np.float64), np.asarray(cameras.lats, np.float64)))
+        points = projected.frame.array_to_xy(lonlat)
+        for index in np.flatnonzero(~in_any_ring(points, rings, BORDER_TOLERANCE_M)).tolist():
+            code, lon, lat = cameras.codes[index], cameras.lons[index], cameras.lats[index]
+            detail = f"摄像机 {code} 在辖区边界外 ({lon:.6f}, {lat:.6f})"
+            yield Finding(_E, Rule.CAMERA_OUTSIDE_DISTRICT, "camera", cameras.ids[index], code, detail)
     for permit in data.permits:
         samples = _permit_samples(permit, projected.frame)
         if samples is None or in_any_ring(samples, rings, BORDER_TOLERANCE_M).mean() >= 0.5:

@@ -10,6 +10,7 @@ The records the rules read (``DistrictCheckData``) are plain too, so the rules n
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -109,13 +110,18 @@ class CheckPermit:
 
 
 @dataclass(frozen=True)
-class CheckCamera:
-    """A fixed camera (vehicle cameras move with their truck and have no place to check)."""
+class CheckCameras:
+    """The fixed cameras (vehicle cameras move with their truck and have no place to check), as
+    columns: a city has 56,850 of them, tested as arrays, and one object per camera cost more than
+    the whole test. Camera ``i`` is ``ids[i]``, ``codes[i]`` at ``(lons[i], lats[i])``."""
 
-    id: int
-    code: str
-    lon: float
-    lat: float
+    ids: Sequence[int] = ()
+    codes: Sequence[str] = ()
+    lons: Sequence[float] = ()
+    lats: Sequence[float] = ()
+
+    def __len__(self) -> int:
+        return len(self.ids)
 
 
 @dataclass(frozen=True)
@@ -126,5 +132,5 @@ class DistrictCheckData:
     segments: list[CheckSegment]
     staff: list[CheckStaff]
     vehicles: list[CheckVehicle]
-    cameras: list[CheckCamera]
+    cameras: CheckCameras
     permits: list[CheckPermit]
