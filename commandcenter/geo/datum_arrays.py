@@ -8,6 +8,7 @@ the same as ``geo.datum``'s, element by element, and tests hold the two to agree
 from __future__ import annotations
 
 import numpy as np
+import numpy.typing as npt
 
 from commandcenter.geo.datum import _A, _EE, _EXACT_TOLERANCE_DEG, _X_PI, Datum
 from commandcenter.geo.local import FloatArray
@@ -36,17 +37,21 @@ def _offset(lon: FloatArray, lat: FloatArray) -> tuple[FloatArray, FloatArray]:
     return dlon, dlat
 
 
-def _wgs84_to_gcj02(lon: FloatArray, lat: FloatArray) -> tuple[FloatArray, FloatArray]:
+def wgs84_to_gcj02_arrays(lons: npt.ArrayLike, lats: npt.ArrayLike) -> tuple[FloatArray, FloatArray]:
+    """Element-wise ``wgs84_to_gcj02``; points outside China (and NaN gaps) pass unchanged. The live
+    map shifts every unit with it when its tiles are GCJ-02 (``mapping.projection``)."""
+    lon = np.asarray(lons, dtype=np.float64)
+    lat = np.asarray(lats, dtype=np.float64)
     dlon, dlat = _offset(lon, lat)
-    outside = _outside_china(lon, lat)
-    return np.where(outside, lon, lon + dlon), np.where(outside, lat, lat + dlat)
+    inside = ~_outside_china(lon, lat)
+    return np.where(inside, lon + dlon, lon), np.where(inside, lat + dlat, lat)
 
 
 def _gcj02_to_wgs84(lon: FloatArray, lat: FloatArray) -> tuple[FloatArray, FloatArray]:
     dlon, dlat = _offset(lon, lat)
     wgs_lon, wgs_lat = lon - dlon, lat - dlat
     for _ in range(30):
-        gcj_lon, gcj_lat = _wgs84_to_gcj02(wgs_lon, wgs_lat)
+        gcj_lon, gcj_lat = wgs84_to_gcj02_arrays(wgs_lon, wgs_lat)
         error_lon, error_lat = gcj_lon - lon, gcj_lat - lat
         wgs_lon, wgs_lat = wgs_lon - error_lon, wgs_lat - error_lat
         if np.all(np.abs(error_lon) < _EXACT_TOLERANCE_DEG) and np.all(

@@ -13,9 +13,10 @@ import pytest
 from commandcenter.domain.kinds import UnitKind
 from commandcenter.domain.units import UnitPosition
 from commandcenter.geo.datum import wgs84_to_gcj02
+from commandcenter.geo.datum_arrays import wgs84_to_gcj02_arrays
 from commandcenter.geo.mercator import lonlat_to_mercator_arrays
 from commandcenter.mapping.polylines import joined_polylines, line_count
-from commandcenter.mapping.projection import project, wgs84_to_gcj02_arrays
+from commandcenter.mapping.projection import project
 from commandcenter.mapping.unit_frame import KINDS, Load, MotionState, UnitFilter, style_index, unit_frame
 
 NOW = datetime(2026, 11, 27, 9, 0, tzinfo=UTC)
