@@ -25,6 +25,7 @@ from commandcenter.domain.cameras import CameraFeed
 from commandcenter.domain.cases import BoardCase
 from commandcenter.domain.district import SeedCounts
 from commandcenter.services.hub import Services
+from ui.admin.qt_users_audit_dialog import QtUsersAuditDialog, offered as users_audit_offered
 from ui.auth.role_words import role_name
 from ui.background import BackgroundRunner
 from ui.cameras.qt_camera_tree import QtCameraTree
@@ -182,6 +183,10 @@ class MainWindow(QMainWindow):
         if offered(self.services):
             self.district_action = system.addAction(self.tr("District data…"))
             self.district_action.triggered.connect(self.open_district_data)
+        self.users_audit_action: QAction | None = None  # only for who may manage users or read the log
+        if users_audit_offered(self.services):
+            self.users_audit_action = system.addAction(self.tr("Users and audit…"))
+            self.users_audit_action.triggered.connect(self.open_users_audit)
         quit_action = system.addAction(self.tr("Quit"))
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -265,6 +270,12 @@ class MainWindow(QMainWindow):
 
     def open_district_data(self) -> QtDistrictDialog:
         dialog = QtDistrictDialog(self.services, self.runner, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        dialog.show()
+        return dialog
+
+    def open_users_audit(self) -> QtUsersAuditDialog:
+        dialog = QtUsersAuditDialog(self.services, self.runner, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         dialog.show()
         return dialog

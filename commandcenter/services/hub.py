@@ -22,6 +22,7 @@ from commandcenter.persistence.store import Store
 from commandcenter.plugin_host.startup import PluginLauncher
 from commandcenter.services.admin_service import AdminService
 from commandcenter.services.alert_service import AlertService
+from commandcenter.services.audit_service import AuditService
 from commandcenter.services.camera_service import CameraService
 from commandcenter.services.case_service import CaseService
 from commandcenter.services.category_service import CategoryService
@@ -63,6 +64,7 @@ class Services:
         self.admin = AdminService(store, principal, audit=audit, clock=clock)
         self.plugins = PluginService(store, principal, audit=audit, clock=clock)
         self.users = UserService(store, principal, session=session, audit=audit, clock=clock)
+        self.audit_log = AuditService(store, principal, audit=audit, clock=clock)
 
     @property
     def database(self) -> str:

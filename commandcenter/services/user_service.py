@@ -44,6 +44,10 @@ class UserService(Guarded):
         self.session = session
         self.hashing = hashing or PasswordHashing()
 
+    def may_manage(self) -> bool:
+        """Whether to offer user management at all (the service refuses anyway, audited)."""
+        return self.principal.can(Permission.MANAGE_USERS)
+
     def list_users(self) -> list[UserAccount]:
         self._require(Permission.MANAGE_USERS, "users")
         return account_queries.list_accounts(self.store)

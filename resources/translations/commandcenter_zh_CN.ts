@@ -2,6 +2,89 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AuditWords</name>
+    <message>
+        <source>signed in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>sign-in failed</source>
+        <translation>登录失败</translation>
+    </message>
+    <message>
+        <source>account locked</source>
+        <translation>账户锁定</translation>
+    </message>
+    <message>
+        <source>signed out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <source>screen locked</source>
+        <translation>锁屏</translation>
+    </message>
+    <message>
+        <source>screen unlocked</source>
+        <translation>解除锁屏</translation>
+    </message>
+    <message>
+        <source>password changed</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <source>password reset</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <source>dispatch</source>
+        <translation>派遣</translation>
+    </message>
+    <message>
+        <source>case step</source>
+        <translation>案件办理</translation>
+    </message>
+    <message>
+        <source>approval</source>
+        <translation>审批</translation>
+    </message>
+    <message>
+        <source>user change</source>
+        <translation>用户变更</translation>
+    </message>
+    <message>
+        <source>setting change</source>
+        <translation>设置变更</translation>
+    </message>
+    <message>
+        <source>plugin change</source>
+        <translation>插件变更</translation>
+    </message>
+    <message>
+        <source>export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>API key change</source>
+        <translation>接口密钥变更</translation>
+    </message>
+    <message>
+        <source>category change</source>
+        <translation>类别变更</translation>
+    </message>
+    <message>
+        <source>case filed</source>
+        <translation>案件登记</translation>
+    </message>
+    <message>
+        <source>access denied</source>
+        <translation>拒绝访问</translation>
+    </message>
+    <message>
+        <source>district import</source>
+        <translation>基础数据导入</translation>
+    </message>
+</context>
+<context>
     <name>CaseDesk</name>
     <message>
         <source>%1 %2 m</source>
@@ -412,6 +495,10 @@
         <translation>基础数据…</translation>
     </message>
     <message>
+        <source>Users and audit…</source>
+        <translation>用户与审计…</translation>
+    </message>
+    <message>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
@@ -537,6 +624,61 @@
     <message>
         <source>Case created</source>
         <translation>案件已生成</translation>
+    </message>
+</context>
+<context>
+    <name>QtAuditTab</name>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Verify chain</source>
+        <translation>校验链</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Actor</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Verifying the chain …</source>
+        <translation>正在校验审计链…</translation>
+    </message>
+    <message>
+        <source>Chain intact: %1 records.</source>
+        <translation>审计链完整：共 %1 条记录。</translation>
+    </message>
+    <message>
+        <source>Chain broken (%1 records): %2</source>
+        <translation>审计链已断开（共 %1 条记录）：%2</translation>
+    </message>
+    <message>
+        <source>Export audit log</source>
+        <translation>导出审计日志</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>%1 records exported.</source>
+        <translation>已导出 %1 条记录。</translation>
     </message>
 </context>
 <context>
@@ -1351,6 +1493,151 @@
     <message>
         <source>Enforcement vehicle</source>
         <translation>执法车</translation>
+    </message>
+</context>
+<context>
+    <name>QtUserForm</name>
+    <message>
+        <source>New user</source>
+        <translation>新建用户</translation>
+    </message>
+    <message>
+        <source>Change role</source>
+        <translation>修改角色</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>镇办</translation>
+    </message>
+    <message>
+        <source>Initial password</source>
+        <translation>初始密码</translation>
+    </message>
+    <message>
+        <source>The user must choose their own at first sign-in.</source>
+        <translation>用户首次登录时须自行设置密码。</translation>
+    </message>
+</context>
+<context>
+    <name>QtUsersAuditDialog</name>
+    <message>
+        <source>Users and audit</source>
+        <translation>用户与审计</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+</context>
+<context>
+    <name>QtUsersTab</name>
+    <message>
+        <source>New…</source>
+        <translation>新建…</translation>
+    </message>
+    <message>
+        <source>Disable / enable</source>
+        <translation>停用/启用</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <source>Change role…</source>
+        <translation>修改角色…</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>镇办</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>锁定</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Select a user first.</source>
+        <translation>请先选择一个用户。</translation>
+    </message>
+    <message>
+        <source>User %1 created; they choose their own password at first sign-in.</source>
+        <translation>已创建用户 %1；其首次登录时须自行设置密码。</translation>
+    </message>
+    <message>
+        <source>%1 enabled.</source>
+        <translation>已启用 %1。</translation>
+    </message>
+    <message>
+        <source>%1 disabled.</source>
+        <translation>已停用 %1。</translation>
+    </message>
+    <message>
+        <source>Password of %1 reset.</source>
+        <translation>已重置 %1 的密码。</translation>
+    </message>
+    <message>
+        <source>One-time password for %1: %2</source>
+        <translation>%1 的一次性密码：%2</translation>
+    </message>
+    <message>
+        <source>Password reset</source>
+        <translation>密码已重置</translation>
+    </message>
+    <message>
+        <source>Hand it over in person; it is shown only once.</source>
+        <translation>请当面交给本人；此密码只显示这一次。</translation>
+    </message>
+    <message>
+        <source>Role of %1 changed.</source>
+        <translation>已修改 %1 的角色。</translation>
+    </message>
+    <message>
+        <source>%1 unlocked.</source>
+        <translation>已解锁 %1。</translation>
     </message>
 </context>
 <context>
