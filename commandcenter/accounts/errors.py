@@ -49,6 +49,16 @@ class PasswordPolicyError(AccessError):
     """The new password does not meet the policy; the message says which rule."""
 
 
+class FirstRunOver(AccessError):
+    """The first administrator is made only while nobody can sign in; someone (another workstation,
+    the command line) made a user who can meanwhile."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "数据库中已有可登录的用户，请直接登录 / the database already has a user who can sign in: sign in"
+        )
+
+
 class PermissionDenied(AccessError):
     """The principal may not do this. Raised by the core services, not only hidden in the UI."""
 

@@ -53,6 +53,19 @@ def command_line_principal(os_user: str | None = None) -> Principal:
     )
 
 
+FIRST_RUN_PREFIX = "first-run:"
+
+
+def first_run_principal(os_user: str | None = None) -> Principal:
+    """The person at a workstation whose database has nobody who can sign in (the first-run dialog):
+    like ``command_line_principal`` an administrator by holding the database's credentials, no row
+    of ``users``, audited as ``first-run:<OS user>``. ``Workspace.create_first_administrator`` is the
+    one place that acts as it, and only while the database still has no user who can sign in."""
+    return Principal(
+        0, FIRST_RUN_PREFIX + (os_user or _os_user()), "首次运行 first run", UserRole.ADMIN, None
+    )
+
+
 def _os_user() -> str:
     try:
         return getpass.getuser()

@@ -3,7 +3,7 @@ importing the layers that raise them (``ui`` may not import ``commandcenter.pers
 
 from __future__ import annotations
 
-from commandcenter.accounts.errors import AccessError, InvalidInput, PermissionDenied
+from commandcenter.accounts.errors import AccessError, FirstRunOver, InvalidInput, PermissionDenied
 from commandcenter.district_data.read_features import DistrictFileError
 from commandcenter.domain.category_rules import InvalidCategory
 from commandcenter.domain.workflow_errors import (
@@ -20,6 +20,7 @@ __all__ = [
     "ConcurrentChange",
     "DatabaseUnavailable",
     "DistrictFileError",
+    "FirstRunOver",
     "InvalidCategory",
     "InvalidInput",
     "PermissionDenied",

@@ -13,7 +13,7 @@ import secrets
 from collections.abc import Callable
 from datetime import datetime
 
-from commandcenter.accounts.errors import InvalidInput
+from commandcenter.accounts.errors import FirstRunOver, InvalidInput
 from commandcenter.accounts.passwords import PasswordHashing, PasswordPolicy
 from commandcenter.accounts.permissions import Permission
 from commandcenter.accounts.principal import Principal
@@ -61,9 +61,12 @@ class UserService(Guarded):
         password: object,
         *,
         must_change: bool = True,
+        first: bool = False,
     ) -> int:
         """A new active user. ``must_change`` (the GUI's way: the admin hands the initial password
-        over) makes them choose their own at first login; the command line may set a final one."""
+        over) makes them choose their own at first login; the command line may set a final one.
+        ``first`` (the first-run dialog) stores nothing and raises ``FirstRunOver`` once any user
+        can sign in, checked in the insert itself."""
         name, display = clean_username(username), clean_text(display_name, "display_name", required=True)
         user_role, initial = _role(role), clean_password(password)
         self._sensitive(f"user:{name}")
@@ -80,7 +83,10 @@ class UserService(Guarded):
                 office_id,
                 self.hashing.hash(initial),
                 must_change=must_change,
+                only_if_nobody_signs_in=first,
             )
+        except account_queries.SomeoneCanSignIn as error:
+            raise FirstRunOver() from error
         except ValueError as error:  # taken meanwhile, or the office does not exist
             raise InvalidInput(
                 "username", "用户名已存在或镇办不存在", "the name is taken or the office does not exist"

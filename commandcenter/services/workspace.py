@@ -11,13 +11,16 @@ from datetime import datetime
 
 from commandcenter.accounts.authenticator import Authenticator
 from commandcenter.accounts.demo_accounts import demo_principal
-from commandcenter.accounts.principal import Principal
+from commandcenter.accounts.principal import Principal, first_run_principal
 from commandcenter.accounts.session import Session
 from commandcenter.cases.case_rules import CaseRuleSet
 from commandcenter.domain.cameras import CameraFeed, CameraSummary
+from commandcenter.domain.kinds import UserRole
+from commandcenter.persistence.accounts.users import anyone_can_sign_in
 from commandcenter.persistence.cameras.queries import camera_summaries
 from commandcenter.persistence.store import Store
 from commandcenter.services.hub import Services
+from commandcenter.services.user_service import UserService
 
 FIRST_WALL_TILES = 4
 
@@ -48,6 +51,20 @@ class Workspace:
 
     def authenticator(self) -> Authenticator:
         return Authenticator(self._store)
+
+    def needs_first_administrator(self) -> bool:
+        """True while no active user has a password: the GUI then offers the first-run dialog
+        instead of a login nobody can pass."""
+        return not anyone_can_sign_in(self._store)
+
+    def create_first_administrator(self, username: object, display_name: object, password: object) -> int:
+        """The first administrator, with a final password (the person at the screen chose it),
+        audited as ``first-run:<OS user>``. Raises ``FirstRunOver`` once anybody can sign in (another
+        workstation was quicker), ``InvalidInput`` / ``PasswordPolicyError`` for a refused field."""
+        users = UserService(self._store, first_run_principal(), clock=self._clock)
+        return users.create_user(
+            username, display_name, UserRole.ADMIN.value, None, password, must_change=False, first=True
+        )
 
     def demo_principal(self) -> Principal | None:
         """The duty operator the demo signs in as; None when the database has no such user."""

@@ -10,7 +10,19 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, exc, insert, select, update
+from sqlalchemy import (
+    Boolean,
+    Connection,
+    Integer,
+    String,
+    exc,
+    exists,
+    insert,
+    literal,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
@@ -72,6 +84,20 @@ def list_accounts(store: Store) -> list[UserAccount]:
     return [_account(tuple(row)) for row in rows]
 
 
+class SomeoneCanSignIn(Exception):
+    """``create_user(..., only_if_nobody_signs_in=True)`` found a user who can sign in: nothing stored."""
+
+
+def _can_sign_in():  # type: ignore[no-untyped-def]
+    return exists().where(_user.active.is_(True), _user.password_hash.is_not(None), _user.password_hash != "")
+
+
+def anyone_can_sign_in(store: Store) -> bool:
+    """Whether some active user has a password — False on a fresh install (the first-run case)."""
+    with reading(store) as connection:
+        return bool(connection.execute(select(_can_sign_in())).scalar())
+
+
 def _ensure_security_row(connection: Connection, user_id: int) -> None:
     """Users made outside this module (the demo generator) have no row yet. ``ON CONFLICT DO NOTHING``
     (same syntax on both engines) lets two workstations' first failed logins race harmlessly."""
@@ -129,22 +155,33 @@ def create_user(
     password_hash: str,
     *,
     must_change: bool = True,
+    only_if_nobody_signs_in: bool = False,
 ) -> int:
-    """A new active user; by default one who must change the initial password at first login."""
+    """A new active user; by default one who must change the initial password at first login.
+    ``only_if_nobody_signs_in`` (the first administrator from the GUI) checks in the same statement
+    that no user can sign in yet — PostgreSQL first locks ``users`` against concurrent writers, SQLite
+    holds its one write lock — and raises ``SomeoneCanSignIn`` when one can, so two racing
+    workstations make one administrator."""
+    values = select(
+        literal(username, String),
+        literal(display_name, String),
+        literal(role, String),
+        literal(office_id, Integer),
+        literal(password_hash, String),
+        literal(True, Boolean),
+    )
+    if only_if_nobody_signs_in:
+        values = values.where(~_can_sign_in())
+    columns = ["username", "display_name", "role_code", "office_id", "password_hash", "active"]
     try:
         with store.engine.begin() as connection:
+            if only_if_nobody_signs_in and connection.dialect.name == "postgresql":
+                connection.execute(text("LOCK TABLE users IN SHARE ROW EXCLUSIVE MODE"))
             user_id = connection.execute(
-                insert(_user)
-                .values(
-                    username=username,
-                    display_name=display_name,
-                    role_code=role,
-                    office_id=office_id,
-                    password_hash=password_hash,
-                    active=True,
-                )
-                .returning(_user.id)
-            ).scalar_one()
+                insert(_user).from_select(columns, values).returning(_user.id)
+            ).scalar()
+            if user_id is None:
+                raise SomeoneCanSignIn(username)
             connection.execute(
                 insert(_security).values(user_id=user_id, failed_logins=0, must_change_password=must_change)
             )
