@@ -1,10 +1,12 @@
 """The GUI's sign-in hook (called once by ``ui.app.run_gui`` before the window is built) and the
 session guard that locks the screen after inactivity.
 
-``commandcenter gui`` asks for a login; ``commandcenter demo`` (and scripted ``--quit-after-ready``
-starts) sign in as the demo duty operator without a prompt, and that session never locks. The
-signed-in session is available to widgets through ``SignIn.current()`` — the principal they hand
-to ``commandcenter.services`` — and ``confirm_sensitive`` for re-auth.
+``commandcenter gui`` asks for a login — or, on a database nobody can sign in to yet, shows the
+first-run dialog that creates the first administrator and signs in as them; ``commandcenter demo``
+(and scripted ``--quit-after-ready`` starts) sign in as the demo duty operator without a prompt,
+and that session never locks. The signed-in session is available to widgets through
+``SignIn.current()`` — the principal they hand to ``commandcenter.services`` — and
+``confirm_sensitive`` for re-auth.
 """
 
 from __future__ import annotations
@@ -13,11 +15,12 @@ import sys
 from datetime import timedelta
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from commandcenter.accounts.session import Session
 from commandcenter.config import Settings
 from commandcenter.services.workspace import Workspace
+from ui.auth.qt_first_run_dialog import FirstRunDialog
 from ui.auth.qt_lock_screen import LockScreen
 from ui.auth.qt_login_dialog import LoginDialog
 from ui.background import BackgroundRunner
@@ -62,8 +65,14 @@ class SignIn(QObject):
             self._begin(Session(principal, None, lock_after=None))
             return True
         authenticator = self.workspace.authenticator()
-        dialog = LoginDialog(authenticator, database=self.workspace.database)
-        if dialog.exec() != LoginDialog.DialogCode.Accepted or dialog.principal is None:
+        # one indexed read at start-up, before any window, like demo_principal above
+        first_run = self.workspace.needs_first_administrator()
+        dialog: FirstRunDialog | LoginDialog = (
+            FirstRunDialog(self.workspace)
+            if first_run
+            else LoginDialog(authenticator, database=self.workspace.database)
+        )
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.principal is None:
             return False
         minutes = self.settings.session.lock_after_min
         self._begin(
