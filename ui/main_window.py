@@ -6,6 +6,7 @@ View menu. Each part fetches and shows its own data; the window starts, stops an
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QCursor, QKeySequence
@@ -48,6 +49,8 @@ from ui.videowall.wall_tour_menu import WallTourMenu
 from ui.videowall.wall_views_menu import WallViewsMenu
 from ui.videowall.wall_windows import WallWindows
 from ui.window_state import WindowStateFile
+
+DialogT = TypeVar("DialogT", bound=QWidget)
 
 
 class MainWindow(QMainWindow):
@@ -263,19 +266,16 @@ class MainWindow(QMainWindow):
         QToolTip.showText(QCursor.pos(), self.tr("Nearest patrollers: %1").replace("%1", text), self.map)
 
     def open_category_editor(self) -> QtCategoryEditor:
-        editor = QtCategoryEditor(self.services.categories, self.runner, self)
-        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-        editor.show()
-        return editor
+        return self._show(QtCategoryEditor(self.services.categories, self.runner, self))
 
     def open_district_data(self) -> QtDistrictDialog:
-        dialog = QtDistrictDialog(self.services, self.runner, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-        dialog.show()
-        return dialog
+        return self._show(QtDistrictDialog(self.services, self.runner, self))
 
     def open_users_audit(self) -> QtUsersAuditDialog:
-        dialog = QtUsersAuditDialog(self.services, self.runner, self)
+        return self._show(QtUsersAuditDialog(self.services, self.runner, self))
+
+    def _show(self, dialog: DialogT) -> DialogT:
+        """A non-modal tool window of this window, gone when closed."""
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         dialog.show()
         return dialog

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from commandcenter.district_data.columns import DEFAULT_ROAD_GRADE, OFFICE_KINDS
 from commandcenter.domain.district_import import (
@@ -26,8 +26,7 @@ from commandcenter.domain.district_import import (
 from commandcenter.domain.gis import ImportedFeature, Layer
 from commandcenter.geo.datum import Datum
 from commandcenter.geo.distance import polyline_length_m
-from commandcenter.gis_import.geojson import GeoJSONError, read_geojson
-from commandcenter.textfiles import TextEncodingError, read_utf8
+from commandcenter.gis_import.geojson import GeoJSONError, load_geojson, parse_geojson
 
 T = TypeVar("T")
 _FEATURE = "要素 feature"
@@ -49,16 +48,12 @@ def _properties(feature: ImportedFeature, aliases: Mapping[str, str]) -> dict[st
     return found
 
 
-def _check_crs(path: Path) -> None:
-    try:
-        document = json.loads(read_utf8(path, "GeoJSON"))
-    except (OSError, ValueError, TextEncodingError):
-        return  # read_geojson says what is wrong, in its words
+def _check_crs(document: Any, file_name: str) -> None:
     crs = document.get("crs") if isinstance(document, dict) else None
     name = json.dumps(crs, ensure_ascii=False).lower() if crs else ""
     if name and not any(token in name for token in _LONLAT_CRS):
         raise DistrictFileError(
-            f"{path.name}: 坐标系 {name[:80]} 不是经纬度 is not longitude/latitude; "
+            f"{file_name}: 坐标系 {name[:80]} 不是经纬度 is not longitude/latitude; "
             "export WGS-84, GCJ-02 or BD-09 degrees"
         )
 
@@ -72,9 +67,10 @@ def read_layer(
     plan: DistrictImportPlan,
 ) -> list[T]:
     """Every feature of ``path`` built into an input; bad features become problems on ``plan``."""
-    _check_crs(path)
     try:
-        result = read_geojson(path, datum, layer)
+        document = load_geojson(path)  # read and parsed once: the crs check and the features
+        _check_crs(document, path.name)
+        result = parse_geojson(document, datum, layer)
     except GeoJSONError as error:
         raise DistrictFileError(f"{path.name}: {error}") from None
     plan.sources[path.name] = "GeoJSON"

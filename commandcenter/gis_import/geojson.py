@@ -73,13 +73,17 @@ def parse_geojson(document: Any, datum: Datum | str, layer: Layer | str) -> Impo
     return result
 
 
-def read_geojson(path: Path | str, datum: Datum | str, layer: Layer | str) -> ImportResult:
-    """Read and convert a GeoJSON file; raises GeoJSONError when it is unreadable as a whole (a
-    file that is not UTF-8 — RFC 7946 requires it — is told so, naming what it seems to be)."""
+def load_geojson(path: Path | str) -> Any:
+    """The parsed JSON document of a GeoJSON file; ``GeoJSONError`` when it cannot be read as a
+    whole (a file that is not UTF-8 — RFC 7946 requires it — is told so, naming what it seems to be)."""
     try:
-        document = json.loads(read_utf8(Path(path), "GeoJSON"))
+        return json.loads(read_utf8(Path(path), "GeoJSON"))
     except TextEncodingError as error:
         raise GeoJSONError(str(error)) from error
     except (OSError, json.JSONDecodeError) as error:
         raise GeoJSONError(f"无法读取 cannot read {path}: {error}") from error
-    return parse_geojson(document, datum, layer)
+
+
+def read_geojson(path: Path | str, datum: Datum | str, layer: Layer | str) -> ImportResult:
+    """Read and convert a GeoJSON file (``load_geojson``, then ``parse_geojson``)."""
+    return parse_geojson(load_geojson(path), datum, layer)

@@ -180,8 +180,7 @@ def _offices(writer: _Writer, plan: DistrictImportPlan) -> dict[str, int]:
     # One UPDATE statement needs the same columns in every row: offices without a code keep theirs.
     with_code = [row for row in rows if "code" in row]
     without = [row for row in rows if "code" not in row]
-    ids = writer.ids(Office.name, Office.id)
-    ids = writer.upsert(Office, "name", with_code, ids)
+    ids = writer.upsert(Office, "name", with_code, existing)
     return writer.upsert(Office, "name", without, ids)
 
 
