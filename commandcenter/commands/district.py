@@ -10,6 +10,7 @@ The columns of each file are documented in ``docs/DISTRICT.md``.
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
 from commandcenter.config import Settings
@@ -69,7 +70,7 @@ def _export(args: argparse.Namespace, settings: Settings) -> int:
 
     from commandcenter.accounts.principal import command_line_principal
     from commandcenter.commands.database import command_database_url, open_store
-    from commandcenter.exit_codes import EXIT_OK
+    from commandcenter.exit_codes import EXIT_OK, EXIT_USAGE
     from commandcenter.services.district_data_service import DistrictDataService
 
     store = open_store(command_database_url("district", args.url, settings))
@@ -77,6 +78,9 @@ def _export(args: argparse.Namespace, settings: Settings) -> int:
         written = DistrictDataService(store, command_line_principal()).export(
             Path(args.folder), Datum(args.datum)
         )
+    except OSError as error:  # an unwritable or full folder: one line, not a traceback
+        print(f"错误 error: 无法写入 cannot write {args.folder}: {error.strerror or error}", file=sys.stderr)
+        return EXIT_USAGE
     finally:
         store.close()
     print(f"{Path(args.folder)} ({args.datum}): {', '.join(path.name for path in written.values())}")

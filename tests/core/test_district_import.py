@@ -294,3 +294,13 @@ def test_an_import_is_audited_and_only_administrators_may_import(tmp_path: Path)
         assert services_for(store, UserRole.ADMIN).district_data.read(files).problems == []
     finally:
         store.close()
+
+
+def test_export_into_an_unwritable_place_is_one_line(tmp_path: Path, capsys) -> None:
+    url = f"sqlite:///{tmp_path / 'district.sqlite'}"
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    assert main(["district", "export", str(blocker / "out"), "--url", url]) == EXIT_USAGE
+    err = capsys.readouterr().err
+    assert "错误 error: 无法写入 cannot write" in err
+    assert "Traceback" not in err
