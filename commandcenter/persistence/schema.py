@@ -11,9 +11,10 @@ from commandcenter.persistence.cases import models as cases
 from commandcenter.persistence.district import models as district
 from commandcenter.persistence.map import models as map_tables
 from commandcenter.persistence.plugins import models as plugins
+from commandcenter.persistence.settings import models as settings
 from commandcenter.persistence.units import models as units
 
-AGGREGATES = (district, units, cameras, cases, accounts, plugins, map_tables)
+AGGREGATES = (district, units, cameras, cases, accounts, plugins, map_tables, settings)
 metadata = Base.metadata
 
 __all__ = ["AGGREGATES", "metadata"]

@@ -44,7 +44,7 @@ class AuditEntry(Base):
     ts: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     actor: Mapped[str] = mapped_column(String(40))
     action: Mapped[str] = mapped_column(String(32), index=True)
-    target: Mapped[str] = mapped_column(String(120))
+    target: Mapped[str] = mapped_column(String(120), index=True)  # "segment:12": a record's history
     details: Mapped[str] = mapped_column(Text)  # canonical JSON text: hashed byte for byte
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
@@ -81,5 +81,6 @@ class User(Base):
     display_name: Mapped[str] = mapped_column(String(40))
     role_code: Mapped[str] = mapped_column(ForeignKey("roles.code"))
     office_id: Mapped[int | None] = mapped_column(ForeignKey("offices.id"))
+    department: Mapped[str | None] = mapped_column(String(40))  # 爱卫办, 社管办 … (migration 0009)
     password_hash: Mapped[str | None] = mapped_column(String(255))  # issue 7: argon2/scrypt
     active: Mapped[bool] = mapped_column(Boolean, default=True)

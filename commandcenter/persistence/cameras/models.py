@@ -66,3 +66,4 @@ class Camera(Base):
     media_stream_id: Mapped[str | None] = mapped_column(String(64))  # media-server app/stream id
     gb_device_id: Mapped[str | None] = mapped_column(String(20), unique=True)  # GB/T 28181 20 digits
     online: Mapped[bool] = mapped_column(Boolean, default=True)
+    group_name: Mapped[str | None] = mapped_column(String(40))  # operators' grouping (migration 0009)

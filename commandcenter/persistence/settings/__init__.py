@@ -1,0 +1,1 @@
+"""The district's central settings (migration 0009): one versioned document every workstation reads."""
