@@ -15,6 +15,7 @@ from typing import Any
 
 from commandcenter.config import StreamSettings
 from commandcenter.demo.cameras import add_cameras
+from commandcenter.demo.district_plan import district_plan
 from commandcenter.demo.fleet import add_fleet
 from commandcenter.demo.history import add_history
 from commandcenter.demo.people import add_staff, add_users
@@ -69,8 +70,9 @@ def load_demo_data(
     Unlike ``generate``, ``now`` defaults to the real current time: the running demo wants its
     case history to end a few minutes ago, not in 2017. The plugins' example rows are part of the
     dataset: their ``add_demo_data`` hooks run here and nowhere else (``plugin_host.demo_rows``).
+    The district itself goes through the district importer's checks and write (``district_plan``).
     """
     rows = generate(scale, seed, streams=streams, now=now or datetime.now(UTC))
-    replace_all(store, rows)
+    replace_all(store, rows, district=district_plan(rows))
     seed_demo_rows(store)
     return {model.__tablename__: len(rows[model]) for model in LOAD_ORDER if rows.get(model)}

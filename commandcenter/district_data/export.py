@@ -86,7 +86,8 @@ def export_district(plan: DistrictImportPlan, folder: Path, datum: Datum = Datum
         _feature(
             "LineString",
             _line(s.geometry, datum),
-            {"code": s.code, "road": s.road, "office": s.office, "name": s.name},
+            {"code": s.code, "road": s.road, "office": s.office, "name": s.name}
+            | ({} if s.difficulty is None else {"difficulty": s.difficulty}),
         )
         for s in plan.segments
     ]

@@ -150,5 +150,13 @@ def segment_input(
     if not _required(origin, values, ("code", "road", "office"), plan):
         return None
     name = values.get("name") or f"{values['road']}({values['code']})"
+    difficulty = (values.get("difficulty") or "").strip()
+    if difficulty not in ("", "1", "2", "3"):
+        plan.problems.append(
+            ImportProblem(origin, f"难度应为 1、2 或 3 difficulty must be 1, 2 or 3: {difficulty!r}")
+        )
+        return None
     geometry = _one_line(origin, feature, plan, "路段")
-    return SegmentInput(origin, values["code"], values["road"], values["office"], name, geometry)
+    return SegmentInput(
+        origin, values["code"], values["road"], values["office"], name, geometry, int(difficulty or 0) or None
+    )

@@ -62,6 +62,7 @@ class SegmentInput:
     office: str
     name: str
     geometry: Line
+    difficulty: int | None = None  # 1..3, how hard to keep (the evaluation weighs by it); None: keep
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, delete, exists, insert, select, update
+from sqlalchemy import Connection, Table, bindparam, delete, exists, insert, select, update
 
+from commandcenter.domain.district_import import DistrictImportPlan
 from commandcenter.persistence.access import reading, writing
 from commandcenter.persistence.accounts.models import User
 from commandcenter.persistence.base import Base
@@ -26,6 +27,7 @@ from commandcenter.persistence.cases.models import (
     CasePhoto,
     CaseReporter,
 )
+from commandcenter.persistence.district.imports import store_district_plan
 from commandcenter.persistence.district.models import Office, Road, Segment, Staff, Vehicle
 from commandcenter.persistence.store import Store
 from commandcenter.persistence.units.models import PositionRow, Unit
@@ -50,8 +52,35 @@ LOAD_ORDER: tuple[type[Base], ...] = (
 )
 
 
-def replace_all(store: Store, rows_by_model: Mapping[type[Base], Sequence[Mapping[str, Any]]]) -> None:
-    """Wipe the district's tables and load new rows in one transaction (demo data, imports)."""
+# What a district import writes itself (``district`` below): its records and their map units.
+_IMPORTED: tuple[type[Base], ...] = (Office, Road, Segment, Staff, Vehicle, CaseCategory)
+_KEYS: dict[type[Base], str] = {
+    Office: "name",
+    Road: "name",
+    Segment: "number",
+    Staff: "code",
+    Vehicle: "plate",
+}
+
+
+class DistrictDrift(ValueError):
+    """The rows given beside a district plan do not match what the importer stored from it."""
+
+
+def replace_all(
+    store: Store,
+    rows_by_model: Mapping[type[Base], Sequence[Mapping[str, Any]]],
+    *,
+    district: DistrictImportPlan | None = None,
+) -> None:
+    """Wipe the district's tables and load new rows in one transaction (demo data, imports).
+
+    With ``district``, the base records (offices, roads, segments, staff, vehicles, their map units,
+    the national categories) are written by the district importer's own write into the emptied
+    tables, exactly as ``district import`` stores a real district; the rows of those tables in
+    ``rows_by_model`` then only say which ids the other rows use, and must name the ids the importer
+    gave (``DistrictDrift`` otherwise). Units keep the importer's rows, updated with the given ones
+    (a demo unit's first position)."""
     with writing(store) as connection:
         _lift_append_only(connection, store.dialect)
         for model in reversed(LOAD_ORDER):
@@ -60,12 +89,49 @@ def replace_all(store: Store, rows_by_model: Mapping[type[Base], Sequence[Mappin
                 connection.execute(update(Vehicle).values(unit_id=None))
             connection.execute(delete(model.__table__))  # type: ignore[arg-type]
         _restore_append_only(connection, store.dialect)
+        written: tuple[type[Base], ...] = ()
+        if district is not None:
+            if store.dialect == "postgresql":
+                _reset_sequences(connection)  # empty tables: the importer's ids start at 1
+            store_district_plan(connection, district)
+            _check_ids(connection, rows_by_model)
+            _update_units(connection, rows_by_model.get(Unit, ()))
+            written = (*_IMPORTED, Unit)
         for model in LOAD_ORDER:
             rows = rows_by_model.get(model)
-            if rows:
+            if rows and model not in written:
                 connection.execute(insert(model.__table__), list(rows))  # type: ignore[arg-type]
         if store.dialect == "postgresql":
             _reset_sequences(connection)
+
+
+def _check_ids(
+    connection: Connection, rows_by_model: Mapping[type[Base], Sequence[Mapping[str, Any]]]
+) -> None:
+    """Every given row of an imported table names the id (and unit) the importer stored under its key."""
+    for model, key in _KEYS.items():
+        table: Table = model.__table__  # type: ignore[assignment]
+        unit = table.c.unit_id if "unit_id" in table.c else None
+        columns = [table.c[key], table.c.id, *([unit] if unit is not None else [])]
+        stored = {row[0]: tuple(row[1:]) for row in connection.execute(select(*columns))}
+        for row in rows_by_model.get(model, ()):
+            expected = (row["id"], row["unit_id"]) if unit is not None else (row["id"],)
+            if stored.get(row[key]) != expected:
+                raise DistrictDrift(
+                    f"{table.name} {row[key]!r}: stored as {stored.get(row[key])}, the rows say {expected}"
+                )
+
+
+def _update_units(connection: Connection, rows: Sequence[Mapping[str, Any]]) -> None:
+    stored = {unit_id for (unit_id,) in connection.execute(select(Unit.id))}
+    known = [{**row, "_id": row["id"]} for row in rows if row["id"] in stored]
+    if known:
+        columns = [column for column in known[0] if column not in ("id", "_id")]
+        values: dict[str, Any] = {column: bindparam(column) for column in columns}
+        connection.execute(update(Unit).where(Unit.id == bindparam("_id")).values(values), known)
+    extra = [row for row in rows if row["id"] not in stored]
+    if extra:
+        connection.execute(insert(Unit), list(extra))
 
 
 def holds_replaceable_rows(store: Store) -> bool:

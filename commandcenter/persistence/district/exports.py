@@ -41,15 +41,29 @@ def district_snapshot(store: Store) -> DistrictImportPlan:
         plan.roads.append(RoadInput(Origin("roads", id_), name, grade, geometry))
     segment_codes = {}
     segment_names: dict[int, str] = {}
-    columns = (Segment.id, Segment.number, Segment.road_id, Segment.office_id, Segment.name, Segment.geometry)
-    for id_, code, road_id, office_id, name, geometry in read_rows(
+    columns = (
+        Segment.id,
+        Segment.number,
+        Segment.road_id,
+        Segment.office_id,
+        Segment.name,
+        Segment.geometry,
+        Segment.difficulty,
+    )
+    for id_, code, road_id, office_id, name, geometry, difficulty in read_rows(
         store, select(*columns).order_by(Segment.id)
     ):
         segment_codes[id_] = code
         segment_names[id_] = name
         plan.segments.append(
             SegmentInput(
-                Origin("segments", id_), code, road_names[road_id], office_names[office_id], name, geometry
+                Origin("segments", id_),
+                code,
+                road_names[road_id],
+                office_names[office_id],
+                name,
+                geometry,
+                difficulty,
             )
         )
     staff = (

@@ -113,39 +113,59 @@ def apply_district_import(store: Store, plan: DistrictImportPlan) -> DistrictImp
     """Store ``plan`` (already checked: no problems) in one transaction; see the module docstring."""
     if plan.problems:
         raise ValueError("a plan with problems is never stored")
-    report = DistrictImportReport()
     with writing(store) as connection:
-        writer = _Writer(connection, report)
-        office_ids = _offices(writer, plan)
-        road_ids = writer.upsert(
-            Road,
-            "name",
-            [{"name": r.name, "grade": r.grade, **_shape(r.geometry)} for r in plan.roads],
-            writer.ids(Road.name, Road.id),
-        )
-        segment_ids = writer.upsert(
-            Segment,
-            "number",
-            [
-                {
-                    "number": s.code,
-                    "road_id": road_ids[s.road],
-                    "office_id": office_ids[s.office],
-                    "name": s.name,
-                    **_shape(s.geometry),
-                }
-                for s in plan.segments
-            ],
-            writer.ids(Segment.number, Segment.id),
-        )
-        _staff(writer, plan, office_ids, segment_ids)
-        _vehicles(writer, plan, office_ids)
-        if plan.cameras:
-            cameras = save_cameras_in(connection, plan.cameras)
-            report.table("cameras").inserted += cameras.inserted
-            report.table("cameras").updated += cameras.updated
-        _standard_categories(writer)
+        return store_district_plan(connection, plan)
+
+
+def store_district_plan(connection: Connection, plan: DistrictImportPlan) -> DistrictImportReport:
+    """``apply_district_import`` inside the caller's transaction: the demo generator writes its
+    district through here too (``persistence.bulk_load.replace_all``), so a demo and a real district
+    are stored by the same code and cannot drift apart."""
+    if plan.problems:
+        raise ValueError("a plan with problems is never stored")
+    report = DistrictImportReport()
+    writer = _Writer(connection, report)
+    office_ids = _offices(writer, plan)
+    road_ids = writer.upsert(
+        Road,
+        "name",
+        [{"name": r.name, "grade": r.grade, **_shape(r.geometry)} for r in plan.roads],
+        writer.ids(Road.name, Road.id),
+    )
+    segment_ids = _segments(writer, plan, office_ids, road_ids)
+    _staff(writer, plan, office_ids, segment_ids)
+    _vehicles(writer, plan, office_ids)
+    if plan.cameras:
+        cameras = save_cameras_in(connection, plan.cameras)
+        report.table("cameras").inserted += cameras.inserted
+        report.table("cameras").updated += cameras.updated
+    _standard_categories(writer)
     return report
+
+
+def _segments(
+    writer: _Writer, plan: DistrictImportPlan, office_ids: dict[str, int], road_ids: dict[str, int]
+) -> dict[str, int]:
+    rows = []
+    for s in plan.segments:
+        row: dict[str, Any] = {
+            "number": s.code,
+            "road_id": road_ids[s.road],
+            "office_id": office_ids[s.office],
+            "name": s.name,
+            **_shape(s.geometry),
+        }
+        if s.difficulty is not None:
+            row["difficulty"] = s.difficulty
+        rows.append(row)
+    # One UPDATE statement needs the same columns in every row: a file without difficulty keeps it.
+    ids = writer.upsert(
+        Segment,
+        "number",
+        [row for row in rows if "difficulty" in row],
+        writer.ids(Segment.number, Segment.id),
+    )
+    return writer.upsert(Segment, "number", [row for row in rows if "difficulty" not in row], ids)
 
 
 def _standard_categories(writer: _Writer) -> None:
