@@ -12,7 +12,15 @@ from datetime import datetime
 
 from commandcenter.domain.accounts import UserAccount
 
-HEADERS = ("用户名 username", "姓名 display name", "角色 role", "镇办 office", "启用 active", "锁定 locked")
+HEADERS = (
+    "用户名 username",
+    "姓名 display name",
+    "角色 role",
+    "镇办 office",
+    "部门 department",
+    "启用 active",
+    "锁定 locked",
+)
 
 
 def user_rows(
@@ -32,6 +40,7 @@ def user_rows(
                 account.display_name,
                 account.role,
                 office,
+                account.department or "",
                 "yes" if account.active else "no",
                 until,
             )

@@ -40,6 +40,7 @@ def add_users(commands: Any) -> None:
     add.add_argument("--role", required=True, choices=ROLES)
     add.add_argument("--display-name", help="姓名 shown in the window (default: the username)")
     add.add_argument("--office", help="镇办 name or code (required for --role office)")
+    add.add_argument("--department", help="部门 the user works for, e.g. 爱卫办 (optional)")
     _password_stdin(add)
     add.add_argument(
         "--must-change", action="store_true", help="the user must choose a new password at first sign-in"
@@ -52,6 +53,8 @@ def add_users(commands: Any) -> None:
     role = _action(actions, "set-role", "change a user's role (and office)")
     role.add_argument("--role", required=True, choices=ROLES)
     role.add_argument("--office", help="镇办 name or code (required for --role office)")
+    department = _action(actions, "set-department", "set (or with '' clear) the department a user works for")
+    department.add_argument("department", help="部门, e.g. 爱卫办; '' clears it")
     _action(actions, "unlock", "clear a lockout after too many failed sign-ins")
 
 
@@ -114,8 +117,9 @@ def _add(users: UserService, args: argparse.Namespace, password: str | None) -> 
         None if office is None else office.id,
         password,
         must_change=args.must_change,
+        department=args.department,
     )
-    where = "" if office is None else f", {office.name}"
+    where = "".join(f", {part}" for part in (office.name if office else None, args.department) if part)
     then = "; 首次登录须修改密码 must change the password at first sign-in" if args.must_change else ""
     print(f"已创建用户 created user {args.name} ({args.role}{where}){then}")
 
@@ -153,6 +157,11 @@ def _set_role(users: UserService, args: argparse.Namespace, password: str | None
     print(f"已更改角色 role of {args.name}: {args.role}{where}")
 
 
+def _set_department(users: UserService, args: argparse.Namespace, password: str | None) -> None:
+    users.set_department(args.name, args.department)
+    print(f"已更改部门 department of {args.name}: {args.department or '—'}")
+
+
 def _unlock(users: UserService, args: argparse.Namespace, password: str | None) -> None:
     users.unlock(args.name)
     print(f"已解锁 unlocked {args.name}")
@@ -165,5 +174,6 @@ _ACTIONS: dict[str, Action] = {
     "enable": _enable,
     "reset-password": _reset_password,
     "set-role": _set_role,
+    "set-department": _set_department,
     "unlock": _unlock,
 }

@@ -7,6 +7,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+# The departments the seed's 网上联动 names, offered as suggestions (any other name may be typed).
+KNOWN_DEPARTMENTS = ("区城管局", "爱卫办", "社管办", "住建局", "交警大队", "环保局", "市场监管局", "园林局")
+
 
 @dataclass(frozen=True)
 class UserAccount:
@@ -20,6 +23,7 @@ class UserAccount:
     failed_logins: int
     locked_until: datetime | None
     must_change_password: bool
+    department: str | None = None  # 爱卫办, 社管办 …: who the user works for besides an office
 
 
 @dataclass(frozen=True)

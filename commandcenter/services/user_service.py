@@ -62,6 +62,7 @@ class UserService(Guarded):
         *,
         must_change: bool = True,
         first: bool = False,
+        department: object = None,
     ) -> int:
         """A new active user. ``must_change`` (the GUI's way: the admin hands the initial password
         over) makes them choose their own at first login; the command line may set a final one.
@@ -69,6 +70,7 @@ class UserService(Guarded):
         can sign in, checked in the insert itself."""
         name, display = clean_username(username), clean_text(display_name, "display_name", required=True)
         user_role, initial = _role(role), clean_password(password)
+        unit = _department(department)
         self._sensitive(f"user:{name}")
         _check_office(user_role, office_id)
         PasswordPolicy().check(initial, name)
@@ -84,6 +86,7 @@ class UserService(Guarded):
                 self.hashing.hash(initial),
                 must_change=must_change,
                 only_if_nobody_signs_in=first,
+                department=unit,
             )
         except account_queries.SomeoneCanSignIn as error:
             raise FirstRunOver() from error
@@ -91,7 +94,8 @@ class UserService(Guarded):
             raise InvalidInput(
                 "username", "用户名已存在或镇办不存在", "the name is taken or the office does not exist"
             ) from error
-        self._record(AuditAction.USER_CHANGE, f"user:{name}", {"change": "create", "role": user_role.value})
+        details = {"change": "create", "role": user_role.value, "department": unit}
+        self._record(AuditAction.USER_CHANGE, f"user:{name}", details)
         return user_id
 
     def reset_password(self, username: object, password: object = None) -> str:
@@ -138,6 +142,13 @@ class UserService(Guarded):
         details = {"change": "role", "from": account.role, "to": user_role.value, "office_id": office_id}
         self._record(AuditAction.USER_CHANGE, f"user:{account.username}", details)
 
+    def set_department(self, username: object, department: object) -> None:
+        """The department a user works for (爱卫办, 社管办 …); empty clears it. Audited from → to."""
+        account, unit = self._target(username), _department(department)
+        account_queries.update_user(self.store, account.id, department=unit)
+        details = {"change": "department", "from": account.department, "to": unit}
+        self._record(AuditAction.USER_CHANGE, f"user:{account.username}", details)
+
     def set_active(self, username: object, active: bool) -> None:
         account = self._target(username)
         if account.id == self.principal.user_id and not active:
@@ -164,6 +175,13 @@ class UserService(Guarded):
         self._require(Permission.MANAGE_USERS, target)
         if self.session is not None:
             self.session.require_recent_auth()
+
+
+def _department(value: object) -> str | None:
+    """None and empty text both mean: no department."""
+    if value is None:
+        return None
+    return clean_text(value, "department", limit=40) or None
 
 
 def _role(value: object) -> UserRole:

@@ -1565,6 +1565,10 @@
         <translation>镇办</translation>
     </message>
     <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
         <source>Initial password</source>
         <translation>初始密码</translation>
     </message>
@@ -1627,6 +1631,10 @@
         <translation>镇办</translation>
     </message>
     <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
         <source>Active</source>
         <translation>启用</translation>
     </message>
@@ -1641,6 +1649,14 @@
     <message>
         <source>no</source>
         <translation>否</translation>
+    </message>
+    <message>
+        <source>User management</source>
+        <translation>用户管理</translation>
+    </message>
+    <message>
+        <source>Not confirmed: nothing changed.</source>
+        <translation>未确认：未做任何更改。</translation>
     </message>
     <message>
         <source>Select a user first.</source>

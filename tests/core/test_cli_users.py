@@ -235,3 +235,19 @@ def _lock_out(url: str, name: str) -> None:
                 Authenticator(store).login(name, "wrong-password-1")
     finally:
         store.close()
+
+
+def test_a_department_is_set_listed_and_cleared(run: Run, add: Add, url: str) -> None:
+    code, out, err = add("aiwei", "supervisor", "--department", "爱卫办")
+    assert code == 0, err
+    assert "(supervisor, 爱卫办)" in out
+    assert run("users", "list", "--url", url)[1].splitlines()[1].split()[3] == "爱卫办"
+    assert run("users", "set-department", "aiwei", "社管办", "--url", url)[0] == 0
+    assert run("users", "list", "--url", url)[1].splitlines()[1].split()[3] == "社管办"
+    code, out, _ = run("users", "set-department", "aiwei", "", "--url", url)
+    assert (code, "department of aiwei: —" in out) == (0, True)
+    assert (
+        len(run("users", "list", "--url", url)[1].splitlines()[1].split()) == 5
+    )  # no department column text
+    code, _, err = run("users", "set-department", "aiwei", "部" * 41, "--url", url)
+    assert (code, "longer than 40" in err) == (2, True)

@@ -6,14 +6,18 @@ exports the log; an operator gets no menu entry, a leader only the audit log."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from commandcenter.accounts.authenticator import Authenticator
+from commandcenter.accounts.session import Session
 from commandcenter.domain.kinds import UserRole
 from commandcenter.persistence.store import Store
+from commandcenter.services.hub import Services
 from commandcenter.testing.accounts import principal_of_role, services_for
 from ui.admin.qt_users_audit_dialog import QtUsersAuditDialog
 from ui.background import BackgroundRunner
@@ -72,7 +76,7 @@ def test_admin_creates_disables_and_resets_an_office_user(
 
     users.select("zhangsan")
     users.toggle_active()
-    qtbot.waitUntil(lambda: (_row(users.table, "zhangsan") or [""])[4] == "no", timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: (_row(users.table, "zhangsan") or [""] * 6)[5] == "no", timeout=WAIT_MS)
     users.select("zhangsan")
     users.reset_password()
     qtbot.waitUntil(lambda: users.message is not None and users.message.isVisible(), timeout=WAIT_MS)
@@ -117,3 +121,62 @@ def test_the_entry_is_offered_by_role(qtbot: QtBot, open_window: OpenWindow) -> 
     only_audit = leader.open_users_audit()
     assert only_audit.users_tab is None
     assert only_audit.audit_tab is not None
+
+
+def test_a_department_is_chosen_in_the_form_and_listed(
+    qtbot: QtBot, admin_dialog: QtUsersAuditDialog, district_store: Store
+) -> None:
+    users = admin_dialog.users_tab
+    assert users is not None
+    qtbot.waitUntil(lambda: users.loaded, timeout=WAIT_MS)
+    form = users.open_new_form()
+    assert form.department.findText("爱卫办") >= 0  # the seed's departments are offered
+    form.username.setText("aiweiban1")
+    form.display_name.setText("李四")
+    form.role.setCurrentIndex(form.role.findData(UserRole.SUPERVISOR.value))
+    form.department.setCurrentText("爱卫办")
+    form.password.setText("Initial-pass-2026")
+    form.accept()
+    qtbot.waitUntil(lambda: _row(users.table, "aiweiban1") is not None, timeout=WAIT_MS)
+    assert (_row(users.table, "aiweiban1") or [])[4] == "爱卫办"
+    users.select("aiweiban1")
+    form = users.open_role_form()
+    assert form is not None
+    assert form.chosen_department() == "爱卫办"
+    form.department.setCurrentText("社管办")
+    form.accept()
+    qtbot.waitUntil(lambda: (_row(users.table, "aiweiban1") or [""] * 5)[4] == "社管办", timeout=WAIT_MS)
+    audit = services_for(district_store, UserRole.ADMIN).audit_log.recent()
+    changes = [
+        r.details for r in audit if r.target == "user:aiweiban1" and r.details.get("change") == "department"
+    ]
+    assert changes == [{"change": "department", "from": "爱卫办", "to": "社管办"}]
+
+
+def test_a_stale_session_asks_for_the_password_again_and_then_acts(
+    qtbot: QtBot, qapp: QApplication, district_store: Store
+) -> None:
+    admin = services_for(district_store, UserRole.ADMIN, username="admin1")
+    admin.users.create_user("root2", "Root", "admin", None, "Strong-pass-2026-x", must_change=False)
+    admin.users.create_user("victim", "Victim", "operator", None, "Other-pass-2026", must_change=False)
+    authenticator = Authenticator(district_store)
+    principal = authenticator.login("root2", "Strong-pass-2026-x")
+    now = [datetime.now(UTC)]
+    session = Session(principal, authenticator, lock_after=None, clock=lambda: now[0])
+    now[0] += timedelta(minutes=10)  # past the 5-minute re-auth window
+    runner = BackgroundRunner()
+    dialog = QtUsersAuditDialog(Services(district_store, principal, session=session), runner)
+    qtbot.addWidget(dialog)
+    dialog.destroyed.connect(runner.shutdown)
+    dialog.show()
+    users = dialog.users_tab
+    assert users is not None
+    qtbot.waitUntil(lambda: users.loaded, timeout=WAIT_MS)
+    users.select("victim")
+    users.toggle_active()
+    qtbot.waitUntil(lambda: users.reauth is not None and users.reauth.isVisible(), timeout=WAIT_MS)
+    assert users.reauth is not None
+    assert (_row(users.table, "victim") or [""] * 6)[5] == "yes"  # nothing done yet
+    users.reauth.password.setText("Strong-pass-2026-x")
+    users.reauth.submit()
+    qtbot.waitUntil(lambda: (_row(users.table, "victim") or [""] * 6)[5] == "no", timeout=WAIT_MS)

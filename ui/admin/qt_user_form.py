@@ -1,12 +1,13 @@
-"""The small form behind 新建 (username, display name, role, office, initial password) and 修改角色
-(role and office only). Not modal-blocking: it is opened, and the tab acts on ``accepted``. The
-office choice is enabled only for the office role (the service insists: office users need one,
-others none)."""
+"""The small form behind 新建 (username, display name, role, office, department, initial password) and
+修改角色 (role, office and department). Not modal-blocking: it is opened, and the tab acts on
+``accepted``. The office choice is enabled only for the office role (the service insists: office
+users need one, others none); the department is any text, with the known ones offered."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QWidget
 
+from commandcenter.domain.accounts import KNOWN_DEPARTMENTS
 from commandcenter.domain.kinds import UserRole
 from ui.auth.role_words import role_name
 
@@ -18,6 +19,8 @@ class QtUserForm(QDialog):
         *,
         new: bool,
         role: str = UserRole.OPERATOR,
+        department: str | None = None,
+        departments: tuple[str, ...] = (),
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -34,12 +37,18 @@ class QtUserForm(QDialog):
         for office_id, name in sorted(offices.items(), key=lambda item: item[1]):
             self.office.addItem(name, office_id)
         self.role.currentIndexChanged.connect(self._role_changed)
+        self.department = QComboBox(self)
+        self.department.setEditable(True)  # the known ones are suggestions; any other may be typed
+        self.department.addItem("")
+        self.department.addItems(sorted(set(KNOWN_DEPARTMENTS) | set(departments)))
+        self.department.setCurrentText(department or "")
         form = QFormLayout(self)
         if new:
             form.addRow(self.tr("Username"), self.username)
             form.addRow(self.tr("Display name"), self.display_name)
         form.addRow(self.tr("Role"), self.role)
         form.addRow(self.tr("Office"), self.office)
+        form.addRow(self.tr("Department"), self.department)
         if new:
             form.addRow(self.tr("Initial password"), self.password)
             self.password.setToolTip(self.tr("The user must choose their own at first sign-in."))
@@ -58,6 +67,9 @@ class QtUserForm(QDialog):
         if self.chosen_role() != UserRole.OFFICE or self.office.currentIndex() < 0:
             return None
         return int(self.office.currentData())
+
+    def chosen_department(self) -> str:
+        return self.department.currentText().strip()
 
     def _role_changed(self) -> None:
         self.office.setEnabled(self.chosen_role() == UserRole.OFFICE)

@@ -1,7 +1,9 @@
-"""用户 Users: every account (username, display name, role, office, active, locked) and what an
-administrator does to one — new, disable/enable, reset the password (the one-time password shown
-once), change the role, unlock. Every call goes through ``services.users`` in the background; a
-refusal or a bad input (weak password, name taken) is one line under the buttons."""
+"""用户 Users: every account (username, display name, role, office, department, active, locked) and what
+an administrator does to one — new, disable/enable, reset the password (the one-time password shown
+once), change the role, office and department, unlock. Every call goes through ``services.users`` in
+the background; a refusal or a bad input (weak password, name taken) is one line under the buttons.
+These are sensitive actions: when the session's last password entry is older than its re-auth window
+the service refuses (``ReauthRequired``), the password is asked again, and the action is retried."""
 
 from __future__ import annotations
 
@@ -12,9 +14,11 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
+from commandcenter.accounts.errors import ReauthRequired
 from commandcenter.domain.accounts import UserAccount
 from commandcenter.services.user_service import UserService
 from ui.admin.qt_user_form import QtUserForm
+from ui.auth.qt_reauth_prompt import ReauthPrompt
 from ui.auth.role_words import role_name
 from ui.background import BackgroundRunner
 from ui.district.failures import failure_text
@@ -30,6 +34,7 @@ class QtUsersTab(QWidget):
         self.loaded = False
         self.form: QtUserForm | None = None
         self.message: QMessageBox | None = None
+        self.reauth: ReauthPrompt | None = None
         buttons = QHBoxLayout()
         self.new_button = self._button(buttons, self.tr("New…"), self.open_new_form)
         self.active_button = self._button(buttons, self.tr("Disable / enable"), self.toggle_active)
@@ -38,6 +43,7 @@ class QtUsersTab(QWidget):
         self.unlock_button = self._button(buttons, self.tr("Unlock"), self.unlock)
         buttons.addStretch(1)
         headers = [self.tr("Username"), self.tr("Display name"), self.tr("Role"), self.tr("Office")]
+        headers += [self.tr("Department")]
         headers += [self.tr("Active"), self.tr("Locked")]
         self.table = result_table(self, headers)
         self.status = QLabel(self)
@@ -69,6 +75,7 @@ class QtUsersTab(QWidget):
                 u.display_name,
                 role_name(u.role),
                 self.offices.get(u.office_id, "") if u.office_id is not None else "",
+                u.department or "",
                 yes if u.active else no,
                 yes if u.locked_until is not None and u.locked_until > now else no,
             ]
@@ -93,7 +100,24 @@ class QtUsersTab(QWidget):
                 then(result)
             self.refresh()
 
-        self.runner.submit(job, finished, self._failed)
+        def failed(error: Exception) -> None:
+            if isinstance(error, ReauthRequired) and self.service.session is not None:
+                self._confirm_then(retry)
+            else:
+                self._failed(error)
+
+        def retry() -> None:
+            self.runner.submit(job, finished, self._failed)
+
+        self.runner.submit(job, finished, failed)
+
+    def _confirm_then(self, retry: Callable[[], None]) -> None:
+        """Ask for the password again (not blocking the window); on success the action is retried."""
+        assert self.service.session is not None
+        self.reauth = ReauthPrompt(self.service.session, self.tr("User management"), self)
+        self.reauth.accepted.connect(retry)
+        self.reauth.rejected.connect(lambda: self.status.setText(self.tr("Not confirmed: nothing changed.")))
+        self.reauth.open()
 
     def _failed(self, error: Exception) -> None:
         self.status.setText(failure_text(error))
@@ -105,7 +129,7 @@ class QtUsersTab(QWidget):
         return user
 
     def open_new_form(self) -> QtUserForm:
-        self.form = QtUserForm(self.offices, new=True, parent=self)
+        self.form = QtUserForm(self.offices, new=True, departments=self._departments(), parent=self)
         self.form.accepted.connect(self._create)
         self.form.open()
         return self.form
@@ -115,11 +139,14 @@ class QtUsersTab(QWidget):
             return
         f = self.form
         name, display, password = f.username.text(), f.display_name.text(), f.password.text()
-        role, office = f.chosen_role(), f.chosen_office()
+        role, office, department = f.chosen_role(), f.chosen_office(), f.chosen_department()
         created = self.tr("User %1 created; they choose their own password at first sign-in.").replace(
             "%1", name
         )
-        self._act(lambda: self.service.create_user(name, display, role, office, password), created)
+        self._act(
+            lambda: self.service.create_user(name, display, role, office, password, department=department),
+            created,
+        )
 
     def toggle_active(self) -> None:
         if (user := self._with_selected()) is None:
@@ -147,7 +174,14 @@ class QtUsersTab(QWidget):
     def open_role_form(self) -> QtUserForm | None:
         if (user := self._with_selected()) is None:
             return None
-        self.form = QtUserForm(self.offices, new=False, role=user.role, parent=self)
+        self.form = QtUserForm(
+            self.offices,
+            new=False,
+            role=user.role,
+            department=user.department,
+            departments=self._departments(),
+            parent=self,
+        )
         self.form.accepted.connect(lambda: self._change_role(user))
         self.form.open()
         return self.form
@@ -155,9 +189,22 @@ class QtUsersTab(QWidget):
     def _change_role(self, user: UserAccount) -> None:
         if self.form is None:
             return
-        role, office = self.form.chosen_role(), self.form.chosen_office()
+        role, office, department = (
+            self.form.chosen_role(),
+            self.form.chosen_office(),
+            self.form.chosen_department(),
+        )
         done = self.tr("Role of %1 changed.").replace("%1", user.username)
-        self._act(lambda: self.service.set_role(user.username, role, office), done)
+
+        def change() -> None:
+            self.service.set_role(user.username, role, office)
+            if department != (user.department or ""):
+                self.service.set_department(user.username, department)
+
+        self._act(change, done)
+
+    def _departments(self) -> tuple[str, ...]:
+        return tuple(sorted({u.department for u in self.users if u.department}))
 
     def unlock(self) -> None:
         if (user := self._with_selected()) is None:

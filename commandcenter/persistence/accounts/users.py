@@ -47,6 +47,7 @@ def _account_select():  # type: ignore[no-untyped-def]
         _security.failed_logins,
         _security.locked_until,
         _security.must_change_password,
+        _user.department,
     ).outerjoin(_security, _security.user_id == _user.id)
 
 
@@ -63,6 +64,7 @@ def _account(row: tuple[Any, ...]) -> UserAccount:
         int(row[7] or 0),
         locked,
         bool(row[9]),
+        row[10],
     )
 
 
@@ -156,6 +158,7 @@ def create_user(
     *,
     must_change: bool = True,
     only_if_nobody_signs_in: bool = False,
+    department: str | None = None,
 ) -> int:
     """A new active user; by default one who must change the initial password at first login.
     ``only_if_nobody_signs_in`` (the first administrator from the GUI) checks in the same statement
@@ -169,10 +172,11 @@ def create_user(
         literal(office_id, Integer),
         literal(password_hash, String),
         literal(True, Boolean),
+        literal(department, String),
     )
     if only_if_nobody_signs_in:
         values = values.where(~_can_sign_in())
-    columns = ["username", "display_name", "role_code", "office_id", "password_hash", "active"]
+    columns = ["username", "display_name", "role_code", "office_id", "password_hash", "active", "department"]
     try:
         with store.engine.begin() as connection:
             if only_if_nobody_signs_in and connection.dialect.name == "postgresql":
@@ -196,7 +200,7 @@ def create_user(
 
 
 def update_user(store: Store, user_id: int, **values: object) -> None:
-    """Change role_code / office_id / active / display_name of one user."""
+    """Change role_code / office_id / department / active / display_name of one user."""
     try:
         with store.engine.begin() as connection:
             connection.execute(update(_user).where(_user.id == user_id).values(**values))
