@@ -42,6 +42,11 @@ class AuditAction(StrEnum):
     DISTRICT_IMPORT = "district_import"  # base data stored from a delivery of files
 
 
+# Audited changes to what intake and dispatch advice hold in memory (the district, the categories): a
+# workstation that sees a newer one of these rebuilds its district index (``DispatchAdvice.refresh``).
+BASE_DATA_ACTIONS: frozenset[str] = frozenset({AuditAction.DISTRICT_IMPORT, AuditAction.CATEGORY_CHANGE})
+
+
 class AuditTrail:
     """Appends to one store's audit log; ``clock`` is injectable so tests control timestamps."""
 

@@ -13,10 +13,11 @@ from datetime import datetime
 
 from commandcenter.accounts.permissions import Permission
 from commandcenter.accounts.principal import Principal
-from commandcenter.audit.trail import AuditAction, AuditTrail
+from commandcenter.audit.trail import BASE_DATA_ACTIONS, AuditAction, AuditTrail
 from commandcenter.cases.case_rules import CaseRuleSet
 from commandcenter.cases.intake import CaseIntake
 from commandcenter.domain.alerts import Alert
+from commandcenter.persistence.accounts.audit_log import latest_seq
 from commandcenter.persistence.map.alerts import alert_case, link_alert_case, recent_alerts
 from commandcenter.persistence.store import Store
 from commandcenter.persistence.units.tracks import track_units
@@ -50,6 +51,7 @@ class AlertService(Guarded):
         self.rules = rules
         self.watcher = AlertWatcher(store)
         self._intake: CaseIntake | None = None
+        self._revision = -1
         self._lock = threading.Lock()
 
     def poll(self) -> list[Alert]:
@@ -85,7 +87,10 @@ class AlertService(Guarded):
         return FiledAlert(case_id, outcome.merged, already=case_id != outcome.case_id)
 
     def _intake_now(self) -> CaseIntake:
-        with self._lock:  # built once (the district index), on the first filing
-            if self._intake is None:
+        """Built on the first filing, rebuilt when the district or categories changed since."""
+        revision = latest_seq(self.store, BASE_DATA_ACTIONS)
+        with self._lock:
+            if self._intake is None or revision != self._revision:
                 self._intake = CaseIntake.from_store(self.store, rules=self.rules)
+                self._revision = revision
             return self._intake

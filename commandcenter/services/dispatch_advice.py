@@ -1,12 +1,15 @@
 """Advice for the case desk, answered in memory: who to dispatch a case to, who should hold a late
 one (路长 → 镇办 → 区城管局), which patrollers are nearest a point, and the pieces the pop-up's
-mini-map draws. Built once off the Qt thread (the district index, a few hundred milliseconds at
-city scale) and kept current by ``refresh_positions``; every question after that costs about a
-millisecond, cheap enough for the Qt thread (``bench/cases.py``).
+mini-map draws. Built off the Qt thread (the district index, a few hundred milliseconds at city
+scale) and kept current by ``refresh``: patrollers move to their latest fixes, and when any
+workstation has imported or edited the district or the categories since (an audited base-data
+change, ``audit.trail.BASE_DATA_ACTIONS``) the index is rebuilt — a 路长 moved to another segment is
+recommended there within seconds, without a restart. Every question costs about a millisecond,
+cheap enough for the Qt thread (``bench/cases.py``).
 
 A new install signs its first administrator in before any district is imported: with no office
 there is nothing to advise on, so the advice loads empty (``ready``, every answer empty) instead of
-failing the case desk's start.
+failing the case desk's start — and fills itself once a district is imported.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timedelta
 
+from commandcenter.audit.trail import BASE_DATA_ACTIONS
 from commandcenter.cases.case_rules import CaseRuleSet
 from commandcenter.cases.district_index import LivePosition, PatrollerHit
 from commandcenter.cases.escalation import EscalationStep
@@ -21,6 +25,7 @@ from commandcenter.cases.intake import CaseIntake
 from commandcenter.cases.recommend import Recommendation, shift_at
 from commandcenter.domain.cases import BoardCase
 from commandcenter.domain.district import StaffRecord
+from commandcenter.persistence.accounts.audit_log import latest_seq
 from commandcenter.persistence.district import queries as district_queries
 from commandcenter.persistence.units.positions import latest_positions
 from commandcenter.services.guard import Guarded
@@ -32,6 +37,8 @@ FRESH_FIX = timedelta(minutes=5)  # an older fix means the patroller's unit is o
 class DispatchAdvice(Guarded):
     _intake: CaseIntake | None = None
     _loaded = False
+    _revision = -1  # the newest base-data change the index was built after
+    _rules: CaseRuleSet | None = None
 
     @property
     def ready(self) -> bool:
@@ -40,12 +47,25 @@ class DispatchAdvice(Guarded):
     def load(self, rules: CaseRuleSet | None = None) -> None:
         """Worker thread: read the district and the category table (raises ``DatabaseUnavailable``)."""
         self._office_scope("cases")
-        if district_queries.offices(self.store):  # an empty district: no index, no advice
-            self._intake = CaseIntake.from_store(self.store, rules=rules)
+        self._rules = rules
+        self._build(latest_seq(self.store, BASE_DATA_ACTIONS))
         self._loaded = True
 
-    def refresh_positions(self) -> int:
-        """Worker thread: move the patrollers to their latest fixes; returns how many moved."""
+    def _build(self, revision: int) -> None:
+        # Read the revision before the data: a change committed in between is seen next time.
+        if district_queries.offices(self.store):  # an empty district: no index, no advice
+            self._intake = CaseIntake.from_store(self.store, rules=self._rules)
+        else:
+            self._intake = None
+        self._revision = revision
+
+    def refresh(self) -> int:
+        """Worker thread: rebuild the index if the base data changed since it was built, then move
+        the patrollers to their latest fixes; returns how many moved."""
+        revision = latest_seq(self.store, BASE_DATA_ACTIONS)
+        if revision != self._revision:
+            log.info("base data changed (audit entry %s): rebuilding the district index", revision)
+            self._build(revision)
         positions = latest_positions(self.store)
         return 0 if self._intake is None else self._intake.index.update_positions(positions)
 

@@ -75,9 +75,10 @@ class CaseDesk(QObject):
         self._started = False
         self._feed_lock = threading.Lock()
         self.fetches = 0  # how many board reads ran: bursts must coalesce (tests and bench read it)
-        # Recommendations rank patrollers by live position: refresh the index's copy now and then.
+        # Recommendations rank patrollers by live position and follow base-data changes made on any
+        # workstation: refresh the index now and then (a rebuild only when the district changed).
         self._positions = BackgroundPoll(
-            runner, POSITIONS_REFRESH_S, self.advice.refresh_positions, _ignore, parent=self
+            runner, POSITIONS_REFRESH_S, self.advice.refresh, _ignore, parent=self
         )
 
     # ------------------------------------------------------------------ life cycle

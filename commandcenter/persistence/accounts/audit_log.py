@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, func, insert, select, update
 
 from commandcenter.domain.accounts import AuditRecord, ChainReport
 from commandcenter.persistence.access import as_utc, reading, writing
@@ -96,6 +96,14 @@ def read(store: Store, *, action: str | None = None, limit: int = 1000) -> list[
         AuditRecord(row[0], as_utc(row[1]), row[2], row[3], row[4], json.loads(row[5]), row[6], row[7])
         for row in reversed(rows)
     ]
+
+
+def latest_seq(store: Store, actions: Iterable[str]) -> int:
+    """The sequence number of the newest entry of any of ``actions`` (0: none): one indexed read,
+    cheap enough to ask every few seconds whether the base data changed since it was loaded."""
+    statement = select(func.max(_entry.seq)).where(_entry.action.in_(sorted(actions)))
+    with reading(store) as connection:
+        return int(connection.execute(statement).scalar() or 0)
 
 
 def verify_chain(store: Store) -> ChainReport:
