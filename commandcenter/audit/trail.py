@@ -40,6 +40,7 @@ class AuditAction(StrEnum):
     CASE_FILED = "case_filed"  # a case filed by hand (an alert, a phone call)
     ACCESS_DENIED = "access_denied"
     DISTRICT_IMPORT = "district_import"  # base data stored from a delivery of files
+    DISTRICT_EDIT = "district_edit"  # one record of base data changed by hand (target "<kind>:<id>")
 
 
 class AuditTrail:
