@@ -32,9 +32,12 @@ class RecordActions(QWidget):
         self.company_button.clicked.connect(self._ask_company)
         self.shape_button = QPushButton(self.tr("Area or route from file…"), self)
         self.shape_button.clicked.connect(self._ask_shape)
-        self.export_buttons = {
-            fmt: QPushButton(self.tr("Export %1").replace("%1", fmt.upper()), self) for fmt in _FORMATS
+        titles = {
+            "csv": self.tr("Export CSV"),
+            "xlsx": self.tr("Export Excel"),
+            "geojson": self.tr("Export GeoJSON"),
         }
+        self.export_buttons = {fmt: QPushButton(titles[fmt], self) for fmt in _FORMATS}
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         for button in (
