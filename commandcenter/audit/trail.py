@@ -40,11 +40,14 @@ class AuditAction(StrEnum):
     CASE_FILED = "case_filed"  # a case filed by hand (an alert, a phone call)
     ACCESS_DENIED = "access_denied"
     DISTRICT_IMPORT = "district_import"  # base data stored from a delivery of files
+    DISTRICT_EDIT = "district_edit"  # one record of base data changed by hand (target "<kind>:<id>")
 
 
 # Audited changes to what intake and dispatch advice hold in memory (the district, the categories): a
 # workstation that sees a newer one of these rebuilds its district index (``DispatchAdvice.refresh``).
-BASE_DATA_ACTIONS: frozenset[str] = frozenset({AuditAction.DISTRICT_IMPORT, AuditAction.CATEGORY_CHANGE})
+BASE_DATA_ACTIONS: frozenset[str] = frozenset(
+    {AuditAction.DISTRICT_IMPORT, AuditAction.DISTRICT_EDIT, AuditAction.CATEGORY_CHANGE}
+)
 
 
 class AuditTrail:

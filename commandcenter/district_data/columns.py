@@ -76,5 +76,3 @@ VEHICLE_KINDS = {
     "enforcement": VehicleKind.ENFORCEMENT.value,
     "建筑垃圾运输车": VehicleKind.MUCK_TRUCK.value,
 }
-OFFICE_KINDS = ("街道", "镇", "乡", "管委会")
-DEFAULT_ROAD_GRADE = "未分级"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -43,15 +43,15 @@ CAMERA_COLUMNS = (
 )
 
 
-def _line(points: Line, datum: Datum) -> list[list[float]]:
+def line_in(points: Line, datum: Datum) -> list[list[float]]:
     return [[round(c, 7) for c in from_wgs84(lon, lat, datum)] for lon, lat, *_ in points]
 
 
-def _collection(features: list[dict[str, Any]]) -> dict[str, Any]:
+def collection(features: list[dict[str, Any]]) -> dict[str, Any]:
     return {"type": "FeatureCollection", "features": features}
 
 
-def _feature(kind: str, coordinates: Any, properties: dict[str, Any]) -> dict[str, Any]:
+def feature(kind: str, coordinates: Any, properties: dict[str, Any]) -> dict[str, Any]:
     return {
         "type": "Feature",
         "properties": properties,
@@ -59,15 +59,28 @@ def _feature(kind: str, coordinates: Any, properties: dict[str, Any]) -> dict[st
     }
 
 
-def _write_json(path: Path, document: dict[str, Any]) -> None:
+def write_json(path: Path, document: dict[str, Any]) -> None:
     path.write_text(json.dumps(document, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
-def _write_csv(path: Path, columns: Sequence[str], rows: list[Sequence[object]]) -> None:
+def write_csv(path: Path, columns: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(columns)
         writer.writerows(["" if cell is None else cell for cell in row] for row in rows)
+
+
+def write_xlsx(path: Path, columns: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
+    """The same table as an Excel workbook (one sheet, header first), which ``tables.read_table``
+    reads back; a write-only workbook streams, so 56,850 cameras do not sit in memory as cells."""
+    from openpyxl import Workbook  # a heavy import, needed only for workbooks
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet()
+    sheet.append(list(columns))
+    for row in rows:
+        sheet.append(["" if cell is None else cell for cell in row])
+    book.save(path)
 
 
 def export_district(plan: DistrictImportPlan, folder: Path, datum: Datum = Datum.WGS84) -> dict[str, Path]:
@@ -75,36 +88,36 @@ def export_district(plan: DistrictImportPlan, folder: Path, datum: Datum = Datum
     folder.mkdir(parents=True, exist_ok=True)
     paths = {key: folder / name for key, name in FILE_NAMES.items()}
     offices = [
-        _feature("Polygon", [_line(o.boundary, datum)], {"name": o.name, "code": o.code, "kind": o.kind})
+        feature("Polygon", [line_in(o.boundary, datum)], {"name": o.name, "code": o.code, "kind": o.kind})
         for o in plan.offices
     ]
     roads = [
-        _feature("LineString", _line(r.geometry, datum), {"name": r.name, "grade": r.grade})
+        feature("LineString", line_in(r.geometry, datum), {"name": r.name, "grade": r.grade})
         for r in plan.roads
     ]
     segments = [
-        _feature(
+        feature(
             "LineString",
-            _line(s.geometry, datum),
+            line_in(s.geometry, datum),
             {"code": s.code, "road": s.road, "office": s.office, "name": s.name}
             | ({} if s.difficulty is None else {"difficulty": s.difficulty}),
         )
         for s in plan.segments
     ]
-    _write_json(paths["offices"], _collection(offices))
-    _write_json(paths["roads"], _collection(roads))
-    _write_json(paths["segments"], _collection(segments))
-    _write_csv(
+    write_json(paths["offices"], collection(offices))
+    write_json(paths["roads"], collection(roads))
+    write_json(paths["segments"], collection(segments))
+    write_csv(
         paths["staff"],
         STAFF_COLUMNS,
         [(p.code, p.name, p.phone, p.role, p.office, p.segment, p.shift) for p in plan.staff],
     )
-    _write_csv(
+    write_csv(
         paths["vehicles"],
         VEHICLE_COLUMNS,
         [(v.plate, v.kind, v.company, v.terminal_id, v.office) for v in plan.vehicles],
     )
-    _write_csv(paths["cameras"], CAMERA_COLUMNS, [_camera_row(camera, datum) for camera in plan.cameras])
+    write_csv(paths["cameras"], CAMERA_COLUMNS, [_camera_row(camera, datum) for camera in plan.cameras])
     return paths
 
 

@@ -9,11 +9,10 @@ degrees in China, is refused as a whole — the usual sign of a wrong datum or a
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
-from commandcenter.district_data.columns import DEFAULT_ROAD_GRADE, OFFICE_KINDS
 from commandcenter.domain.district_import import (
     DistrictImportPlan,
     ImportProblem,
@@ -24,6 +23,7 @@ from commandcenter.domain.district_import import (
     SegmentInput,
 )
 from commandcenter.domain.gis import ImportedFeature, Layer
+from commandcenter.domain.kinds import DEFAULT_ROAD_GRADE, OFFICE_KINDS
 from commandcenter.geo.datum import Datum
 from commandcenter.geo.distance import polyline_length_m
 from commandcenter.gis_import.geojson import GeoJSONError, load_geojson, parse_geojson
@@ -79,7 +79,7 @@ def read_layer(
     built: list[T] = []
     for feature in result.features:
         origin = Origin(path.name, feature.index + 1, _FEATURE)
-        if not _in_china(feature):
+        if not in_china(feature.positions()):
             plan.problems.append(
                 ImportProblem(
                     origin, f"坐标不在中国境内 not in China: wrong datum or projected ({datum.value}?)"
@@ -92,9 +92,10 @@ def read_layer(
     return built
 
 
-def _in_china(feature: ImportedFeature) -> bool:
+def in_china(points: Sequence[Sequence[float]]) -> bool:
+    """Whether every point is degrees inside China: a projected or lat/lon-swapped file is not."""
     west, south, east, north = _CHINA
-    return all(west <= lon <= east and south <= lat <= north for lon, lat, *_ in feature.positions())
+    return all(west <= lon <= east and south <= lat <= north for lon, lat, *_ in points)
 
 
 def _required(

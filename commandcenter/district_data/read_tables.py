@@ -6,7 +6,6 @@ numbers); whether its office or segment exists is ``references``' job, once ever
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -30,11 +29,10 @@ from commandcenter.domain.district_import import (
     StaffInput,
     VehicleInput,
 )
+from commandcenter.domain.kinds import PHONE_PATTERN, TERMINAL_PATTERN
 from commandcenter.geo.datum import Datum
 from commandcenter.textfiles import TextEncodingError
 
-_PHONE = re.compile(r"^\+?[0-9][0-9\- ]{5,18}[0-9]$")
-_TERMINAL = re.compile(r"^[0-9]{6,20}$")  # JT/T 808: 12 digits (2013) or 20 (2019)
 # Column widths of the tables the rows land in: longer text is refused, never cut.
 LIMITS = {"name": 20, "code": 16, "phone": 20, "plate": 16, "company": 60, "office": 40, "segment": 16}
 
@@ -90,7 +88,7 @@ def read_staff(path: Path, plan: DistrictImportPlan) -> list[StaffInput]:
             )
         if shift is None:
             problems.append(f"未知班次 unknown shift {row.get('shift')!r} (白班/夜班)")
-        if not _PHONE.match(phone):
+        if not PHONE_PATTERN.match(phone):
             problems.append(f"电话号码无效 not a phone number: {row['phone']!r}")
         if problems or role is None or shift is None:
             plan.problems.append(ImportProblem(origin, "; ".join(problems)))
@@ -112,7 +110,7 @@ def read_vehicles(path: Path, plan: DistrictImportPlan) -> list[VehicleInput]:
         problems = []
         if kind is None:
             problems.append(f"未知车辆类型 unknown vehicle kind {row['kind']!r} (渣土车/执法车)")
-        if terminal is not None and not _TERMINAL.match(terminal):
+        if terminal is not None and not TERMINAL_PATTERN.match(terminal):
             problems.append(f"终端号应为 6–20 位数字 terminal id must be 6–20 digits: {terminal!r}")
         if problems or kind is None:
             plan.problems.append(ImportProblem(origin, "; ".join(problems)))

@@ -6,7 +6,15 @@ exports and in the UI; the enum member names are for code.
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
+
+OFFICE_KINDS = ("街道", "镇", "乡", "管委会")
+DEFAULT_ROAD_GRADE = "未分级"
+# A phone as staff lists write it, and a JT/T 808 terminal number: 12 digits (2013) or 20 (2019).
+# The importer and the editor check the same patterns (one rule, two doors).
+PHONE_PATTERN = re.compile(r"^\+?[0-9][0-9\- ]{5,18}[0-9]$")
+TERMINAL_PATTERN = re.compile(r"^[0-9]{6,20}$")
 
 
 class StaffRole(StrEnum):

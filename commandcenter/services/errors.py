@@ -6,6 +6,7 @@ from __future__ import annotations
 from commandcenter.accounts.errors import AccessError, FirstRunOver, InvalidInput, PermissionDenied
 from commandcenter.district_data.read_features import DistrictFileError
 from commandcenter.domain.category_rules import InvalidCategory
+from commandcenter.domain.district_edits import EditRefused
 from commandcenter.domain.workflow_errors import (
     CaseNotFound,
     ConcurrentChange,
@@ -20,6 +21,7 @@ __all__ = [
     "ConcurrentChange",
     "DatabaseUnavailable",
     "DistrictFileError",
+    "EditRefused",
     "FirstRunOver",
     "InvalidCategory",
     "InvalidInput",

@@ -29,6 +29,7 @@ from commandcenter.services.category_service import CategoryService
 from commandcenter.services.dispatch_advice import DispatchAdvice
 from commandcenter.services.district_check_service import DistrictCheckService
 from commandcenter.services.district_data_service import DistrictDataService
+from commandcenter.services.district_edit_service import DistrictEditService
 from commandcenter.services.district_service import DistrictService
 from commandcenter.services.map_service import MapService
 from commandcenter.services.plugin_service import PluginService
@@ -56,6 +57,7 @@ class Services:
         self.district = DistrictService(store, principal, audit=audit, clock=clock)
         self.district_check = DistrictCheckService(store, principal, audit=audit, clock=clock)
         self.district_data = DistrictDataService(store, principal, audit=audit, clock=clock)
+        self.district_edit = DistrictEditService(store, principal, audit=audit, clock=clock)
         self.categories = CategoryService(store, principal, audit=audit, clock=clock)
         self.cameras = CameraService(store, principal, audit=audit, clock=clock)
         self.map = MapService(store, principal, audit=audit, clock=clock)

@@ -83,6 +83,10 @@
         <source>district import</source>
         <translation>基础数据导入</translation>
     </message>
+    <message>
+        <source>district edit</source>
+        <translation>基础数据编辑</translation>
+    </message>
 </context>
 <context>
     <name>CaseDesk</name>
@@ -389,6 +393,261 @@
     <message>
         <source>BD-09 (Baidu maps)</source>
         <translation>BD-09（百度地图）</translation>
+    </message>
+</context>
+<context>
+    <name>EditWords</name>
+    <message>
+        <source>Offices</source>
+        <translation>镇办</translation>
+    </message>
+    <message>
+        <source>Roads</source>
+        <translation>道路</translation>
+    </message>
+    <message>
+        <source>Segments</source>
+        <translation>路段</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Vehicles</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <source>Cameras</source>
+        <translation>摄像机</translation>
+    </message>
+    <message>
+        <source>Transport permits</source>
+        <translation>准运证</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Length (m)</source>
+        <translation>长度（米）</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Road</source>
+        <translation>道路</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>镇办</translation>
+    </message>
+    <message>
+        <source>Difficulty</source>
+        <translation>难度</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>路段</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <source>Plate</source>
+        <translation>车牌</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <source>Terminal</source>
+        <translation>终端号</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <source>Main stream URL</source>
+        <translation>主码流地址</translation>
+    </message>
+    <message>
+        <source>Sub stream URL</source>
+        <translation>子码流地址</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>经度</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation>纬度</translation>
+    </message>
+    <message>
+        <source>Vehicle</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>起始</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>截止</translation>
+    </message>
+    <message>
+        <source>Buffer (m)</source>
+        <translation>缓冲（米）</translation>
+    </message>
+    <message>
+        <source>Shape</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>Merged into</source>
+        <translation>并入</translation>
+    </message>
+    <message>
+        <source>edited</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>split</source>
+        <translation>拆分</translation>
+    </message>
+    <message>
+        <source>merged</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <source>moved with its segment</source>
+        <translation>随路段调整</translation>
+    </message>
+    <message>
+        <source>company renamed</source>
+        <translation>公司更名</translation>
+    </message>
+    <message>
+        <source>area or route replaced</source>
+        <translation>更换区域或路线</translation>
+    </message>
+    <message>
+        <source>The record no longer exists.</source>
+        <translation>该记录已不存在。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be changed here.</source>
+        <translation>%1 不能在此修改。</translation>
+    </message>
+    <message>
+        <source>%1 is required.</source>
+        <translation>%1 为必填项。</translation>
+    </message>
+    <message>
+        <source>%1 is too long.</source>
+        <translation>%1 过长。</translation>
+    </message>
+    <message>
+        <source>%1 must be a number.</source>
+        <translation>%1 须为数字。</translation>
+    </message>
+    <message>
+        <source>%1 is out of range.</source>
+        <translation>%1 超出范围。</translation>
+    </message>
+    <message>
+        <source>%1: choose one of the listed values.</source>
+        <translation>%1：请从列表中选择。</translation>
+    </message>
+    <message>
+        <source>%1 is not a phone number.</source>
+        <translation>%1 不是有效的电话号码。</translation>
+    </message>
+    <message>
+        <source>%1 must be 6 to 20 digits.</source>
+        <translation>%1 须为 6 到 20 位数字。</translation>
+    </message>
+    <message>
+        <source>%1 must be a time such as 06:30.</source>
+        <translation>%1 须为时间，如 06:30。</translation>
+    </message>
+    <message>
+        <source>Give both longitude and latitude, inside China.</source>
+        <translation>请同时填写经度和纬度，且须在中国境内。</translation>
+    </message>
+    <message>
+        <source>%1 is already used by another record.</source>
+        <translation>%1 已被其他记录使用。</translation>
+    </message>
+    <message>
+        <source>%1: no such record.</source>
+        <translation>%1：没有该记录。</translation>
+    </message>
+    <message>
+        <source>The segment and the staff on it must belong to the same office.</source>
+        <translation>路段与其人员须属于同一镇办。</translation>
+    </message>
+    <message>
+        <source>Split inside the segment, leaving both parts at least 10 m.</source>
+        <translation>请在路段内部拆分，两段均不少于 10 米。</translation>
+    </message>
+    <message>
+        <source>Choose another segment to merge with.</source>
+        <translation>请选择另一个路段进行合并。</translation>
+    </message>
+    <message>
+        <source>Only segments of the same road can be merged.</source>
+        <translation>只能合并同一道路的路段。</translation>
+    </message>
+    <message>
+        <source>The segments do not meet end to end.</source>
+        <translation>两个路段首尾不相接。</translation>
+    </message>
+    <message>
+        <source>Cases name this person: take him off his segment instead.</source>
+        <translation>有案件指派给此人：请改为解除其路段。</translation>
+    </message>
+    <message>
+        <source>The GeoJSON file cannot be used: %1</source>
+        <translation>GeoJSON 文件无法使用：%1</translation>
     </message>
 </context>
 <context>
@@ -1043,6 +1302,65 @@
     <message>
         <source>Export</source>
         <translation>导出</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+</context>
+<context>
+    <name>QtEditTab</name>
+    <message>
+        <source>Filter: name, number, code, plate …</source>
+        <translation>筛选：名称、编号、编码、车牌…</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>上一页</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一页</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>变更内容</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>修改历史</translation>
+    </message>
+    <message>
+        <source>%1–%2 of %3</source>
+        <translation>第 %1–%2 条，共 %3 条</translation>
+    </message>
+    <message>
+        <source>Nothing changed.</source>
+        <translation>没有修改。</translation>
+    </message>
+    <message>
+        <source>Saving …</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
     </message>
 </context>
 <context>
@@ -1708,6 +2026,97 @@
     <message>
         <source>“%1” is a sensitive action: enter your password again.</source>
         <translation>“%1”是敏感操作，请再次输入密码。</translation>
+    </message>
+</context>
+<context>
+    <name>RecordActions</name>
+    <message>
+        <source>Split…</source>
+        <translation>拆分…</translation>
+    </message>
+    <message>
+        <source>Merge with…</source>
+        <translation>合并…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Rename company…</source>
+        <translation>公司更名…</translation>
+    </message>
+    <message>
+        <source>Area or route from file…</source>
+        <translation>从文件导入区域或路线…</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>导出 CSV</translation>
+    </message>
+    <message>
+        <source>Export Excel</source>
+        <translation>导出 Excel</translation>
+    </message>
+    <message>
+        <source>Export GeoJSON</source>
+        <translation>导出 GeoJSON</translation>
+    </message>
+    <message>
+        <source>Splitting …</source>
+        <translation>正在拆分…</translation>
+    </message>
+    <message>
+        <source>Merging …</source>
+        <translation>正在合并…</translation>
+    </message>
+    <message>
+        <source>Exporting …</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Exported %1 records.</source>
+        <translation>已导出 %1 条记录。</translation>
+    </message>
+    <message>
+        <source>Removed.</source>
+        <translation>已删除。</translation>
+    </message>
+    <message>
+        <source>Split segment</source>
+        <translation>拆分路段</translation>
+    </message>
+    <message>
+        <source>Cut at (0–1 of its length)</source>
+        <translation>拆分位置（占全长 0–1）</translation>
+    </message>
+    <message>
+        <source>Number of the second part</source>
+        <translation>第二段的编号</translation>
+    </message>
+    <message>
+        <source>Merge segments</source>
+        <translation>合并路段</translation>
+    </message>
+    <message>
+        <source>Number of the segment to merge in</source>
+        <translation>要并入的路段编号</translation>
+    </message>
+    <message>
+        <source>Rename company</source>
+        <translation>公司更名</translation>
+    </message>
+    <message>
+        <source>New name for all its vehicles</source>
+        <translation>该公司所有车辆的新公司名</translation>
+    </message>
+    <message>
+        <source>Area or route</source>
+        <translation>区域或路线</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
     </message>
 </context>
 <context>

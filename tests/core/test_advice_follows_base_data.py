@@ -58,3 +58,22 @@ def test_advice_loaded_before_the_district_follows_imports(store: Store, tmp_pat
     assert _first_pick(operator, outcome.case_id) == "张三"  # not yet refreshed: the old index
     operator.advice.refresh()
     assert _first_pick(operator, outcome.case_id) == "王五"
+
+
+def test_an_edit_by_hand_reaches_the_advice_of_another_workstation(store: Store, tmp_path: Path) -> None:
+    admin, operator = services_for(store, UserRole.ADMIN), services_for(store, UserRole.OPERATOR)
+    _import(admin, write_small_district(tmp_path))
+    outcome = CaseIntake.from_store(store).receive(
+        IncomingReport("S0501", *ON_T1, photos=("photos/a.jpg",)), NOW
+    )
+    assert outcome.case_id is not None
+    operator.advice.load(operator.case_rules)
+    assert _first_pick(operator, outcome.case_id) == "张三"
+    page = admin.district_edit.page("staff", "李四")
+    (li,) = page.records
+    admin.district_edit.edit("staff", li.id, {"segment": "T-1", "office": "甲街道"})
+    admin.district_edit.edit(
+        "staff", next(r.id for r in admin.district_edit.page("staff", "张三").records), {"segment": ""}
+    )
+    operator.advice.refresh()
+    assert _first_pick(operator, outcome.case_id) == "李四"

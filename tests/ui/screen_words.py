@@ -54,6 +54,9 @@ ALLOWED_LATIN = frozenset(
         "MediaMTX",
         "WVP",
         "API",
+        "CSV",  # file formats, named as the district's IT names them (the editor's export buttons)
+        "Excel",
+        "GeoJSON",
     }
 )
 _TAG = re.compile(r"<[A-Za-z/!][^>]*>")

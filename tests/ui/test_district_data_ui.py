@@ -69,7 +69,12 @@ def test_the_entry_is_offered_by_role(qtbot: QtBot, open_window: OpenWindow) -> 
     dialog = admin.findChild(QtDistrictDialog)
     assert dialog is not None
     assert dialog.isVisible()
-    assert [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())] == ["Import", "Consistency", "Export"]
+    assert [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())] == [
+        "Import",
+        "Consistency",
+        "Export",
+        "Edit",
+    ]
     supervisor = open_window("en", principal=principal_of_role(UserRole.SUPERVISOR))
     assert supervisor.district_action is not None
     only_check = supervisor.open_district_data()

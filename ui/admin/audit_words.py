@@ -31,6 +31,7 @@ _ACTIONS: dict[str, str] = {
     _A.CASE_FILED: str(QT_TRANSLATE_NOOP("AuditWords", "case filed")),
     _A.ACCESS_DENIED: str(QT_TRANSLATE_NOOP("AuditWords", "access denied")),
     _A.DISTRICT_IMPORT: str(QT_TRANSLATE_NOOP("AuditWords", "district import")),
+    _A.DISTRICT_EDIT: str(QT_TRANSLATE_NOOP("AuditWords", "district edit")),
 }
 
 

@@ -3,12 +3,13 @@ district and lists what does not hold together — errors first (the service's o
 severity (a red or amber dot and 错误 / 注意), the kind of record and its label (what to look for in
 the admin screens), the rule broken and the core's fact — under a summary line with the counts.
 
-The findings carry no coordinates (only ``record_kind`` and ``record_id``), so a double-click does
-not centre the map; that would need the segment or camera looked up through a service first.
+A double-click on a finding emits ``record_opened(kind, id)``: the dialog opens that record in the
+edit tab (the finding's ``record_kind`` is the editor's kind).
 """
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -25,6 +26,8 @@ SEVERITY_COLOURS = {Severity.ERROR: LEVEL_COLORS[Level.FAILED], Severity.WARNING
 
 
 class QtCheckTab(QWidget):
+    record_opened = Signal(str, int)  # record_kind, record_id of a double-clicked finding
+
     def __init__(
         self, service: DistrictCheckService, runner: BackgroundRunner, parent: QWidget | None = None
     ) -> None:
@@ -50,6 +53,7 @@ class QtCheckTab(QWidget):
             self.tr("Detail"),
         ]
         self.table = result_table(self, headers)
+        self.table.cellDoubleClicked.connect(self.open_finding)
         column = QVBoxLayout(self)
         column.addLayout(top)
         column.addWidget(self.table, 1)
@@ -83,6 +87,11 @@ class QtCheckTab(QWidget):
         self.summary.setText(
             text.replace("%1", str(len(report.errors))).replace("%2", str(len(report.warnings)))
         )
+
+    def open_finding(self, row: int, _column: int = 0) -> None:
+        if self.report is not None and 0 <= row < len(self.report.findings):
+            finding = self.report.findings[row]
+            self.record_opened.emit(finding.record_kind, finding.record_id)
 
     def _failed(self, error: Exception) -> None:
         self.run_button.setEnabled(True)

@@ -92,10 +92,20 @@ def read(store: Store, *, action: str | None = None, limit: int = 1000) -> list[
         statement = statement.where(_entry.action == action)
     with reading(store) as connection:
         rows = connection.execute(statement.order_by(_entry.seq.desc()).limit(limit)).all()
-    return [
-        AuditRecord(row[0], as_utc(row[1]), row[2], row[3], row[4], json.loads(row[5]), row[6], row[7])
-        for row in reversed(rows)
-    ]
+    return [_record_of(row) for row in reversed(rows)]
+
+
+def read_target(store: Store, target: str, *, limit: int = 200) -> list[AuditRecord]:
+    """A record's history: the newest ``limit`` entries whose target names it, newest first
+    (``target`` is indexed, migration 0009)."""
+    statement = select(*_RECORD_COLUMNS).where(_entry.target == target)
+    with reading(store) as connection:
+        rows = connection.execute(statement.order_by(_entry.seq.desc()).limit(limit)).all()
+    return [_record_of(row) for row in rows]
+
+
+def _record_of(row: Any) -> AuditRecord:
+    return AuditRecord(row[0], as_utc(row[1]), row[2], row[3], row[4], json.loads(row[5]), row[6], row[7])
 
 
 def latest_seq(store: Store, actions: Iterable[str]) -> int:

@@ -66,7 +66,8 @@ def _centroid(ring: Line) -> tuple[float, float]:
     return cx / (3 * area), cy / (3 * area)
 
 
-def _shape(geometry: Line) -> dict[str, Any]:
+def shape_columns(geometry: Line) -> dict[str, Any]:
+    """A line's stored columns: the line, its length and its bounding box."""
     return {
         "geometry": geometry,
         "length_m": round(polyline_length_m(geometry), 1),
@@ -129,7 +130,7 @@ def store_district_plan(connection: Connection, plan: DistrictImportPlan) -> Dis
     road_ids = writer.upsert(
         Road,
         "name",
-        [{"name": r.name, "grade": r.grade, **_shape(r.geometry)} for r in plan.roads],
+        [{"name": r.name, "grade": r.grade, **shape_columns(r.geometry)} for r in plan.roads],
         writer.ids(Road.name, Road.id),
     )
     segment_ids = _segments(writer, plan, office_ids, road_ids)
@@ -153,7 +154,7 @@ def _segments(
             "road_id": road_ids[s.road],
             "office_id": office_ids[s.office],
             "name": s.name,
-            **_shape(s.geometry),
+            **shape_columns(s.geometry),
         }
         if s.difficulty is not None:
             row["difficulty"] = s.difficulty
