@@ -17,6 +17,7 @@ from commandcenter.audit.trail import AuditAction, AuditTrail
 from commandcenter.cases.case_rules import CaseRuleSet
 from commandcenter.cases.intake import CaseIntake
 from commandcenter.domain.alerts import Alert
+from commandcenter.domain.settings import SettingsSource
 from commandcenter.persistence.map.alerts import alert_case, link_alert_case, recent_alerts
 from commandcenter.persistence.store import Store
 from commandcenter.persistence.units.tracks import track_units
@@ -43,11 +44,13 @@ class AlertService(Guarded):
         principal: Principal,
         *,
         rules: CaseRuleSet | None = None,
+        settings: SettingsSource | None = None,
         audit: AuditTrail | None = None,
         clock: Callable[[], datetime] | None = None,
     ) -> None:
         super().__init__(store, principal, audit=audit, clock=clock)
         self.rules = rules
+        self.settings = settings  # the workstation's live settings: the intake's radii and calendar
         self.watcher = AlertWatcher(store)
         self._intake: CaseIntake | None = None
         self._lock = threading.Lock()
@@ -87,5 +90,5 @@ class AlertService(Guarded):
     def _intake_now(self) -> CaseIntake:
         with self._lock:  # built once (the district index), on the first filing
             if self._intake is None:
-                self._intake = CaseIntake.from_store(self.store, rules=self.rules)
+                self._intake = CaseIntake.from_store(self.store, rules=self.rules, settings=self.settings)
             return self._intake

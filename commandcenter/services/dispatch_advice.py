@@ -21,6 +21,7 @@ from commandcenter.cases.intake import CaseIntake
 from commandcenter.cases.recommend import Recommendation, shift_at
 from commandcenter.domain.cases import BoardCase
 from commandcenter.domain.district import StaffRecord
+from commandcenter.domain.settings import DEFAULT_SETTINGS, SettingsSource
 from commandcenter.persistence.district import queries as district_queries
 from commandcenter.persistence.units.positions import latest_positions
 from commandcenter.services.guard import Guarded
@@ -32,6 +33,7 @@ FRESH_FIX = timedelta(minutes=5)  # an older fix means the patroller's unit is o
 class DispatchAdvice(Guarded):
     _intake: CaseIntake | None = None
     _loaded = False
+    settings: SettingsSource | None = None  # the workstation's live settings: shifts, ladder, radii
 
     @property
     def ready(self) -> bool:
@@ -41,7 +43,7 @@ class DispatchAdvice(Guarded):
         """Worker thread: read the district and the category table (raises ``DatabaseUnavailable``)."""
         self._office_scope("cases")
         if district_queries.offices(self.store):  # an empty district: no index, no advice
-            self._intake = CaseIntake.from_store(self.store, rules=rules)
+            self._intake = CaseIntake.from_store(self.store, rules=rules, settings=self.settings)
         self._loaded = True
 
     def refresh_positions(self) -> int:
@@ -66,8 +68,10 @@ class DispatchAdvice(Guarded):
     def nearest_patrollers(self, lon: float, lat: float, now: datetime, limit: int = 5) -> list[PatrollerHit]:
         if self._intake is None:
             return []
+        district = DEFAULT_SETTINGS if self.settings is None else self.settings()
+        shift = shift_at(now, district.day_shift).value
         return self._intake.index.nearest_patrollers(
-            lon, lat, now=now, max_fix_age=FRESH_FIX, shift=shift_at(now).value, limit=limit
+            lon, lat, now=now, max_fix_age=FRESH_FIX, shift=shift, limit=limit
         )
 
     def segment_geometry(self, segment_id: int) -> list[list[float]]:

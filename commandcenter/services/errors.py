@@ -6,6 +6,8 @@ from __future__ import annotations
 from commandcenter.accounts.errors import AccessError, FirstRunOver, InvalidInput, PermissionDenied
 from commandcenter.district_data.read_features import DistrictFileError
 from commandcenter.domain.category_rules import InvalidCategory
+from commandcenter.domain.settings import SettingsConflict
+from commandcenter.domain.settings_problems import InvalidSettings
 from commandcenter.domain.workflow_errors import (
     CaseNotFound,
     ConcurrentChange,
@@ -23,7 +25,9 @@ __all__ = [
     "FirstRunOver",
     "InvalidCategory",
     "InvalidInput",
+    "InvalidSettings",
     "PermissionDenied",
+    "SettingsConflict",
     "TransitionRefused",
     "UnknownCategory",
 ]
