@@ -13,17 +13,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping
-from datetime import date, time
 from typing import Any, TypeVar
 
-from commandcenter.domain.holidays import HolidayPeriod
+from commandcenter.domain import settings_values as values
 from commandcenter.domain.settings import (
     DEFAULT_SETTINGS,
-    CalendarSettings,
-    CalendarYear,
     DistrictSettings,
-    LadderLevel,
-    LadderRung,
     NotificationRules,
 )
 from commandcenter.domain.settings_problems import Fault, InvalidSettings, SettingsProblem
@@ -52,7 +47,10 @@ def to_document(settings: DistrictSettings) -> dict[str, Any]:
         duplicate_radius_m=settings.duplicate_radius_m,
         duplicate_window_hours=settings.duplicate_window_hours,
         snap_radius_m=settings.snap_radius_m,
-        day_shift={"start": _clock(settings.day_shift_start), "end": _clock(settings.day_shift_end)},
+        day_shift={
+            "start": values.clock_text(settings.day_shift_start),
+            "end": values.clock_text(settings.day_shift_end),
+        },
         escalation=[
             {"level": rung.level.value, "enabled": rung.enabled, "wait_minutes": rung.wait_minutes}
             for rung in settings.escalation
@@ -64,9 +62,11 @@ def to_document(settings: DistrictSettings) -> dict[str, Any]:
             "categories": list(settings.notifications.categories),
         },
         calendar={
-            "periods": [[_clock(start), _clock(end)] for start, end in calendar.periods],
+            "periods": [
+                [values.clock_text(start), values.clock_text(end)] for start, end in calendar.periods
+            ],
             "years": [
-                {"year": year.year, "holidays": [_holiday(h) for h in year.holidays]}
+                {"year": year.year, "holidays": [values.holiday_document(h) for h in year.holidays]}
                 for year in calendar.years
             ],
         },
@@ -122,18 +122,18 @@ class _Reader:
         d = DEFAULT_SETTINGS
         shift = raw.get("day_shift", {})
         return DistrictSettings(
-            ack_timeout_minutes=self.value(raw, "ack_timeout_minutes", d.ack_timeout_minutes, _int),
-            duplicate_radius_m=self.value(raw, "duplicate_radius_m", d.duplicate_radius_m, _float),
+            ack_timeout_minutes=self.value(raw, "ack_timeout_minutes", d.ack_timeout_minutes, values.integer),
+            duplicate_radius_m=self.value(raw, "duplicate_radius_m", d.duplicate_radius_m, values.number),
             duplicate_window_hours=self.value(
-                raw, "duplicate_window_hours", d.duplicate_window_hours, _float
+                raw, "duplicate_window_hours", d.duplicate_window_hours, values.number
             ),
-            snap_radius_m=self.value(raw, "snap_radius_m", d.snap_radius_m, _float),
-            day_shift_start=self.value(shift, "start", d.day_shift_start, _time, "day_shift.start"),
-            day_shift_end=self.value(shift, "end", d.day_shift_end, _time, "day_shift.end"),
-            escalation=self.value(raw, "escalation", d.escalation, _ladder),
+            snap_radius_m=self.value(raw, "snap_radius_m", d.snap_radius_m, values.number),
+            day_shift_start=self.value(shift, "start", d.day_shift_start, values.clock, "day_shift.start"),
+            day_shift_end=self.value(shift, "end", d.day_shift_end, values.clock, "day_shift.end"),
+            escalation=self.value(raw, "escalation", d.escalation, values.ladder),
             notifications=self.notifications(raw.get("notifications", {})),
-            calendar=self.value(raw, "calendar", d.calendar, _calendar),
-            media_url_template=self.value(raw, "media_url_template", d.media_url_template, _text),
+            calendar=self.value(raw, "calendar", d.calendar, values.calendar),
+            media_url_template=self.value(raw, "media_url_template", d.media_url_template, values.text),
             extra={key: value for key, value in raw.items() if key not in KNOWN_KEYS},
         )
 
@@ -141,10 +141,10 @@ class _Reader:
         d = DEFAULT_SETTINGS.notifications
         key = "notifications"
         return NotificationRules(
-            popup=self.value(raw, "popup", d.popup, _bool, f"{key}.popup"),
-            sound=self.value(raw, "sound", d.sound, _bool, f"{key}.sound"),
-            max_urgency=self.value(raw, "max_urgency", d.max_urgency, _int, f"{key}.max_urgency"),
-            categories=self.value(raw, "categories", d.categories, _codes, f"{key}.categories"),
+            popup=self.value(raw, "popup", d.popup, values.boolean, f"{key}.popup"),
+            sound=self.value(raw, "sound", d.sound, values.boolean, f"{key}.sound"),
+            max_urgency=self.value(raw, "max_urgency", d.max_urgency, values.integer, f"{key}.max_urgency"),
+            categories=self.value(raw, "categories", d.categories, values.codes, f"{key}.categories"),
         )
 
     def value(self, raw: object, name: str, default: T, convert: Callable[[Any], T], key: str = "") -> T:
@@ -158,86 +158,3 @@ class _Reader:
         except (TypeError, ValueError, KeyError, AttributeError):
             self.problems.append(SettingsProblem(key or name, Fault.NOT_A_VALUE, (repr(raw[name])[:80],)))
             return default
-
-
-def _int(value: object) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError("not an integer")
-    return value
-
-
-def _float(value: object) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise TypeError("not a number")
-    return float(value)
-
-
-def _bool(value: object) -> bool:
-    if not isinstance(value, bool):
-        raise TypeError("not true/false")
-    return value
-
-
-def _text(value: object) -> str:
-    if not isinstance(value, str):
-        raise TypeError("not text")
-    return value.strip()
-
-
-def _time(value: object) -> time:
-    return time.fromisoformat(_text(value))
-
-
-def _date(value: object) -> date:
-    return date.fromisoformat(_text(value))
-
-
-def _codes(value: object) -> tuple[str, ...]:
-    if not isinstance(value, list):
-        raise TypeError("not a list")
-    return tuple(code for code in (_text(item) for item in value) if code)
-
-
-def _ladder(value: object) -> tuple[LadderRung, ...]:
-    if not isinstance(value, list):
-        raise TypeError("not a list")
-    return tuple(
-        LadderRung(LadderLevel(_text(rung["level"])), _bool(rung["enabled"]), _int(rung["wait_minutes"]))
-        for rung in value
-    )
-
-
-def _calendar(value: object) -> CalendarSettings:
-    if not isinstance(value, Mapping):
-        raise TypeError("not an object")
-    default = DEFAULT_SETTINGS.calendar
-    periods = default.periods
-    if "periods" in value:
-        periods = tuple((_time(start), _time(end)) for start, end in value["periods"])
-    years = default.years
-    if "years" in value:
-        years = tuple(
-            CalendarYear(_int(entry["year"]), tuple(_read_holiday(h) for h in entry.get("holidays", [])))
-            for entry in value["years"]
-        )
-    return CalendarSettings(periods, years)
-
-
-def _read_holiday(raw: Mapping[str, Any]) -> HolidayPeriod:
-    first = _date(raw["first"])
-    last = _date(raw.get("last", raw["first"]))
-    makeup = tuple(_date(day) for day in raw.get("makeup_workdays", []))
-    return HolidayPeriod(_text(raw.get("name", "")), first, last, makeup)
-
-
-def _holiday(holiday: HolidayPeriod) -> dict[str, Any]:
-    return {
-        "name": holiday.name,
-        "first": holiday.first.isoformat(),
-        "last": holiday.last.isoformat(),
-        "makeup_workdays": [day.isoformat() for day in holiday.makeup_workdays],
-    }
-
-
-def _clock(moment: time) -> str:
-    return moment.strftime("%H:%M")
