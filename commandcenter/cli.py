@@ -25,6 +25,7 @@ from commandcenter.commands.database import announce, command_database_url, may_
 from commandcenter.commands.district import add_district, run_district
 from commandcenter.commands.import_cameras import add_import_cameras, run_import_cameras
 from commandcenter.commands.import_geojson import add_import_geojson, run_import_geojson
+from commandcenter.commands.settings import add_settings, run_settings
 from commandcenter.commands.users import add_users, run_users
 from commandcenter.config import ConfigError, Settings, load_settings
 from commandcenter.exit_codes import (
@@ -103,6 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_import_cameras(commands)  # issue 3
     add_district(commands)  # issue 13
     add_users(commands)  # issue 13: the first administrator of a real install
+    add_settings(commands)  # issue 13: the district's central settings
     return parser
 
 
@@ -283,4 +285,5 @@ _HEADLESS: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
     "import-cameras": run_import_cameras,
     "district": run_district,
     "users": run_users,
+    "settings": run_settings,
 }

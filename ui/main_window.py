@@ -42,6 +42,7 @@ from ui.plugins.qt_plugins import QtPlugins
 from ui.qt_header import QtHeader
 from ui.qt_kpi_strip import QtKpiStrip
 from ui.qt_status_bar import QtStatusBar
+from ui.settings.qt_settings_dialog import QtSettingsDialog, offered as settings_offered
 from ui.tracks.qt_alert_list import QtAlertList
 from ui.tracks.qt_track_playback import QtTrackPlayback
 from ui.videowall.qt_wall import QtVideoWall
@@ -190,6 +191,10 @@ class MainWindow(QMainWindow):
         if users_audit_offered(self.services):
             self.users_audit_action = system.addAction(self.tr("Users and audit…"))
             self.users_audit_action.triggered.connect(self.open_users_audit)
+        self.settings_action: QAction | None = None  # only for who may change the district's settings
+        if settings_offered(self.services):
+            self.settings_action = system.addAction(self.tr("Settings…"))
+            self.settings_action.triggered.connect(self.open_settings)
         quit_action = system.addAction(self.tr("Quit"))
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -273,6 +278,9 @@ class MainWindow(QMainWindow):
 
     def open_users_audit(self) -> QtUsersAuditDialog:
         return self._show(QtUsersAuditDialog(self.services, self.runner, self))
+
+    def open_settings(self) -> QtSettingsDialog:
+        return self._show(QtSettingsDialog(self.services.settings, self.runner, self))
 
     def _show(self, dialog: DialogT) -> DialogT:
         """A non-modal tool window of this window, gone when closed."""

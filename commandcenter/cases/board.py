@@ -5,6 +5,10 @@ the store; a row whose case has left the open statuses is dropped, so the board 
 work still to do. Ordering is by urgency as a dispatcher reads it: what is already late first, then
 what falls due within the hour, then what nobody has been sent to yet, then the category's urgency
 and the nearest deadline.
+
+On a workstation the board follows the district's settings (``settings``: the 签收 timeout and the
+working calendar of due-soon), asked at each question, so an administrator's change shows in the
+next redraw; without settings it keeps the values it was built with.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from commandcenter.cases.escalation import DEFAULT_ACK_TIMEOUT
 from commandcenter.domain.calendar import DeadlineState, WorkingCalendar, deadline_state
 from commandcenter.domain.cases import BoardCase
 from commandcenter.domain.kinds import CaseStatus
+from commandcenter.domain.settings import SettingsSource
 
 DUE_SOON = timedelta(hours=1)
 AWAITING_DISPATCH = frozenset({CaseStatus.RECEIVED.value, CaseStatus.FILED.value})
@@ -45,11 +50,27 @@ class BoardChange:
 
 class CaseBoard:
     def __init__(
-        self, calendar: WorkingCalendar | None = None, ack_timeout: timedelta = DEFAULT_ACK_TIMEOUT
+        self,
+        calendar: WorkingCalendar | None = None,
+        ack_timeout: timedelta = DEFAULT_ACK_TIMEOUT,
+        *,
+        settings: SettingsSource | None = None,
     ) -> None:
         self._calendar = calendar
-        self.ack_timeout = ack_timeout
+        self._ack_timeout = ack_timeout
+        self._settings = settings
         self._cases: dict[int, BoardCase] = {}
+
+    @property
+    def ack_timeout(self) -> timedelta:
+        return self._ack_timeout if self._settings is None else self._settings().ack_timeout
+
+    @property
+    def calendar(self) -> WorkingCalendar | None:
+        """Due-soon counts working time in this calendar (None: wall-clock time)."""
+        if self._settings is None or self._calendar is not None:
+            return self._calendar
+        return self._settings().working_calendar()
 
     def __len__(self) -> int:
         return len(self._cases)
@@ -91,7 +112,7 @@ class CaseBoard:
         """挂账 (suspended with approval) stops the clock: such a case is never late on the board."""
         if row.status == CaseStatus.SUSPENDED:
             return DeadlineState.NORMAL
-        return deadline_state(now, row.deadline_at, DUE_SOON, self._calendar)
+        return deadline_state(now, row.deadline_at, DUE_SOON, self.calendar)
 
     def unacknowledged_for(self, row: BoardCase, now: datetime) -> timedelta | None:
         """How long a dispatched case has waited for 签收 beyond ``ack_timeout`` (None when it has

@@ -7,6 +7,10 @@ the office's case rules (``cases.case_rules``: notes, urgency, office, preferred
 recommend assignees. A rejected report writes nothing and says why. ``recommend_for_case`` answers
 the pop-up's "who should take this" for a case already stored (screening it again would find itself
 as a duplicate, so it screens without the duplicate check).
+
+The district's settings (``settings``, a ``SettingsSource``: a workstation's ``LiveSettings``) are
+asked at each report, so a radius, a shift or a calendar saved by an administrator applies to the
+very next one without a restart; without them, the built-in defaults (the same values).
 """
 
 from __future__ import annotations
@@ -19,11 +23,24 @@ from datetime import datetime, timedelta
 from commandcenter.cases.case_rules import AppliedRules, CaseRuleSet, fold
 from commandcenter.cases.district_index import DistrictIndex
 from commandcenter.cases.escalation import EscalationStep, escalation_chain, escalation_due
-from commandcenter.cases.recommend import Basis, Recommendation, Tier, recommend
-from commandcenter.cases.screening import ScreeningResult, screen
+from commandcenter.cases.recommend import (
+    DEFAULT_RULES as DEFAULT_RECOMMEND,
+    Basis,
+    Recommendation,
+    RecommendRules,
+    Tier,
+    recommend,
+)
+from commandcenter.cases.screening import (
+    DEFAULT_RULES as DEFAULT_SCREENING,
+    ScreeningResult,
+    ScreeningRules,
+    screen,
+)
 from commandcenter.domain.calendar import WorkingCalendar
 from commandcenter.domain.cases import BoardCase, IncomingReport, NearbyCase, NewCase
 from commandcenter.domain.categories import CategorySpec
+from commandcenter.domain.settings import DistrictSettings, SettingsSource
 from commandcenter.domain.workflow import default_calendar
 from commandcenter.persistence.cases import (
     categories as case_categories,
@@ -63,20 +80,56 @@ class CaseIntake:
         categories: Mapping[str, CategorySpec],
         calendar: WorkingCalendar | None = None,
         rules: CaseRuleSet | None = None,
+        *,
+        settings: SettingsSource | None = None,
     ) -> None:
+        """``calendar``: a fixed calendar (tests); otherwise the settings' calendar, else the default."""
         self.store = store
         self.index = index
         self.categories = dict(categories)
-        self.calendar = calendar or default_calendar()
+        self._calendar = calendar
         self.rules = rules or CaseRuleSet()
+        self.settings = settings
 
     @classmethod
     def from_store(
-        cls, store: Store, calendar: WorkingCalendar | None = None, rules: CaseRuleSet | None = None
+        cls,
+        store: Store,
+        calendar: WorkingCalendar | None = None,
+        rules: CaseRuleSet | None = None,
+        *,
+        settings: SettingsSource | None = None,
     ) -> CaseIntake:
         """Read the district and the category table (raises ``DatabaseUnavailable``)."""
         categories = case_categories.active_categories(store)
-        return cls(store, DistrictIndex.from_store(store), categories, calendar, rules)
+        return cls(store, DistrictIndex.from_store(store), categories, calendar, rules, settings=settings)
+
+    @property
+    def calendar(self) -> WorkingCalendar:
+        if self._calendar is not None:
+            return self._calendar
+        return default_calendar() if self.settings is None else self.settings().working_calendar()
+
+    def _district(self) -> DistrictSettings | None:
+        return None if self.settings is None else self.settings()
+
+    def screening_rules(self) -> ScreeningRules:
+        """The radii and window of the newest settings."""
+        district = self._district()
+        if district is None:
+            return DEFAULT_SCREENING
+        return dataclasses.replace(
+            DEFAULT_SCREENING,
+            duplicate_radius_m=district.duplicate_radius_m,
+            duplicate_window=district.duplicate_window,
+            snap_radius_m=district.snap_radius_m,
+        )
+
+    def recommend_rules(self) -> RecommendRules:
+        district = self._district()
+        if district is None:
+            return DEFAULT_RECOMMEND
+        return dataclasses.replace(DEFAULT_RECOMMEND, day_shift=district.day_shift)
 
     def _open_cases_near(
         self, code: str, lon: float, lat: float, radius_m: float, since: datetime
@@ -84,7 +137,9 @@ class CaseIntake:
         return case_queries.open_cases_near(self.store, code, lon, lat, radius_m, since)
 
     def receive(self, report: IncomingReport, now: datetime) -> IntakeOutcome:
-        result = screen(report, self.index, self.categories, self._open_cases_near, now)
+        result = screen(
+            report, self.index, self.categories, self._open_cases_near, now, self.screening_rules()
+        )
         if not result.accepted or result.category is None:
             return IntakeOutcome(result, None, False, ())
         merge_into = result.merge_into
@@ -96,7 +151,7 @@ class CaseIntake:
         deadline = self.calendar.add_working_hours(now, result.category.dispatch_hours)
         new_case = self._with_rules(dataclasses.replace(result.new_case(), deadline_at=deadline), applied)
         case_id = case_intake.create_case(self.store, new_case, now, report.photos)
-        picks = self._preferred(applied) + recommend(result, self.index, now)
+        picks = self._preferred(applied) + recommend(result, self.index, now, self.recommend_rules())
         return IntakeOutcome(result, case_id, False, tuple(_unique(picks)), applied)
 
     def _with_rules(self, case: NewCase, applied: AppliedRules) -> NewCase:
@@ -132,17 +187,21 @@ class CaseIntake:
         report = IncomingReport(
             case.category_code, case.lon, case.lat, source=case.source, photos=(STORED_PHOTOS,)
         )
-        return screen(report, self.index, self.categories, _no_duplicates, now)
+        return screen(report, self.index, self.categories, _no_duplicates, now, self.screening_rules())
 
     def recommend_for_case(self, case: BoardCase, now: datetime) -> list[Recommendation]:
-        return recommend(self.locate_stored(case, now), self.index, now)
+        return recommend(self.locate_stored(case, now), self.index, now, self.recommend_rules())
 
     def escalation_for_case(
         self, case: BoardCase, dispatched_at: datetime, now: datetime, ack_timeout: timedelta
     ) -> EscalationStep:
-        """Who should hold a dispatched, unsigned case ``now`` (路长 → 镇办 → 区城管局)."""
-        chain = escalation_chain(self.locate_stored(case, now), self.index, now)
-        return escalation_due(chain, dispatched_at, now, ack_timeout)
+        """Who should hold a dispatched, unsigned case ``now`` (路长 → 镇办 → 区城管局, as the
+        settings' ladder says: its levels and their waits)."""
+        district = self._district()
+        ladder = None if district is None else district.ladder_waits()
+        shift = self.recommend_rules().day_shift
+        chain = escalation_chain(self.locate_stored(case, now), self.index, now, ladder, shift)
+        return escalation_due(chain, dispatched_at, now, ack_timeout, ladder)
 
 
 def _unique(picks: Sequence[Recommendation]) -> list[Recommendation]:

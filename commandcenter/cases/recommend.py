@@ -11,7 +11,7 @@ dispatch is also an explained one.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, time, timedelta, timezone
 from enum import StrEnum
 
 from commandcenter.cases.district_index import DistrictIndex
@@ -21,12 +21,14 @@ from commandcenter.domain.kinds import Shift, StaffRole
 from commandcenter.geo import haversine_m
 
 LOCAL_TIME = timezone(timedelta(hours=8), "Asia/Shanghai")  # China keeps no daylight saving
-DAY_SHIFT_HOURS = (8, 20)  # 白班 08:00–20:00, 夜班 the rest
+DAY_SHIFT_HOURS = (8, 20)  # 白班 08:00–20:00, 夜班 the rest (the district's settings may move it)
+DEFAULT_DAY_SHIFT = (time(DAY_SHIFT_HOURS[0]), time(DAY_SHIFT_HOURS[1]))
 
 
-def shift_at(now: datetime) -> Shift:
-    hour = now.astimezone(LOCAL_TIME).hour
-    return Shift.DAY if DAY_SHIFT_HOURS[0] <= hour < DAY_SHIFT_HOURS[1] else Shift.NIGHT
+def shift_at(now: datetime, day_shift: tuple[time, time] = DEFAULT_DAY_SHIFT) -> Shift:
+    """白班 from ``day_shift[0]`` (inclusive) to ``day_shift[1]`` (exclusive), local time."""
+    clock = now.astimezone(LOCAL_TIME).time()
+    return Shift.DAY if day_shift[0] <= clock < day_shift[1] else Shift.NIGHT
 
 
 class Tier(StrEnum):
@@ -59,6 +61,7 @@ class RecommendRules:
     max_fix_age: timedelta = timedelta(minutes=5)  # older fixes mean the unit is offline
     nearby_limit: int = 3
     nearby_radius_m: float = 3_000.0
+    day_shift: tuple[time, time] = DEFAULT_DAY_SHIFT  # the district's settings (``day_shift``)
 
 
 DEFAULT_RULES = RecommendRules()
@@ -117,7 +120,7 @@ def recommend(
     merged into an open case, or already fixed on the spot)."""
     if not result.accepted or result.merge_into is not None or result.simple_disposal:
         return []
-    shift = shift_at(now)
+    shift = shift_at(now, rules.day_shift)
     picks = _responsible(result, index, now, shift, rules)
     taken = frozenset(pick.staff.id for pick in picks)
     for hit in index.nearest_patrollers(

@@ -22,6 +22,7 @@ from commandcenter.domain.kinds import CameraKind
 from commandcenter.persistence.cameras.queries import camera_summaries
 from commandcenter.persistence.district.counts import district_counts
 from commandcenter.persistence.store import Store
+from commandcenter.services.live_settings import LiveSettings
 from commandcenter.services.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -90,11 +91,18 @@ class DemoRuntime:
     store: Store
     case_rules: CaseRuleSet = field(default_factory=CaseRuleSet)
     """The simulator's intake applies these; the window's plugin host registers its rules here."""
+    live_settings: LiveSettings | None = None
+    """The district's settings as this process last read them: the simulator's intake and the
+    window's services share them (the simulator refreshes them on its own thread too)."""
     _stop: threading.Event = field(default_factory=threading.Event)
     _threads: list[threading.Thread] = field(default_factory=list)
     _stream_server: object | None = None
     streams_ready: threading.Event = field(default_factory=threading.Event)
     """Set once the loopback stream server answers (clips rendered on first start)."""
+
+    def __post_init__(self) -> None:
+        if self.live_settings is None:
+            self.live_settings = LiveSettings(self.store)
 
     @classmethod
     def start(
@@ -123,9 +131,13 @@ class DemoRuntime:
         from commandcenter.demo.simulator import Simulator
 
         photos = ensure_demo_photos()
-        Simulator(self.store, self.settings.simulator, photos=photos, case_rules=self.case_rules).run(
-            self._stop
-        )
+        Simulator(
+            self.store,
+            self.settings.simulator,
+            photos=photos,
+            case_rules=self.case_rules,
+            live_settings=self.live_settings,
+        ).run(self._stop)
 
     def _run_streams(self) -> None:
         from commandcenter.streaming.stream_server import DemoStreamServer
@@ -148,7 +160,12 @@ class DemoRuntime:
     def workspace(self) -> Workspace:
         """The demo database as the GUI opens it: the showcase cameras first on the wall, and the one
         set of case rules the simulator's intake and the workstation's plugins share."""
-        return Workspace(self.store, case_rules=self.case_rules, first_cameras=self.wall_cameras())
+        return Workspace(
+            self.store,
+            case_rules=self.case_rules,
+            first_cameras=self.wall_cameras(),
+            live_settings=self.live_settings,
+        )
 
     def stream_urls(self) -> list[str]:
         return [camera.sub_url for camera in self.wall_cameras() if camera.sub_url]

@@ -32,6 +32,7 @@ from commandcenter.domain.workflow_errors import UnknownCategory
 from commandcenter.feeds.sink import PositionSink
 from commandcenter.persistence.database import DatabaseUnavailable
 from commandcenter.persistence.store import Store
+from commandcenter.services.live_settings import LiveSettings
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +64,7 @@ class Simulator:
         clock: Callable[[], datetime] = _utc_now,
         photos: Sequence[str] = (),
         case_rules: CaseRuleSet | None = None,
+        live_settings: LiveSettings | None = None,
     ) -> None:
         """``photos``: demo scene photos the reports carry; without any, only categories that need
         no photo are reported (screening would refuse the others, as it refuses a real one)."""
@@ -79,6 +81,8 @@ class Simulator:
         self._intake: CaseIntake | None = None
         self.photos = list(photos)
         self.case_rules = case_rules  # e.g. the window's plugins' rules, in the demo
+        # The district's settings (radii, calendar, shifts) as the whole process follows them.
+        self.live_settings = live_settings or LiveSettings(store)
 
     # ------------------------------------------------------------------ stepping
     def step(self, now: datetime) -> StepResult:
@@ -107,6 +111,7 @@ class Simulator:
             )
         written, tally = 0, {"created": 0, "merged": 0, "refused": 0}
         try:
+            self.live_settings.refresh_if_due()  # an administrator's change: the next report uses it
             written = self._sink.write(fixes, now).written
             for arrival in self._arrivals(now) if world.segments and world.category_codes else []:
                 tally[self._file(self._report(world), arrival)] += 1
@@ -127,7 +132,9 @@ class Simulator:
 
     def _intake_now(self) -> CaseIntake:
         if self._intake is None:
-            self._intake = CaseIntake.from_store(self.store, rules=self.case_rules)
+            self._intake = CaseIntake.from_store(
+                self.store, rules=self.case_rules, settings=self.live_settings.current
+            )
         return self._intake
 
     def _failed(self, error: Exception, fixes_written: int = 0, cases_created: int = 0) -> StepResult:

@@ -17,6 +17,7 @@ from commandcenter.audit.trail import BASE_DATA_ACTIONS, AuditAction, AuditTrail
 from commandcenter.cases.case_rules import CaseRuleSet
 from commandcenter.cases.intake import CaseIntake
 from commandcenter.domain.alerts import Alert
+from commandcenter.domain.settings import SettingsSource
 from commandcenter.persistence.accounts.audit_log import latest_seq
 from commandcenter.persistence.map.alerts import alert_case, link_alert_case, recent_alerts
 from commandcenter.persistence.store import Store
@@ -44,11 +45,13 @@ class AlertService(Guarded):
         principal: Principal,
         *,
         rules: CaseRuleSet | None = None,
+        settings: SettingsSource | None = None,
         audit: AuditTrail | None = None,
         clock: Callable[[], datetime] | None = None,
     ) -> None:
         super().__init__(store, principal, audit=audit, clock=clock)
         self.rules = rules
+        self.settings = settings  # the workstation's live settings: the intake's radii and calendar
         self.watcher = AlertWatcher(store)
         self._intake: CaseIntake | None = None
         self._revision = -1
@@ -91,6 +94,6 @@ class AlertService(Guarded):
         revision = latest_seq(self.store, BASE_DATA_ACTIONS)
         with self._lock:
             if self._intake is None or revision != self._revision:
-                self._intake = CaseIntake.from_store(self.store, rules=self.rules)
+                self._intake = CaseIntake.from_store(self.store, rules=self.rules, settings=self.settings)
                 self._revision = revision
             return self._intake

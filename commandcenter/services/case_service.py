@@ -23,6 +23,7 @@ from commandcenter.cases.dispatch import DispatchRequest, DispatchResult, dispat
 from commandcenter.domain.calendar import WorkingCalendar
 from commandcenter.domain.cases import BoardCase, CaseSnapshot, CaseSummary
 from commandcenter.domain.kinds import CaseStatus
+from commandcenter.domain.settings import SettingsSource
 from commandcenter.persistence.cases import queries as case_queries
 from commandcenter.persistence.cases.board import board_rows
 from commandcenter.persistence.cases.transitions import apply_transition, read_case
@@ -32,7 +33,8 @@ APPROVAL_ACTIONS = frozenset({"延期", "挂账"})
 
 
 class CaseService(Guarded):
-    calendar: WorkingCalendar | None = None
+    calendar: WorkingCalendar | None = None  # a fixed calendar; else the settings' (else the default)
+    settings: SettingsSource | None = None  # the workstation's live settings (``hub.Services``)
 
     def get_case(self, case_id: int) -> CaseSnapshot:
         self._check_case(_case_id(case_id))
@@ -130,7 +132,7 @@ class CaseService(Guarded):
             self.clock(),
             clean_payload,
             approved_by=self.principal.username if requester else None,
-            calendar=self.calendar,
+            calendar=self._calendar(),
         )
         kind = (
             AuditAction.APPROVAL
@@ -142,6 +144,12 @@ class CaseService(Guarded):
         details = {"action": action, "to": snapshot.status.value, "version": snapshot.version, "reason": why}
         self._record(kind, f"case:{case_id}", details | ({"requested_by": requester} if requester else {}))
         return snapshot
+
+    def _calendar(self) -> WorkingCalendar | None:
+        """Deadlines of a step count in the newest settings' calendar (延期, 派遣, 返工 …)."""
+        if self.calendar is not None or self.settings is None:
+            return self.calendar
+        return self.settings().working_calendar()
 
     def _read_scope(self) -> int | None:
         """None: every office. An office user: their office. No read permission: refused."""

@@ -25,6 +25,7 @@ from commandcenter.cases.intake import CaseIntake
 from commandcenter.cases.recommend import Recommendation, shift_at
 from commandcenter.domain.cases import BoardCase
 from commandcenter.domain.district import StaffRecord
+from commandcenter.domain.settings import DEFAULT_SETTINGS, SettingsSource
 from commandcenter.persistence.accounts.audit_log import latest_seq
 from commandcenter.persistence.district import queries as district_queries
 from commandcenter.persistence.units.positions import latest_positions
@@ -39,6 +40,7 @@ class DispatchAdvice(Guarded):
     _loaded = False
     _revision = -1  # the newest base-data change the index was built after
     _rules: CaseRuleSet | None = None
+    settings: SettingsSource | None = None  # the workstation's live settings: shifts, ladder, radii
 
     @property
     def ready(self) -> bool:
@@ -54,7 +56,7 @@ class DispatchAdvice(Guarded):
     def _build(self, revision: int) -> None:
         # Read the revision before the data: a change committed in between is seen next time.
         if district_queries.offices(self.store):  # an empty district: no index, no advice
-            self._intake = CaseIntake.from_store(self.store, rules=self._rules)
+            self._intake = CaseIntake.from_store(self.store, rules=self._rules, settings=self.settings)
         else:
             self._intake = None
         self._revision = revision
@@ -86,8 +88,10 @@ class DispatchAdvice(Guarded):
     def nearest_patrollers(self, lon: float, lat: float, now: datetime, limit: int = 5) -> list[PatrollerHit]:
         if self._intake is None:
             return []
+        district = DEFAULT_SETTINGS if self.settings is None else self.settings()
+        shift = shift_at(now, district.day_shift).value
         return self._intake.index.nearest_patrollers(
-            lon, lat, now=now, max_fix_age=FRESH_FIX, shift=shift_at(now).value, limit=limit
+            lon, lat, now=now, max_fix_age=FRESH_FIX, shift=shift, limit=limit
         )
 
     def segment_geometry(self, segment_id: int) -> list[list[float]]:

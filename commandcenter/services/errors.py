@@ -7,6 +7,8 @@ from commandcenter.accounts.errors import AccessError, FirstRunOver, InvalidInpu
 from commandcenter.district_data.read_features import DistrictFileError
 from commandcenter.domain.category_rules import InvalidCategory
 from commandcenter.domain.district_edits import EditRefused
+from commandcenter.domain.settings import SettingsConflict
+from commandcenter.domain.settings_problems import InvalidSettings
 from commandcenter.domain.workflow_errors import (
     CaseNotFound,
     ConcurrentChange,
@@ -25,7 +27,9 @@ __all__ = [
     "FirstRunOver",
     "InvalidCategory",
     "InvalidInput",
+    "InvalidSettings",
     "PermissionDenied",
+    "SettingsConflict",
     "TransitionRefused",
     "UnknownCategory",
 ]

@@ -4,7 +4,9 @@
 ``commandcenter.persistence``: an import-linter contract), so the signed-in user's permissions and
 office scope apply to every read and write whatever a screen asks, and refusals are audited under
 that user. All services share one audit trail and one clock; the case rules of the office's plugins
-(``case_rules``) apply to everything this workstation files through intake.
+(``case_rules``) apply to everything this workstation files through intake, and the district's
+settings as this workstation last read them (``live_settings``, refreshed by the window on a
+worker) to every intake, board, advice and deadline.
 """
 
 from __future__ import annotations
@@ -31,8 +33,10 @@ from commandcenter.services.district_check_service import DistrictCheckService
 from commandcenter.services.district_data_service import DistrictDataService
 from commandcenter.services.district_edit_service import DistrictEditService
 from commandcenter.services.district_service import DistrictService
+from commandcenter.services.live_settings import LiveSettings
 from commandcenter.services.map_service import MapService
 from commandcenter.services.plugin_service import PluginService
+from commandcenter.services.settings_service import SettingsService
 from commandcenter.services.track_service import TrackService
 from commandcenter.services.user_service import UserService
 
@@ -45,15 +49,20 @@ class Services:
         *,
         session: Session | None = None,
         case_rules: CaseRuleSet | None = None,
+        live_settings: LiveSettings | None = None,
         clock: Callable[[], datetime] | None = None,
     ) -> None:
         self.principal = principal
         self.session = session
         self.case_rules = case_rules or CaseRuleSet()
+        self.live_settings = live_settings or LiveSettings(store)
+        source = self.live_settings.current
         self._store = store
         audit = AuditTrail(store, clock)
         self.cases = CaseService(store, principal, audit=audit, clock=clock)
+        self.cases.settings = source
         self.advice = DispatchAdvice(store, principal, audit=audit, clock=clock)
+        self.advice.settings = source
         self.district = DistrictService(store, principal, audit=audit, clock=clock)
         self.district_check = DistrictCheckService(store, principal, audit=audit, clock=clock)
         self.district_data = DistrictDataService(store, principal, audit=audit, clock=clock)
@@ -62,11 +71,15 @@ class Services:
         self.cameras = CameraService(store, principal, audit=audit, clock=clock)
         self.map = MapService(store, principal, audit=audit, clock=clock)
         self.tracks = TrackService(store, principal, audit=audit, clock=clock)
-        self.alerts = AlertService(store, principal, rules=self.case_rules, audit=audit, clock=clock)
+        self.alerts = AlertService(
+            store, principal, rules=self.case_rules, settings=source, audit=audit, clock=clock
+        )
         self.admin = AdminService(store, principal, audit=audit, clock=clock)
         self.plugins = PluginService(store, principal, audit=audit, clock=clock)
         self.users = UserService(store, principal, session=session, audit=audit, clock=clock)
         self.audit_log = AuditService(store, principal, audit=audit, clock=clock)
+        self.settings = SettingsService(store, principal, audit=audit, clock=clock)
+        self.settings.saved.connect(self.live_settings.adopt)  # this workstation at once
 
     @property
     def database(self) -> str:

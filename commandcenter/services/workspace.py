@@ -20,6 +20,7 @@ from commandcenter.persistence.accounts.users import anyone_can_sign_in
 from commandcenter.persistence.cameras.queries import camera_summaries
 from commandcenter.persistence.store import Store
 from commandcenter.services.hub import Services
+from commandcenter.services.live_settings import LiveSettings
 from commandcenter.services.user_service import UserService
 
 FIRST_WALL_TILES = 4
@@ -32,10 +33,14 @@ class Workspace:
         *,
         case_rules: CaseRuleSet | None = None,
         first_cameras: list[CameraSummary] | None = None,
+        live_settings: LiveSettings | None = None,
         clock: Callable[[], datetime] | None = None,
     ) -> None:
         self._store = store
         self.case_rules = case_rules or CaseRuleSet()
+        # One copy of the district's settings per process: every principal's services and (in the
+        # demo) the simulator's intake follow the same refreshes.
+        self.live_settings = live_settings or LiveSettings(store)
         self._first_cameras = first_cameras
         self._clock = clock
 
@@ -72,7 +77,12 @@ class Workspace:
 
     def services(self, principal: Principal, session: Session | None = None) -> Services:
         return Services(
-            self._store, principal, session=session, case_rules=self.case_rules, clock=self._clock
+            self._store,
+            principal,
+            session=session,
+            case_rules=self.case_rules,
+            live_settings=self.live_settings,
+            clock=self._clock,
         )
 
     def first_wall_feeds(self) -> list[CameraFeed]:

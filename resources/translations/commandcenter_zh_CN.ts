@@ -89,6 +89,61 @@
     </message>
 </context>
 <context>
+    <name>CalendarPage</name>
+    <message>
+        <source>Starts</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Holiday</source>
+        <translation>节假日</translation>
+    </message>
+    <message>
+        <source>First day off</source>
+        <translation>放假首日</translation>
+    </message>
+    <message>
+        <source>Last day off</source>
+        <translation>放假末日</translation>
+    </message>
+    <message>
+        <source>Make-up working days</source>
+        <translation>调休上班日</translation>
+    </message>
+    <message>
+        <source>Working periods of a working day</source>
+        <translation>工作日的工作时段</translation>
+    </message>
+    <message>
+        <source>Add period</source>
+        <translation>添加时段</translation>
+    </message>
+    <message>
+        <source>Remove period</source>
+        <translation>删除时段</translation>
+    </message>
+    <message>
+        <source>Holidays of</source>
+        <translation>节假日年份</translation>
+    </message>
+    <message>
+        <source>Add year</source>
+        <translation>添加年份</translation>
+    </message>
+    <message>
+        <source>Add holiday</source>
+        <translation>添加节假日</translation>
+    </message>
+    <message>
+        <source>Remove holiday</source>
+        <translation>删除节假日</translation>
+    </message>
+</context>
+<context>
     <name>CaseDesk</name>
     <message>
         <source>%1 %2 m</source>
@@ -227,6 +282,25 @@
     <message>
         <source>District bureau command center</source>
         <translation>区城管局指挥中心</translation>
+    </message>
+</context>
+<context>
+    <name>DispatchPage</name>
+    <message>
+        <source> min</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <source>Flag a dispatch not signed for after</source>
+        <translation>派遣后超过此时长未签收即提示</translation>
+    </message>
+    <message>
+        <source>Escalation level</source>
+        <translation>升级层级</translation>
+    </message>
+    <message>
+        <source>Holds the case for</source>
+        <translation>本级处理时限</translation>
     </message>
 </context>
 <context>
@@ -801,6 +875,10 @@
         <translation>用户与审计…</translation>
     </message>
     <message>
+        <source>Settings…</source>
+        <translation>参数设置…</translation>
+    </message>
+    <message>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
@@ -896,6 +974,45 @@
     <message>
         <source>Follow</source>
         <translation>跟踪</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationPage</name>
+    <message>
+        <source>Pop up new cases</source>
+        <translation>新案件弹窗提醒</translation>
+    </message>
+    <message>
+        <source>Ring the chime</source>
+        <translation>提示音</translation>
+    </message>
+    <message>
+        <source>Urgent only</source>
+        <translation>仅紧急案件</translation>
+    </message>
+    <message>
+        <source>Urgent and normal</source>
+        <translation>紧急和一般案件</translation>
+    </message>
+    <message>
+        <source>Every case</source>
+        <translation>全部案件</translation>
+    </message>
+    <message>
+        <source>Category codes, separated by commas (empty: all)</source>
+        <translation>小类代码，以逗号分隔（留空为全部）</translation>
+    </message>
+    <message>
+        <source>Pop up</source>
+        <translation>弹窗范围</translation>
+    </message>
+    <message>
+        <source>Only these categories</source>
+        <translation>仅限以下小类</translation>
+    </message>
+    <message>
+        <source>Every new case appears in the queue whatever is chosen here.</source>
+        <translation>无论此处如何设置，新案件都会进入案件队列。</translation>
     </message>
 </context>
 <context>
@@ -1764,6 +1881,81 @@
     </message>
 </context>
 <context>
+    <name>QtSettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>参数设置</translation>
+    </message>
+    <message>
+        <source>Dispatch and escalation</source>
+        <translation>派遣与升级</translation>
+    </message>
+    <message>
+        <source>Screening</source>
+        <translation>甄别</translation>
+    </message>
+    <message>
+        <source>Shifts</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <source>Working calendar</source>
+        <translation>工作日历</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>视频</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>重新读取</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <source>Revision %1</source>
+        <translation>版本 %1</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Saved as revision %1: every workstation uses it within seconds</source>
+        <translation>已保存为版本 %1：各工作站将在数秒内启用</translation>
+    </message>
+    <message>
+        <source>Another administrator saved revision %1 meanwhile: their settings are shown, edit again</source>
+        <translation>其他管理员已先保存版本 %1：现显示其设置，请重新修改</translation>
+    </message>
+    <message>
+        <source>Not saved: %1 problems</source>
+        <translation>未保存：%1 个问题</translation>
+    </message>
+    <message>
+        <source>Database unavailable; try again shortly.</source>
+        <translation>数据库不可用，请稍后重试。</translation>
+    </message>
+    <message>
+        <source>The settings could not be read or saved (see the log).</source>
+        <translation>无法读取或保存设置（详见日志）。</translation>
+    </message>
+</context>
+<context>
     <name>QtStatusBar</name>
     <message>
         <source>Database</source>
@@ -2170,6 +2362,203 @@
     </message>
 </context>
 <context>
+    <name>ScreeningPage</name>
+    <message>
+        <source> m</source>
+        <translation>米</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation>小时</translation>
+    </message>
+    <message>
+        <source>Merge a report into an open case within</source>
+        <translation>在此距离内的同类在办案件合并上报</translation>
+    </message>
+    <message>
+        <source>… filed in the last</source>
+        <translation>…且立案于最近</translation>
+    </message>
+    <message>
+        <source>Snap a report to a road segment within</source>
+        <translation>在此距离内归属到路段</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsWords</name>
+    <message>
+        <source>The settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Acknowledgement timeout</source>
+        <translation>签收时限</translation>
+    </message>
+    <message>
+        <source>Duplicate radius</source>
+        <translation>重复上报距离</translation>
+    </message>
+    <message>
+        <source>Duplicate window</source>
+        <translation>重复上报时段</translation>
+    </message>
+    <message>
+        <source>Segment snap radius</source>
+        <translation>路段归属距离</translation>
+    </message>
+    <message>
+        <source>Day shift</source>
+        <translation>白班</translation>
+    </message>
+    <message>
+        <source>Day shift start</source>
+        <translation>白班开始</translation>
+    </message>
+    <message>
+        <source>Day shift end</source>
+        <translation>白班结束</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <source>Pop-up</source>
+        <translation>弹窗</translation>
+    </message>
+    <message>
+        <source>Sound</source>
+        <translation>提示音</translation>
+    </message>
+    <message>
+        <source>Pop-up urgency</source>
+        <translation>弹窗紧急程度</translation>
+    </message>
+    <message>
+        <source>Pop-up categories</source>
+        <translation>弹窗小类</translation>
+    </message>
+    <message>
+        <source>Escalation ladder</source>
+        <translation>升级层级</translation>
+    </message>
+    <message>
+        <source>Working calendar</source>
+        <translation>工作日历</translation>
+    </message>
+    <message>
+        <source>Working periods</source>
+        <translation>工作时段</translation>
+    </message>
+    <message>
+        <source>Media URL template</source>
+        <translation>流媒体地址模板</translation>
+    </message>
+    <message>
+        <source>Road chief</source>
+        <translation>路长</translation>
+    </message>
+    <message>
+        <source>Sub-district office</source>
+        <translation>镇办</translation>
+    </message>
+    <message>
+        <source>District bureau</source>
+        <translation>区城管局</translation>
+    </message>
+    <message>
+        <source>%1: not a valid value (%2)</source>
+        <translation>%1：取值无效（%2）</translation>
+    </message>
+    <message>
+        <source>%1: must be between %2 and %3</source>
+        <translation>%1：应在 %2 至 %3 之间</translation>
+    </message>
+    <message>
+        <source>%1: the start must be before the end</source>
+        <translation>%1：开始须早于结束</translation>
+    </message>
+    <message>
+        <source>%1: overlaps the period before (at %2)</source>
+        <translation>%1：与前一时段重叠（%2）</translation>
+    </message>
+    <message>
+        <source>%1: a working day needs at least one period</source>
+        <translation>%1：工作日至少需要一个时段</translation>
+    </message>
+    <message>
+        <source>%1: appears twice</source>
+        <translation>%1：重复出现</translation>
+    </message>
+    <message>
+        <source>%1: the district bureau must be the last level and switched on</source>
+        <translation>%1：区城管局须为最后一级且不能关闭</translation>
+    </message>
+    <message>
+        <source>%1: the year appears twice</source>
+        <translation>%1：年份重复</translation>
+    </message>
+    <message>
+        <source>%1: neither starts nor ends in %2</source>
+        <translation>%1：既不始于也不止于 %2 年</translation>
+    </message>
+    <message>
+        <source>%1: longer than %2 days</source>
+        <translation>%1：超过 %2 天</translation>
+    </message>
+    <message>
+        <source>%1: the name is missing</source>
+        <translation>%1：缺少名称</translation>
+    </message>
+    <message>
+        <source>%1: %2 is both a day off and a working day</source>
+        <translation>%1：%2 既放假又调休上班</translation>
+    </message>
+    <message>
+        <source>%1: must start with one of %2</source>
+        <translation>%1：须以下列之一开头：%2</translation>
+    </message>
+    <message>
+        <source>%1: unknown placeholder %2</source>
+        <translation>%1：未知占位符 %2</translation>
+    </message>
+    <message>
+        <source>%1: must contain {device}</source>
+        <translation>%1：须包含 {device}</translation>
+    </message>
+    <message>
+        <source>%1: wait</source>
+        <translation>%1：处理时限</translation>
+    </message>
+    <message>
+        <source>Working period %1</source>
+        <translation>工作时段 %1</translation>
+    </message>
+    <message>
+        <source>Holiday %1 of %2</source>
+        <translation>%2 年第 %1 个节假日</translation>
+    </message>
+    <message>
+        <source>Calendar year %1</source>
+        <translation>%1 年日历</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftPage</name>
+    <message>
+        <source>Day shift starts</source>
+        <translation>白班开始</translation>
+    </message>
+    <message>
+        <source>Day shift ends</source>
+        <translation>白班结束</translation>
+    </message>
+    <message>
+        <source>The night shift is the rest of the day.</source>
+        <translation>其余时间为夜班。</translation>
+    </message>
+</context>
+<context>
     <name>TileCaption</name>
     <message>
         <source>Main</source>
@@ -2282,6 +2671,17 @@
     <message>
         <source>Loaded</source>
         <translation>重车</translation>
+    </message>
+</context>
+<context>
+    <name>VideoPage</name>
+    <message>
+        <source>Media URL template</source>
+        <translation>流媒体地址模板</translation>
+    </message>
+    <message>
+        <source>Example: %1</source>
+        <translation>示例：%1</translation>
     </message>
 </context>
 <context>

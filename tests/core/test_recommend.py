@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 
 import pytest
 
@@ -12,6 +12,7 @@ from commandcenter.cases.recommend import Basis, Tier, recommend, shift_at
 from commandcenter.cases.screening import ScreeningResult, screen
 from commandcenter.domain.cases import IncomingReport
 from commandcenter.domain.kinds import Shift, StaffRole
+from commandcenter.domain.settings import LadderLevel
 from commandcenter.domain.units import Position
 from commandcenter.persistence.cases.intake import create_case
 from commandcenter.persistence.units.positions import latest_positions, record_positions
@@ -140,3 +141,27 @@ def test_escalation_goes_road_chief_then_office_then_bureau(district: DemoDistri
     off_road = dataclasses.replace(result, segment=None, road_chief=None)  # 属地管理: no 路长 to ask
     levels = [step.level for step in escalation_chain(off_road, district.index, sent)]
     assert levels == [EscalationLevel.OFFICE, EscalationLevel.BUREAU]
+
+
+def test_the_settings_ladder_skips_a_level_and_waits_its_own_time(district: DemoDistrict) -> None:
+    result = screened(district, *middle_of(district.segments[90]))
+    ladder = {
+        LadderLevel.ROAD_CHIEF: timedelta(minutes=10),
+        LadderLevel.OFFICE: None,  # switched off: the 路长's case goes straight to the bureau
+        LadderLevel.BUREAU: timedelta(minutes=30),
+    }
+    chain = escalation_chain(result, district.index, district.now, ladder)
+    assert [step.level for step in chain] == [EscalationLevel.ROAD_CHIEF, EscalationLevel.BUREAU]
+    sent = district.now
+    due = [
+        escalation_due(chain, sent, sent + timedelta(minutes=m), timedelta(minutes=30), ladder).level
+        for m in (9, 11)
+    ]
+    assert due == [EscalationLevel.ROAD_CHIEF, EscalationLevel.BUREAU]
+
+
+def test_the_day_shift_follows_the_settings() -> None:
+    seven = datetime.fromisoformat("2026-05-12T07:00:00+08:00")
+    assert shift_at(seven) is Shift.NIGHT
+    assert shift_at(seven, (time(6, 30), time(18, 30))) is Shift.DAY
+    assert shift_at(seven.replace(hour=19), (time(6, 30), time(18, 30))) is Shift.NIGHT

@@ -7,6 +7,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -20,6 +21,7 @@ from commandcenter.cases.dispatch import DispatchRequest
 from commandcenter.cases.intake import CaseIntake
 from commandcenter.domain.cases import IncomingReport, NewCase
 from commandcenter.domain.kinds import CaseStatus, UserRole
+from commandcenter.domain.settings import NotificationRules
 from commandcenter.persistence.cases.board import board_rows
 from commandcenter.persistence.cases.categories import category_codes
 from commandcenter.persistence.cases.intake import create_case
@@ -213,3 +215,40 @@ def test_a_signed_in_users_dispatch_is_checked_and_audited(
     finally:
         desk.stop()
         runner.shutdown()
+
+
+def test_the_desk_follows_the_settings_saved_elsewhere(
+    qtbot: QtBot, desk: Desk, district_store: Store
+) -> None:
+    """Another workstation's administrator switches the pop-up off and lengthens the 签收 timeout:
+    within the desk's poll the late dispatch is no longer flagged, and a new case reaches the queue
+    without popping up or ringing — no restart."""
+    intake = CaseIntake.from_store(district_store)
+    outcome = intake.receive(_report_on_segment(district_store, 31), datetime.now(UTC))
+    assert outcome.case_id is not None
+    staff = outcome.recommendations[0].staff
+    late = datetime.now(UTC) - timedelta(minutes=70)
+    CaseService(district_store, principal_of_role(), clock=lambda: late).dispatch(
+        DispatchRequest(outcome.case_id, staff.id, staff.name, "值班员甲")
+    )
+    case_id = outcome.case_id
+
+    def flagged() -> bool:
+        row = desk.desk.board.get(case_id)
+        return row is not None and desk.desk.board.unacknowledged_for(row, datetime.now(UTC)) is not None
+
+    qtbot.waitUntil(flagged, timeout=20_000)
+    desk.popup.next_case()  # nothing shown before the change
+    rung = desk.chime.rung
+    admin = services_for(district_store, UserRole.ADMIN)  # another workstation: its own LiveSettings
+    stored = admin.settings.current()
+    quiet = NotificationRules(popup=False, sound=False)
+    admin.settings.save(
+        replace(stored.settings, notifications=quiet, ack_timeout_minutes=90), stored.revision
+    )
+    qtbot.waitUntil(lambda: not desk.desk.settings().notifications.popup, timeout=20_000)
+    assert not flagged()  # 70 minutes are within the new 90
+    arrival = intake.receive(_report_on_segment(district_store, 37), datetime.now(UTC))
+    qtbot.waitUntil(lambda: arrival.case_id in desk.desk.board, timeout=20_000)
+    assert desk.popup.current is None
+    assert desk.chime.rung == rung

@@ -1,10 +1,10 @@
 """What an operator reads is in the language the UI runs in. The running main window on the seed
 district — and what it opens: case detail, new-case pop-up, map hover cards, legend and right-click
 menu, camera tree, track playback, alert list, wall toolbar menus and the save-view dialog, category
-editor, plugin manager, the district-data dialog (its check run), status bar tooltips — is read
-widget by widget (``screen_words``): label, button, menu and action texts, tooltips, placeholders,
-window, dock and tab titles, combo items, table and tree headers, the first rows' cells and cell
-tooltips.
+editor, plugin manager, the district-data dialog (its check run), the settings dialog, status bar
+tooltips — is read widget by widget (``screen_words``): label, button, menu and action texts,
+tooltips, placeholders, window, dock and tab titles, combo items, table and tree headers, the first
+rows' cells and cell tooltips.
 
 ``test_translations`` only sees what lupdate extracts: a ``tr()`` inside an f-string's braces, a
 ``translate()`` of a variable, a sentence composed in the core or a label passed through without
@@ -48,6 +48,7 @@ from screen_words import ScreenReader, Seen, chinese_runs, english_words
 
 from commandcenter.domain.cameras import CameraFeed
 from commandcenter.domain.kinds import CaseStatus, UnitKind, UserRole
+from commandcenter.domain.settings import DEFAULT_SETTINGS
 from commandcenter.domain.workflow import TRANSITIONS
 from commandcenter.mapping.unit_frame import KINDS, Load, MotionState
 from commandcenter.persistence.store import Store
@@ -56,6 +57,7 @@ from commandcenter.testing.accounts import services_for
 from commandcenter.testing.synthetic_tracks import Drive, Park, scripted_fixes
 from ui.district.qt_district_dialog import QtDistrictDialog
 from ui.main_window import MainWindow
+from ui.settings.qt_settings_dialog import QtSettingsDialog
 
 OpenWindow = Callable[..., MainWindow]
 WAIT_MS = 30_000
@@ -139,6 +141,8 @@ def _open_everything(qtbot: QtBot, window: MainWindow, store: Store) -> list[QWi
     qtbot.waitUntil(
         lambda: district.check_tab is not None and district.check_tab.report is not None, timeout=WAIT_MS
     )
+    settings = QtSettingsDialog(services_for(store, UserRole.ADMIN).settings, window.runner)
+    qtbot.waitUntil(settings.save_button.isEnabled, timeout=WAIT_MS)
     window.camera_tree.view.expandToDepth(1)
     trucks = [
         int(unit)
@@ -155,7 +159,7 @@ def _open_everything(qtbot: QtBot, window: MainWindow, store: Store) -> list[QWi
     qtbot.waitUntil(lambda: window.tracks.rows.count() >= 4, timeout=WAIT_MS)
     window.alert_dock.raise_()
     qtbot.waitUntil(lambda: any(tile.state.value != "idle" for tile in window.wall.tiles), timeout=WAIT_MS)
-    return [detail, editor, manager, save_dialog, window.popup, district]
+    return [detail, editor, manager, save_dialog, window.popup, district, settings]
 
 
 def _screen(qtbot: QtBot, window: MainWindow, store: Store) -> list[Seen]:
@@ -187,6 +191,7 @@ def _domain_text(database: Path, window: MainWindow) -> str:
     """Every text value stored in the database, the workflow's vocabulary and plugin names, joined."""
     values: set[str] = {status.value for status in CaseStatus}
     values |= {transition.action for transition in TRANSITIONS}
+    values |= {h.name for year in DEFAULT_SETTINGS.calendar.years for h in year.holidays}  # the notice's
     assert window.plugins.host is not None
     values |= {record.name for record in window.plugins.host.records()}
     with sqlite3.connect(f"file:{database}?mode=ro", uri=True) as connection:

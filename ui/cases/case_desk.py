@@ -14,6 +14,10 @@ it), and dispatches are the principal's own audited steps. Dispatches go through
 ``DispatchOutbox``: the click returns at once, the worker retries while the database is away, and
 the offline banner follows ``online_changed``. Recommendations and escalation hints come from
 ``DispatchAdvice``, answered in memory.
+
+The district's settings (签收 timeout, calendar, ladder, shifts, pop-up rules) are the services'
+``LiveSettings``: the desk asks for the revision every few seconds on a worker and, when it moved,
+redraws (``board_changed``) — the board, the advice and the pop-up read the new values at once.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ from commandcenter.cases.dispatch import DispatchOutcome, DispatchRequest, Dispa
 from commandcenter.cases.dispatch_outbox import DispatchOutbox
 from commandcenter.cases.recommend import Recommendation
 from commandcenter.domain.cases import BoardCase
+from commandcenter.domain.settings import DistrictSettings
 from commandcenter.paths import data_dir
 from commandcenter.services.changes import Change, ChangeFeed
 from commandcenter.services.hub import Services
@@ -60,7 +65,9 @@ class CaseDesk(QObject):
         self.service = services.cases  # every read and step as the signed-in principal
         self.advice = services.advice  # loaded in the background; recommendations wait for it
         self.operator = services.principal.display_name
-        self.board = CaseBoard()
+        self.live_settings = services.live_settings  # refreshed below, read by board, advice, pop-up
+        self.board = CaseBoard(settings=self.live_settings.current)
+        self._settings_revision = self.live_settings.revision
         self._runner = runner
         self._feed: ChangeFeed | None = None
         journal = data_dir() / f"dispatch-outbox-{services.principal.username}.json"
@@ -80,6 +87,9 @@ class CaseDesk(QObject):
         self._positions = BackgroundPoll(
             runner, POSITIONS_REFRESH_S, self.advice.refresh, _ignore, parent=self
         )
+        self._settings_poll = BackgroundPoll(
+            runner, self.live_settings.poll_s, self._refresh_settings, self._settings_read, parent=self
+        )
 
     # ------------------------------------------------------------------ life cycle
     def start(self) -> None:
@@ -89,6 +99,7 @@ class CaseDesk(QObject):
         self._outbox.finished.connect(self._outbox_finished)
         self._outbox.failed.connect(lambda failure: self._park_outcome((False, failure[1])))
         self._outbox.start()
+        self._settings_poll.start()
         self._runner.submit(self._start_feed, lambda _ok: self._wake())
         rules = self.services.case_rules
         self._runner.submit(lambda: self.advice.load(rules), self._advice_ready)
@@ -97,6 +108,7 @@ class CaseDesk(QObject):
         if not self._started:
             return
         self._positions.stop()
+        self._settings_poll.stop()
         with self._feed_lock:  # a feed still being started in the background is stopped too
             self._started = False
             feed, self._feed = self._feed, None
@@ -114,6 +126,20 @@ class CaseDesk(QObject):
             feed.status.connect(self._park_outcome)
             self._feed = feed
             return feed.start()
+
+    def settings(self) -> DistrictSettings:
+        """The district's settings as this workstation last read them (no I/O)."""
+        return self.live_settings.current()
+
+    def _refresh_settings(self) -> int:
+        """Worker thread: one integer read; the document only when it moved."""
+        self.live_settings.refresh()
+        return self.live_settings.revision
+
+    def _settings_read(self, revision: int) -> None:
+        if revision != self._settings_revision:
+            self._settings_revision = revision
+            self.board_changed.emit()  # counters, order and escalation hints under the new values
 
     def _advice_ready(self, _none: None) -> None:
         self._positions.start()

@@ -5,6 +5,8 @@ it, and up to three recommended assignees as buttons: the first choice is one cl
 one click too. A burst queues behind the case shown ("N more"), most urgent first. The window is a
 frameless tool window that shows without activating and accepts no focus, and it waits while a
 mouse button is held (an operator dragging a camera or a map) instead of popping up under the hand.
+Which arrivals pop up and ring is the district's notification rule (``settings().notifications``:
+on/off, urgency, categories), read at each arrival; the rest reach the queue only.
 """
 
 from __future__ import annotations
@@ -135,10 +137,15 @@ class QtCasePopup(QFrame):
         """New cases: queue them (most urgent first), chime once, and show if nothing is shown."""
         if not self.enabled:
             return
+        rules = self.desk.settings().notifications
+        arrived = [case for case in arrived if rules.pops_up(case.category_code, case.urgency)]
+        if not arrived:
+            return
         known = {case.id for case in self.waiting}
         self.waiting.extend(case for case in arrived if case.id not in known)
         self._sort_waiting()
-        self.chime.ring()
+        if rules.sound:
+            self.chime.ring()
         if self.current is None:
             self.next_case()
         else:
