@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from commandcenter.cases.case_rules import CaseRuleSet
+from commandcenter.cases.current_intake import CurrentIntake
 from commandcenter.cases.intake import CaseIntake
 from commandcenter.config import SimulatorSettings
 from commandcenter.demo.case_text import address_on, describe
@@ -70,7 +71,6 @@ class Simulator:
         no photo are reported (screening would refuse the others, as it refuses a real one)."""
         self.store = store
         self.settings = settings
-        self.case_rules = case_rules
         self._sink = PositionSink(store, clock=clock)
         self._clock = clock
         self._rng = random.Random(settings.seed)
@@ -78,11 +78,12 @@ class Simulator:
         self._last: datetime | None = None
         self._next_case: datetime | None = None
         self._failing = False
-        self._intake: CaseIntake | None = None
         self.photos = list(photos)
         self.case_rules = case_rules  # e.g. the window's plugins' rules, in the demo
         # The district's settings (radii, calendar, shifts) as the whole process follows them.
         self.live_settings = live_settings or LiveSettings(store)
+        # Rebuilt when an administrator imports or edits the district meanwhile.
+        self._intake = CurrentIntake(store, rules=case_rules, settings=self.live_settings.current)
 
     # ------------------------------------------------------------------ stepping
     def step(self, now: datetime) -> StepResult:
@@ -131,11 +132,9 @@ class Simulator:
         return "merged" if outcome.merged else "created"
 
     def _intake_now(self) -> CaseIntake:
-        if self._intake is None:
-            self._intake = CaseIntake.from_store(
-                self.store, rules=self.case_rules, settings=self.live_settings.current
-            )
-        return self._intake
+        intake = self._intake.current()
+        assert intake is not None  # only advice waits for a district
+        return intake
 
     def _failed(self, error: Exception, fixes_written: int = 0, cases_created: int = 0) -> StepResult:
         """Log once per outage, forget the world (units may have changed when the database comes back)."""
@@ -143,7 +142,7 @@ class Simulator:
             log.warning("simulator: cannot write to the store, will retry: %s", error)
         self._failing = True
         self._world = None
-        self._intake = None
+        self._intake.forget()
         return StepResult(fixes_written, cases_created, str(error))
 
     def _load(self) -> World:

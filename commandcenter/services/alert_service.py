@@ -6,19 +6,18 @@ office's case rules applied — then linked to the alert and audited under the o
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
 from commandcenter.accounts.permissions import Permission
 from commandcenter.accounts.principal import Principal
-from commandcenter.audit.trail import BASE_DATA_ACTIONS, AuditAction, AuditTrail
+from commandcenter.audit.trail import AuditAction, AuditTrail
 from commandcenter.cases.case_rules import CaseRuleSet
+from commandcenter.cases.current_intake import CurrentIntake
 from commandcenter.cases.intake import CaseIntake
 from commandcenter.domain.alerts import Alert
 from commandcenter.domain.settings import SettingsSource
-from commandcenter.persistence.accounts.audit_log import latest_seq
 from commandcenter.persistence.map.alerts import alert_case, link_alert_case, recent_alerts
 from commandcenter.persistence.store import Store
 from commandcenter.persistence.units.tracks import track_units
@@ -53,9 +52,7 @@ class AlertService(Guarded):
         self.rules = rules
         self.settings = settings  # the workstation's live settings: the intake's radii and calendar
         self.watcher = AlertWatcher(store)
-        self._intake: CaseIntake | None = None
-        self._revision = -1
-        self._lock = threading.Lock()
+        self._intake = CurrentIntake(store, rules=rules, settings=settings)
 
     def poll(self) -> list[Alert]:
         """Run the rules on the fixes stored since the last poll; the new alerts this principal sees."""
@@ -91,9 +88,6 @@ class AlertService(Guarded):
 
     def _intake_now(self) -> CaseIntake:
         """Built on the first filing, rebuilt when the district or categories changed since."""
-        revision = latest_seq(self.store, BASE_DATA_ACTIONS)
-        with self._lock:
-            if self._intake is None or revision != self._revision:
-                self._intake = CaseIntake.from_store(self.store, rules=self.rules, settings=self.settings)
-                self._revision = revision
-            return self._intake
+        intake = self._intake.current()
+        assert intake is not None  # only advice waits for a district
+        return intake

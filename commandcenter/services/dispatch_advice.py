@@ -17,8 +17,8 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timedelta
 
-from commandcenter.audit.trail import BASE_DATA_ACTIONS
 from commandcenter.cases.case_rules import CaseRuleSet
+from commandcenter.cases.current_intake import CurrentIntake
 from commandcenter.cases.district_index import LivePosition, PatrollerHit
 from commandcenter.cases.escalation import EscalationStep
 from commandcenter.cases.intake import CaseIntake
@@ -26,8 +26,6 @@ from commandcenter.cases.recommend import Recommendation, shift_at
 from commandcenter.domain.cases import BoardCase
 from commandcenter.domain.district import StaffRecord
 from commandcenter.domain.settings import DEFAULT_SETTINGS, SettingsSource
-from commandcenter.persistence.accounts.audit_log import latest_seq
-from commandcenter.persistence.district import queries as district_queries
 from commandcenter.persistence.units.positions import latest_positions
 from commandcenter.services.guard import Guarded
 
@@ -36,10 +34,8 @@ FRESH_FIX = timedelta(minutes=5)  # an older fix means the patroller's unit is o
 
 
 class DispatchAdvice(Guarded):
-    _intake: CaseIntake | None = None
+    _current: CurrentIntake | None = None
     _loaded = False
-    _revision = -1  # the newest base-data change the index was built after
-    _rules: CaseRuleSet | None = None
     settings: SettingsSource | None = None  # the workstation's live settings: shifts, ladder, radii
 
     @property
@@ -49,27 +45,19 @@ class DispatchAdvice(Guarded):
     def load(self, rules: CaseRuleSet | None = None) -> None:
         """Worker thread: read the district and the category table (raises ``DatabaseUnavailable``)."""
         self._office_scope("cases")
-        self._rules = rules
-        self._build(latest_seq(self.store, BASE_DATA_ACTIONS))
+        self._current = CurrentIntake(self.store, rules=rules, settings=self.settings, needs_district=True)
+        self._current.current()
         self._loaded = True
 
-    def _build(self, revision: int) -> None:
-        # Read the revision before the data: a change committed in between is seen next time.
-        if district_queries.offices(self.store):  # an empty district: no index, no advice
-            self._intake = CaseIntake.from_store(self.store, rules=self._rules, settings=self.settings)
-        else:
-            self._intake = None
-        self._revision = revision
+    @property
+    def _intake(self) -> CaseIntake | None:
+        return None if self._current is None else self._current.built()
 
     def refresh(self) -> int:
         """Worker thread: rebuild the index if the base data changed since it was built, then move
         the patrollers to their latest fixes; returns how many moved."""
-        revision = latest_seq(self.store, BASE_DATA_ACTIONS)
-        if revision != self._revision:
-            log.info("base data changed (audit entry %s): rebuilding the district index", revision)
-            self._build(revision)
-        positions = latest_positions(self.store)
-        return 0 if self._intake is None else self._intake.index.update_positions(positions)
+        intake = None if self._current is None else self._current.current()
+        return 0 if intake is None else intake.index.update_positions(latest_positions(self.store))
 
     def recommendations(self, case: BoardCase, now: datetime) -> list[Recommendation]:
         if self._intake is None:
