@@ -21,6 +21,7 @@ from commandcenter.accounts.principal import Principal
 from commandcenter.commands.database import announce, command_database_url, may_replace, open_store
 from commandcenter.config import Settings, config_path
 from commandcenter.exit_codes import EXIT_NOT_CONFIRMED
+from commandcenter.services.errors import DatabaseUnavailable
 from commandcenter.services.workspace import Workspace
 
 _PROCESS_STARTED = time.perf_counter()
@@ -42,7 +43,12 @@ def run_gui_command(args: argparse.Namespace, settings: Settings) -> int:
     offered = wizard_offered(args.url, args.quit_after_ready)
     if offered and fresh_seat(settings):
         return _set_up(args, settings)
-    workspace = Workspace(open_store(url))
+    try:
+        workspace = Workspace(open_store(url))
+    except DatabaseUnavailable as error:
+        if not offered:  # (a URL it cannot use was refused before, in command_database_url)
+            raise  # one line and the fatal dialog (cli.main)
+        return _unavailable(args, settings, error)
     if offered and workspace.needs_first_administrator():
         workspace.close()
         return _set_up(args, settings)
@@ -50,6 +56,17 @@ def run_gui_command(args: argparse.Namespace, settings: Settings) -> int:
         return _open_window(args, settings, workspace, title_suffix="")
     finally:
         workspace.close()
+
+
+def _unavailable(args: argparse.Namespace, settings: Settings, error: DatabaseUnavailable) -> int:
+    """The configured database cannot be opened: say why, and offer to set the seat up again
+    (another server, the moved file) instead of only stopping."""
+    from ui.setup.first_run import ask_set_up_again
+
+    print(f"错误 error: {error}", file=sys.stderr)
+    if ask_set_up_again(settings, str(error)):
+        return _set_up(args, settings)
+    return cli.exit_code_for(error)
 
 
 def _set_up(args: argparse.Namespace, settings: Settings) -> int:

@@ -634,6 +634,25 @@
     </message>
 </context>
 <context>
+    <name>FirstRun</name>
+    <message>
+        <source>Command center cannot start</source>
+        <translation>指挥中心无法启动</translation>
+    </message>
+    <message>
+        <source>Set this workstation up again, with another database or server?</source>
+        <translation>要重新设置本工作站，改用其他数据库或服务器吗？</translation>
+    </message>
+    <message>
+        <source>Set up again…</source>
+        <translation>重新设置…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <source>First run — Command Center</source>
