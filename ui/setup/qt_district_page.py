@@ -27,8 +27,10 @@ class DistrictPage(SetupPage):
         self.options: dict[DistrictChoice, QRadioButton] = {}
         self.demo_note = QLabel(self)
         self.demo_note.setWordWrap(True)
+        self.demo_note.setIndent(24)
+        self.demo_note.setStyleSheet("color: #8ba2c7;")  # the theme's muted text
         self.import_area = QVBoxLayout()
-        column = QVBoxLayout(self)
+        self.column = column = QVBoxLayout(self)
         for choice in DistrictChoice:
             button = QRadioButton(self)
             button.setObjectName(f"district_{choice.value}")
@@ -36,10 +38,11 @@ class DistrictPage(SetupPage):
             self.options[choice] = button
             column.addWidget(button)
             if choice is DistrictChoice.IMPORT:
-                column.addLayout(self.import_area, 1)
+                column.addLayout(self.import_area)
             if choice is DistrictChoice.DEMO:
                 column.addWidget(self.demo_note)
         column.addWidget(self.message)
+        column.addStretch(1)  # the empty space goes below, unless the import tab is shown
         self.options[DistrictChoice.LATER].setChecked(True)
         self.group.buttonToggled.connect(self._toggled)
         self.retranslate()
@@ -83,8 +86,11 @@ class DistrictPage(SetupPage):
 
     def _toggled(self, *_args: object) -> None:
         self.invalidate()
+        importing = self.import_tab is not None and self.choice() is DistrictChoice.IMPORT
         if self.import_tab is not None:
-            self.import_tab.setVisible(self.choice() is DistrictChoice.IMPORT)
+            self.import_tab.setVisible(importing)
+        self.column.setStretch(1, 1 if importing else 0)  # the import area
+        self.column.setStretch(self.column.count() - 1, 0 if importing else 1)
 
     def choice(self) -> DistrictChoice:
         return next(choice for choice, button in self.options.items() if button.isChecked())

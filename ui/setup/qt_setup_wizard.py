@@ -48,6 +48,7 @@ class SetupWizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage)
         self.setMinimumSize(760, 560)
+        self.resize(980, 760)  # the district page holds the import tab: files, problems, counts
         self.state = SetupState(settings, config_path, language=settings.language, map=settings.map)
         self.language = LanguagePage(self.state)
         self.database = DatabasePage(self.state, Page.ADMIN, Page.BASE_MAP)
