@@ -2,7 +2,8 @@
 
 Precedence (last wins): built-in defaults → ``config.toml`` in the user config dir (or the file
 named by ``COMMANDCENTER_CONFIG``) → environment variables. A database password never belongs in
-the file: put the URL in ``COMMANDCENTER_DB_URL`` (issue 7 adds the OS keyring).
+the file: put the URL in ``COMMANDCENTER_DB_URL`` (issue 7 adds the OS keyring). The first-run
+wizard writes the file (``commandcenter.setup.seat_config``).
 """
 
 from __future__ import annotations

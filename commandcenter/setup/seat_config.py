@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 import tomllib
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -61,15 +61,16 @@ def write_seat_config(path: Path, choices: SeatChoices) -> WrittenConfig:
     draft = path.with_name(path.name + ".new")
     draft.write_text(dumps(_ordered(raw), HEADER), encoding="utf-8")
     try:
-        settings = load_settings(draft, environ={}, required=True)
+        load_settings(draft, environ={}, required=True)  # the file alone must load
     except ConfigError:
         draft.unlink(missing_ok=True)
         raise
     os.replace(draft, path)
+    settings = load_settings(path, required=True)  # what this seat runs with: the environment applies
     stored = False
     if password is not None and url is not None:
         stored = store_database_password(urlsplit(url).username or "", password)
-    return WrittenConfig(path, replace(settings, source=path), stored, password is not None)
+    return WrittenConfig(path, settings, stored, password is not None)
 
 
 def _existing(path: Path) -> dict[str, Any]:
