@@ -2,7 +2,8 @@
 
 Precedence (last wins): built-in defaults → ``config.toml`` in the user config dir (or the file
 named by ``COMMANDCENTER_CONFIG``) → environment variables. A database password never belongs in
-the file: put the URL in ``COMMANDCENTER_DB_URL`` (issue 7 adds the OS keyring).
+the file: put the URL in ``COMMANDCENTER_DB_URL`` (issue 7 adds the OS keyring). The first-run
+wizard writes the file (``commandcenter.setup.seat_config``).
 """
 
 from __future__ import annotations
@@ -107,9 +108,8 @@ def load_settings(
     must exist — a typo in its name must not start the program on silent defaults."""
     environ = dict(os.environ) if environ is None else environ
     if path is None:
-        named = environ.get("COMMANDCENTER_CONFIG")
-        path = Path(named) if named else paths.config_dir() / "config.toml"
-        required = required or bool(named)
+        path = config_path(environ)
+        required = required or bool(environ.get("COMMANDCENTER_CONFIG"))
     if required and not path.is_file():
         raise ConfigError(f"配置文件不存在 config file not found: {path}")
     raw: dict[str, Any] = {}
@@ -123,6 +123,14 @@ def load_settings(
         if variable in environ:
             _set_nested(raw, key_path, environ[variable])
     return _build(raw, path if path.exists() else None)
+
+
+def config_path(environ: dict[str, str] | None = None) -> Path:
+    """The seat's config file when ``--config`` names none: ``COMMANDCENTER_CONFIG``, else
+    ``config.toml`` in the user config dir (what ``load_settings`` reads, and the wizard writes)."""
+    environ = dict(os.environ) if environ is None else environ
+    named = environ.get("COMMANDCENTER_CONFIG")
+    return Path(named) if named else paths.config_dir() / "config.toml"
 
 
 def _set_nested(raw: dict[str, Any], key_path: tuple[str, ...], value: str) -> None:

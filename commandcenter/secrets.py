@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import os
 import re
-from urllib.parse import quote, urlsplit, urlunsplit
+from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
 KEYRING_SERVICE = "commandcenter"
 PASSWORD_ENV = "COMMANDCENTER_DB_PASSWORD"
@@ -37,6 +37,37 @@ def database_password(username: str | None, environ: dict[str, str] | None = Non
                 return str(found)
     environ = dict(os.environ) if environ is None else environ
     return environ.get(PASSWORD_ENV) or None
+
+
+def store_database_password(username: str, password: str) -> bool:
+    """Keep ``password`` in the OS keyring where ``database_password`` looks first; False when this
+    workstation has no keyring (the package or a backend missing, or the backend refused): the
+    person is then told to set ``COMMANDCENTER_DB_PASSWORD`` instead."""
+    try:
+        import keyring
+    except ImportError:
+        return False
+    try:
+        keyring.set_password(KEYRING_SERVICE, username, password)
+    except Exception:  # keyring.errors.* — no backend, locked, refused: all mean "not stored"
+        return False
+    return True
+
+
+def without_password(url: str) -> tuple[str, str | None]:
+    """``url`` with its password taken out, and the password (None if it had none): the config
+    file gets the first, the keyring the second."""
+    try:
+        parts = urlsplit(url)
+        password = parts.password
+    except ValueError:
+        return url, None
+    if not password:
+        return url, None
+    userinfo, host = parts.netloc.rsplit("@", 1)
+    user = userinfo.split(":", 1)[0]
+    netloc = f"{user}@{host}"
+    return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment)), unquote(password)
 
 
 def with_database_password(url: str, environ: dict[str, str] | None = None) -> str:

@@ -14,11 +14,14 @@ import sys
 import time
 from collections.abc import Sequence
 from dataclasses import replace
+from pathlib import Path
 
 from commandcenter import cli
+from commandcenter.accounts.principal import Principal
 from commandcenter.commands.database import announce, command_database_url, may_replace, open_store
-from commandcenter.config import Settings
+from commandcenter.config import Settings, config_path
 from commandcenter.exit_codes import EXIT_NOT_CONFIRMED
+from commandcenter.services.errors import DatabaseUnavailable
 from commandcenter.services.workspace import Workspace
 
 _PROCESS_STARTED = time.perf_counter()
@@ -34,11 +37,52 @@ def run_gui_command(args: argparse.Namespace, settings: Settings) -> int:
         settings = replace(settings, language=args.lang)
     if args.command == "demo":
         return _run_demo(args, settings)
-    workspace = Workspace(open_store(command_database_url("gui", args.url, settings)))
+    from ui.setup.first_run import fresh_seat, wizard_offered
+
+    url = command_database_url("gui", args.url, settings)
+    offered = wizard_offered(args.url, args.quit_after_ready)
+    if offered and fresh_seat(settings):
+        return _set_up(args, settings)
+    try:
+        workspace = Workspace(open_store(url))
+    except DatabaseUnavailable as error:
+        if not offered:  # (a URL it cannot use was refused before, in command_database_url)
+            raise  # one line and the fatal dialog (cli.main)
+        return _unavailable(args, settings, error)
+    if offered and workspace.needs_first_administrator():
+        workspace.close()
+        return _set_up(args, settings)
     try:
         return _open_window(args, settings, workspace, title_suffix="")
     finally:
         workspace.close()
+
+
+def _unavailable(args: argparse.Namespace, settings: Settings, error: DatabaseUnavailable) -> int:
+    """The configured database cannot be opened: say why, and offer to set the seat up again
+    (another server, the moved file) instead of only stopping."""
+    from ui.setup.first_run import ask_set_up_again
+
+    print(f"错误 error: {error}", file=sys.stderr)
+    if ask_set_up_again(settings, str(error)):
+        return _set_up(args, settings)
+    return cli.exit_code_for(error)
+
+
+def _set_up(args: argparse.Namespace, settings: Settings) -> int:
+    """The first-run wizard, then the window on the database it set up, signed in as its new
+    administrator (or through the login, when the database had users already)."""
+    from ui.setup.first_run import run_setup_wizard
+
+    config_file = Path(args.config) if args.config else config_path()
+    outcome = run_setup_wizard(settings, config_file)
+    if outcome is None:
+        return 0  # cancelled: nothing written
+    settings = outcome.settings
+    try:
+        return _open_window(args, settings, outcome.workspace, title_suffix="", signed_in=outcome.principal)
+    finally:
+        outcome.workspace.close()
 
 
 def _run_demo(args: argparse.Namespace, settings: Settings) -> int:
@@ -58,7 +102,12 @@ def _run_demo(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _open_window(
-    args: argparse.Namespace, settings: Settings, workspace: Workspace, *, title_suffix: str
+    args: argparse.Namespace,
+    settings: Settings,
+    workspace: Workspace,
+    *,
+    title_suffix: str,
+    signed_in: Principal | None = None,
 ) -> int:
     from commandcenter.streaming.stream_probe import probe_stream
     from ui.app import run_gui
@@ -80,7 +129,12 @@ def _open_window(
         quit_after_ready=args.quit_after_ready,
         on_ready=report_ready,
         # issue 7: `gui` asks for a login; the demo and scripted starts sign in as the duty operator
-        sign_in=SignIn(settings, workspace, interactive=args.command != "demo" and not args.quit_after_ready),
+        sign_in=SignIn(
+            settings,
+            workspace,
+            interactive=args.command != "demo" and not args.quit_after_ready,
+            signed_in=signed_in,
+        ),
     )
 
 

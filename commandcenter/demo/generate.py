@@ -21,6 +21,7 @@ from commandcenter.demo.history import add_history
 from commandcenter.demo.people import add_staff, add_users
 from commandcenter.demo.plan import Rows, plan_district
 from commandcenter.domain.categories import category_rows
+from commandcenter.persistence.accounts.models import User
 from commandcenter.persistence.base import Base
 from commandcenter.persistence.bulk_load import LOAD_ORDER, replace_all
 from commandcenter.persistence.cases.models import CaseCategory
@@ -64,6 +65,7 @@ def load_demo_data(
     *,
     streams: StreamSettings | None = None,
     now: datetime | None = None,
+    with_users: bool = True,
 ) -> dict[str, int]:
     """Replace everything in ``store`` with the demo dataset; returns rows written per table.
 
@@ -71,8 +73,12 @@ def load_demo_data(
     case history to end a few minutes ago, not in 2017. The plugins' example rows are part of the
     dataset: their ``add_demo_data`` hooks run here and nowhere else (``plugin_host.demo_rows``).
     The district itself goes through the district importer's checks and write (``district_plan``).
+    ``with_users=False`` (the setup wizard's demo district) leaves ``users`` as it is: a real
+    install's administrators stay, and no demo login with a published password appears.
     """
     rows = generate(scale, seed, streams=streams, now=now or datetime.now(UTC))
-    replace_all(store, rows, district=district_plan(rows))
+    if not with_users:
+        rows[User] = []
+    replace_all(store, rows, district=district_plan(rows), keep=() if with_users else (User,))
     seed_demo_rows(store)
     return {model.__tablename__: len(rows[model]) for model in LOAD_ORDER if rows.get(model)}

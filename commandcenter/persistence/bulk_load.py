@@ -9,7 +9,7 @@ ids instead of foreign keys into these tables precisely so a reload is not block
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import Connection, Table, bindparam, delete, exists, insert, select, update
@@ -72,8 +72,11 @@ def replace_all(
     rows_by_model: Mapping[type[Base], Sequence[Mapping[str, Any]]],
     *,
     district: DistrictImportPlan | None = None,
+    keep: Collection[type[Base]] = (),
 ) -> None:
-    """Wipe the district's tables and load new rows in one transaction (demo data, imports).
+    """Wipe the district's tables and load new rows in one transaction (demo data, imports). Tables
+    in ``keep`` are neither wiped nor loaded: the setup wizard's demo district keeps the first
+    administrator it has just created in ``users``.
 
     With ``district``, the base records (offices, roads, segments, staff, vehicles, their map units,
     the national categories) are written by the district importer's own write into the emptied
@@ -84,6 +87,8 @@ def replace_all(
     with writing(store) as connection:
         _lift_append_only(connection, store.dialect)
         for model in reversed(LOAD_ORDER):
+            if model in keep:
+                continue
             if model is Unit:
                 connection.execute(update(Staff).values(unit_id=None))
                 connection.execute(update(Vehicle).values(unit_id=None))
@@ -99,7 +104,7 @@ def replace_all(
             written = (*_IMPORTED, Unit)
         for model in LOAD_ORDER:
             rows = rows_by_model.get(model)
-            if rows and model not in written:
+            if rows and model not in written and model not in keep:
                 connection.execute(insert(model.__table__), list(rows))  # type: ignore[arg-type]
         if store.dialect == "postgresql":
             _reset_sequences(connection)
@@ -134,12 +139,15 @@ def _update_units(connection: Connection, rows: Sequence[Mapping[str, Any]]) -> 
         connection.execute(insert(Unit), list(extra))
 
 
-def holds_replaceable_rows(store: Store) -> bool:
-    """True when any table ``replace_all`` empties has a row (asked before ``demo-data`` replaces a
-    configured database: imported cameras alone count). ``DatabaseUnavailable`` if unreadable."""
+def holds_replaceable_rows(store: Store, *, ignore: Collection[type[Base]] = ()) -> bool:
+    """True when any table ``replace_all`` empties (but those in ``ignore``) has a row (asked before
+    ``demo-data`` replaces a configured database: imported cameras alone count). ``DatabaseUnavailable``
+    if unreadable."""
     with reading(store) as connection:
         return any(
-            connection.execute(select(exists().select_from(model.__table__))).scalar() for model in LOAD_ORDER
+            connection.execute(select(exists().select_from(model.__table__))).scalar()
+            for model in LOAD_ORDER
+            if model not in ignore
         )
 
 

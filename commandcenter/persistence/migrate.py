@@ -56,3 +56,17 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
 
 def is_up_to_date(engine: Engine) -> bool:
     return current_revision(engine) == head_revision()
+
+
+def is_known_revision(revision: str | None) -> bool:
+    """Whether this program's migrations know ``revision`` (None, an empty database, is known): an
+    unknown one was written by a newer CommandCenter, which this one must not touch."""
+    if revision is None:
+        return True
+    from alembic.script import ScriptDirectory
+    from alembic.util import CommandError
+
+    try:
+        return ScriptDirectory.from_config(_alembic_config(None)).get_revision(revision) is not None  # type: ignore[arg-type]
+    except CommandError:
+        return False

@@ -108,6 +108,19 @@ class ThrowawayPostgres:
     def drop_database(self, name: str) -> None:
         self._run("dropdb", "-h", str(self.root), "-p", str(self.port), "-U", "postgres", "--force", name)
 
+    def add_password_role(self, name: str, password: str) -> str:
+        """A login role that must give ``password`` (scram-sha-256), without superuser or CREATEDB:
+        how a real server treats an application's user. Returns its URL without the password
+        (database ``postgres``). The cluster's other connections stay on trust."""
+        hba = self.root / "data" / "pg_hba.conf"
+        line = f"local all {name} scram-sha-256\n"
+        if line not in hba.read_text():
+            hba.write_text(line + hba.read_text())
+        statement = f"DO $$ BEGIN CREATE ROLE {name} LOGIN PASSWORD '{password}'; "
+        statement += "EXCEPTION WHEN duplicate_object THEN NULL; END $$; SELECT pg_reload_conf();"
+        self._run("psql", "-h", str(self.root), "-p", str(self.port), "-U", "postgres", "-c", statement)
+        return f"postgresql+psycopg2://{name}@/postgres?host={self.root}&port={self.port}"
+
     def url(self, database: str) -> str:
         return f"postgresql+psycopg2://postgres@/{database}?host={self.root}&port={self.port}"
 

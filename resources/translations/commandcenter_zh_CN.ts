@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AdminPage</name>
+    <message>
+        <source>First administrator</source>
+        <translation>首位管理员</translation>
+    </message>
+    <message>
+        <source>Nobody can sign in to this database yet.</source>
+        <translation>此数据库尚无可登录的用户。</translation>
+    </message>
+    <message>
+        <source>Create the first administrator; they then add the other users in the window.</source>
+        <translation>请创建第一位系统管理员，再由其在主窗口中添加其他用户。</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>数据库：%1</translation>
+    </message>
+    <message>
+        <source>Administrator %1 created; you are signed in as them.</source>
+        <translation>已创建管理员 %1，并已以其身份登录。</translation>
+    </message>
+    <message>
+        <source>Test the database first.</source>
+        <translation>请先测试数据库连接。</translation>
+    </message>
+    <message>
+        <source>Creating the administrator …</source>
+        <translation>正在创建管理员……</translation>
+    </message>
+</context>
+<context>
     <name>AuditWords</name>
     <message>
         <source>signed in</source>
@@ -86,6 +117,61 @@
     <message>
         <source>district edit</source>
         <translation>基础数据编辑</translation>
+    </message>
+</context>
+<context>
+    <name>BaseMapPage</name>
+    <message>
+        <source>Base map</source>
+        <translation>底图</translation>
+    </message>
+    <message>
+        <source>What the live map draws under the district&apos;s roads and units.</source>
+        <translation>实时地图在道路和单位下方绘制的底图。</translation>
+    </message>
+    <message>
+        <source>None: the district&apos;s vector layers only</source>
+        <translation>无：仅显示辖区矢量图层</translation>
+    </message>
+    <message>
+        <source>Online tile server (XYZ URL template)</source>
+        <translation>在线瓦片服务（XYZ 地址模板）</translation>
+    </message>
+    <message>
+        <source>Offline MBTiles file</source>
+        <translation>离线 MBTiles 文件</translation>
+    </message>
+    <message>
+        <source>URL template</source>
+        <translation>地址模板</translation>
+    </message>
+    <message>
+        <source>Tiles in</source>
+        <translation>瓦片坐标系</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>WGS-84 (GPS; OpenStreetMap, Tianditu)</source>
+        <translation>WGS-84（GPS；OpenStreetMap、天地图）</translation>
+    </message>
+    <message>
+        <source>GCJ-02 (AMap, Tencent)</source>
+        <translation>GCJ-02（高德、腾讯）</translation>
+    </message>
+    <message>
+        <source>MBTiles file</source>
+        <translation>MBTiles 文件</translation>
+    </message>
+    <message>
+        <source>MBTiles maps (*.mbtiles)</source>
+        <translation>MBTiles 地图 (*.mbtiles)</translation>
+    </message>
+    <message>
+        <source>Checking the base map …</source>
+        <translation>正在检查底图……</translation>
     </message>
 </context>
 <context>
@@ -285,6 +371,93 @@
     </message>
 </context>
 <context>
+    <name>DatabasePage</name>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>Where this workstation keeps the district, the cases and the users.</source>
+        <translation>本工作站保存辖区、案件和用户的位置。</translation>
+    </message>
+    <message>
+        <source>Embedded database on this computer (one workstation)</source>
+        <translation>本机内置数据库（单个工作站）</translation>
+    </message>
+    <message>
+        <source>PostgreSQL server (several workstations share it)</source>
+        <translation>PostgreSQL 服务器（多个工作站共用）</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Database file</source>
+        <translation>数据库文件</translation>
+    </message>
+    <message>
+        <source>SQLite databases (*.sqlite *.db)</source>
+        <translation>SQLite 数据库 (*.sqlite *.db)</translation>
+    </message>
+    <message>
+        <source>Enter the database file&apos;s path.</source>
+        <translation>请输入数据库文件的路径。</translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s host and the database&apos;s name.</source>
+        <translation>请输入服务器主机和数据库名称。</translation>
+    </message>
+    <message>
+        <source>Connecting and bringing the database up to date …</source>
+        <translation>正在连接并将数据库升级到最新版本……</translation>
+    </message>
+    <message>
+        <source>tables created (schema %1)</source>
+        <translation>已创建数据表（结构版本 %1）</translation>
+    </message>
+    <message>
+        <source>schema upgraded from %1 to %2</source>
+        <translation>结构已从 %1 升级到 %2</translation>
+    </message>
+    <message>
+        <source>schema up to date (%1)</source>
+        <translation>结构已是最新（%1）</translation>
+    </message>
+    <message>
+        <source>Connected to %1: %2.</source>
+        <translation>已连接 %1：%2。</translation>
+    </message>
+    <message>
+        <source>Nobody can sign in yet: next, create the first administrator.</source>
+        <translation>尚无可登录的用户：下一步创建首位管理员。</translation>
+    </message>
+    <message>
+        <source>This database has users already: you sign in after the wizard.</source>
+        <translation>此数据库已有用户：向导结束后请登录。</translation>
+    </message>
+</context>
+<context>
     <name>DispatchPage</name>
     <message>
         <source> min</source>
@@ -324,6 +497,45 @@
     <message>
         <source>Failed: an unexpected error was logged.</source>
         <translation>操作失败：意外错误已记入日志。</translation>
+    </message>
+</context>
+<context>
+    <name>DistrictPage</name>
+    <message>
+        <source>District</source>
+        <translation>辖区数据</translation>
+    </message>
+    <message>
+        <source>Offices, roads, segments, staff, vehicles and cameras.</source>
+        <translation>镇办、道路、路段、人员、车辆和监控。</translation>
+    </message>
+    <message>
+        <source>Import the district&apos;s files now</source>
+        <translation>现在导入辖区数据文件</translation>
+    </message>
+    <message>
+        <source>Load the demo district (to try the program)</source>
+        <translation>载入演示辖区（试用本程序）</translation>
+    </message>
+    <message>
+        <source>Later: System ▸ District data in the window</source>
+        <translation>稍后：在主窗口的 系统 ▸ 基础数据 中导入</translation>
+    </message>
+    <message>
+        <source>This database holds a district already: the demo is not loaded over it.</source>
+        <translation>此数据库已有辖区数据：不会用演示数据覆盖。</translation>
+    </message>
+    <message>
+        <source>The demo district of Erqi at its real size; no demo logins are made.</source>
+        <translation>按实际规模生成的二七区演示辖区；不创建演示登录账户。</translation>
+    </message>
+    <message>
+        <source>Check and import the files first, or choose Later.</source>
+        <translation>请先检查并导入文件，或选择“稍后”。</translation>
+    </message>
+    <message>
+        <source>Loading the demo district (a minute at most) …</source>
+        <translation>正在载入演示辖区（最多约一分钟）……</translation>
     </message>
 </context>
 <context>
@@ -732,11 +944,7 @@
     </message>
 </context>
 <context>
-    <name>FirstRunDialog</name>
-    <message>
-        <source>First run — Command Center</source>
-        <translation>首次运行 — 智慧城管指挥中心</translation>
-    </message>
+    <name>FirstAdminForm</name>
     <message>
         <source>Username</source>
         <translation>用户名</translation>
@@ -754,6 +962,36 @@
         <translation>再次输入密码</translation>
     </message>
     <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRun</name>
+    <message>
+        <source>Command center cannot start</source>
+        <translation>指挥中心无法启动</translation>
+    </message>
+    <message>
+        <source>Set this workstation up again, with another database or server?</source>
+        <translation>要重新设置本工作站，改用其他数据库或服务器吗？</translation>
+    </message>
+    <message>
+        <source>Set up again…</source>
+        <translation>重新设置…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <source>First run — Command Center</source>
+        <translation>首次运行 — 智慧城管指挥中心</translation>
+    </message>
+    <message>
         <source>Create administrator</source>
         <translation>创建管理员</translation>
     </message>
@@ -769,9 +1007,16 @@
         <source>Create the first administrator; they then add the other users in the window.</source>
         <translation>请创建第一位系统管理员，再由其在主窗口中添加其他用户。</translation>
     </message>
+</context>
+<context>
+    <name>LanguagePage</name>
     <message>
-        <source>The two passwords differ.</source>
-        <translation>两次输入的密码不一致。</translation>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>The language of the program on this workstation.</source>
+        <translation>本工作站上程序界面的语言。</translation>
     </message>
 </context>
 <context>
@@ -2544,6 +2789,135 @@
     </message>
 </context>
 <context>
+    <name>SetupPage</name>
+    <message>
+        <source>The database cannot be used: %1</source>
+        <translation>无法使用数据库：%1</translation>
+    </message>
+    <message>
+        <source>This did not work: %1</source>
+        <translation>操作未成功：%1</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <source>First run — Command Center</source>
+        <translation>首次运行 — 智慧城管指挥中心</translation>
+    </message>
+    <message>
+        <source>&lt; Back</source>
+        <translation>&lt; 上一步</translation>
+    </message>
+    <message>
+        <source>Next &gt;</source>
+        <translation>下一步 &gt;</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWords</name>
+    <message>
+        <source>This is not a database address the program can use: %1</source>
+        <translation>这不是本程序可用的数据库地址：%1</translation>
+    </message>
+    <message>
+        <source>The server refused the connection: is PostgreSQL running on that host and port, and does the firewall let it through?</source>
+        <translation>服务器拒绝连接：请确认该主机和端口上的 PostgreSQL 正在运行，且防火墙允许连接。</translation>
+    </message>
+    <message>
+        <source>The host name is unknown: check the spelling, or use the server&apos;s IP address.</source>
+        <translation>主机名无法解析：请检查拼写，或改用服务器的 IP 地址。</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time: check the address and that a firewall does not drop the connection.</source>
+        <translation>服务器未及时响应：请检查地址，并确认防火墙没有丢弃连接。</translation>
+    </message>
+    <message>
+        <source>The server asks for a password: enter the database user&apos;s password.</source>
+        <translation>服务器要求密码：请输入数据库用户的密码。</translation>
+    </message>
+    <message>
+        <source>The password is wrong for this database user.</source>
+        <translation>此数据库用户的密码错误。</translation>
+    </message>
+    <message>
+        <source>The server has no database user of this name: ask the database administrator to create it.</source>
+        <translation>服务器上没有此名称的数据库用户：请数据库管理员创建。</translation>
+    </message>
+    <message>
+        <source>The server does not accept this user from this computer (pg_hba.conf): ask the database administrator.</source>
+        <translation>服务器不接受此用户从本机连接（pg_hba.conf）：请联系数据库管理员。</translation>
+    </message>
+    <message>
+        <source>The server has no database of this name: create it first (createdb), or correct the name.</source>
+        <translation>服务器上没有此名称的数据库：请先创建（createdb），或更正名称。</translation>
+    </message>
+    <message>
+        <source>This user may not create the program&apos;s tables in this database: make the user the database&apos;s owner, or grant it CREATE.</source>
+        <translation>此用户无权在该数据库中创建本程序的数据表：请将其设为数据库所有者，或授予 CREATE 权限。</translation>
+    </message>
+    <message>
+        <source>This database was set up by a newer version of the program (schema %1): install that version here.</source>
+        <translation>此数据库由更新版本的程序建立（结构版本 %1）：请在本机安装该版本。</translation>
+    </message>
+    <message>
+        <source>This database already holds tables of another application: use an empty database.</source>
+        <translation>此数据库中已有其他应用的数据表：请使用空数据库。</translation>
+    </message>
+    <message>
+        <source>The folder does not exist: %1</source>
+        <translation>文件夹不存在：%1</translation>
+    </message>
+    <message>
+        <source>The program may not write here: %1</source>
+        <translation>程序无权写入此处：%1</translation>
+    </message>
+    <message>
+        <source>This file is not a database: choose another file name.</source>
+        <translation>此文件不是数据库：请换一个文件名。</translation>
+    </message>
+    <message>
+        <source>The database cannot be used: %1</source>
+        <translation>无法使用数据库：%1</translation>
+    </message>
+    <message>
+        <source>Enter the tile server&apos;s URL template.</source>
+        <translation>请输入瓦片服务的地址模板。</translation>
+    </message>
+    <message>
+        <source>The URL template must start with http:// or https://.</source>
+        <translation>地址模板必须以 http:// 或 https:// 开头。</translation>
+    </message>
+    <message>
+        <source>The URL template needs {z}, {x} and {y} (or {-y}).</source>
+        <translation>地址模板需要包含 {z}、{x} 和 {y}（或 {-y}）。</translation>
+    </message>
+    <message>
+        <source>There is no MBTiles file here: %1</source>
+        <translation>此处没有 MBTiles 文件：%1</translation>
+    </message>
+    <message>
+        <source>The program may not read this file: %1</source>
+        <translation>程序无权读取此文件：%1</translation>
+    </message>
+    <message>
+        <source>This file is not an MBTiles map: %1</source>
+        <translation>此文件不是 MBTiles 地图：%1</translation>
+    </message>
+    <message>
+        <source>Server said: %1</source>
+        <translation>服务器返回：%1</translation>
+    </message>
+</context>
+<context>
     <name>ShiftPage</name>
     <message>
         <source>Day shift starts</source>
@@ -2556,6 +2930,77 @@
     <message>
         <source>The night shift is the rest of the day.</source>
         <translation>其余时间为夜班。</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <source>Summary</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Finish writes this workstation&apos;s configuration and opens the window.</source>
+        <translation>点击“完成”将写入本工作站的配置并打开主窗口。</translation>
+    </message>
+    <message>
+        <source>Configuration file: %1</source>
+        <translation>配置文件：%1</translation>
+    </message>
+    <message>
+        <source>Language: %1</source>
+        <translation>语言：%1</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>数据库：%1</translation>
+    </message>
+    <message>
+        <source>The embedded database&apos;s default file: no database_url in the file.</source>
+        <translation>内置数据库的默认文件：配置文件中不写 database_url。</translation>
+    </message>
+    <message>
+        <source>Password: into the system keyring, never into the file.</source>
+        <translation>密码：存入系统密钥环，绝不写入文件。</translation>
+    </message>
+    <message>
+        <source>Administrator: %1 (signed in after Finish)</source>
+        <translation>管理员：%1（完成后自动登录）</translation>
+    </message>
+    <message>
+        <source>Administrator: the database&apos;s existing users sign in after Finish.</source>
+        <translation>管理员：完成后由数据库中已有的用户登录。</translation>
+    </message>
+    <message>
+        <source>District: the demo district (%1 segments, %2 cameras)</source>
+        <translation>辖区：演示辖区（%1 个路段，%2 路监控）</translation>
+    </message>
+    <message>
+        <source>District: imported (%1 records)</source>
+        <translation>辖区：已导入（%1 条记录）</translation>
+    </message>
+    <message>
+        <source>District: later, under System ▸ District data</source>
+        <translation>辖区：稍后在 系统 ▸ 基础数据 中导入</translation>
+    </message>
+    <message>
+        <source>Base map: %1 (%2)</source>
+        <translation>底图：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Base map: %1</source>
+        <translation>底图：%1</translation>
+    </message>
+    <message>
+        <source>Base map: none (vector layers only)</source>
+        <translation>底图：无（仅矢量图层）</translation>
+    </message>
+    <message>
+        <source>Writing the configuration …</source>
+        <translation>正在写入配置……</translation>
+    </message>
+    <message>
+        <source>Written. This computer has no keyring for the database password: set %1 for this user before the next start (this session goes on). Finish opens the window.</source>
+        <translation>已写入。本机没有可保存数据库密码的密钥环：请在下次启动前为此用户设置环境变量 %1（本次会话不受影响）。点击“完成”打开主窗口。</translation>
     </message>
 </context>
 <context>

@@ -7,10 +7,11 @@ one-line message under the form."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from commandcenter.accounts.principal import Principal
 from commandcenter.services.workspace import Workspace
+from ui.auth.qt_first_admin_form import FirstAdminForm
 from ui.auth.qt_password_form import PasswordDialog
 
 
@@ -22,18 +23,9 @@ class FirstRunDialog(PasswordDialog):
         self.principal: Principal | None = None
         self.setWindowTitle(self.tr("First run — Command Center"))
         self.setObjectName("firstRunDialog")
-        self.username = QLineEdit(self)
-        self.username.setObjectName("username")
-        self.display_name = QLineEdit(self)
-        self.display_name.setObjectName("displayName")
-        self.repeat = QLineEdit(self)
-        self.repeat.setObjectName("repeatPassword")
-        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
-        form = QFormLayout()
-        form.addRow(self.tr("Username"), self.username)
-        form.addRow(self.tr("Display name"), self.display_name)
-        form.addRow(self.tr("Password"), self.password)
-        form.addRow(self.tr("Password again"), self.repeat)
+        self.form = FirstAdminForm(self, password=self.password)
+        self.username, self.display_name = self.form.username, self.form.display_name
+        self.repeat = self.form.repeat
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -55,28 +47,18 @@ class FirstRunDialog(PasswordDialog):
         )
         hint.setWordWrap(True)
         layout.addWidget(hint)
-        layout.addLayout(form)
+        layout.addWidget(self.form)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.succeeded.connect(self._created)
         self.username.setFocus()
 
     def submit(self) -> None:
-        username, display_name = self.username.text().strip(), self.display_name.text().strip()
-        password = self.password.text()
-        if password != self.repeat.text():
-            self.error.setText(self.tr("The two passwords differ."))
-            self.password.clear()
-            self.repeat.clear()
-            self.password.setFocus()
+        job = self.form.creation(self.workspace)
+        if isinstance(job, str):
+            self.error.setText(job)
             return
-        workspace = self.workspace
-
-        def create_and_sign_in() -> Principal:
-            workspace.create_first_administrator(username, display_name, password)
-            return workspace.authenticator().login(username, password)
-
-        self.run_check(create_and_sign_in)
+        self.run_check(job)
 
     def on_refused(self, error: Exception) -> None:
         self.repeat.clear()

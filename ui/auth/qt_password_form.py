@@ -13,6 +13,15 @@ from commandcenter.accounts.errors import AccessError
 from ui.background import BackgroundRunner
 
 
+def refusal_text(error: Exception) -> str:
+    """A refusal as the core words it (one line); anything else (the database is unreachable, …)
+    as what failed."""
+    if isinstance(error, AccessError):
+        return str(error)
+    template = QCoreApplication.translate("PasswordDialog", "Cannot check the password: %1")
+    return template.replace("%1", str(error))
+
+
 class PasswordDialog(QDialog):
     """A dialog that checks credentials in the background; ``succeeded`` carries the job's result."""
 
@@ -48,11 +57,7 @@ class PasswordDialog(QDialog):
     def _refused(self, error: Exception) -> None:
         self.busy = False
         self._set_enabled(True)
-        if isinstance(error, AccessError):
-            message = str(error)
-        else:  # the database is unreachable, …: say what failed
-            template = QCoreApplication.translate("PasswordDialog", "Cannot check the password: %1")
-            message = template.replace("%1", str(error))
+        message = refusal_text(error)
         self.on_refused(error)
         self.error.setText(message)
         self.password.clear()

@@ -17,6 +17,7 @@ from datetime import timedelta
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
+from commandcenter.accounts.principal import Principal
 from commandcenter.accounts.session import Session
 from commandcenter.config import Settings
 from commandcenter.services.workspace import Workspace
@@ -36,9 +37,19 @@ _ACTIVITY = {
 class SignIn(QObject):
     _current: Session | None = None
 
-    def __init__(self, settings: Settings, workspace: Workspace, *, interactive: bool) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        workspace: Workspace,
+        *,
+        interactive: bool,
+        signed_in: Principal | None = None,
+    ) -> None:
+        """``signed_in``: the setup wizard's new administrator, who chose their password a minute
+        ago at this screen — no login, but their session locks like any other."""
         super().__init__()
         self.settings, self.workspace, self.interactive = settings, workspace, interactive
+        self.signed_in = signed_in
         self.session: Session | None = None
         self.lock_screen: LockScreen | None = None
         self._timer = QTimer(self)
@@ -65,19 +76,13 @@ class SignIn(QObject):
             self._begin(Session(principal, None, lock_after=None))
             return True
         authenticator = self.workspace.authenticator()
-        # one indexed read at start-up, before any window, like demo_principal above
-        first_run = self.workspace.needs_first_administrator()
-        dialog: FirstRunDialog | LoginDialog = (
-            FirstRunDialog(self.workspace)
-            if first_run
-            else LoginDialog(authenticator, database=self.workspace.database)
-        )
-        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.principal is None:
+        principal = self.signed_in or self._ask()
+        if principal is None:
             return False
         minutes = self.settings.session.lock_after_min
         self._begin(
             Session(
-                dialog.principal,
+                principal,
                 authenticator,
                 lock_after=timedelta(minutes=minutes) if minutes > 0 else None,
                 reauth_window=timedelta(minutes=self.settings.session.reauth_window_min),
@@ -86,6 +91,19 @@ class SignIn(QObject):
         app.installEventFilter(self)
         self._timer.start()
         return True
+
+    def _ask(self) -> Principal | None:
+        """The login — or, on a database nobody can sign in to yet, the first-run dialog."""
+        # one indexed read at start-up, before any window, like demo_principal above
+        first_run = self.workspace.needs_first_administrator()
+        dialog: FirstRunDialog | LoginDialog = (
+            FirstRunDialog(self.workspace)
+            if first_run
+            else LoginDialog(self.workspace.authenticator(), database=self.workspace.database)
+        )
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.principal
 
     def _begin(self, session: Session | None) -> None:
         self.session = session
