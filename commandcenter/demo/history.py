@@ -24,6 +24,9 @@ from commandcenter.domain.kinds import CaseStatus
 from commandcenter.persistence.cases.models import Case, CaseEvent
 
 CASES_PER_DISTRICT = 300
+# The newest reports of each district arrived minutes ago and wait in 受理 for an operator, whatever
+# the hour the demo is generated at (the queue must never open empty, nor a test's waiting case).
+WAITING_PER_DISTRICT = 3
 HISTORY_DAYS = 7
 _SOURCES = ("市民上报", "督查员", "城市平台", "视频")
 _SOURCE_WEIGHTS = (0.45, 0.3, 0.15, 0.1)
@@ -112,7 +115,9 @@ def _trail(
     return events, assignee
 
 
-def _one_case(rng: random.Random, district: DistrictPlan, roster: Roster, now: datetime) -> _Case:
+def _one_case(
+    rng: random.Random, district: DistrictPlan, roster: Roster, now: datetime, *, waiting: bool = False
+) -> _Case:
     index = rng.choices(range(len(DEFAULT_CATEGORIES)), weights=_WEIGHTS)[0]
     spec = DEFAULT_CATEGORIES[index]
     segment = rng.choice(district.segments)
@@ -120,7 +125,8 @@ def _one_case(rng: random.Random, district: DistrictPlan, roster: Roster, now: d
     lon, lat = lonlat(district.frame, where)
     source = rng.choices(_SOURCES, weights=_SOURCE_WEIGHTS)[0]
     reporter = rng.choice(roster.inspectors[segment.office_id]) if source == "督查员" else _REPORTERS[source]
-    created = _created_at(rng, now)
+    # waiting: newer than the quickest 立案 (5 minutes), so the trail stops at 受理
+    created = now - timedelta(minutes=rng.uniform(0.5, 4.5)) if waiting else _created_at(rng, now)
     description = describe(rng, spec.code, source)
     opening = {
         "ts": created,
@@ -158,7 +164,9 @@ def add_history(
     rng: random.Random, districts: list[DistrictPlan], roster: Roster, rows: Rows, now: datetime
 ) -> None:
     cases = [
-        _one_case(rng, district, roster, now) for district in districts for _ in range(CASES_PER_DISTRICT)
+        _one_case(rng, district, roster, now, waiting=number < WAITING_PER_DISTRICT)
+        for district in districts
+        for number in range(CASES_PER_DISTRICT)
     ]
     cases.sort(key=lambda case: case.created_at)
     per_day: dict[str, int] = {}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter, defaultdict
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -242,3 +243,14 @@ def test_values_fit_their_columns(rows: Rows) -> None:
             for name, limit in limits.items():
                 value = row.get(name)
                 assert value is None or len(str(value)) <= limit, (model.__tablename__, name, value)
+
+
+@pytest.mark.parametrize("hour", [0, 3, 6, 9, 12, 15, 18, 21])
+def test_the_queue_never_opens_empty_whatever_the_hour(hour: int) -> None:
+    """A few reports of each district wait in 受理 for an operator at any time of day (the demo's
+    first minute, and every test that dispatches a waiting case, rely on it)."""
+    now = DEMO_NOW.replace(hour=hour)
+    rows = generate(now=now)
+    waiting = [c for c in rows[Case] if c["status"] == CaseStatus.RECEIVED.value]
+    assert all(c["assignee_staff_id"] is None for c in waiting)
+    assert len([c for c in waiting if now - c["created_at"] < timedelta(minutes=5)]) >= 3
