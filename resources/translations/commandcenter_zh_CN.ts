@@ -1222,6 +1222,45 @@
     </message>
 </context>
 <context>
+    <name>MediaPage</name>
+    <message>
+        <source>Media server</source>
+        <translation>视频平台</translation>
+    </message>
+    <message>
+        <source>How the video wall opens a camera of the district&apos;s GB/T 28181 platform.</source>
+        <translation>视频墙如何打开本区 GB/T 28181 视频平台上的摄像机。</translation>
+    </message>
+    <message>
+        <source>Later (System ▸ Settings ▸ Video)</source>
+        <translation>以后再设（系统 ▸ 参数设置 ▸ 视频）</translation>
+    </message>
+    <message>
+        <source>The media server&apos;s URL template</source>
+        <translation>流媒体服务器的地址模板</translation>
+    </message>
+    <message>
+        <source>Example</source>
+        <translation>示例</translation>
+    </message>
+    <message>
+        <source>URL template</source>
+        <translation>地址模板</translation>
+    </message>
+    <message>
+        <source>{device} and {channel} stand for the camera&apos;s 20-digit ids; replace the host.</source>
+        <translation>{device} 和 {channel} 代表摄像机的 20 位编码；请替换主机地址。</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s video library cannot play %1 addresses: choose an HTTP template.</source>
+        <translation>本机的视频库无法播放 %1 地址：请选择 HTTP 模板。</translation>
+    </message>
+    <message>
+        <source>Saving the media server …</source>
+        <translation>正在保存视频平台设置…</translation>
+    </message>
+</context>
+<context>
     <name>NotificationPage</name>
     <message>
         <source>Pop up new cases</source>
@@ -2969,6 +3008,14 @@
     <message>
         <source>Administrator: the database&apos;s existing users sign in after Finish.</source>
         <translation>管理员：完成后由数据库中已有的用户登录。</translation>
+    </message>
+    <message>
+        <source>Media server: %1</source>
+        <translation>视频平台：%1</translation>
+    </message>
+    <message>
+        <source>Media server: later, under System ▸ Settings ▸ Video</source>
+        <translation>视频平台：以后在“系统 ▸ 参数设置 ▸ 视频”中设置</translation>
     </message>
     <message>
         <source>District: the demo district (%1 segments, %2 cameras)</source>

@@ -42,6 +42,9 @@ def _when_up(kind: type, then: Callable[[object], None]) -> None:
     then(widget)
 
 
+ZLM = "http://media.example:80/rtp/{device}_{channel}.live.flv"
+
+
 def _go(qtbot: QtBot, wizard: SetupWizard, page: Page, timeout: int = 30_000) -> None:
     wizard.next()
     qtbot.waitUntil(
@@ -84,7 +87,15 @@ def test_a_fresh_seat_is_set_up_by_the_wizard_and_the_window_opens_signed_in(
         seen["tested"] = wizard.database.message.text()
         _admin(qtbot, wizard)
         wizard.district.options[DistrictChoice.DEMO].setChecked(True)
-        _go(qtbot, wizard, Page.BASE_MAP, timeout=180_000)
+        _go(qtbot, wizard, Page.MEDIA, timeout=180_000)
+        wizard.media.given.setChecked(True)
+        wizard.media.template.setText("http://media.example/rtp/{dev}.live.flv")
+        wizard.next()
+        qtbot.waitUntil(lambda: not wizard.media.busy and wizard.media.message.text() != "", timeout=10_000)
+        seen["bad media"] = (wizard.currentId(), wizard.media.message.text())
+        wizard.media.preset.setCurrentIndex(0)
+        wizard.media.preset.activated.emit(0)  # as a click on the first example
+        _go(qtbot, wizard, Page.BASE_MAP)
         wizard.base_map.options["xyz"].setChecked(True)
         wizard.base_map.xyz_url.setText("https://tiles.example/{z}/{x}.png")
         wizard.next()
@@ -108,6 +119,10 @@ def test_a_fresh_seat_is_set_up_by_the_wizard_and_the_window_opens_signed_in(
     assert "已创建数据表" in str(seen["tested"])
     assert seen["bad xyz"] == (Page.BASE_MAP, "地址模板需要包含 {z}、{x} 和 {y}（或 {-y}）。")
     assert "辖区：演示辖区（291 个路段" in str(seen["summary"])
+    assert seen["bad media"][0] == Page.MEDIA
+    assert "{dev}" in str(seen["bad media"][1])
+    assert "{device}" in str(seen["bad media"][1])
+    assert f"视频平台：{ZLM}" in str(seen["summary"])
     assert seen["user"] == "当前用户：信息科（系统管理员）"
     counts = seen["counts"]
     assert isinstance(counts, SeedCounts)
@@ -121,7 +136,11 @@ def test_a_fresh_seat_is_set_up_by_the_wizard_and_the_window_opens_signed_in(
     assert (settings.map.base, settings.map.xyz_url, settings.map.datum) == ("xyz", XYZ, "gcj02")
     workspace = Workspace.open(f"sqlite:///{paths.default_sqlite_path()}")
     try:
-        assert workspace.authenticator().login("it.admin", PASSWORD).username == "it.admin"
+        admin = workspace.authenticator().login("it.admin", PASSWORD)
+        assert admin.username == "it.admin"
+        assert workspace.services(admin).settings.current().settings.media_url_template == ZLM
+        audit = workspace.services(admin).audit_log.recent()
+        assert any(r.actor == "it.admin" and r.target == "settings" for r in audit)
     finally:
         workspace.close()
     assert [r.getMessage() for r in caplog.records if r.name.startswith(("ui", "commandcenter"))] == []
@@ -161,7 +180,8 @@ def test_the_server_page_says_what_is_wrong_and_sets_the_seat_up_on_postgresql(
         page.database.setText(fields.database)
         _go(qtbot, wizard, Page.ADMIN)
         _admin(qtbot, wizard)
-        _go(qtbot, wizard, Page.BASE_MAP)  # district: later
+        _go(qtbot, wizard, Page.MEDIA)  # district: later
+        _go(qtbot, wizard, Page.BASE_MAP)  # media server: later
         _go(qtbot, wizard, Page.SUMMARY)
         wizard.button(wizard.WizardButton.FinishButton).click()
 
@@ -212,6 +232,7 @@ def test_a_configured_seat_on_an_empty_database_gets_the_wizard_and_imports_its_
         qtbot.waitUntil(tab.import_button.isEnabled, timeout=30_000)
         tab.store()
         qtbot.waitUntil(lambda: tab.report is not None, timeout=30_000)
+        _go(qtbot, wizard, Page.MEDIA)
         _go(qtbot, wizard, Page.BASE_MAP)
         _go(qtbot, wizard, Page.SUMMARY)
         seen["summary"] = wizard.summary.summary.text()

@@ -1,8 +1,9 @@
 """首次运行 First run: the wizard a new seat opens with (issue 13) — language, database, first
-administrator, district, base map, summary. Pages share a ``SetupState``; the database page skips
-the administrator and district pages for a database whose users can already sign in (a second
-workstation on a shared server). ``outcome`` is what the window opens with: the written settings,
-the opened database and — when the wizard made one — the administrator, signed in."""
+administrator, district, media server, base map, summary. Pages share a ``SetupState``; the
+database page skips the administrator, district and media-server pages for a database whose users
+can already sign in (a second workstation on a shared server). ``outcome`` is what the window opens
+with: the written settings, the opened database and — when the wizard made one — the
+administrator, signed in."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from ui.setup.qt_base_map_page import BaseMapPage
 from ui.setup.qt_database_page import DatabasePage
 from ui.setup.qt_district_page import DistrictPage
 from ui.setup.qt_language_page import LanguagePage
+from ui.setup.qt_media_page import MediaPage
 from ui.setup.qt_summary_page import SummaryPage
 from ui.setup.setup_state import SetupState
 
@@ -30,8 +32,9 @@ class Page(IntEnum):
     DATABASE = 1
     ADMIN = 2
     DISTRICT = 3
-    BASE_MAP = 4
-    SUMMARY = 5
+    MEDIA = 4
+    BASE_MAP = 5
+    SUMMARY = 6
 
 
 @dataclass(frozen=True)
@@ -54,9 +57,18 @@ class SetupWizard(QWizard):
         self.database = DatabasePage(self.state, Page.ADMIN, Page.BASE_MAP)
         self.admin = AdminPage(self.state)
         self.district = DistrictPage(self.state)
+        self.media = MediaPage(self.state)
         self.base_map = BaseMapPage(self.state)
         self.summary = SummaryPage(self.state)
-        pages = (self.language, self.database, self.admin, self.district, self.base_map, self.summary)
+        pages = (
+            self.language,
+            self.database,
+            self.admin,
+            self.district,
+            self.media,
+            self.base_map,
+            self.summary,
+        )
         for page_id, page in zip(Page, pages, strict=True):
             self.setPage(page_id, page)
         self.setStartId(Page.LANGUAGE)

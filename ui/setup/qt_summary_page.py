@@ -53,6 +53,10 @@ class SummaryPage(SetupPage):
         else:
             lines.append(self.tr("Administrator: the database's existing users sign in after Finish."))
         lines.append(self._district_line())
+        if state.media_url_template:
+            lines.append(self.tr("Media server: %1").replace("%1", state.media_url_template))
+        elif state.principal is not None:
+            lines.append(self.tr("Media server: later, under System ▸ Settings ▸ Video"))
         lines.append(self._map_line())
         return lines
 

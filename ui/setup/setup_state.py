@@ -32,6 +32,7 @@ class SetupState:
     district: DistrictChoice = DistrictChoice.LATER
     district_counts: SeedCounts | None = None  # after a demo load
     imported_rows: int = 0
+    media_url_template: str = ""  # saved into the district's settings by the media page
     map: MapSettings = field(default_factory=MapSettings)
     written: WrittenConfig | None = None
 
@@ -50,3 +51,4 @@ class SetupState:
         self.opened, self.database_url, self.embedded = opened, url, embedded
         self.principal = None
         self.district, self.district_counts, self.imported_rows = DistrictChoice.LATER, None, 0
+        self.media_url_template = ""
