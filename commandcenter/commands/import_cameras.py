@@ -36,17 +36,21 @@ def add_import_cameras(commands: Any) -> None:
     )
     command.add_argument("--token", help="WVP access-token")
     command.add_argument(
-        "--play-template", help="WVP auto-play URL, e.g. http://zlm/rtp/{device}_{channel}.live.flv"
+        "--play-template",
+        help="WVP auto-play URL, e.g. http://zlm/rtp/{device}_{channel}.live.flv "
+        "(default: the district's media_url_template setting)",
     )
     command.add_argument("--url", help="database URL (default: the configured one)")
 
 
-def _read(args: argparse.Namespace) -> tuple[list[CameraEntry], list[RowError], str]:
+def _is_platform(args: argparse.Namespace) -> bool:
+    return bool(args.source.startswith(("http://", "https://")))
+
+
+def _read(args: argparse.Namespace, template: str | None) -> tuple[list[CameraEntry], list[RowError], str]:
     """The cameras, the bad rows and where they came from ("encoding GBK", "platform")."""
-    if args.source.startswith(("http://", "https://")):
-        platform = WvpCatalog(
-            args.source, token=args.token, datum=args.datum, auto_play_template=args.play_template
-        )
+    if _is_platform(args):
+        platform = WvpCatalog(args.source, token=args.token, datum=args.datum, auto_play_template=template)
         return platform.list_cameras(), [], "platform"
     result = import_file(Path(args.source), args.datum)
     return result.cameras, result.errors, f"编码 encoding {result.encoding}"
@@ -56,8 +60,11 @@ def run_import_cameras(args: argparse.Namespace, settings: Settings) -> int:
     from commandcenter.persistence.cameras.imports import save_cameras
 
     url = command_database_url("import-cameras", args.url, settings)  # a bad URL before reading
+    template = args.play_template
+    if _is_platform(args) and template is None:
+        template = _district_template(url)
     try:
-        cameras, errors, origin = _read(args)
+        cameras, errors, origin = _read(args, template)
     except CatalogError as error:
         print(f"错误 error: {error}; 未导入任何摄像机 nothing imported", file=sys.stderr)
         return EXIT_USAGE
@@ -78,3 +85,19 @@ def run_import_cameras(args: argparse.Namespace, settings: Settings) -> int:
         f"({args.datum} → wgs84, {origin}), 跳过 skipped {len(errors)}; {import_outcome(len(errors))}"
     )
     return EXIT_PARTIAL if errors else EXIT_OK
+
+
+def _district_template(url: str) -> str | None:
+    """The district's media-server URL template (系统 ▸ 参数设置 ▸ 视频, or the setup wizard), so a
+    platform's cameras get playable URLs without repeating it on every import."""
+    from commandcenter.accounts.principal import command_line_principal
+    from commandcenter.services.settings_service import SettingsService
+
+    store = open_store(url)
+    try:
+        chosen = SettingsService(store, command_line_principal()).current().settings.media_url_template
+    finally:
+        store.close()
+    if chosen:
+        print(f"播放地址模板 play template: {chosen} (media_url_template)", file=sys.stderr)
+    return chosen or None

@@ -216,3 +216,19 @@ def test_import_cameras_command_reports_a_platform_error(
     wvp.routes["/api/device/query/devices"] = b'{"code": 401, "msg": "token expired", "data": null}'
     assert cli.main(["import-cameras", wvp.url, "--url", sqlite_url]) == exit_codes.EXIT_USAGE
     assert "code 401: token expired" in capsys.readouterr().err
+
+
+def test_import_cameras_takes_the_districts_media_template_when_none_is_given(
+    wvp: FakeWvp, sqlite_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    template = "http://media.example/rtp/{device}_{channel}.live.flv"
+    assert cli.main(["db", "upgrade", "--url", sqlite_url]) == exit_codes.EXIT_OK
+    assert cli.main(["settings", "set", "media_url_template", template, "--url", sqlite_url]) == 0
+    assert cli.main(["import-cameras", wvp.url, "--url", sqlite_url, "--token", "t"]) == exit_codes.EXIT_OK
+    assert f"play template: {template}" in capsys.readouterr().err
+    store = Store.open(sqlite_url)
+    try:
+        listed = {entry.code: entry for entry in camera_queries.all_cameras(store)}
+    finally:
+        store.close()
+    assert listed[CHANNEL].main_url == f"http://media.example/rtp/{NVR}_{CHANNEL}.live.flv"
