@@ -151,3 +151,24 @@ def test_the_watcher_follows_new_fixes_only_and_stores_what_it_raises(district: 
     assert heard == [alert]
     assert recent_alerts(district) == [alert]
     assert watcher.poll() == []
+
+
+def test_the_watcher_follows_a_permit_edited_on_another_workstation(district: Store) -> None:
+    from commandcenter.rules.watcher import AlertWatcher
+
+    here = [[113.60, 34.71], [113.61, 34.71], [113.61, 34.72], [113.60, 34.71]]
+    far = [[113.70, 34.80], [113.71, 34.80], [113.71, 34.81], [113.70, 34.80]]
+    replace_permits(district, [TruckPermit(2, "郑渣准字2026-0009", area=here)])
+    watcher = AlertWatcher(district)
+    assert watcher.poll() == []
+
+    def drive(hour: int) -> list[Alert]:
+        for m in range(12):
+            fix = Position(2, T0 + timedelta(hours=hour, minutes=m), 113.605, 34.715, 20.0, 90.0, "empty")
+            record_positions(district, [fix])
+        return watcher.poll()
+
+    assert drive(1) == []  # inside its area
+    replace_permits(district, [TruckPermit(2, "郑渣准字2026-0009", area=far)])  # the area is moved …
+    AuditTrail(district).record("admin1", AuditAction.DISTRICT_EDIT, "permit:1", {"after": {"area": far}})
+    assert [a.kind for a in drive(3)] == [AlertKind.OUT_OF_AREA]  # … and this workstation knows it
