@@ -1752,6 +1752,10 @@
         <translation>第 %1–%2 条，共 %3 条</translation>
     </message>
     <message>
+        <source>Fill in the new member of staff, then Save.</source>
+        <translation>请填写新人员的信息，然后点“保存”。</translation>
+    </message>
+    <message>
         <source>Nothing changed.</source>
         <translation>没有修改。</translation>
     </message>
@@ -2513,6 +2517,10 @@
     <message>
         <source>Merge with…</source>
         <translation>合并…</translation>
+    </message>
+    <message>
+        <source>New member of staff</source>
+        <translation>新增人员</translation>
     </message>
     <message>
         <source>Remove</source>

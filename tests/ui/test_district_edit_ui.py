@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from commandcenter.domain.district_check import Rule
+from commandcenter.domain.district_edits import EditKind
 from commandcenter.domain.kinds import UserRole
 from commandcenter.persistence.store import Store
 from commandcenter.testing.accounts import services_for
@@ -102,3 +103,31 @@ def test_a_finding_opens_its_record_in_the_edit_tab(
     assert _field(dialog, "number").isEnabled() is (role is UserRole.ADMIN)
     assert tab.save_button.isEnabled() is (role is UserRole.ADMIN)
     qtbot.waitUntil(lambda: tab.model.row_of(segment_id) >= 0, timeout=WAIT_MS)
+
+
+def test_a_new_member_of_staff_is_added_from_the_edit_tab(
+    qtbot: QtBot, district_store: Store, open_dialog: Callable[[Store, UserRole], QtDistrictDialog]
+) -> None:
+    dialog = open_dialog(district_store, UserRole.ADMIN)
+    tab = dialog.edit_tab
+    assert tab is not None
+    tab.kind_box.setCurrentIndex(tab.kind_box.findData(EditKind.STAFF))
+    qtbot.waitUntil(lambda: tab.buttons.new_staff_button.isVisibleTo(tab), timeout=WAIT_MS)
+    segment = services_for(district_store, UserRole.ADMIN).district.segments()[0]
+    office = (
+        services_for(district_store, UserRole.ADMIN).district_edit.get("segment", segment.id).values["office"]
+    )
+    tab.buttons.new_staff_button.click()
+    assert tab.form.adding
+    for name, text in {"code": "CG900001", "name": "新城管", "phone": "13912340000"}.items():
+        _field(dialog, name).setText(text)
+    tab.form.set_text("office", str(office))
+    tab.form.set_text("segment", segment.number)
+    tab.save()
+    qtbot.waitUntil(lambda: tab.record is not None and tab.record.id != 0, timeout=WAIT_MS)
+    assert tab.record is not None
+    assert tab.record.values["name"] == "新城管"
+    qtbot.waitUntil(lambda: tab.history.rowCount() == 1, timeout=WAIT_MS)
+    assert tab.history.item(0, 1).text() == "admin1"
+    found = services_for(district_store, UserRole.ADMIN).district_edit.page("staff", "CG900001")
+    assert [r.values["segment"] for r in found.records] == [segment.number]

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from commandcenter.domain.district_edits import EditKind, EditRefused, Record, RecordPage
+from commandcenter.domain.district_edits import EditKind, EditRefused, Outcome, Record, RecordPage
 from commandcenter.domain.edit_fields import FIELDS
 from commandcenter.services.district_edit_service import DistrictEditService
 from ui.background import BackgroundRunner
@@ -181,14 +181,30 @@ class QtEditTab(QWidget):
             self.refresh(record.kind, record.id)
         fill_history(self.history, record.kind if record else self.kind, history or [])
 
+    def start_adding(self) -> None:
+        """An empty staff form; Save then adds the member (a city manager gets his map unit)."""
+        self.table.clearSelection()
+        self._show_record(Record(EditKind.STAFF, 0, {}), [])
+        self.form.show_blank(EditKind.STAFF)
+        self.message.setText(self.tr("Fill in the new member of staff, then Save."))
+
     def save(self) -> None:
         record, changes = self.record, self.form.changes()
+        if record is not None and self.form.adding:
+            self.call(lambda: self.service.add_staff(changes), self._added, self.tr("Saving …"))
+            return
         if record is None or not changes:
             self.message.setText(self.tr("Nothing changed."))
             return
         self.call(
             lambda: self.service.edit(record.kind, record.id, changes), self.changed, self.tr("Saving …")
         )
+
+    def _added(self, outcome: Outcome) -> None:
+        self.message.setText(self.tr("Saved."))
+        self.wanted_id = outcome.main.id
+        self.refresh(EditKind.STAFF, outcome.main.id)
+        self.reload(self.offset)
 
     def changed(self, _: object = None) -> None:
         """After any change: the message, the record and its history, the page."""

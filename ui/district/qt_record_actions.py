@@ -1,4 +1,4 @@
-"""The editor's buttons beyond Save: split and merge for a segment, remove for a member of staff,
+"""The editor's buttons beyond Save: split and merge for a segment, new and remove for staff,
 rename the company of a vehicle across its fleet, a permit's area or route from a GeoJSON file, and
 the kind's export as CSV, Excel or GeoJSON. Each button asks what it needs (a number, a file) and
 calls a method a test can call directly with the answer; the work runs through the tab's ``call``."""
@@ -26,6 +26,8 @@ class RecordActions(QWidget):
         self.split_button.clicked.connect(self._ask_split)
         self.merge_button = QPushButton(self.tr("Merge with…"), self)
         self.merge_button.clicked.connect(self._ask_merge)
+        self.new_staff_button = QPushButton(self.tr("New member of staff"), self)
+        self.new_staff_button.clicked.connect(self.tab.start_adding)
         self.remove_button = QPushButton(self.tr("Remove"), self)
         self.remove_button.clicked.connect(self.remove)
         self.company_button = QPushButton(self.tr("Rename company…"), self)
@@ -43,6 +45,7 @@ class RecordActions(QWidget):
         for button in (
             self.split_button,
             self.merge_button,
+            self.new_staff_button,
             self.remove_button,
             self.company_button,
             self.shape_button,
@@ -55,6 +58,7 @@ class RecordActions(QWidget):
         self.record_changed(None)
 
     def kind_changed(self, kind: EditKind) -> None:
+        self.new_staff_button.setVisible(self.tab.editable and kind is EditKind.STAFF)
         self.export_buttons["geojson"].setEnabled(self.tab.editable and kind in SPATIAL_KINDS)
         for fmt in ("csv", "xlsx"):
             self.export_buttons[fmt].setEnabled(self.tab.editable)
@@ -63,7 +67,7 @@ class RecordActions(QWidget):
         kind = record.kind if record is not None and self.tab.editable else None
         self.split_button.setVisible(kind is EditKind.SEGMENT)
         self.merge_button.setVisible(kind is EditKind.SEGMENT)
-        self.remove_button.setVisible(kind is EditKind.STAFF)
+        self.remove_button.setVisible(kind is EditKind.STAFF and record is not None and record.id != 0)
         self.company_button.setVisible(kind is EditKind.VEHICLE)
         self.shape_button.setVisible(kind is EditKind.PERMIT)
 
