@@ -29,6 +29,7 @@ from commandcenter.services.hub import Services
 from ui.admin.qt_users_audit_dialog import QtUsersAuditDialog, offered as users_audit_offered
 from ui.auth.role_words import role_name
 from ui.background import BackgroundRunner
+from ui.cameras.qt_camera_placement import CameraPlacement
 from ui.cameras.qt_camera_tree import QtCameraTree
 from ui.cases.case_desk import CaseDesk
 from ui.cases.qt_case_detail import QtCaseDetail
@@ -120,6 +121,8 @@ class MainWindow(QMainWindow):
         self.map.nearest_cameras_requested.connect(self.linked_video.show_around)
         self.map.nearest_patrollers_requested.connect(self._show_nearest_patrollers)
         self.map.unit_video_requested.connect(self.camera_tree.request_feed)  # 车载视频 → the wall
+        self.camera_placement = CameraPlacement(services.district_edit, self.runner, self.camera_tree, self)
+        self.map.context_menu_opening.connect(self.camera_placement.offer)  # 将摄像机移到此处
         self.tracks.load_started.connect(self.map.clear_tracks)
         self.tracks.track_loaded.connect(
             lambda track: self.map.show_track(track, self.tracks.stops_of(track))
@@ -139,6 +142,9 @@ class MainWindow(QMainWindow):
         monitor = services.health_monitor(stream_urls, probe)
         self.status = QtStatusBar(monitor, self.runner, settings.status_poll_s, self)
         self.setStatusBar(self.status)
+        self.camera_placement.said.connect(lambda text: self.status.showMessage(text, 10_000))
+        self.camera_placement.moved.connect(lambda _code: self.camera_tree.reload())
+        self.camera_placement.moved.connect(lambda _code: self.map.reload_static())
         self.plugins = QtPlugins(  # office modules; the principal's plugin administration
             settings, services.plugin_launcher(), self, self.map.plot, service=services.plugins
         )

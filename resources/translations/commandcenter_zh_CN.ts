@@ -230,6 +230,29 @@
     </message>
 </context>
 <context>
+    <name>CameraPlacement</name>
+    <message>
+        <source>Move camera “%1” here</source>
+        <translation>将摄像机“%1”移到此处</translation>
+    </message>
+    <message>
+        <source>Move “%1” to %2, %3?</source>
+        <translation>将“%1”移到 %2, %3？</translation>
+    </message>
+    <message>
+        <source>Move camera</source>
+        <translation>移动摄像机</translation>
+    </message>
+    <message>
+        <source>Camera “%1” moved.</source>
+        <translation>摄像机“%1”已移动。</translation>
+    </message>
+    <message>
+        <source>This camera is not in the district&apos;s database.</source>
+        <translation>此摄像机不在本区数据库中。</translation>
+    </message>
+</context>
+<context>
     <name>CaseDesk</name>
     <message>
         <source>%1 %2 m</source>

@@ -119,6 +119,7 @@ class MapPointer(QObject):
         menu.addAction(
             self.tr("Nearest patrollers"), lambda: owner.nearest_patrollers_requested.emit(lon, lat)
         )
+        owner.context_menu_opening.emit(menu, lon, lat)  # e.g. "move the selected camera here"
         self.context_menu = menu
         menu.popup(screen_pos)
         return menu

@@ -47,6 +47,8 @@ class QtOverviewMap(QWidget):
     case_clicked = Signal(int)
     nearest_cameras_requested = Signal(float, float)
     nearest_patrollers_requested = Signal(float, float)
+    # The right-click menu (QMenu) about to open at a WGS-84 point: others may add their actions.
+    context_menu_opening = Signal(object, float, float)
 
     def __init__(
         self,
@@ -118,9 +120,13 @@ class QtOverviewMap(QWidget):
     # --- lifecycle -------------------------------------------------------------------------------
     def start(self) -> None:
         """Load the static layers once, then follow the units and the segment status."""
-        self._runner.submit(lambda: self._map.vectors(self.settings.datum), self.show_vectors)
+        self.reload_static()
         self._runner.submit(self._cameras.vehicle_cameras, self._set_unit_cameras)
         self._poll.start()
+
+    def reload_static(self) -> None:
+        """Read the static layers again (a camera moved, a segment split): they are loaded once."""
+        self._runner.submit(lambda: self._map.vectors(self.settings.datum), self.show_vectors)
 
     def stop(self) -> None:
         self._poll.stop()
