@@ -99,6 +99,7 @@ class MainWindow(QMainWindow):
         self.popup = QtCasePopup(self.desk, anchor=self)
         self.cases.case_activated.connect(self.open_case)
         self.popup.detail_requested.connect(self.open_case)
+        self.cases.dispatch_requested.connect(self.popup.show_case)  # dispatch at any time, from the queue
         self.map_dock = self._dock(
             "mapDock", self.tr("Live map"), self.map, Qt.DockWidgetArea.RightDockWidgetArea
         )

@@ -1598,6 +1598,14 @@
         <source>Not signed for</source>
         <translation>未签收超时</translation>
     </message>
+    <message>
+        <source>Dispatch…  (D)</source>
+        <translation>派遣…  (D)</translation>
+    </message>
+    <message>
+        <source>Details…  (Enter)</source>
+        <translation>详情…  (Enter)</translation>
+    </message>
 </context>
 <context>
     <name>QtCategoryEditor</name>

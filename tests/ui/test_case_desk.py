@@ -12,6 +12,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -53,6 +54,7 @@ class Desk:
         self.queue = QtCaseQueue(self.desk, self.host)
         self.chime = ArrivalChime()
         self.popup = QtCasePopup(self.desk, anchor=self.host, chime=self.chime)
+        self.queue.dispatch_requested.connect(self.popup.show_case)  # as MainWindow arranges them
         self.host.show()
         self.desk.start()
         self.queue.start()
@@ -127,7 +129,10 @@ def test_one_click_dispatches_to_the_recommendation(qtbot: QtBot, desk: Desk, di
     assert finished.args[0] is True
     [row] = board_rows(district_store, [outcome.case_id])
     assert (row.status, row.assignee_id) == (CaseStatus.DISPATCHED, first.staff.id)
-    qtbot.waitUntil(lambda: (fresh := desk.desk.board.get(outcome.case_id)) is not None and fresh.assignee_id)
+    qtbot.waitUntil(
+        lambda: bool((fresh := desk.desk.board.get(outcome.case_id)) is not None and fresh.assignee_id),
+        timeout=20_000,
+    )
     assert desk.popup.current is None or desk.popup.current.id != outcome.case_id
 
 
@@ -252,3 +257,47 @@ def test_the_desk_follows_the_settings_saved_elsewhere(
     qtbot.waitUntil(lambda: arrival.case_id in desk.desk.board, timeout=20_000)
     assert desk.popup.current is None
     assert desk.chime.rung == rung
+
+
+def test_a_case_left_for_later_is_dispatched_from_the_queue(
+    qtbot: QtBot, desk: Desk, district_store: Store
+) -> None:
+    """Dispatch at any time: 稍后 in the pop-up, then the queue's 派遣 (menu or D) brings it back."""
+    outcome = CaseIntake.from_store(district_store).receive(
+        _report_on_segment(district_store, 11), datetime.now(UTC)
+    )
+    case_id = outcome.case_id
+    assert case_id is not None, outcome.result.rejections
+    qtbot.waitUntil(lambda: desk.popup.current is not None and desk.popup.current.id == case_id)
+    desk.popup.dismiss()  # 稍后
+    assert desk.popup.current is None or desk.popup.current.id != case_id
+    qtbot.waitUntil(lambda: desk.queue.model.row_of(case_id) is not None)
+    desk.queue.refresh()
+    row = desk.queue.model.row_of(case_id)
+    assert row is not None
+    desk.queue.table.selectRow(row)
+    case = desk.queue.selected_case()
+    assert case is not None
+    assert case.id == case_id
+    menu = desk.queue.context_menu_for(case)
+    assert [a.isEnabled() for a in menu.actions()] == [True, True]  # 派遣…, 详情…
+    keys = {s.key().toString() for s in desk.queue.table.findChildren(QShortcut)}
+    assert {"D", "Return"} <= keys
+    desk.queue.dispatch_selected()  # what D does
+    qtbot.waitUntil(lambda: desk.popup.current is not None and desk.popup.current.id == case_id)
+    assert desk.popup.isVisible()
+    assert desk.popup.choices
+    first = desk.popup.choices[0]
+    with qtbot.waitSignal(desk.desk.dispatch_finished, timeout=20_000) as finished:
+        desk.popup.dispatch_choice(0)
+    assert finished.args[0] is True
+    [stored] = board_rows(district_store, [case_id])
+    assert (stored.status, stored.assignee_id) == (CaseStatus.DISPATCHED, first.staff.id)
+    # bool(): a callback returning None would count as passed at once (pytest-qt's assert style)
+    qtbot.waitUntil(
+        lambda: bool((fresh := desk.desk.board.get(case_id)) is not None and fresh.assignee_id),
+        timeout=20_000,
+    )
+    dispatched = desk.desk.board.get(case_id)
+    assert dispatched is not None
+    assert not desk.queue.context_menu_for(dispatched).actions()[0].isEnabled()  # no second dispatch

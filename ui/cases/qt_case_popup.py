@@ -159,6 +159,17 @@ class QtCasePopup(QFrame):
         self._fill(self.current)
         self._present()
 
+    def show_case(self, case: BoardCase) -> None:
+        """Dispatch at any time: bring ``case`` (from the queue: dismissed with 稍后, or never shown)
+        into the pop-up now; the one shown so far goes back to the front of the waiting ones."""
+        if not self.enabled or case.assignee_id is not None:
+            return
+        if self.current is not None and self.current.id != case.id:
+            self.waiting.insert(0, self.current)
+        self.waiting = [waiting for waiting in self.waiting if waiting.id != case.id]
+        self._fill(self.desk.board.get(case.id) or case)
+        self._present()
+
     def dismiss(self) -> None:
         """ "Later": the case stays in the queue; the pop-up moves on to the next new one."""
         self.next_case()

@@ -1,19 +1,23 @@
 """The case queue dock: counters (open, awaiting dispatch, due within the hour, overdue) over the open
 cases in urgency order. A view of the ``CaseDesk``: it redraws when the board changes and every
 half minute (countdowns), keeps the operator's selection by case id, and asks for a case's detail
-on double-click.
+on double-click or Return. A case still awaiting dispatch (left with 稍后, or never shown) is
+dispatched at any time: 派遣… in its right-click menu, or D, brings it into the pop-up with the same
+recommendations.
 """
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -51,6 +55,7 @@ class QtCounter(QLabel):
 
 class QtCaseQueue(QWidget):
     case_activated = Signal(object)  # BoardCase: open its detail
+    dispatch_requested = Signal(object)  # BoardCase awaiting dispatch: into the pop-up, at any time
 
     def __init__(self, desk: CaseDesk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -64,6 +69,7 @@ class QtCaseQueue(QWidget):
             "overdue": QtCounter(self.tr("Overdue"), "danger", self),
             "unacknowledged": QtCounter(self.tr("Not signed for"), "warning", self),
         }
+        self.menu: QMenu | None = None  # the row's right-click menu, while open
         self.table = self._build_table()
         strip = QHBoxLayout()
         strip.setContentsMargins(8, 4, 8, 4)
@@ -118,7 +124,41 @@ class QtCaseQueue(QWidget):
         for column, width in widths.items():
             table.setColumnWidth(column, width)
         table.doubleClicked.connect(self._activated)
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        table.customContextMenuRequested.connect(self._context_menu)
+        # The keyboard way: D dispatches the selected case, Return opens it (a desk works without a mouse).
+        for key, slot in ((Qt.Key.Key_D, self.dispatch_selected), (Qt.Key.Key_Return, self.open_selected)):
+            shortcut = QShortcut(QKeySequence(key), table)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(slot)
         return table
+
+    def dispatch_selected(self) -> None:
+        case = self.selected_case()
+        if case is not None and case.assignee_id is None:
+            self.dispatch_requested.emit(case)
+
+    def open_selected(self) -> None:
+        case = self.selected_case()
+        if case is not None:
+            self.case_activated.emit(case)
+
+    def context_menu_for(self, case: BoardCase) -> QMenu:
+        """派遣… for a case awaiting dispatch (dismissed with 稍后, or never shown), 详情 for any."""
+        menu = QMenu(self)
+        dispatch = menu.addAction(self.tr("Dispatch…  (D)"), lambda: self.dispatch_requested.emit(case))
+        dispatch.setEnabled(case.assignee_id is None)
+        menu.addAction(self.tr("Details…  (Enter)"), lambda: self.case_activated.emit(case))
+        return menu
+
+    def _context_menu(self, position: QPoint) -> None:
+        index = self.table.indexAt(position)
+        if not index.isValid():
+            return
+        self.table.selectRow(index.row())
+        case = self.model.case_at(index.row())
+        self.menu = self.context_menu_for(case)
+        self.menu.popup(self.table.viewport().mapToGlobal(position))
 
     def start(self) -> None:
         self._ticker.start()
