@@ -261,6 +261,7 @@ class MainWindow(QMainWindow):
         case_id = case if isinstance(case, int) else case.id
         detail = QtCaseDetail(self.services.cases, self.runner, case_id, self)
         detail.changed.connect(self.cases.refresh)
+        detail.dispatch_requested.connect(self.popup.show_case)
         detail.nearest_cameras_requested.connect(self.linked_video.show_around)
         detail.show()
         return detail

@@ -1525,6 +1525,10 @@
         <translation>回访：%1</translation>
     </message>
     <message>
+        <source>Dispatch…</source>
+        <translation>派遣…</translation>
+    </message>
+    <message>
         <source>No photo</source>
         <translation>无照片</translation>
     </message>

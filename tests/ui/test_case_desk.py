@@ -13,7 +13,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShortcut
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from commandcenter.accounts.principal import Principal
@@ -301,3 +301,24 @@ def test_a_case_left_for_later_is_dispatched_from_the_queue(
     dispatched = desk.desk.board.get(case_id)
     assert dispatched is not None
     assert not desk.queue.context_menu_for(dispatched).actions()[0].isEnabled()  # no second dispatch
+
+
+def test_the_detail_of_a_case_awaiting_dispatch_offers_dispatch_through_the_pop_up(
+    qtbot: QtBot, desk: Desk, district_store: Store
+) -> None:
+    outcome = CaseIntake.from_store(district_store).receive(
+        _report_on_segment(district_store, 13), datetime.now(UTC)
+    )
+    assert outcome.case_id is not None
+    detail = QtCaseDetail(desk.desk.service, desk.runner, outcome.case_id, desk.host)
+    qtbot.addWidget(detail)
+    detail.dispatch_requested.connect(desk.popup.show_case)  # as MainWindow arranges it
+    detail.show()
+    qtbot.waitUntil(lambda: detail.detail is not None)
+    buttons = {b.text(): b for b in detail.findChildren(QPushButton)}
+    qtbot.waitUntil(lambda: desk.popup.current is not None and desk.popup.current.id == outcome.case_id)
+    desk.popup.dismiss()  # 稍后: the pop-up moves on, the detail brings the case back
+    assert desk.popup.current is None or desk.popup.current.id != outcome.case_id
+    buttons["Dispatch…"].click()
+    qtbot.waitUntil(lambda: desk.popup.current is not None and desk.popup.current.id == outcome.case_id)
+    assert desk.popup.choices

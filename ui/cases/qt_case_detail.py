@@ -42,6 +42,7 @@ PHOTO_PX = 320
 class QtCaseDetail(QDialog):
     nearest_cameras_requested = Signal(float, float)  # lon, lat
     changed = Signal()  # a workflow action succeeded
+    dispatch_requested = Signal(object)  # BoardCase awaiting dispatch: into the pop-up, with advice
 
     def __init__(
         self,
@@ -153,9 +154,15 @@ class QtCaseDetail(QDialog):
             widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.deleteLater()
+        if detail.case.assignee_id is None and any(t.action in ("立案", "派遣") for t in detail.actions):
+            # dispatch needs an assignee: the pop-up chooses one with its recommendations
+            dispatch = QPushButton(self.tr("Dispatch…"), self)
+            dispatch.setObjectName("primaryButton")
+            dispatch.clicked.connect(lambda _c=False, case=detail.case: self.dispatch_requested.emit(case))
+            self.actions_row.addWidget(dispatch)
         for transition in detail.actions:
             if transition.action == "派遣":
-                continue  # dispatch needs an assignee: the pop-up and the queue's dispatch do it
+                continue
             button = QPushButton(transition.action, self)
             button.setToolTip(english_gloss(transition.english))
             button.clicked.connect(lambda _c=False, action=transition.action: self.act(action))
