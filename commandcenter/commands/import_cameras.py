@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from commandcenter.catalog.csv_rows import RowError
 from commandcenter.catalog.file_import import import_file
@@ -22,6 +22,9 @@ from commandcenter.config import Settings
 from commandcenter.domain.cameras import CameraEntry
 from commandcenter.exit_codes import EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, import_outcome
 from commandcenter.geo.datum import Datum
+
+if TYPE_CHECKING:  # the store is opened lazily: the CLI starts without SQLAlchemy
+    from commandcenter.persistence.store import Store
 
 
 def add_import_cameras(commands: Any) -> None:
@@ -57,12 +60,21 @@ def _read(args: argparse.Namespace, template: str | None) -> tuple[list[CameraEn
 
 
 def run_import_cameras(args: argparse.Namespace, settings: Settings) -> int:
+    url = command_database_url("import-cameras", args.url, settings)  # a bad URL before reading
+    # A file is read before the database is opened (a bad file opens nothing); a platform without
+    # --play-template needs the district's template first, from the database it is imported into.
+    store = open_store(url) if _is_platform(args) and args.play_template is None else None
+    try:
+        template = args.play_template if store is None else _district_template(store)
+        return _import(args, url, store, template)
+    finally:
+        if store is not None:
+            store.close()
+
+
+def _import(args: argparse.Namespace, url: str, store: Store | None, template: str | None) -> int:
     from commandcenter.persistence.cameras.imports import save_cameras
 
-    url = command_database_url("import-cameras", args.url, settings)  # a bad URL before reading
-    template = args.play_template
-    if _is_platform(args) and template is None:
-        template = _district_template(url)
     try:
         cameras, errors, origin = _read(args, template)
     except CatalogError as error:
@@ -73,31 +85,28 @@ def run_import_cameras(args: argparse.Namespace, settings: Settings) -> int:
     if not cameras:
         print(f"错误 error: {args.source} 没有可导入的摄像机 has no importable cameras", file=sys.stderr)
         return EXIT_USAGE
-    store = open_store(url)
+    target = store or open_store(url)
     try:
-        report = save_cameras(store, cameras)
+        report = save_cameras(target, cameras)
     finally:
-        store.close()
+        if store is None:
+            target.close()
     for warning in report.warnings:
         print(f"注意 note: {warning}", file=sys.stderr)
     print(
-        f"{store.url}: 新增 inserted {report.inserted}, 更新 updated {report.updated} 摄像机 cameras "
+        f"{target.url}: 新增 inserted {report.inserted}, 更新 updated {report.updated} 摄像机 cameras "
         f"({args.datum} → wgs84, {origin}), 跳过 skipped {len(errors)}; {import_outcome(len(errors))}"
     )
     return EXIT_PARTIAL if errors else EXIT_OK
 
 
-def _district_template(url: str) -> str | None:
+def _district_template(store: Store) -> str | None:
     """The district's media-server URL template (系统 ▸ 参数设置 ▸ 视频, or the setup wizard), so a
     platform's cameras get playable URLs without repeating it on every import."""
     from commandcenter.accounts.principal import command_line_principal
     from commandcenter.services.settings_service import SettingsService
 
-    store = open_store(url)
-    try:
-        chosen = SettingsService(store, command_line_principal()).current().settings.media_url_template
-    finally:
-        store.close()
+    chosen = SettingsService(store, command_line_principal()).current().settings.media_url_template
     if chosen:
         print(f"播放地址模板 play template: {chosen} (media_url_template)", file=sys.stderr)
     return chosen or None

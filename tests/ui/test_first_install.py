@@ -10,6 +10,7 @@ import logging
 from pathlib import Path
 
 import pytest
+from interactive_start import run_interactive
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -17,9 +18,7 @@ from pytestqt.qtbot import QtBot
 from commandcenter import cli
 from commandcenter.config import Settings
 from commandcenter.services.workspace import Workspace
-from ui.app import run_gui
 from ui.auth.qt_login_dialog import LoginDialog
-from ui.auth.sign_in import SignIn
 from ui.main_window import MainWindow
 
 PASSWORD = "Erqi-admin-2026"
@@ -54,23 +53,10 @@ def test_the_first_admin_signs_in_and_the_window_opens_on_an_empty_district(
     settings = Settings(language="zh_CN")
     seen: list[str] = []
 
-    def ready() -> None:
-        window = next(w for w in shell_app.topLevelWidgets() if isinstance(w, MainWindow))
-        seen.append(window.header.user.text())
-
     QTimer.singleShot(0, lambda: _sign_in_when_asked(shell_app))
     try:
         with caplog.at_level(logging.WARNING):
-            status = run_gui(
-                settings,
-                workspace,
-                wall_feeds=workspace.first_wall_feeds(),
-                stream_urls=[],
-                probe=None,
-                quit_after_ready=True,
-                on_ready=ready,
-                sign_in=SignIn(settings, workspace, interactive=True),
-            )
+            status = run_interactive(settings, workspace, seen)
     finally:
         workspace.close()
     assert status == 0

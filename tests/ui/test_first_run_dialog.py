@@ -8,6 +8,7 @@ import logging
 from pathlib import Path
 
 import pytest
+from interactive_start import run_interactive
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -15,10 +16,7 @@ from pytestqt.qtbot import QtBot
 from commandcenter import cli
 from commandcenter.config import Settings
 from commandcenter.services.workspace import Workspace
-from ui.app import run_gui
 from ui.auth.qt_first_run_dialog import FirstRunDialog
-from ui.auth.sign_in import SignIn
-from ui.main_window import MainWindow
 
 PASSWORD = "Erqi-admin-2026"
 
@@ -61,23 +59,10 @@ def test_the_first_run_dialog_makes_the_administrator_and_the_window_opens_signe
         shown["policy"] = dialog.error.text()
         _fill(dialog, PASSWORD, PASSWORD)
 
-    def ready() -> None:
-        window = next(w for w in shell_app.topLevelWidgets() if isinstance(w, MainWindow))
-        seen.append(window.header.user.text())
-
     QTimer.singleShot(0, create_when_asked)
     try:
         with caplog.at_level(logging.WARNING):
-            status = run_gui(
-                settings,
-                workspace,
-                wall_feeds=workspace.first_wall_feeds(),
-                stream_urls=[],
-                probe=None,
-                quit_after_ready=True,
-                on_ready=ready,
-                sign_in=SignIn(settings, workspace, interactive=True),
-            )
+            status = run_interactive(settings, workspace, seen)
         assert not workspace.needs_first_administrator()
     finally:
         workspace.close()

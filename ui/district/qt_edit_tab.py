@@ -184,8 +184,7 @@ class QtEditTab(QWidget):
     def start_adding(self) -> None:
         """An empty staff form; Save then adds the member (a city manager gets his map unit)."""
         self.table.clearSelection()
-        self._show_record(Record(EditKind.STAFF, 0, {}), [])
-        self.form.show_blank(EditKind.STAFF)
+        self._show_record(Record(EditKind.STAFF, 0, {}), [])  # id 0: not stored yet (``form.adding``)
         self.message.setText(self.tr("Fill in the new member of staff, then Save."))
 
     def save(self) -> None:

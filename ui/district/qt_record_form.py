@@ -45,13 +45,9 @@ class QtRecordForm(QWidget):
             self.shown[spec.name] = text
             self.layout_.addRow(word(FIELD_WORDS, spec.name), editor)
 
-    def show_blank(self, kind: EditKind) -> None:
-        """An empty form for a new record of ``kind`` (its read-only fields greyed, as when editing)."""
-        self.show_record(Record(kind, 0, {}), True)
-
     @property
     def adding(self) -> bool:
-        """True while the form holds a record not stored yet (``show_blank``)."""
+        """True while the form holds a record not stored yet (id 0: an empty form to fill in)."""
         return self.record is not None and self.record.id == 0
 
     def set_text(self, name: str, text: str) -> None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -98,11 +97,7 @@ class BaseMapPage(SetupPage):
         self.invalidate()
 
     def _browse(self) -> None:
-        chosen, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("MBTiles file"), self.mbtiles.text(), self.tr("MBTiles maps (*.mbtiles)")
-        )
-        if chosen:
-            self.mbtiles.setText(chosen)
+        self.browse_into(self.mbtiles, self.tr("MBTiles file"), self.tr("MBTiles maps (*.mbtiles)"))
 
     def base(self) -> str:
         return next(base for base, button in self.options.items() if button.isChecked())

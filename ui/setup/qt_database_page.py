@@ -9,7 +9,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -125,11 +124,8 @@ class DatabasePage(SetupPage):
         self.invalidate()
 
     def _browse(self) -> None:
-        chosen, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Database file"), self.path.text(), self.tr("SQLite databases (*.sqlite *.db)")
-        )
-        if chosen:
-            self.path.setText(chosen)
+        title, files = self.tr("Database file"), self.tr("SQLite databases (*.sqlite *.db)")
+        self.browse_into(self.path, title, files, new_file=True)
 
     def url(self) -> str:
         if self.embedded.isChecked():

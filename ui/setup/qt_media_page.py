@@ -9,6 +9,7 @@ A second workstation on a set-up database skips this page with the administrator
 from __future__ import annotations
 
 import dataclasses
+from dataclasses import dataclass
 
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QRadioButton, QVBoxLayout
 
@@ -90,26 +91,37 @@ class MediaPage(SetupPage):
         template, state = self.chosen(), self.state
         if not template:
             return None
-        if not url_supported(template.replace("{device}", "0").replace("{channel}", "0")):
-            scheme = template.split("://", 1)[0].upper()
-            return self.tr(
-                "This computer's video library cannot play %1 addresses: choose an HTTP template."
-            ).replace("%1", scheme)
         opened, principal = state.opened, state.principal
-        if opened is None or opened.workspace is None or principal is None:
-            return None  # no administrator of this wizard's own: the page is skipped anyway
-        settings = opened.workspace.services(principal).settings
-        return (lambda: _save(settings, template)), self.tr("Saving the media server …")
+        settings: SettingsService | None = None  # no administrator of this wizard's own: nothing to save
+        if opened is not None and opened.workspace is not None and principal is not None:
+            settings = opened.workspace.services(principal).settings
+        return (lambda: _check_and_save(settings, template)), self.tr("Saving the media server …")
 
     def checked(self, result: object) -> str | None:
+        if isinstance(result, Unplayable):
+            return self.tr(
+                "This computer's video library cannot play %1 addresses: choose an HTTP template."
+            ).replace("%1", result.scheme)
         if isinstance(result, InvalidSettings):
             return "\n".join(problem_text(problem) for problem in result.problems)
         self.state.media_url_template = self.chosen()
         return None
 
 
-def _save(settings: SettingsService, template: str) -> StoredSettings | InvalidSettings:
-    """Worker thread: the template into the district's settings (a refusal is the page's answer)."""
+@dataclass(frozen=True)
+class Unplayable:
+    scheme: str  # "RTSP": this machine's libVLC lacks the module the scheme needs
+
+
+def _check_and_save(
+    settings: SettingsService | None, template: str
+) -> Unplayable | StoredSettings | InvalidSettings | None:
+    """Worker thread (looking for libVLC's modules reads its plugin folders): the template into the
+    district's settings; an unplayable scheme or a refusal is the page's answer."""
+    if not url_supported(template.replace("{device}", "0").replace("{channel}", "0")):
+        return Unplayable(template.split("://", 1)[0].upper())
+    if settings is None:
+        return None
     stored = settings.current()
     try:
         return settings.save(

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QLabel, QWizard, QWizardPage
+from PySide6.QtWidgets import QFileDialog, QLabel, QLineEdit, QWizard, QWizardPage
 
 from commandcenter.services.errors import AccessError, DatabaseUnavailable
 from ui.background import BackgroundRunner
@@ -33,6 +33,14 @@ class SetupPage(QWizardPage):
 
     def retranslate(self) -> None:
         """Set every text of the page (called at construction and on a language change)."""
+
+    def browse_into(self, field: QLineEdit, title: str, file_filter: str, *, new_file: bool = False) -> None:
+        """A file chooser starting at ``field``'s path; the chosen path goes into ``field``.
+        ``new_file``: the file may not exist yet (a database to create)."""
+        ask = QFileDialog.getSaveFileName if new_file else QFileDialog.getOpenFileName
+        chosen, _filter = ask(self, title, field.text(), file_filter)
+        if chosen:
+            field.setText(chosen)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
