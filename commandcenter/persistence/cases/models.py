@@ -39,6 +39,7 @@ class CaseReporter(Base):
     lon: Mapped[float] = mapped_column(Float)
     lat: Mapped[float] = mapped_column(Float)
     feedback: Mapped[str] = mapped_column(Text, default="")  # the citizen's reply after closing (回访)
+    phone: Mapped[str | None] = mapped_column(String(20))  # for 回访; masked in lists, never logged
 
 
 class CasePhoto(Base):
