@@ -262,6 +262,7 @@ class MainWindow(QMainWindow):
         detail = QtCaseDetail(self.services.cases, self.runner, case_id, self)
         detail.changed.connect(self.cases.refresh)
         detail.dispatch_requested.connect(self.popup.show_case)
+        detail.escalation_requested.connect(self.desk.escalate)
         detail.nearest_cameras_requested.connect(self.linked_video.show_around)
         detail.show()
         return detail

@@ -64,6 +64,8 @@ ACTION_PERMISSIONS: Mapping[str, Permission] = {
     "结案": _P.CENTER_STEPS,
     "返工": _P.CENTER_STEPS,
     "派遣": _P.DISPATCH,
+    "改派": _P.DISPATCH,
+    "升级": _P.DISPATCH,
     "签收": _P.OFFICE_STEPS,
     "退回": _P.OFFICE_STEPS,
     "处置": _P.OFFICE_STEPS,

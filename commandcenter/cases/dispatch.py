@@ -30,6 +30,7 @@ from commandcenter.persistence.store import Store
 Step = Callable[[int, int, str, str, dict[str, Any]], CaseSnapshot]
 
 REQUEST_KEY = "request_id"
+DISPATCH_ACTIONS = frozenset({"派遣", "改派"})  # the steps a dispatch request makes
 MAX_ROUNDS = 5  # 立案 + 派遣, plus a few lost races; more means something is wrong
 
 
@@ -45,6 +46,25 @@ class DispatchRequest:
     actor: str  # the operator
     request_id: str = field(default_factory=new_request_id)
     note: str = ""
+    reassign: bool = False  # 改派: the case is dispatched and unsigned; give it to ``staff_id`` instead
+    from_staff_id: int | None = None  # who held it when the operator chose (None: the bureau)
+
+
+class DispatchKind(StrEnum):
+    """What "dispatch" means for a case as the board shows it: the first 派遣, or 改派 of a case
+    handed out and not yet signed for."""
+
+    DISPATCH = "派遣"
+    REDISPATCH = "改派"
+
+
+def dispatch_kind(status: str) -> DispatchKind | None:
+    """None: the case is past the point where the centre chooses who holds it (signed for, closed …)."""
+    if status in (CaseStatus.RECEIVED, CaseStatus.FILED):
+        return DispatchKind.DISPATCH
+    if status == CaseStatus.DISPATCHED:
+        return DispatchKind.REDISPATCH
+    return None
 
 
 class DispatchOutcome(StrEnum):
@@ -81,6 +101,10 @@ def dispatch_case(
                 payload = {**marker, ASSIGNEE_KEY: request.staff_id}
                 after = step(case.id, case.version, "派遣", request.note, payload)
                 return _done(request, after.status)
+            if _may_reassign(store, request, case):
+                payload = {**marker, ASSIGNEE_KEY: request.staff_id}
+                after = step(case.id, case.version, "改派", request.note, payload)
+                return _done(request, after.status)
         except ConcurrentChange:
             continue  # someone moved it between our read and write: look again
         if _dispatched_by(store, request):
@@ -94,9 +118,20 @@ def dispatch_case(
     raise ConcurrentChange(request.case_id, -1)
 
 
+def _may_reassign(store: Store, request: DispatchRequest, case: CaseSnapshot) -> bool:
+    """A 改派 runs only on the holder the operator saw, and never twice for one request."""
+    return (
+        request.reassign
+        and case.status == CaseStatus.DISPATCHED
+        and case.assignee_staff_id == request.from_staff_id
+        and case.assignee_staff_id != request.staff_id
+        and not _dispatched_by(store, request)
+    )
+
+
 def _dispatched_by(store: Store, request: DispatchRequest) -> bool:
     return any(
-        event.action == "派遣" and event.payload.get(REQUEST_KEY) == request.request_id
+        event.action in DISPATCH_ACTIONS and event.payload.get(REQUEST_KEY) == request.request_id
         for event in case_timeline(store, request.case_id)
     )
 

@@ -71,6 +71,19 @@ def escalation_chain(
     return chain
 
 
+def chain_from_holder(chain: list[EscalationStep], holder_staff_id: int | None) -> list[EscalationStep]:
+    """The chain from the one holding the case on: a case escalated (升级) to the office's duty officer
+    climbs on from there, never back to its 路长. ``holder_staff_id`` None is the bureau (a case 升级'd
+    to it has no assignee); someone not on the chain (a patroller dispatched by hand) climbs from its
+    start, since the 路长 answers for the segment whoever was sent."""
+    if holder_staff_id is None:
+        return chain[-1:]
+    for position, step in enumerate(chain):
+        if step.staff is not None and step.staff.id == holder_staff_id:
+            return chain[position:]
+    return chain
+
+
 def escalation_due(
     chain: list[EscalationStep],
     dispatched_at: datetime,

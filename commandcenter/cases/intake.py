@@ -22,7 +22,12 @@ from datetime import datetime, timedelta
 
 from commandcenter.cases.case_rules import AppliedRules, CaseRuleSet, fold
 from commandcenter.cases.district_index import DistrictIndex
-from commandcenter.cases.escalation import EscalationStep, escalation_chain, escalation_due
+from commandcenter.cases.escalation import (
+    EscalationStep,
+    chain_from_holder,
+    escalation_chain,
+    escalation_due,
+)
 from commandcenter.cases.recommend import (
     DEFAULT_RULES as DEFAULT_RECOMMEND,
     Basis,
@@ -199,9 +204,23 @@ class CaseIntake:
         settings' ladder says: its levels and their waits)."""
         district = self._district()
         ladder = None if district is None else district.ladder_waits()
+        return escalation_due(self._chain(case, now), dispatched_at, now, ack_timeout, ladder)
+
+    def next_escalation(self, case: BoardCase, now: datetime) -> EscalationStep | None:
+        """The level above whoever holds the dispatched case now (what 升级 hands it to); None at the
+        bureau, the top."""
+        chain = self._chain(case, now)
+        if chain and chain[0].staff is not None and chain[0].staff.id == case.assignee_id:
+            chain = chain[1:]
+        return chain[0] if chain and case.assignee_id is not None else None
+
+    def _chain(self, case: BoardCase, now: datetime) -> list[EscalationStep]:
+        """The case's ladder from its current holder up."""
+        district = self._district()
+        ladder = None if district is None else district.ladder_waits()
         shift = self.recommend_rules().day_shift
         chain = escalation_chain(self.locate_stored(case, now), self.index, now, ladder, shift)
-        return escalation_due(chain, dispatched_at, now, ack_timeout, ladder)
+        return chain_from_holder(chain, case.assignee_id)
 
 
 def _unique(picks: Sequence[Recommendation]) -> list[Recommendation]:

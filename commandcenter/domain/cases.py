@@ -119,6 +119,7 @@ class ReporterRecord:
     lon: float
     lat: float
     feedback: str
+    phone: str | None = None  # for 回访 only: lists show it masked, logs never hold it
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,10 @@
 """The case workflow as data: which action moves a case from which status to which, and what it needs.
 
 受理 → 立案 (or 不予立案) → 派遣 → 签收 → 处置 → 反馈 → 核查 → 结案, with 退回, 延期, 挂账, 返工, 作废 and
-简易处置 (CJJ/T 106 / GB/T 30428 procedure as cities publish it). The table is the single source for
+简易处置 (CJJ/T 106 / GB/T 30428 procedure as cities publish it). A dispatched case nobody signed for
+can be given to someone else (改派) or moved up the escalation ladder (升级: 路长 → 镇办 → 区城管局;
+the bureau holds it with no assignee); both restart the acknowledgement clock (``dispatched_at``) and
+keep the disposal deadline, so handing a case on never buys it time. The table is the single source for
 the UI's buttons (``available_actions``) and for the checks (``plan_transition``), so a button can
 never offer what the check refuses. ``plan_transition`` is pure: it decides and computes the new
 deadline; ``commandcenter.persistence.case_transitions`` writes the result atomically.
@@ -67,6 +70,8 @@ TRANSITIONS: tuple[Transition, ...] = (
     _t("不予立案", {_S.RECEIVED}, _S.REJECTED, _OP, "reject", **_R, deadline=_D.CLEAR),
     _t("简易处置", {_S.RECEIVED}, _S.CLOSED, _INS, "fixed on the spot", deadline=_D.CLEAR),
     _t("派遣", {_S.FILED}, _S.DISPATCHED, _OP, "dispatch", deadline=_D.DISPOSE, assignee="set"),
+    _t("改派", {_S.DISPATCHED}, _S.DISPATCHED, _OP, "re-dispatch", assignee="set"),
+    _t("升级", {_S.DISPATCHED}, _S.DISPATCHED, _OP, "escalate", assignee="set"),
     _t("签收", {_S.DISPATCHED}, _S.ACKNOWLEDGED, _OFF, "acknowledge"),
     _t("退回", {_S.DISPATCHED, *_IN_HAND}, _S.FILED, _OFF, "return", **_R, deadline=_D.DISPATCH,
        assignee="clear"),
@@ -84,7 +89,8 @@ TRANSITIONS: tuple[Transition, ...] = (
 # fmt: on
 TRANSITIONS_BY_ACTION: Mapping[str, Transition] = {t.action: t for t in TRANSITIONS}
 EXTENSION_HOURS_KEY = "extension_hours"  # payload of 延期: working hours granted (default: dispose hours)
-ASSIGNEE_KEY = "assignee_staff_id"  # payload of 派遣: who was dispatched
+ASSIGNEE_KEY = "assignee_staff_id"  # payload of 派遣/改派/升级: who was dispatched (升级 to the bureau: None)
+LEVEL_KEY = "level"  # payload of 升级: the escalation level now holding the case (路长 / 镇办 / 区城管局)
 
 
 @dataclass(frozen=True)

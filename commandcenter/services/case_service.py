@@ -11,6 +11,7 @@ auditor what happened.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Collection, Mapping
 from typing import Any
 
@@ -20,16 +21,19 @@ from commandcenter.accounts.validation import clean_text, clean_username
 from commandcenter.audit.trail import AuditAction
 from commandcenter.cases.case_detail import CaseDetail, load_case_detail
 from commandcenter.cases.dispatch import DispatchRequest, DispatchResult, dispatch_case
+from commandcenter.cases.escalation import EscalationStep
 from commandcenter.domain.calendar import WorkingCalendar
 from commandcenter.domain.cases import BoardCase, CaseSnapshot, CaseSummary
 from commandcenter.domain.kinds import CaseStatus
 from commandcenter.domain.settings import SettingsSource
+from commandcenter.domain.workflow import ASSIGNEE_KEY, LEVEL_KEY
 from commandcenter.persistence.cases import queries as case_queries
 from commandcenter.persistence.cases.board import board_rows
 from commandcenter.persistence.cases.transitions import apply_transition, read_case
 from commandcenter.services.guard import Guarded
 
 APPROVAL_ACTIONS = frozenset({"延期", "挂账"})
+HOLDER_ACTIONS = frozenset({"派遣", "改派", "升级"})  # who holds the case: audited as dispatches
 
 
 class CaseService(Guarded):
@@ -43,7 +47,15 @@ class CaseService(Guarded):
     def detail(self, case_id: int) -> CaseDetail:
         """What the detail window shows; another office's case is refused (and audited)."""
         self._check_case(_case_id(case_id))
-        return load_case_detail(self.store, case_id)
+        detail = load_case_detail(self.store, case_id)
+        return dataclasses.replace(detail, actions=[t for t in detail.actions if self._offers(t.action)])
+
+    def _offers(self, action: str) -> bool:
+        """The detail offers a principal only the steps they may take (an office user: 签收, 处置, 反馈,
+        退回, and 延期/挂账 as requests for a supervisor's approval)."""
+        if action in APPROVAL_ACTIONS and self.principal.can(Permission.OFFICE_STEPS):
+            return True
+        return self.principal.can(ACTION_PERMISSIONS[action])
 
     def board(self, ids: Collection[int] | None = None) -> list[BoardCase]:
         """The open cases this principal sees (``ids`` None), or the named ones among them."""
@@ -52,6 +64,18 @@ class CaseService(Guarded):
     def dispatch(self, request: DispatchRequest) -> DispatchResult:
         """立案 + 派遣 as this principal's own steps (each checked and audited), idempotent per request."""
         return dispatch_case(self.store, request, self.clock(), step=self._step)
+
+    def escalate(
+        self, case_id: int, expected_version: int, step: EscalationStep, reason: object = ""
+    ) -> CaseSnapshot:
+        """升级: a dispatched case nobody signed for goes one level up (``DispatchAdvice.next_escalation``
+        names the step: the office's duty officer, or the bureau with no assignee). Audited like a
+        dispatch, with the level in the timeline's payload."""
+        payload = {
+            ASSIGNEE_KEY: None if step.staff is None else step.staff.id,
+            LEVEL_KEY: step.level.value,
+        }
+        return self.transition(case_id, expected_version, "升级", reason, payload)
 
     def _step(
         self, case_id: int, version: int, action: str, reason: str, payload: dict[str, Any]
@@ -138,7 +162,7 @@ class CaseService(Guarded):
             AuditAction.APPROVAL
             if requester
             else AuditAction.DISPATCH
-            if action == "派遣"
+            if action in HOLDER_ACTIONS
             else AuditAction.TRANSITION
         )
         details = {"action": action, "to": snapshot.status.value, "version": snapshot.version, "reason": why}

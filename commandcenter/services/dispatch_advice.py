@@ -25,6 +25,7 @@ from commandcenter.cases.intake import CaseIntake
 from commandcenter.cases.recommend import Recommendation, shift_at
 from commandcenter.domain.cases import BoardCase
 from commandcenter.domain.district import StaffRecord
+from commandcenter.domain.kinds import CaseStatus
 from commandcenter.domain.settings import DEFAULT_SETTINGS, SettingsSource
 from commandcenter.persistence.units.positions import latest_positions
 from commandcenter.services.guard import Guarded
@@ -69,9 +70,19 @@ class DispatchAdvice(Guarded):
             return []
 
     def escalation(self, case: BoardCase, now: datetime, ack_timeout: timedelta) -> EscalationStep | None:
+        """The level that should hold the unsigned case ``now``; None while its holder still has time."""
         if self._intake is None or case.dispatched_at is None:
             return None
-        return self._intake.escalation_for_case(case, case.dispatched_at, now, ack_timeout)
+        step = self._intake.escalation_for_case(case, case.dispatched_at, now, ack_timeout)
+        holder = case.assignee_id
+        held = (step.staff is None and holder is None) or (step.staff is not None and step.staff.id == holder)
+        return None if held else step
+
+    def next_escalation(self, case: BoardCase, now: datetime) -> EscalationStep | None:
+        """Who 升级 hands a dispatched, unsigned case to: one level above its holder (None: the top)."""
+        if self._intake is None or case.status != CaseStatus.DISPATCHED:
+            return None
+        return self._intake.next_escalation(case, now)
 
     def nearest_patrollers(self, lon: float, lat: float, now: datetime, limit: int = 5) -> list[PatrollerHit]:
         if self._intake is None:

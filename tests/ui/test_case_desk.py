@@ -20,7 +20,7 @@ from commandcenter.accounts.principal import Principal
 from commandcenter.audit.trail import AuditAction, AuditTrail
 from commandcenter.cases.dispatch import DispatchRequest
 from commandcenter.cases.intake import CaseIntake
-from commandcenter.domain.cases import IncomingReport, NewCase
+from commandcenter.domain.cases import BoardCase, IncomingReport, NewCase
 from commandcenter.domain.kinds import CaseStatus, UserRole
 from commandcenter.domain.settings import NotificationRules
 from commandcenter.persistence.cases.board import board_rows
@@ -300,7 +300,57 @@ def test_a_case_left_for_later_is_dispatched_from_the_queue(
     )
     dispatched = desk.desk.board.get(case_id)
     assert dispatched is not None
-    assert not desk.queue.context_menu_for(dispatched).actions()[0].isEnabled()  # no second dispatch
+    texts = [action.text() for action in desk.queue.context_menu_for(dispatched).actions()]
+    assert texts[0] == "Re-dispatch…  (D)"  # handed out, not signed for: 改派, never a second 派遣
+    assert texts[1].startswith("Escalate to ")
+
+
+def _on_board(desk: Desk, case_id: int) -> BoardCase:
+    case = desk.desk.board.get(case_id)
+    assert case is not None
+    return case
+
+
+def test_an_unsigned_case_is_re_dispatched_then_escalated_from_the_queue(
+    qtbot: QtBot, desk: Desk, district_store: Store
+) -> None:
+    """改派 through the pop-up (the holder is not offered again), then 升级 one level up with E."""
+    outcome = CaseIntake.from_store(district_store).receive(
+        _report_on_segment(district_store, 17), datetime.now(UTC)
+    )
+    case_id = outcome.case_id
+    assert case_id is not None, outcome.result.rejections
+    qtbot.waitUntil(lambda: bool(desk.desk.board.get(case_id)))
+    first = desk.desk.recommendations(_on_board(desk, case_id))[0]
+    with qtbot.waitSignal(desk.desk.dispatch_finished, timeout=20_000):
+        desk.desk.dispatch(_on_board(desk, case_id), first.staff.id, first.staff.name)
+    qtbot.waitUntil(lambda: bool((c := desk.desk.board.get(case_id)) and c.assignee_id == first.staff.id))
+    desk.queue.refresh()
+    row = desk.queue.model.row_of(case_id)
+    assert row is not None
+    desk.queue.table.selectRow(row)
+    desk.queue.dispatch_selected()  # D
+    qtbot.waitUntil(lambda: bool(desk.popup.current is not None and desk.popup.current.id == case_id))
+    assert desk.popup.title.text().startswith("Re-dispatch")
+    assert first.staff.id not in {choice.staff.id for choice in desk.popup.choices}
+    second = desk.popup.choices[0]
+    with qtbot.waitSignal(desk.desk.dispatch_finished, timeout=20_000) as finished:
+        desk.popup.dispatch_choice(0)
+    assert finished.args[0] is True, finished.args
+    qtbot.waitUntil(lambda: bool((c := desk.desk.board.get(case_id)) and c.assignee_id == second.staff.id))
+    [stored] = board_rows(district_store, [case_id])
+    assert (stored.status, stored.assignee_id) == (CaseStatus.DISPATCHED, second.staff.id)
+    step = desk.desk.next_escalation(_on_board(desk, case_id))
+    assert step is not None
+    desk.queue.refresh()
+    desk.queue.table.selectRow(desk.queue.model.row_of(case_id) or 0)
+    with qtbot.waitSignal(desk.desk.dispatch_finished, timeout=20_000) as finished:
+        desk.queue.escalate_selected()  # E
+    assert finished.args[0] is True, finished.args
+    holder = None if step.staff is None else step.staff.id
+    qtbot.waitUntil(lambda: bool((c := desk.desk.board.get(case_id)) and c.assignee_id == holder))
+    events = [e.action for e in CaseService(district_store, principal_of_role()).detail(case_id).timeline]
+    assert events[-2:] == ["改派", "升级"]
 
 
 def test_the_detail_of_a_case_awaiting_dispatch_offers_dispatch_through_the_pop_up(

@@ -31,8 +31,15 @@ from functools import partial
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from commandcenter.cases.board import BoardChange, CaseBoard
-from commandcenter.cases.dispatch import DispatchOutcome, DispatchRequest, DispatchResult
+from commandcenter.cases.dispatch import (
+    DispatchKind,
+    DispatchOutcome,
+    DispatchRequest,
+    DispatchResult,
+    dispatch_kind,
+)
 from commandcenter.cases.dispatch_outbox import DispatchOutbox
+from commandcenter.cases.escalation import EscalationStep
 from commandcenter.cases.recommend import Recommendation
 from commandcenter.domain.cases import BoardCase
 from commandcenter.domain.settings import DistrictSettings
@@ -256,11 +263,37 @@ class CaseDesk(QObject):
         return MiniMapScene(case.lon, case.lat, segment, people)
 
     def dispatch(self, case: BoardCase, staff_id: int, staff_name: str) -> DispatchRequest:
-        """Queue a dispatch (returns at once); ``dispatch_finished`` tells how it ended."""
-        request = DispatchRequest(case.id, staff_id, staff_name, self.operator)
+        """Queue a dispatch — or a 改派 of a case handed out and not signed for, from the holder the
+        operator saw — (returns at once); ``dispatch_finished`` tells how it ended."""
+        reassign = dispatch_kind(case.status) is DispatchKind.REDISPATCH
+        request = DispatchRequest(
+            case.id,
+            staff_id,
+            staff_name,
+            self.operator,
+            reassign=reassign,
+            from_staff_id=case.assignee_id if reassign else None,
+        )
         self._outbox.submit(request)
         self.dispatch_queued.emit()
         return request
+
+    def next_escalation(self, case: BoardCase) -> EscalationStep | None:
+        """Who 升级 would hand the case to (in memory); None when it is not dispatched or at the top."""
+        return self.advice.next_escalation(case, datetime.now(UTC))
+
+    def escalate(self, case: BoardCase) -> None:
+        """升级 one level up, on a worker as the principal's audited step; the outcome is said like a
+        dispatch's (``dispatch_finished``) and the case comes back through the change feed."""
+        step = self.next_escalation(case)
+        if step is None:
+            return
+        said = self.tr("Escalated to %1").replace("%1", escalation_label(step))
+        self._runner.submit(
+            lambda: self.service.escalate(case.id, case.version, step),
+            lambda _snapshot: self._park_outcome((True, said)),
+            lambda error: self._park_outcome((False, str(error))),
+        )
 
     def pending_dispatches(self) -> list[DispatchRequest]:
         return self._outbox.pending()

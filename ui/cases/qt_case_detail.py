@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from commandcenter.cases.case_detail import CaseDetail
+from commandcenter.cases.dispatch import DispatchKind, dispatch_kind
 from commandcenter.domain.cases import PhotoRecord
 from commandcenter.services.case_service import CaseService
 from ui.background import BackgroundRunner
@@ -42,7 +43,8 @@ PHOTO_PX = 320
 class QtCaseDetail(QDialog):
     nearest_cameras_requested = Signal(float, float)  # lon, lat
     changed = Signal()  # a workflow action succeeded
-    dispatch_requested = Signal(object)  # BoardCase awaiting dispatch: into the pop-up, with advice
+    dispatch_requested = Signal(object)  # BoardCase to (re-)dispatch: into the pop-up, with advice
+    escalation_requested = Signal(object)  # BoardCase handed out, not signed for: 升级 one level up
 
     def __init__(
         self,
@@ -154,14 +156,21 @@ class QtCaseDetail(QDialog):
             widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.deleteLater()
-        if detail.case.assignee_id is None and any(t.action in ("立案", "派遣") for t in detail.actions):
-            # dispatch needs an assignee: the pop-up chooses one with its recommendations
-            dispatch = QPushButton(self.tr("Dispatch…"), self)
+        offered = {transition.action for transition in detail.actions}
+        kind = dispatch_kind(detail.case.status)
+        if kind is not None and offered & {"立案", "派遣", "改派"}:
+            # (re-)dispatch needs an assignee: the pop-up chooses one with its recommendations
+            label = self.tr("Re-dispatch…") if kind is DispatchKind.REDISPATCH else self.tr("Dispatch…")
+            dispatch = QPushButton(label, self)
             dispatch.setObjectName("primaryButton")
             dispatch.clicked.connect(lambda _c=False, case=detail.case: self.dispatch_requested.emit(case))
             self.actions_row.addWidget(dispatch)
+        if "升级" in offered:
+            escalate = QPushButton(self.tr("Escalate"), self)
+            escalate.clicked.connect(lambda _c=False, case=detail.case: self.escalation_requested.emit(case))
+            self.actions_row.addWidget(escalate)
         for transition in detail.actions:
-            if transition.action == "派遣":
+            if transition.action in ("派遣", "改派", "升级"):
                 continue
             button = QPushButton(transition.action, self)
             button.setToolTip(english_gloss(transition.english))

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from commandcenter.cases.dispatch import DispatchKind, dispatch_kind
 from commandcenter.cases.recommend import Recommendation
 from commandcenter.domain.cases import BoardCase
 from ui.cases.arrival_chime import ArrivalChime
@@ -160,9 +161,10 @@ class QtCasePopup(QFrame):
         self._present()
 
     def show_case(self, case: BoardCase) -> None:
-        """Dispatch at any time: bring ``case`` (from the queue: dismissed with 稍后, or never shown)
-        into the pop-up now; the one shown so far goes back to the front of the waiting ones."""
-        if not self.enabled or case.assignee_id is not None:
+        """Dispatch at any time: bring ``case`` (from the queue or the detail: dismissed with 稍后,
+        returned, never shown — or handed out and not signed for, to 改派) into the pop-up now; the
+        one shown so far goes back to the front of the waiting ones."""
+        if not self.enabled or dispatch_kind(case.status) is None:
             return
         if self.current is not None and self.current.id != case.id:
             self.waiting.insert(0, self.current)
@@ -195,7 +197,7 @@ class QtCasePopup(QFrame):
         self._sort_waiting()
         if self.current is not None:
             fresh = self.desk.board.get(self.current.id)
-            if fresh is None or fresh.assignee_id is not None:
+            if fresh is None or _handled_elsewhere(self.current, fresh):
                 self.next_case()
                 return
             if fresh != self.current:
@@ -223,7 +225,9 @@ class QtCasePopup(QFrame):
     def _fill(self, case: BoardCase) -> None:
         now = datetime.now(UTC)
         self.current = case
-        self.title.setText(self.tr("New case %1").replace("%1", case.number))
+        redispatch = dispatch_kind(case.status) is DispatchKind.REDISPATCH
+        title = self.tr("Re-dispatch %1") if redispatch else self.tr("New case %1")
+        self.title.setText(title.replace("%1", case.number))
         self.category.setText(f"{case.category_name} · {case.source} · {local_time(case.created_at)}")
         self.place.setText(
             " · ".join(part for part in (case.address, case.segment_name, case.office_name) if part)
@@ -238,14 +242,16 @@ class QtCasePopup(QFrame):
         self.reporters.setVisible(case.reporters > 1)
         self.description.setText(case.description)
         self._show_photo(case.photo_uri)
-        self.choices = self.desk.recommendations(case)[:MAX_CHOICES]
+        offered = self.desk.recommendations(case)
+        self.choices = [pick for pick in offered if pick.staff.id != case.assignee_id][:MAX_CHOICES]
+        verb = self.tr("Re-dispatch to %1 · %2") if redispatch else self.tr("Dispatch to %1 · %2")
         for position, button in enumerate(self.choice_buttons):
             if position < len(self.choices):
                 choice = self.choices[position]
                 button.setText(
-                    self.tr("Dispatch to %1 · %2")
-                    .replace("%1", choice.staff.name)
-                    .replace("%2", dispatch_reason(choice, case.office_name))
+                    verb.replace("%1", choice.staff.name).replace(
+                        "%2", dispatch_reason(choice, case.office_name)
+                    )
                 )
                 button.show()
             else:
@@ -265,3 +271,11 @@ class QtCasePopup(QFrame):
         count = len(self.waiting)
         self.more.setText(self.tr("%1 more new").replace("%1", str(count)) if count else "")
         self.next_button.setVisible(count > 0)
+
+
+def _handled_elsewhere(shown: BoardCase, fresh: BoardCase) -> bool:
+    """The case the pop-up shows was dispatched, re-dispatched or signed for meanwhile (here or on
+    another desk): there is nothing left to choose."""
+    if dispatch_kind(fresh.status) is not dispatch_kind(shown.status):
+        return True
+    return fresh.assignee_id != shown.assignee_id

@@ -1,9 +1,10 @@
 """The case queue dock: counters (open, awaiting dispatch, due within the hour, overdue) over the open
 cases in urgency order. A view of the ``CaseDesk``: it redraws when the board changes and every
 half minute (countdowns), keeps the operator's selection by case id, and asks for a case's detail
-on double-click or Return. A case still awaiting dispatch (left with 稍后, or never shown) is
-dispatched at any time: 派遣… in its right-click menu, or D, brings it into the pop-up with the same
-recommendations.
+on double-click or Return. A case still awaiting dispatch (left with 稍后, returned with 退回, or never
+shown) is dispatched at any time: 派遣… in its right-click menu, or D, brings it into the pop-up with the
+same recommendations; a case handed out and not signed for is re-dispatched the same way (改派…) or
+escalated one level up (升级, E).
 """
 
 from __future__ import annotations
@@ -23,9 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from commandcenter.cases.dispatch import DispatchKind, dispatch_kind
 from commandcenter.domain.cases import BoardCase
 from ui.cases.case_desk import CaseDesk
 from ui.cases.case_table_model import CaseTableModel
+from ui.cases.case_words import escalation_label
 from ui.cases.qt_offline_banner import QtOfflineBanner
 from ui.throttle import Throttle
 
@@ -55,7 +58,7 @@ class QtCounter(QLabel):
 
 class QtCaseQueue(QWidget):
     case_activated = Signal(object)  # BoardCase: open its detail
-    dispatch_requested = Signal(object)  # BoardCase awaiting dispatch: into the pop-up, at any time
+    dispatch_requested = Signal(object)  # BoardCase to (re-)dispatch: into the pop-up, at any time
 
     def __init__(self, desk: CaseDesk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -126,8 +129,14 @@ class QtCaseQueue(QWidget):
         table.doubleClicked.connect(self._activated)
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         table.customContextMenuRequested.connect(self._context_menu)
-        # The keyboard way: D dispatches the selected case, Return opens it (a desk works without a mouse).
-        for key, slot in ((Qt.Key.Key_D, self.dispatch_selected), (Qt.Key.Key_Return, self.open_selected)):
+        # The keyboard way: D dispatches (or re-dispatches) the selected case, E escalates it, Return
+        # opens it (a desk works without a mouse).
+        keys = (
+            (Qt.Key.Key_D, self.dispatch_selected),
+            (Qt.Key.Key_E, self.escalate_selected),
+            (Qt.Key.Key_Return, self.open_selected),
+        )
+        for key, slot in keys:
             shortcut = QShortcut(QKeySequence(key), table)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
             shortcut.activated.connect(slot)
@@ -135,8 +144,13 @@ class QtCaseQueue(QWidget):
 
     def dispatch_selected(self) -> None:
         case = self.selected_case()
-        if case is not None and case.assignee_id is None:
+        if case is not None and dispatch_kind(case.status) is not None:
             self.dispatch_requested.emit(case)
+
+    def escalate_selected(self) -> None:
+        case = self.selected_case()
+        if case is not None:
+            self.desk.escalate(case)
 
     def open_selected(self) -> None:
         case = self.selected_case()
@@ -144,10 +158,17 @@ class QtCaseQueue(QWidget):
             self.case_activated.emit(case)
 
     def context_menu_for(self, case: BoardCase) -> QMenu:
-        """派遣… for a case awaiting dispatch (dismissed with 稍后, or never shown), 详情 for any."""
+        """派遣… for a case awaiting dispatch (dismissed with 稍后, returned with 退回, or never shown),
+        改派… and 升级 for one handed out and not signed for, 详情 for any."""
         menu = QMenu(self)
-        dispatch = menu.addAction(self.tr("Dispatch…  (D)"), lambda: self.dispatch_requested.emit(case))
-        dispatch.setEnabled(case.assignee_id is None)
+        kind = dispatch_kind(case.status)
+        label = self.tr("Re-dispatch…  (D)") if kind is DispatchKind.REDISPATCH else self.tr("Dispatch…  (D)")
+        dispatch = menu.addAction(label, lambda: self.dispatch_requested.emit(case))
+        dispatch.setEnabled(kind is not None)
+        step = self.desk.next_escalation(case)
+        if step is not None:
+            text = self.tr("Escalate to %1  (E)").replace("%1", escalation_label(step))
+            menu.addAction(text, lambda: self.desk.escalate(case))
         menu.addAction(self.tr("Details…  (Enter)"), lambda: self.case_activated.emit(case))
         return menu
 
