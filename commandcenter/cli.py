@@ -22,6 +22,7 @@ from pathlib import Path
 
 from commandcenter import __version__
 from commandcenter.commands.database import announce, command_database_url, may_replace, open_store
+from commandcenter.commands.departments import add_departments, run_departments
 from commandcenter.commands.district import add_district, run_district
 from commandcenter.commands.import_cameras import add_import_cameras, run_import_cameras
 from commandcenter.commands.import_geojson import add_import_geojson, run_import_geojson
@@ -105,6 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_district(commands)  # issue 13
     add_users(commands)  # issue 13: the first administrator of a real install
     add_settings(commands)  # issue 13: the district's central settings
+    add_departments(commands)  # issue 15: the departments that handle cases (联动)
     return parser
 
 
@@ -286,4 +288,5 @@ _HEADLESS: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
     "district": run_district,
     "users": run_users,
     "settings": run_settings,
+    "departments": run_departments,
 }

@@ -152,6 +152,9 @@ class MainWindow(QMainWindow):
         self.plugins.events.follow_alerts(self.alerts.watcher.alerts)  # plugins hear unit alerts
         self.full_screen_action = self._build_menus()
         self.restored = self._restore_state()
+        if not services.reads_district:
+            for hidden in (self.kpis, self.map_dock, self.track_dock, self.alert_dock):
+                hidden.hide()
 
     # ------------------------------------------------------------------ composition
     def _stack(self, *widgets: QWidget) -> QWidget:
@@ -232,10 +235,17 @@ class MainWindow(QMainWindow):
         self.wall.show_feeds(self._wall_feeds)
         self.wall_windows.restore()
         self.wall.measure_budget(self.runner)  # ffmpeg off the Qt thread; the meter appears after
-        for part in (self.kpis, self.map, self.desk, self.cases, self.status, self.tracks, self.alerts):
+        for part in (self.desk, self.cases, self.status, *self._district_parts()):
             part.start()
         self.camera_tree.start()
         self.plugins.start()
+
+    def _district_parts(self) -> tuple[QtKpiStrip | QtOverviewMap | QtTrackPlayback | QtAlertList, ...]:
+        """The parts showing the district's live picture: for who reads it (a department user works
+        its cases only — those parts stay hidden and never ask)."""
+        if not self.services.reads_district:
+            return ()
+        return (self.kpis, self.map, self.tracks, self.alerts)
 
     def stop(self) -> None:
         """Stop timers, players and workers. Idempotent: close and run_gui's cleanup both call it."""

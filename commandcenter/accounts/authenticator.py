@@ -46,7 +46,12 @@ class SingleSignOn(Protocol):
 
 def principal_of(account: UserAccount) -> Principal:
     return Principal(
-        account.id, account.username, account.display_name, UserRole(account.role), account.office_id
+        account.id,
+        account.username,
+        account.display_name,
+        UserRole(account.role),
+        account.office_id,
+        account.department,
     )
 
 

@@ -17,9 +17,11 @@ from commandcenter.domain.kinds import UserRole
 class Permission(StrEnum):
     READ_ALL_CASES = "read_all_cases"  # every office's cases, segments and staff
     READ_OFFICE_CASES = "read_office_cases"  # only the principal's own office
+    READ_DEPARTMENT_CASES = "read_department_cases"  # only the cases the principal's department holds
     CENTER_STEPS = "center_steps"  # 立案 不予立案 核查 结案 返工
     DISPATCH = "dispatch"  # 派遣
     OFFICE_STEPS = "office_steps"  # 签收 退回 处置 反馈, and requesting 延期/挂账
+    DEPARTMENT_STEPS = "department_steps"  # 回复: a department's answer, handing the case back
     ON_SITE_CLOSE = "on_site_close"  # 简易处置
     APPROVE_EXTENSION = "approve_extension"  # 延期 / 挂账 approval
     SUPERVISE = "supervise"  # 恢复办理 作废
@@ -41,6 +43,7 @@ ROLE_PERMISSIONS: Mapping[UserRole, frozenset[Permission]] = {
     | {_P.APPROVE_EXTENSION, _P.SUPERVISE, _P.VIEW_AUDIT, _P.MANAGE_CATEGORIES, _P.CHECK_DISTRICT},
     UserRole.LEADER: frozenset({_P.READ_ALL_CASES, _P.EXPORT, _P.VIEW_AUDIT}),
     UserRole.OFFICE: frozenset({_P.READ_OFFICE_CASES, _P.OFFICE_STEPS}),
+    UserRole.DEPARTMENT: frozenset({_P.READ_DEPARTMENT_CASES, _P.DEPARTMENT_STEPS}),
     UserRole.INSPECTOR: frozenset({_P.READ_ALL_CASES, _P.ON_SITE_CLOSE}),
     UserRole.ADMIN: frozenset(
         {
@@ -65,6 +68,8 @@ ACTION_PERMISSIONS: Mapping[str, Permission] = {
     "返工": _P.CENTER_STEPS,
     "派遣": _P.DISPATCH,
     "改派": _P.DISPATCH,
+    "转办": _P.DISPATCH,
+    "回复": _P.DEPARTMENT_STEPS,
     "升级": _P.DISPATCH,
     "签收": _P.OFFICE_STEPS,
     "退回": _P.OFFICE_STEPS,
@@ -80,9 +85,11 @@ ACTION_PERMISSIONS: Mapping[str, Permission] = {
 PERMISSION_NAMES: Mapping[Permission, str] = {
     _P.READ_ALL_CASES: "查看全区案件",
     _P.READ_OFFICE_CASES: "查看本镇办案件",
+    _P.READ_DEPARTMENT_CASES: "查看本部门案件",
     _P.CENTER_STEPS: "中心办理",
     _P.DISPATCH: "派遣",
     _P.OFFICE_STEPS: "镇办处置",
+    _P.DEPARTMENT_STEPS: "部门联动回复",
     _P.ON_SITE_CLOSE: "简易处置",
     _P.APPROVE_EXTENSION: "审批延期/挂账",
     _P.SUPERVISE: "督办（恢复、作废）",

@@ -17,6 +17,7 @@ class Principal:
     display_name: str
     role: UserRole
     office_id: int | None  # set for office (镇办) users: the only office they see
+    department: str | None = None  # a department user's department (by name): the cases it holds
 
     @property
     def permissions(self) -> frozenset[Permission]:

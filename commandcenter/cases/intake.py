@@ -52,6 +52,7 @@ from commandcenter.persistence.cases import (
     intake as case_intake,
     queries as case_queries,
 )
+from commandcenter.persistence.district.departments import departments as department_list
 from commandcenter.persistence.store import Store
 
 STORED_PHOTOS = "(stored with the case)"
@@ -87,11 +88,14 @@ class CaseIntake:
         rules: CaseRuleSet | None = None,
         *,
         settings: SettingsSource | None = None,
+        departments: Mapping[str, int] | None = None,
     ) -> None:
-        """``calendar``: a fixed calendar (tests); otherwise the settings' calendar, else the default."""
+        """``calendar``: a fixed calendar (tests); otherwise the settings' calendar, else the default.
+        ``departments``: the district's departments by name, which categories route to (联动)."""
         self.store = store
         self.index = index
         self.categories = dict(categories)
+        self.departments = dict(departments or {})
         self._calendar = calendar
         self.rules = rules or CaseRuleSet()
         self.settings = settings
@@ -107,7 +111,9 @@ class CaseIntake:
     ) -> CaseIntake:
         """Read the district and the category table (raises ``DatabaseUnavailable``)."""
         categories = case_categories.active_categories(store)
-        return cls(store, DistrictIndex.from_store(store), categories, calendar, rules, settings=settings)
+        departments = {department.name: department.id for department in department_list(store)}
+        index = DistrictIndex.from_store(store)
+        return cls(store, index, categories, calendar, rules, settings=settings, departments=departments)
 
     @property
     def calendar(self) -> WorkingCalendar:
@@ -155,6 +161,7 @@ class CaseIntake:
         applied = self._known_office(fold(self.rules.apply(result)))
         deadline = self.calendar.add_working_hours(now, result.category.dispatch_hours)
         new_case = self._with_rules(dataclasses.replace(result.new_case(), deadline_at=deadline), applied)
+        new_case = self._routed(new_case, result.category, now)
         case_id = case_intake.create_case(self.store, new_case, now, report.photos)
         picks = self._preferred(applied) + recommend(result, self.index, now, self.recommend_rules())
         return IntakeOutcome(result, case_id, False, tuple(_unique(picks)), applied)
@@ -171,6 +178,15 @@ class CaseIntake:
             keep = segment is not None and segment.office_id == office.id
             changes.update(office_id=office.id, segment_id=case.segment_id if keep else None)
         return dataclasses.replace(case, **changes)  # type: ignore[arg-type]
+
+    def _routed(self, case: NewCase, category: CategorySpec, now: datetime) -> NewCase:
+        """A category handled by a department of the district (市政所, 环卫中心 …) puts the case in that
+        department's hands beside its office at once (联动), with the disposal time as its deadline."""
+        department_id = self.departments.get(category.department) if category.routes_to_department else None
+        if department_id is None:
+            return case
+        handoff = self.calendar.add_working_hours(now, category.dispose_hours)
+        return dataclasses.replace(case, department_id=department_id, handoff_deadline_at=handoff)
 
     def _known_office(self, applied: AppliedRules) -> AppliedRules:
         """A rule naming an office the district does not have is noted and not applied."""

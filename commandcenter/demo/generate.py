@@ -18,7 +18,7 @@ from commandcenter.demo.cameras import add_cameras
 from commandcenter.demo.district_plan import district_plan
 from commandcenter.demo.fleet import add_fleet
 from commandcenter.demo.history import add_history
-from commandcenter.demo.people import add_staff, add_users
+from commandcenter.demo.people import add_departments, add_staff, add_users
 from commandcenter.demo.plan import Rows, plan_district
 from commandcenter.domain.categories import category_rows
 from commandcenter.persistence.accounts.models import User
@@ -53,6 +53,7 @@ def generate(
     add_fleet(rng, districts, rows, now)
     add_cameras(rng, districts, rows, streams or StreamSettings())
     rows[CaseCategory] = list(category_rows())
+    add_departments(rows)
     add_users(rng, districts, rows, roster)
     add_history(rng, districts, roster, rows, now)
     return rows

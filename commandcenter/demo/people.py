@@ -15,13 +15,15 @@ from commandcenter.demo.names import mobile_number, person_name
 from commandcenter.demo.placing import apportion, lonlat, unit_row
 from commandcenter.demo.plan import DistrictPlan, Rows
 from commandcenter.demo.roads import SegmentPlan
+from commandcenter.domain.categories import DEFAULT_CATEGORIES
 from commandcenter.domain.kinds import Shift, StaffRole, UnitKind, UserRole
 from commandcenter.persistence.accounts.models import User
-from commandcenter.persistence.district.models import Staff
+from commandcenter.persistence.district.models import Department, Staff
 from commandcenter.persistence.units.models import Unit
 
 CITY_MANAGERS_PER_DISTRICT = 1_600
 INSPECTORS_PER_OFFICE = 3
+SEED_DEPARTMENTS = ("爱卫办", "社管办")  # "与城管相关的爱卫办、社管办等部门均可利用平台进行案件办理"
 WALKING_KMH = (3.5, 5.5)
 
 
@@ -142,6 +144,7 @@ def add_users(rng: random.Random, districts: list[DistrictPlan], rows: Rows, ros
     for district in districts:
         for office in district.offices:
             users.append((f"office{office.code}", f"{office.name}值班", UserRole.OFFICE, office.id))
+    departments = {row["name"]: row["code"] for row in rows[Department]}
     rows[User] += [
         {
             "id": index,
@@ -151,6 +154,32 @@ def add_users(rng: random.Random, districts: list[DistrictPlan], rows: Rows, ros
             "office_id": office_id,
             "password_hash": None,
             "active": True,
+            "department": None,
         }
         for index, (username, display, role, office_id) in enumerate(users, 1)
+    ]
+    first = len(rows[User]) + 1
+    rows[User] += [
+        {
+            "id": index,
+            "username": f"dept{code}",
+            "display_name": f"{name}值班",
+            "role_code": UserRole.DEPARTMENT.value,
+            "office_id": None,
+            "password_hash": None,
+            "active": True,
+            "department": name,
+        }
+        for index, (name, code) in enumerate(departments.items(), first)
+    ]
+
+
+def add_departments(rows: Rows) -> None:
+    """The departments the category table routes to (市政所, 环卫中心 …) and the two the seed names
+    (爱卫办, 社管办), coded D01…: each has a demo user ``dept<code>``."""
+    names = sorted({spec.department for spec in DEFAULT_CATEGORIES if spec.routes_to_department})
+    names += [name for name in SEED_DEPARTMENTS if name not in names]
+    rows[Department] = [
+        {"id": index, "code": f"D{index:02d}", "name": name, "phone": "", "active": True}
+        for index, name in enumerate(names, 1)
     ]

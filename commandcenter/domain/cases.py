@@ -29,7 +29,9 @@ class NewCase:
     segment_id: int | None = None
     urgency: int = 2
     deadline_at: datetime | None = None  # intake sets the dispatch deadline (working hours)
-    notes: tuple[str, ...] = ()  # from the office's case rules, kept with the first event
+    notes: tuple[str, ...] = ()  # from the office's case rules, kept with the case and its first event
+    department_id: int | None = None  # the department the category routes to (联动), beside the office
+    handoff_deadline_at: datetime | None = None  # that department's deadline
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,10 @@ class BoardCase:
     reporters: int  # 1 + merged duplicates
     photo_uri: str | None  # the first report photo
     dispatched_at: datetime | None  # the last 派遣 (the acknowledgement clock starts here)
+    rule_notes: tuple[str, ...] = ()  # what the office's case rules noted at intake
+    department_id: int | None = None  # the department holding the case beside its office (联动)
+    department_name: str | None = None
+    handoff_deadline_at: datetime | None = None  # the department's deadline
 
     @property
     def is_open(self) -> bool:

@@ -15,6 +15,10 @@ from dataclasses import asdict, dataclass
 
 from commandcenter.domain.kinds import CategoryKind
 
+ENFORCEMENT_MARK = "执法"
+# What a category's department column says when no department of the district handles it.
+NOT_DEPARTMENTS = frozenset({"属地镇办", "区城管局", "权属单位", ""})
+
 
 @dataclass(frozen=True)
 class CategorySpec:
@@ -36,6 +40,18 @@ class CategorySpec:
         if self.dispose_hours <= 2:
             return 1
         return 3 if self.dispose_hours >= 24 else 2
+
+    @property
+    def enforcement(self) -> bool:
+        """An enforcement matter (占道经营, 违法建设, 渣土抛洒 …): the category is handled by an enforcement
+        unit (城管执法中队, 综合执法大队 …), so the 联动执法车 crews are offered when dispatching."""
+        return ENFORCEMENT_MARK in self.department
+
+    @property
+    def routes_to_department(self) -> bool:
+        """Handled by a department of its own (市政所, 环卫中心 …), not by the office the place lies in
+        (属地镇办), the bureau itself or the owner of a facility (权属单位)."""
+        return self.department not in NOT_DEPARTMENTS
 
 
 # (小类名称, 立案条件, 派遣时限, 处置时限, 责任单位, 需要照片, 上报权重) per 大类, in code order.

@@ -82,6 +82,7 @@ class UserRole(StrEnum):
     SUPERVISOR = "supervisor"
     LEADER = "leader"
     OFFICE = "office"  # 镇办 user
+    DEPARTMENT = "department"  # a department's user (爱卫办, 市政所 …): the cases handed to it
     INSPECTOR = "inspector"
     ADMIN = "admin"
 

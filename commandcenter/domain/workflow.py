@@ -4,10 +4,14 @@
 简易处置 (CJJ/T 106 / GB/T 30428 procedure as cities publish it). A dispatched case nobody signed for
 can be given to someone else (改派) or moved up the escalation ladder (升级: 路长 → 镇办 → 区城管局;
 the bureau holds it with no assignee); both restart the acknowledgement clock (``dispatched_at``) and
-keep the disposal deadline, so handing a case on never buys it time. The table is the single source for
-the UI's buttons (``available_actions``) and for the checks (``plan_transition``), so a button can
-never offer what the check refuses. ``plan_transition`` is pure: it decides and computes the new
-deadline; ``commandcenter.persistence.case_transitions`` writes the result atomically.
+keep the disposal deadline, so handing a case on never buys it time. Beside its office a case can be
+held by a department (联动): 转办 hands it over with the department's own deadline, the department's
+回复 (its answer, required) hands it back; neither changes the case's status.
+
+The table is the single source for the UI's buttons (``available_actions``) and for the checks
+(``plan_transition``), so a button can never offer what the check refuses. ``plan_transition`` is
+pure: it decides and computes the new deadline; ``commandcenter.persistence.case_transitions``
+writes the result atomically.
 """
 
 from __future__ import annotations
@@ -48,6 +52,7 @@ class Transition:
     deadline: DeadlineRule = DeadlineRule.KEEP
     counter: str | None = None  # "rework_count" / "extension_count", +1 per transition
     assignee: Literal["keep", "set", "clear"] = "keep"  # 派遣 sets payload[ASSIGNEE_KEY]; 退回 clears
+    department: Literal["keep", "set", "clear"] = "keep"  # 转办 sets payload[DEPARTMENT_KEY]; 回复 clears
 
 
 def _t(
@@ -62,7 +67,9 @@ def _t(
 
 
 _OP, _SUP, _OFF, _INS = UserRole.OPERATOR, UserRole.SUPERVISOR, UserRole.OFFICE, UserRole.INSPECTOR
+_DEP = UserRole.DEPARTMENT
 _IN_HAND = {_S.ACKNOWLEDGED, _S.DISPOSING}
+_HANDLED = {_S.RECEIVED, _S.FILED, _S.DISPATCHED, *_IN_HAND}  # open and not yet reported done
 # fmt: off
 _R, _A, _D = {"reason_required": True}, {"approval_required": True}, DeadlineRule
 TRANSITIONS: tuple[Transition, ...] = (
@@ -83,6 +90,8 @@ TRANSITIONS: tuple[Transition, ...] = (
     _t("延期", _IN_HAND, None, _OFF, "extend", **_R, **_A, deadline=_D.EXTEND, counter="extension_count"),
     _t("挂账", _IN_HAND, _S.SUSPENDED, _OFF, "suspend", **_R, **_A, deadline=_D.CLEAR),
     _t("恢复办理", {_S.SUSPENDED}, _S.DISPOSING, _SUP, "resume", **_R, deadline=_D.DISPOSE),
+    _t("转办", _HANDLED, None, _OP, "hand to a department", department="set"),
+    _t("回复", _HANDLED, None, _DEP, "department's answer", **_R, department="clear"),
     _t("作废", {_S.RECEIVED, _S.FILED, _S.DISPATCHED, *_IN_HAND, _S.SUSPENDED}, _S.VOIDED, _SUP, "void", **_R,
        deadline=_D.CLEAR),
 )
@@ -90,6 +99,10 @@ TRANSITIONS: tuple[Transition, ...] = (
 TRANSITIONS_BY_ACTION: Mapping[str, Transition] = {t.action: t for t in TRANSITIONS}
 EXTENSION_HOURS_KEY = "extension_hours"  # payload of 延期: working hours granted (default: dispose hours)
 ASSIGNEE_KEY = "assignee_staff_id"  # payload of 派遣/改派/升级: who was dispatched (升级 to the bureau: None)
+DEPARTMENT_KEY = "department_id"  # payload of 转办: the department that takes the case (联动)
+HANDOFF_HOURS_KEY = (
+    "handoff_hours"  # payload of 转办: the department's working hours (default: dispose hours)
+)
 LEVEL_KEY = "level"  # payload of 升级: the escalation level now holding the case (路长 / 镇办 / 区城管局)
 
 
@@ -105,6 +118,7 @@ class CaseState:
     deadline_at: datetime | None = None
     rework_count: int = 0
     extension_count: int = 0
+    department_id: int | None = None  # the department holding the case (联动), if any
 
 
 @dataclass(frozen=True)
@@ -123,6 +137,8 @@ class PlannedTransition:
     extension_count: int
     payload: dict[str, Any] = field(default_factory=dict)
     assignee_staff_id: int | None = None  # the new assignee when ``transition.assignee`` is not "keep"
+    department_id: int | None = None  # the department holding it when ``transition.department`` is not "keep"
+    handoff_deadline_at: datetime | None = None  # that department's deadline (转办), cleared by 回复
 
     @property
     def action(self) -> str:
@@ -170,6 +186,7 @@ def plan_transition(
         counts["extension_count"],
         extra,
         _assignee(transition, extra),
+        *_department(transition, state, now, extra, calendar or default_calendar()),
     )
 
 
@@ -238,6 +255,39 @@ def _assignee(transition: Transition, payload: dict[str, Any]) -> int | None:
             RefusalKind.INVALID_INPUT, transition.action, f"派遣对象无效 / invalid assignee: {staff_id!r}"
         )
     return staff_id
+
+
+def _department(
+    transition: Transition,
+    state: CaseState,
+    now: datetime,
+    payload: dict[str, Any],
+    calendar: WorkingCalendar,
+) -> tuple[int | None, datetime | None]:
+    """转办: the department and its deadline in working hours; 回复: only from a department holding it."""
+    if transition.department == "keep":
+        return None, None
+    if transition.department == "clear":
+        if state.department_id is None:
+            raise TransitionRefused(
+                RefusalKind.WRONG_STATE,
+                transition.action,
+                "案件不在部门办理中，无需回复 / no department holds the case",
+            )
+        return None, None
+    department = payload.get(DEPARTMENT_KEY)
+    if isinstance(department, bool) or not isinstance(department, int):
+        raise TransitionRefused(
+            RefusalKind.INVALID_INPUT, transition.action, f"转办部门无效 / invalid department: {department!r}"
+        )
+    hours = payload.setdefault(HANDOFF_HOURS_KEY, state.dispose_hours)
+    if isinstance(hours, bool) or not isinstance(hours, int | float) or hours <= 0:
+        raise TransitionRefused(
+            RefusalKind.INVALID_INPUT, transition.action, f"办理时限无效 / invalid hours: {hours!r}"
+        )
+    deadline = calendar.add_working_hours(now, float(hours))
+    payload["handoff_deadline_at"] = deadline.isoformat()
+    return department, deadline
 
 
 @functools.cache

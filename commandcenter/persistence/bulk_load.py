@@ -19,6 +19,7 @@ from commandcenter.persistence.access import reading, writing
 from commandcenter.persistence.accounts.models import User
 from commandcenter.persistence.base import Base
 from commandcenter.persistence.cameras.models import Camera
+from commandcenter.persistence.cases.desk_models import CaseRequest, ScreeningReview
 from commandcenter.persistence.cases.models import (
     Case,
     CaseCategory,
@@ -28,7 +29,7 @@ from commandcenter.persistence.cases.models import (
     CaseReporter,
 )
 from commandcenter.persistence.district.imports import store_district_plan
-from commandcenter.persistence.district.models import Office, Road, Segment, Staff, Vehicle
+from commandcenter.persistence.district.models import Department, Office, Road, Segment, Staff, Vehicle
 from commandcenter.persistence.store import Store
 from commandcenter.persistence.units.models import PositionRow, Unit
 
@@ -42,10 +43,13 @@ LOAD_ORDER: tuple[type[Base], ...] = (
     Vehicle,
     Camera,
     CaseCategory,
+    Department,
     Case,
     CaseEvent,
     CaseReporter,
     CasePhoto,
+    ScreeningReview,
+    CaseRequest,
     CaseDayCounter,
     PositionRow,
     User,

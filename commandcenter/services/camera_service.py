@@ -39,28 +39,28 @@ class CameraService(Guarded):
 
     # ------------------------------------------------------------------ the catalog
     def list_cameras(self) -> list[CameraEntry]:
-        self._office_scope("cameras")
+        self._any_reader("cameras")
         return camera_queries.all_cameras(self.store)
 
     def stream_urls(self, code: str) -> StreamUrls:
-        self._office_scope(f"camera:{code}")
+        self._any_reader(f"camera:{code}")
         urls = camera_queries.camera_streams(self.store, code)
         if urls is None:
             raise CatalogError(f"no camera with code {code!r} in the database")
         return urls
 
     def feeds_for_codes(self, codes: Iterable[str]) -> dict[str, CameraFeed]:
-        self._office_scope("cameras")
+        self._any_reader("cameras")
         return camera_queries.feeds_for_codes(self.store, codes)
 
     def vehicle_cameras(self) -> dict[int, str]:
         """Unit id → the code of its vehicle camera (车载视频)."""
-        self._office_scope("cameras")
+        self._any_reader("cameras")
         return vehicle_cameras_by_unit(self.store)
 
     def nearest_feeds(self, lon: float, lat: float, count: int) -> list[CameraFeed]:
         """The online cameras to show around a point: fixed ones by distance, then close vehicles."""
-        self._office_scope("cameras")
+        self._any_reader("cameras")
         with self._index_lock:
             if self._index is None:
                 self._index = NearestCameraIndex.from_store(self.store)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Collection, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from commandcenter.accounts.errors import InvalidInput
@@ -24,16 +25,32 @@ from commandcenter.cases.dispatch import DispatchRequest, DispatchResult, dispat
 from commandcenter.cases.escalation import EscalationStep
 from commandcenter.domain.calendar import WorkingCalendar
 from commandcenter.domain.cases import BoardCase, CaseSnapshot, CaseSummary
+from commandcenter.domain.departments import DepartmentRecord
 from commandcenter.domain.kinds import CaseStatus
 from commandcenter.domain.settings import SettingsSource
-from commandcenter.domain.workflow import ASSIGNEE_KEY, LEVEL_KEY
+from commandcenter.domain.workflow import ASSIGNEE_KEY, DEPARTMENT_KEY, HANDOFF_HOURS_KEY, LEVEL_KEY
 from commandcenter.persistence.cases import queries as case_queries
 from commandcenter.persistence.cases.board import board_rows
 from commandcenter.persistence.cases.transitions import apply_transition, read_case
+from commandcenter.persistence.district.departments import department_named, departments as department_list
 from commandcenter.services.guard import Guarded
 
 APPROVAL_ACTIONS = frozenset({"延期", "挂账"})
-HOLDER_ACTIONS = frozenset({"派遣", "改派", "升级"})  # who holds the case: audited as dispatches
+HOLDER_ACTIONS = frozenset(
+    {"派遣", "改派", "升级", "转办", "回复"}
+)  # who holds the case: audited as dispatches
+
+
+@dataclass(frozen=True)
+class CaseScope:
+    """Which cases a principal sees: all (the centre, leaders), one office's, or one department's."""
+
+    office_id: int | None = None
+    department_id: int | None = None
+
+    @property
+    def everything(self) -> bool:
+        return self.office_id is None and self.department_id is None
 
 
 class CaseService(Guarded):
@@ -48,7 +65,9 @@ class CaseService(Guarded):
         """What the detail window shows; another office's case is refused (and audited)."""
         self._check_case(_case_id(case_id))
         detail = load_case_detail(self.store, case_id)
-        return dataclasses.replace(detail, actions=[t for t in detail.actions if self._offers(t.action)])
+        held = detail.case.department_id is not None
+        offered = [t for t in detail.actions if self._offers(t.action) and (t.action != "回复" or held)]
+        return dataclasses.replace(detail, actions=offered)
 
     def _offers(self, action: str) -> bool:
         """The detail offers a principal only the steps they may take (an office user: 签收, 处置, 反馈,
@@ -59,7 +78,8 @@ class CaseService(Guarded):
 
     def board(self, ids: Collection[int] | None = None) -> list[BoardCase]:
         """The open cases this principal sees (``ids`` None), or the named ones among them."""
-        return board_rows(self.store, ids, office_id=self._office_scope("cases"))
+        scope = self._read_scope()
+        return board_rows(self.store, ids, office_id=scope.office_id, department_id=scope.department_id)
 
     def dispatch(self, request: DispatchRequest) -> DispatchResult:
         """立案 + 派遣 as this principal's own steps (each checked and audited), idempotent per request."""
@@ -77,6 +97,30 @@ class CaseService(Guarded):
         }
         return self.transition(case_id, expected_version, "升级", reason, payload)
 
+    def departments(self) -> list[DepartmentRecord]:
+        """The departments a case can be handed to (转办): everyone who reads cases may list them."""
+        self._read_scope()
+        return department_list(self.store)
+
+    def hand_to_department(
+        self,
+        case_id: int,
+        expected_version: int,
+        department_id: int,
+        hours: float | None = None,
+        reason: object = "",
+    ) -> CaseSnapshot:
+        """转办 (联动): the department holds the case beside its office, with its own deadline in working
+        hours (default: the category's disposal time); the hand-off is in the timeline and the audit."""
+        payload: dict[str, Any] = {DEPARTMENT_KEY: department_id}
+        if hours is not None:
+            payload[HANDOFF_HOURS_KEY] = hours
+        return self.transition(case_id, expected_version, "转办", reason, payload)
+
+    def reply(self, case_id: int, expected_version: int, answer: object) -> CaseSnapshot:
+        """回复: the department's answer (required) hands the case back to the centre and its office."""
+        return self.transition(case_id, expected_version, "回复", answer)
+
     def _step(
         self, case_id: int, version: int, action: str, reason: str, payload: dict[str, Any]
     ) -> CaseSnapshot:
@@ -90,9 +134,14 @@ class CaseService(Guarded):
             raise InvalidInput("status", "未知的案件状态", "unknown case status")
         if not isinstance(limit, int) or not 1 <= limit <= 1000:
             raise InvalidInput("limit", "应为 1–1000", "must be 1..1000")
-        office = self._read_scope()
+        scope = self._read_scope()
         return case_queries.search_cases(
-            self.store, office_id=office, text=search, status=status, limit=limit
+            self.store,
+            office_id=scope.office_id,
+            department_id=scope.department_id,
+            text=search,
+            status=status,
+            limit=limit,
         )
 
     def transition(
@@ -175,19 +224,44 @@ class CaseService(Guarded):
             return self.calendar
         return self.settings().working_calendar()
 
-    def _read_scope(self) -> int | None:
-        """None: every office. An office user: their office. No read permission: refused."""
+    def _read_scope(self) -> CaseScope:
+        """Everything; an office user: their office; a department user: what their department holds.
+        No read permission (or a department the district does not have): refused."""
         if self.principal.can(Permission.READ_ALL_CASES):
-            return None
+            return CaseScope()
         if self.principal.can(Permission.READ_OFFICE_CASES) and self.principal.office_id is not None:
-            return self.principal.office_id
+            return CaseScope(office_id=self.principal.office_id)
+        if self.principal.can(Permission.READ_DEPARTMENT_CASES) and self.principal.department:
+            department = department_named(self.store, self.principal.department)
+            if department is not None:
+                return CaseScope(department_id=department.id)
         return self._deny("cases", "不能查看案件", "may not read cases")
+
+    def visible(self, case_id: int) -> bool:
+        """Whether the principal still sees the case — asked after a step that may hand it on (a
+        department's 回复), so the screen can say so instead of reading it and being refused."""
+        scope = self._read_scope()
+        if scope.everything:
+            return True
+        office, department = case_queries.case_holders(self.store, _case_id(case_id))
+        return (scope.office_id is None or office == scope.office_id) and (
+            scope.department_id is None or department == scope.department_id
+        )
 
     def _check_case(self, case_id: int) -> None:
         scope = self._read_scope()
-        if scope is not None and case_queries.case_office(self.store, case_id) != scope:
+        if scope.everything:
+            return
+        office, department = case_queries.case_holders(self.store, case_id)
+        if scope.office_id is not None and office != scope.office_id:
             self._deny(
                 f"case:{case_id}", f"案件 {case_id} 不属于本镇办", f"case {case_id} belongs to another office"
+            )
+        if scope.department_id is not None and department != scope.department_id:
+            self._deny(
+                f"case:{case_id}",
+                f"案件 {case_id} 不在本部门办理",
+                f"case {case_id} is not held by your department",
             )
 
 

@@ -14,7 +14,7 @@ from commandcenter.services.guard import Guarded
 
 class CategoryService(Guarded):
     def categories(self) -> list[CategoryRecord]:
-        self._office_scope("categories")  # any case reader; refused and audited otherwise
+        self._any_reader("categories")  # any case reader; refused and audited otherwise
         return list_categories(self.store)
 
     @property

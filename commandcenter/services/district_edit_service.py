@@ -16,11 +16,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
+from commandcenter.accounts.errors import InvalidInput
 from commandcenter.accounts.permissions import Permission
+from commandcenter.accounts.validation import clean_text
 from commandcenter.audit.trail import AuditAction
 from commandcenter.district_data.permit_shape import read_permit_shape
 from commandcenter.district_data.record_export import ExportFormat, export_records
 from commandcenter.domain.accounts import AuditRecord
+from commandcenter.domain.departments import DepartmentRecord
 from commandcenter.domain.district_edits import (
     EditKind,
     EditRefused,
@@ -35,7 +38,7 @@ from commandcenter.domain.district_edits import (
 from commandcenter.domain.edit_fields import parse_changes, parse_value, spec_of
 from commandcenter.geo.datum import Datum
 from commandcenter.persistence.accounts.audit_log import read_target
-from commandcenter.persistence.district import edits, segment_edits
+from commandcenter.persistence.district import departments as department_queries, edits, segment_edits
 from commandcenter.persistence.district.edit_reads import all_records, get_record, record_page
 from commandcenter.persistence.district.journal import Journal
 from commandcenter.services.guard import Guarded
@@ -47,6 +50,28 @@ class DistrictEditService(Guarded):
 
     def may_read(self) -> bool:
         return self.may_edit() or self.principal.can(Permission.CHECK_DISTRICT)
+
+    def departments(self) -> list[DepartmentRecord]:
+        """Every department, also inactive ones (the administrator's list)."""
+        self._read(EditKind.OFFICE)
+        return department_queries.departments(self.store, active_only=False)
+
+    def add_department(self, code: object, name: object, phone: object = "") -> int:
+        """A new department (联动): categories naming it route their cases to it, its users get a desk.
+        Audited as a district edit, so every workstation's intake picks it up within one refresh."""
+        self._require(Permission.MANAGE_DISTRICT, "department")
+        clean_code = clean_text(code, "code", limit=16, required=True)
+        clean_name = clean_text(name, "name", limit=40, required=True)
+        clean_phone = clean_text(phone, "phone", limit=20)
+        taken = {d.code for d in department_queries.departments(self.store, active_only=False)}
+        if clean_code in taken or department_queries.department_named(self.store, clean_name):
+            raise InvalidInput("department", "部门编码或名称已存在", "the department's code or name is taken")
+        department_id = department_queries.add_department(self.store, clean_code, clean_name, clean_phone)
+        after = {"code": clean_code, "name": clean_name, "phone": clean_phone}
+        self._record(
+            AuditAction.DISTRICT_EDIT, f"department:{department_id}", {"operation": "add", "after": after}
+        )
+        return department_id
 
     def page(self, kind: EditKind | str, text: str = "", offset: int = 0, limit: int = 200) -> RecordPage:
         """At most ``limit`` (≤ 500) records of ``kind`` whose name, number, code … contain ``text``."""

@@ -54,3 +54,10 @@ class Guarded:
         if self.principal.can(Permission.READ_OFFICE_CASES) and self.principal.office_id is not None:
             return self.principal.office_id
         return self._deny(target, "不能查看本项数据", f"may not read {target}")
+
+    def _any_reader(self, target: str) -> None:
+        """What every case reader may see whatever their scope — the camera catalog, the category
+        table, the district's outlines — office and department users included; others refused."""
+        readers = (Permission.READ_ALL_CASES, Permission.READ_OFFICE_CASES, Permission.READ_DEPARTMENT_CASES)
+        if not any(self.principal.can(permission) for permission in readers):
+            self._deny(target, "不能查看本项数据", f"may not read {target}")

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import datetime
 
+from commandcenter.accounts.permissions import Permission
 from commandcenter.accounts.principal import Principal
 from commandcenter.accounts.session import Session
 from commandcenter.audit.trail import AuditTrail
@@ -80,6 +81,15 @@ class Services:
         self.audit_log = AuditService(store, principal, audit=audit, clock=clock)
         self.settings = SettingsService(store, principal, audit=audit, clock=clock)
         self.settings.saved.connect(self.live_settings.adopt)  # this workstation at once
+
+    @property
+    def reads_district(self) -> bool:
+        """The principal reads the district's live picture (units, counts, tracks, alerts): the centre
+        and leaders all of it, an office user their office's. A department user works only the cases
+        its department holds: the window leaves those parts out rather than ask and be refused."""
+        return self.principal.can(Permission.READ_ALL_CASES) or self.principal.can(
+            Permission.READ_OFFICE_CASES
+        )
 
     @property
     def database(self) -> str:

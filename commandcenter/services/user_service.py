@@ -25,6 +25,7 @@ from commandcenter.domain.district import OfficeRecord
 from commandcenter.domain.kinds import UserRole
 from commandcenter.persistence.accounts import users as account_queries
 from commandcenter.persistence.district import queries as district_queries
+from commandcenter.persistence.district.departments import department_named
 from commandcenter.persistence.store import Store
 from commandcenter.services.guard import Guarded
 
@@ -73,6 +74,7 @@ class UserService(Guarded):
         unit = _department(department)
         self._sensitive(f"user:{name}")
         _check_office(user_role, office_id)
+        self._check_department(user_role, unit)
         PasswordPolicy().check(initial, name)
         if account_queries.find_account(self.store, name) is not None:
             raise InvalidInput("username", f"用户名 {name} 已被占用", f"the name {name} is taken")
@@ -141,6 +143,17 @@ class UserService(Guarded):
             raise InvalidInput("office_id", "镇办不存在", "the office does not exist") from error
         details = {"change": "role", "from": account.role, "to": user_role.value, "office_id": office_id}
         self._record(AuditAction.USER_CHANGE, f"user:{account.username}", details)
+
+    def _check_department(self, role: UserRole, department: str | None) -> None:
+        """A department user works the cases of a department the district has (``departments``)."""
+        if role is not UserRole.DEPARTMENT:
+            return
+        if department is None or department_named(self.store, department) is None:
+            raise InvalidInput(
+                "department",
+                "部门用户须指定本区已有的部门",
+                "a department user needs one of the district's departments",
+            )
 
     def set_department(self, username: object, department: object) -> None:
         """The department a user works for (爱卫办, 社管办 …); empty clears it. Audited from → to."""

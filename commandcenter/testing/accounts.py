@@ -52,11 +52,12 @@ def principal_of_role(
     username: str | None = None,
     office_id: int | None = None,
     user_id: int = 0,
+    department: str | None = None,
 ) -> Principal:
-    """A signed-in person of ``role`` (an office user needs ``office_id``); no user row is needed
-    for reading and acting — the audit log records the name."""
+    """A signed-in person of ``role`` (an office user needs ``office_id``, a department user
+    ``department``); no user row is needed for reading and acting — the audit log records the name."""
     name = username or {UserRole.OPERATOR: "operator1"}.get(role, f"test-{role.name.lower()}")
-    return Principal(user_id, name, name.title(), role, office_id)
+    return Principal(user_id, name, name.title(), role, office_id, department)
 
 
 def services_for(
@@ -66,7 +67,8 @@ def services_for(
     office_id: int | None = None,
     username: str | None = None,
     case_rules: CaseRuleSet | None = None,
+    department: str | None = None,
 ) -> Services:
     """What a screen gets for a principal of ``role`` on ``store``."""
-    who = principal_of_role(role, username=username, office_id=office_id)
+    who = principal_of_role(role, username=username, office_id=office_id, department=department)
     return Services(store, who, case_rules=case_rules)

@@ -12,7 +12,7 @@ from commandcenter.testing.demo_district import DemoDistrict
 
 
 def test_demo_users_log_in_with_the_documented_password(district: DemoDistrict) -> None:
-    assert assign_demo_passwords(district.store) == 23
+    assert assign_demo_passwords(district.store) == 31  # 23 people + one per department (8)
     assert assign_demo_passwords(district.store) == 0  # idempotent: nobody is left without one
     accounts = account_queries.list_accounts(district.store)
     hashing = PasswordHashing()

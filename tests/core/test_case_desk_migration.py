@@ -25,3 +25,17 @@ def test_it_downgrades_and_upgrades_again(store: Store) -> None:
     upgrade(store.engine)
     assert set(inspect(store.engine).get_table_names()) >= NEW_TABLES
     assert _phone_column(store)
+
+
+def test_0011_adds_departments_and_the_department_role(store: Store) -> None:
+    def cases_columns() -> set[str]:
+        return {column["name"] for column in inspect(store.engine).get_columns("cases")}
+
+    assert {"department_id", "handoff_deadline_at", "rule_notes"} <= cases_columns()
+    assert store.execute_raw("SELECT name FROM roles WHERE code = 'department'") == [("部门用户",)]
+    command.downgrade(_alembic_config(store.engine), "0010")
+    assert "departments" not in inspect(store.engine).get_table_names()
+    assert "department_id" not in cases_columns()
+    assert store.execute_raw("SELECT name FROM roles WHERE code = 'department'") == []
+    upgrade(store.engine)
+    assert "departments" in inspect(store.engine).get_table_names()

@@ -48,6 +48,9 @@ def test_rule_notes_urgency_and_assignee_reach_the_case(district: Store) -> None
     assert row.urgency == 1
     first = case_timeline(district, outcome.case_id)[0]
     assert first.payload["rule_notes"] == ["demo/学校周边：学校周边 200 米内，从严处理"]
+    assert row.rule_notes == (
+        "demo/学校周边：学校周边 200 米内，从严处理",
+    )  # the pop-up and the detail show it
     assert outcome.recommendations[0].basis is Basis.CASE_RULE
     assert outcome.recommendations[0].staff.id == 1
     assert len({pick.staff.id for pick in outcome.recommendations}) == len(outcome.recommendations)

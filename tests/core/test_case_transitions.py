@@ -22,7 +22,7 @@ from commandcenter.persistence.bulk_load import replace_all
 from commandcenter.persistence.cases.intake import create_case
 from commandcenter.persistence.cases.models import CaseCategory
 from commandcenter.persistence.cases.transitions import apply_transition, case_timeline, read_case
-from commandcenter.persistence.district.models import Office, Staff
+from commandcenter.persistence.district.models import Department, Office, Staff
 from commandcenter.persistence.store import Store
 
 S = CaseStatus
@@ -60,6 +60,7 @@ def cases(store: Store) -> Store:
                 | {"name": "占道经营", "filing_condition": "", "dispatch_hours": 0.5, "dispose_hours": 4.0}
                 | {"department": "城管执法中队", "photo_required": True, "active": True}
             ],
+            Department: [{"id": 1, "code": "D01", "name": "城管执法中队", "phone": "", "active": True}],
         },
     )
     return store
@@ -83,6 +84,8 @@ def act(
     version = read_case(store, case_id).version
     if payload is None and action == "派遣":
         payload = {"assignee_staff_id": 5}
+    if payload is None and action == "转办":
+        payload = {"department_id": 1}
     return apply_transition(
         store, case_id, version, action, "值班员甲", reason, NOW, payload, approved_by=approved_by
     )
@@ -123,7 +126,8 @@ def test_every_transition_in_the_table_through_the_database(cases: Store) -> Non
     for transition in TRANSITIONS:
         for source in sorted(transition.sources):
             case_id = new_case(cases)
-            for action in PATH_TO[source]:
+            prelude = ["转办"] if transition.action == "回复" else []  # a department answers what it holds
+            for action in [*PATH_TO[source], *prelude]:
                 act(cases, case_id, action)
             before = read_case(cases, case_id)
             after = act(cases, case_id, transition.action)
@@ -135,7 +139,7 @@ def test_every_transition_in_the_table_through_the_database(cases: Store) -> Non
                 source,
                 after.status,
             )
-            assert count_events(cases, case_id) == len(PATH_TO[source]) + 2
+            assert count_events(cases, case_id) == len(PATH_TO[source]) + len(prelude) + 2
 
 
 def test_extension_is_counted_and_recorded_with_its_approver(cases: Store) -> None:

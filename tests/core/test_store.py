@@ -28,7 +28,7 @@ T0 = datetime(2026, 11, 26, 8, 0, tzinfo=UTC)
 def test_migration_reaches_head_on_both_databases(store: Store) -> None:
     assert current_revision(store.engine) == head_revision()
     roles = {row[0] for row in store.execute_raw("SELECT code FROM roles")}
-    assert roles == {"operator", "supervisor", "leader", "office", "inspector", "admin"}
+    assert roles == {"operator", "supervisor", "leader", "office", "department", "inspector", "admin"}
 
 
 def test_replace_all_loads_and_counts(store: Store) -> None:

@@ -32,12 +32,15 @@ def state(status: CaseStatus, **overrides: object) -> CaseState:
         "version": 3,
         "dispatch_hours": 0.5,
         "dispose_hours": 4.0,
+        "department_id": 5,  # held by a department (联动), so 回复 has something to answer
     }
     values.update(overrides)
     return CaseState(**values)  # type: ignore[arg-type]
 
 
 def plan(status: CaseStatus, action: str, reason: str = "理由", **kwargs: Any) -> PlannedTransition:
+    if action == "转办":  # a hand-over names the department
+        kwargs.setdefault("payload", {"department_id": 3})
     return plan_transition(state(status), action, "值班员甲", reason, NOW, **kwargs)
 
 
@@ -98,9 +101,11 @@ def test_unknown_actions_and_missing_actors_are_refused() -> None:
 
 
 def test_available_actions_follow_the_table() -> None:
-    assert [t.action for t in available_actions(S.RECEIVED)] == ["立案", "不予立案", "简易处置", "作废"]
+    received = ["立案", "不予立案", "简易处置", "转办", "回复", "作废"]
+    assert [t.action for t in available_actions(S.RECEIVED)] == received
     assert [t.action for t in available_actions("核查")] == ["结案", "返工"]
-    assert [t.action for t in available_actions(S.DISPOSING)] == ["退回", "反馈", "延期", "挂账", "作废"]
+    disposing = ["退回", "反馈", "延期", "挂账", "转办", "回复", "作废"]
+    assert [t.action for t in available_actions(S.DISPOSING)] == disposing
     for status in CaseStatus:
         assert (available_actions(status) == []) == (status in TERMINAL), status
 
@@ -162,3 +167,17 @@ def test_invalid_assignee_is_refused() -> None:
     with pytest.raises(TransitionRefused) as refused:
         plan(S.FILED, "派遣", payload={"assignee_staff_id": "张三"})
     assert refused.value.kind is RefusalKind.INVALID_INPUT
+
+
+def test_a_hand_over_sets_the_department_and_its_deadline_and_the_answer_clears_it() -> None:
+    handed = plan(S.DISPOSING, "转办", payload={"department_id": 3, "handoff_hours": 2})
+    assert (handed.to_status, handed.department_id) == (S.DISPOSING, 3)
+    assert handed.handoff_deadline_at == NOW.replace(hour=15)  # two working hours from 11:00, past lunch
+    assert handed.deadline_at is None  # the case's own deadline is kept (KEEP: the state's, none here)
+    answered = plan(S.DISPOSING, "回复", "已处理")
+    assert (answered.department_id, answered.handoff_deadline_at) == (None, None)
+    with pytest.raises(TransitionRefused) as refused:
+        plan_transition(state(S.DISPOSING, department_id=None), "回复", "部门甲", "已处理", NOW)
+    assert refused.value.kind is RefusalKind.WRONG_STATE
+    with pytest.raises(TransitionRefused):
+        plan(S.DISPOSING, "转办", payload={"department_id": "市政所"})

@@ -372,3 +372,18 @@ def test_the_detail_of_a_case_awaiting_dispatch_offers_dispatch_through_the_pop_
     buttons["Dispatch…"].click()
     qtbot.waitUntil(lambda: desk.popup.current is not None and desk.popup.current.id == outcome.case_id)
     assert desk.popup.choices
+
+
+def test_the_office_rules_notes_show_in_the_pop_up_and_the_detail(
+    qtbot: QtBot, desk: Desk, district_store: Store
+) -> None:
+    note = "嵩山路/学校周边：学校周边 200 米内，从严处理"
+    case = replace(_new_case(district_store, 19, "S0501"), notes=(note,))
+    case_id = create_case(district_store, case, now=datetime.now(UTC))
+    qtbot.waitUntil(lambda: bool(desk.popup.current is not None and desk.popup.current.id == case_id))
+    assert desk.popup.rule_notes.text() == note
+    assert desk.popup.rule_notes.isVisibleTo(desk.popup)
+    detail = QtCaseDetail(desk.desk.service, desk.runner, case_id, desk.host)
+    qtbot.addWidget(detail)
+    qtbot.waitUntil(lambda: detail.detail is not None)
+    assert note in detail.facts.text()

@@ -13,6 +13,7 @@ _ROLES: dict[str, str] = {
     UserRole.SUPERVISOR: str(QT_TRANSLATE_NOOP("RoleWords", "duty supervisor")),
     UserRole.LEADER: str(QT_TRANSLATE_NOOP("RoleWords", "leader")),
     UserRole.OFFICE: str(QT_TRANSLATE_NOOP("RoleWords", "sub-district office")),
+    UserRole.DEPARTMENT: str(QT_TRANSLATE_NOOP("RoleWords", "department")),
     UserRole.INSPECTOR: str(QT_TRANSLATE_NOOP("RoleWords", "inspector")),
     UserRole.ADMIN: str(QT_TRANSLATE_NOOP("RoleWords", "administrator")),
 }

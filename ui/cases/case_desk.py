@@ -108,8 +108,9 @@ class CaseDesk(QObject):
         self._outbox.start()
         self._settings_poll.start()
         self._runner.submit(self._start_feed, lambda _ok: self._wake())
-        rules = self.services.case_rules
-        self._runner.submit(lambda: self.advice.load(rules), self._advice_ready)
+        if self.services.reads_district:  # advice needs the district; a department desk does not advise
+            rules = self.services.case_rules
+            self._runner.submit(lambda: self.advice.load(rules), self._advice_ready)
 
     def stop(self) -> None:
         if not self._started:

@@ -155,7 +155,7 @@ class CaseTableModel(QStandardItemModel):
             if self._board.unacknowledged_for(case, self._now)
             else case.status,
             self.ADDRESS: case.address,
-            self.OFFICE: case.office_name or "—",
+            self.OFFICE: " · ".join(part for part in (case.office_name, case.department_name) if part) or "—",
             self.ASSIGNEE: case.assignee_name or "—",
         }
         return values[column]

@@ -31,11 +31,12 @@ from PySide6.QtWidgets import (
 
 from commandcenter.cases.case_detail import CaseDetail
 from commandcenter.cases.dispatch import DispatchKind, dispatch_kind
-from commandcenter.domain.cases import PhotoRecord
+from commandcenter.domain.cases import BoardCase, PhotoRecord
 from commandcenter.services.case_service import CaseService
 from ui.background import BackgroundRunner
 from ui.cases.case_table_model import countdown, local_time
 from ui.cases.case_words import english_gloss
+from ui.cases.qt_handoff_dialog import QtHandoffDialog
 
 PHOTO_PX = 320
 
@@ -60,6 +61,7 @@ class QtCaseDetail(QDialog):
         self.resize(860, 640)
         self.service, self.runner, self.case_id = service, runner, case_id
         self.detail: CaseDetail | None = None
+        self.handoff_dialog: QtHandoffDialog | None = None
         self._build()
         self.reload()
 
@@ -134,7 +136,9 @@ class QtCaseDetail(QDialog):
                 (
                     f"{case.address} · {case.segment_name or '—'} · {case.office_name or '—'}",
                     terms.replace("%2", case.assignee_name or "—"),
+                    *self._department_line(case),
                     case.description,
+                    *case.rule_notes,
                 )
             )
         )
@@ -150,12 +154,23 @@ class QtCaseDetail(QDialog):
             feedback = self.tr("Feedback: %1").replace("%1", reporter.feedback) if reporter.feedback else ""
             self.reporters.addItem(line + (f"\n    {feedback}" if feedback else ""))
 
-    def _fill_actions(self, detail: CaseDetail) -> None:
+    def _clear_actions(self) -> None:
         while self.actions_row.count():
             item = self.actions_row.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.deleteLater()
+
+    def _department_line(self, case: BoardCase) -> list[str]:
+        """联动: the department holding the case and its deadline, when one does."""
+        if case.department_name is None:
+            return []
+        due = local_time(case.handoff_deadline_at) if case.handoff_deadline_at else "—"
+        line = self.tr("Held by department: %1 (due %2)").replace("%1", case.department_name)
+        return [line.replace("%2", due)]
+
+    def _fill_actions(self, detail: CaseDetail) -> None:
+        self._clear_actions()
         offered = {transition.action for transition in detail.actions}
         kind = dispatch_kind(detail.case.status)
         if kind is not None and offered & {"立案", "派遣", "改派"}:
@@ -165,12 +180,17 @@ class QtCaseDetail(QDialog):
             dispatch.setObjectName("primaryButton")
             dispatch.clicked.connect(lambda _c=False, case=detail.case: self.dispatch_requested.emit(case))
             self.actions_row.addWidget(dispatch)
+        if "转办" in offered:
+            handoff = QPushButton(self.tr("Hand to department…"), self)
+            handoff.setObjectName("handoffButton")
+            handoff.clicked.connect(self.hand_to_department)
+            self.actions_row.addWidget(handoff)
         if "升级" in offered:
             escalate = QPushButton(self.tr("Escalate"), self)
             escalate.clicked.connect(lambda _c=False, case=detail.case: self.escalation_requested.emit(case))
             self.actions_row.addWidget(escalate)
         for transition in detail.actions:
-            if transition.action in ("派遣", "改派", "升级"):
+            if transition.action in ("派遣", "改派", "升级", "转办"):
                 continue
             button = QPushButton(transition.action, self)
             button.setToolTip(english_gloss(transition.english))
@@ -209,11 +229,36 @@ class QtCaseDetail(QDialog):
         self.message.setText(self.tr("Working …"))
         self.runner.submit(job, self._acted, self._refused)
 
+    def hand_to_department(self) -> None:
+        """转办: choose the department and its time in a dialog; the step runs on the worker."""
+        if self.detail is None:
+            return
+        dialog = QtHandoffDialog(self.service, self.runner, self)
+        self.handoff_dialog = dialog  # tests drive it
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        department, hours, note = dialog.chosen()
+        case = self.detail.case
+        self.message.setText(self.tr("Working …"))
+        self.runner.submit(
+            lambda: self.service.hand_to_department(case.id, case.version, department, hours, note),
+            self._acted,
+            self._refused,
+        )
+
     def _acted(self, _snapshot: object) -> None:
         self.message.setText(self.tr("Done."))
         self.reason.clear()
         self.changed.emit()
-        self.reload()
+        self.runner.submit(lambda: self.service.visible(self.case_id), self._after_step, self._failed)
+
+    def _after_step(self, still_visible: bool) -> None:
+        """Reload — unless the step handed the case out of this desk's sight (a department's 回复)."""
+        if still_visible:
+            self.reload()
+            return
+        self.message.setText(self.tr("Done. The case has left your desk."))
+        self._clear_actions()
 
     def _refused(self, error: Exception) -> None:
         self.message.setText(str(error))  # Chinese first, from the workflow's own refusals

@@ -87,6 +87,9 @@ class QtCasePopup(QFrame):
         self.reporters = QLabel(self)
         self.description = QLabel(self)
         self.description.setWordWrap(True)
+        self.rule_notes = QLabel(self)  # the office's case rules (plugins), as intake noted them
+        self.rule_notes.setObjectName("popupRuleNotes")
+        self.rule_notes.setWordWrap(True)
         self.photo = QLabel(self)
         self.photo.setObjectName("popupPhoto")
         self.photo.setFixedSize(*PHOTO_SIZE)
@@ -115,7 +118,7 @@ class QtCasePopup(QFrame):
         pictures.addWidget(self.mini_map)
         facts = QGridLayout()
         for row, widget in enumerate(
-            (self.category, self.place, self.deadline, self.reporters, self.description)
+            (self.category, self.place, self.deadline, self.reporters, self.description, self.rule_notes)
         ):
             facts.addWidget(widget, row, 0)
         footer = QHBoxLayout()
@@ -241,6 +244,8 @@ class QtCasePopup(QFrame):
         self.reporters.setText(self.tr("%1 reports merged").replace("%1", str(case.reporters)))
         self.reporters.setVisible(case.reporters > 1)
         self.description.setText(case.description)
+        self.rule_notes.setText("\n".join(case.rule_notes))
+        self.rule_notes.setVisible(bool(case.rule_notes))
         self._show_photo(case.photo_uri)
         offered = self.desk.recommendations(case)
         self.choices = [pick for pick in offered if pick.staff.id != case.assignee_id][:MAX_CHOICES]

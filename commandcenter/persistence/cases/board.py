@@ -17,7 +17,7 @@ from commandcenter.domain.cases import BoardCase
 from commandcenter.domain.kinds import OPEN_CASE_STATUSES, PhotoStage
 from commandcenter.persistence.access import as_utc, reading
 from commandcenter.persistence.cases.models import Case, CaseCategory, CasePhoto, CaseReporter
-from commandcenter.persistence.district.models import Office, Segment, Staff
+from commandcenter.persistence.district.models import Department, Office, Segment, Staff
 from commandcenter.persistence.store import Store
 
 ID_BATCH = 500  # bound parameters per IN (...) stay well under SQLite's limit
@@ -60,8 +60,13 @@ def _statement() -> Any:
             reporters,
             photo,
             case.dispatched_at,
+            case.rule_notes,
+            case.department_id,
+            Department.name,
+            case.handoff_deadline_at,
         )
         .join(category, category.id == case.category_id)
+        .outerjoin(Department, Department.id == case.department_id)
         .outerjoin(office, office.id == case.office_id)
         .outerjoin(segment, segment.id == case.segment_id)
         .outerjoin(staff, staff.id == case.assignee_staff_id)
@@ -74,15 +79,25 @@ def _row(values: Any) -> BoardCase:
     fields[19] = as_utc(fields[19]) if fields[19] is not None else None
     fields[20] = max(int(fields[20] or 0), 1)  # demo history has no reporter rows: the case itself is one
     fields[22] = as_utc(fields[22]) if fields[22] is not None else None
+    fields[23] = tuple(fields[23] or ())
+    fields[26] = as_utc(fields[26]) if fields[26] is not None else None
     return BoardCase(*fields)
 
 
 def board_rows(
-    store: Store, ids: Collection[int] | None = None, *, office_id: int | None = None, limit: int = 5000
+    store: Store,
+    ids: Collection[int] | None = None,
+    *,
+    office_id: int | None = None,
+    department_id: int | None = None,
+    limit: int = 5000,
 ) -> list[BoardCase]:
     """The open cases (``ids`` None), or exactly the named cases whatever their status (a refresh
-    must also learn that a case was closed, to drop it); only ``office_id``'s when given."""
+    must also learn that a case was closed, to drop it); only ``office_id``'s (an office desk) or
+    ``department_id``'s (a department desk: the cases handed to it) when given."""
     scope = () if office_id is None else (Case.office_id == office_id,)
+    if department_id is not None:
+        scope = (*scope, Case.department_id == department_id)
     with reading(store) as connection:
         if ids is None:
             statuses = [status.value for status in OPEN_CASE_STATUSES]

@@ -71,6 +71,9 @@ def insert_case(connection: Connection, report: NewCase, now: datetime) -> int:
         "updated_at": now,
         "deadline_at": report.deadline_at.astimezone(UTC) if report.deadline_at else None,
         "version": 1,
+        "rule_notes": list(report.notes) or None,
+        "department_id": report.department_id,
+        "handoff_deadline_at": _utc(report.handoff_deadline_at),
     }
     case_id = int(connection.execute(insert(Case).returning(Case.id), values).scalar_one())
     connection.execute(
@@ -168,3 +171,7 @@ def _first_payload(report: NewCase) -> dict[str, Any]:
     if report.notes:
         payload["rule_notes"] = list(report.notes)
     return payload
+
+
+def _utc(moment: datetime | None) -> datetime | None:
+    return moment.astimezone(UTC) if moment is not None else None

@@ -104,6 +104,11 @@ class Case(Base):
     extension_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     dispatched_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     closed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # Added by migration 0011 (issue 15): the department holding the case beside its office (联动) and
+    # the hand-off's own deadline; the office's case rules' notes, read with the board in one query.
+    department_id: Mapped[int | None] = mapped_column(ForeignKey("departments.id"), index=True)
+    handoff_deadline_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    rule_notes: Mapped[list[str] | None] = mapped_column(JSON)
 
 
 class CaseEvent(Base):

@@ -54,15 +54,26 @@ def open_cases_near(
 
 def case_office(store: Store, case_id: int) -> int | None:
     """The office a case belongs to (None: not yet located); ``CaseNotFound`` if there is no case."""
+    return case_holders(store, case_id)[0]
+
+
+def case_holders(store: Store, case_id: int) -> tuple[int | None, int | None]:
+    """(office, department) of a case — who may see it besides the centre; ``CaseNotFound`` if none."""
     with reading(store) as connection:
-        row = connection.execute(select(Case.office_id).where(Case.id == case_id)).first()
+        row = connection.execute(select(Case.office_id, Case.department_id).where(Case.id == case_id)).first()
     if row is None:
         raise CaseNotFound(case_id)
-    return None if row[0] is None else int(row[0])
+    return row[0], row[1]
 
 
 def search_cases(
-    store: Store, *, office_id: int | None, text: str = "", status: str | None = None, limit: int = 200
+    store: Store,
+    *,
+    office_id: int | None,
+    text: str = "",
+    status: str | None = None,
+    limit: int = 200,
+    department_id: int | None = None,
 ) -> list[CaseSummary]:
     """Newest first. ``office_id`` None means every office; ``text`` matches number, address or
     description as a literal substring (LIKE wildcards in it are escaped)."""
@@ -70,6 +81,8 @@ def search_cases(
     statement = case_rows_statement(limit)
     if office_id is not None:
         statement = statement.where(case.office_id == office_id)
+    if department_id is not None:
+        statement = statement.where(case.department_id == department_id)
     if status:
         statement = statement.where(case.status == status)
     if text:

@@ -104,7 +104,7 @@ def _read_state(store: Store, case_id: int) -> CaseState:
     category = CaseCategory
     statement = (
         select(_case.status, _case.version, _case.deadline_at, _case.rework_count, _case.extension_count)
-        .add_columns(category.dispatch_hours, category.dispose_hours)
+        .add_columns(category.dispatch_hours, category.dispose_hours, _case.department_id)
         .join(category, category.id == _case.category_id)
         .where(_case.id == case_id)
     )
@@ -112,7 +112,7 @@ def _read_state(store: Store, case_id: int) -> CaseState:
         row = connection.execute(statement).one_or_none()
     if row is None:
         raise CaseNotFound(case_id)
-    status, version, deadline, reworks, extensions, dispatch_hours, dispose_hours = row
+    status, version, deadline, reworks, extensions, dispatch_hours, dispose_hours, department = row
     return CaseState(
         case_id,
         CaseStatus(status),
@@ -122,6 +122,7 @@ def _read_state(store: Store, case_id: int) -> CaseState:
         as_utc(deadline) if deadline else None,
         reworks,
         extensions,
+        department,
     )
 
 
@@ -137,7 +138,11 @@ def _new_values(plan: PlannedTransition) -> dict[str, Any]:
     }
     if plan.transition.assignee != "keep":
         values["assignee_staff_id"] = plan.assignee_staff_id
-    if plan.transition.target is CaseStatus.DISPATCHED:
+    if plan.transition.department != "keep":
+        values["department_id"] = plan.department_id
+        deadline = plan.handoff_deadline_at
+        values["handoff_deadline_at"] = deadline.astimezone(UTC) if deadline else None
+    if plan.transition.target is CaseStatus.DISPATCHED and plan.transition.assignee != "keep":
         values["dispatched_at"] = ts
     if plan.to_status is CaseStatus.CLOSED:
         values["closed_at"] = ts

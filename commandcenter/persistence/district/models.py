@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     Float,
     ForeignKey,
     Index,
@@ -81,3 +82,18 @@ class Vehicle(Base):
     office_id: Mapped[int | None] = mapped_column(ForeignKey("offices.id"))  # enforcement vehicles
     terminal_id: Mapped[str | None] = mapped_column(String(20), unique=True)  # JT/T 808 phone number
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"), unique=True)
+    # migration 0011: who answers for an enforcement vehicle's crew (dispatched like a person)
+    crew_staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+
+
+class Department(Base):
+    """A department of the district (爱卫办, 社管办, 市场监管 …) that takes part in handling cases (联动)
+    beside the offices: categories route to it, the centre hands cases to it and it hands them back,
+    and its own users work its cases on a department desk (migration 0011)."""
+
+    __tablename__ = "departments"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(16), unique=True)
+    name: Mapped[str] = mapped_column(String(40), unique=True)
+    phone: Mapped[str] = mapped_column(String(20), default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
