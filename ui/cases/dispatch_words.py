@@ -10,18 +10,18 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from commandcenter.cases.dispatch import DispatchOutcome, DispatchResult
+from commandcenter.cases.dispatch import DISPATCH_ACTIONS, DispatchOutcome, DispatchResult
 from commandcenter.cases.dispatch_journal import JournalDamage
 
 
 def result_text(result: DispatchResult, case_label: str) -> str:
-    """ "Dispatched case … to 张伟." or why it was not: who dispatched or voided the case first."""
+    """Dispatched (also a 改派), or why not: who dispatched or voided the case first."""
     staff = result.request.staff_name
     if result.outcome is DispatchOutcome.DISPATCHED:
         text = QCoreApplication.translate("DispatchWords", "Dispatched case %1 to %2.")
         return text.replace("%1", case_label).replace("%2", staff)
     by = result.by or QCoreApplication.translate("DispatchWords", "someone else")
-    if result.by_action == "派遣":
+    if result.by_action in DISPATCH_ACTIONS:  # 派遣 or 改派
         text = QCoreApplication.translate(
             "DispatchWords", "Case %1 was already dispatched by %2 — your dispatch to %3 was not sent."
         )
