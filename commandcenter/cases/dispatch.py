@@ -5,7 +5,12 @@ back. Re-running the same request must then finish the job or recognise it as do
 twice. Each request carries a ``request_id`` written into the payload of every event it makes;
 ``dispatch_case`` reads the case, does only the steps still missing, and when the case is already
 past 派遣 looks in the timeline for its own ``request_id`` to tell "done by me" from "done by someone
-else". Racing operators are resolved by the versioned UPDATE of ``apply_transition``.
+else". Racing operators are resolved by the versioned UPDATE of ``apply_transition``: exactly one
+派遣 is written, and the other request ends ``TAKEN``.
+
+A ``TAKEN`` result names who took the case and how (``by``, ``by_action``: the 派遣 of another
+operator, or the 作废 / 不予立案 that closed it), so the operator who clicked is told "already
+dispatched by 王五" or "voided by 王五" in words, not just that the click did nothing.
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from commandcenter.domain.cases import CaseSnapshot
+from commandcenter.domain.cases import CaseEventRecord, CaseSnapshot
 from commandcenter.domain.kinds import CaseStatus
 from commandcenter.domain.workflow import ASSIGNEE_KEY
 from commandcenter.domain.workflow_errors import ConcurrentChange
@@ -78,6 +83,9 @@ class DispatchResult:
     outcome: DispatchOutcome
     status: str  # the case's status afterwards
     message: str  # for the operator, Chinese first
+    number: str = ""  # the case number (operators know cases by it)
+    by: str | None = None  # TAKEN: who took the case (their user name, as the case log stores it)
+    by_action: str | None = None  # TAKEN: the step that took it (派遣, 作废, 不予立案, …)
 
 
 def dispatch_case(
@@ -100,21 +108,17 @@ def dispatch_case(
             if case.status == CaseStatus.FILED:
                 payload = {**marker, ASSIGNEE_KEY: request.staff_id}
                 after = step(case.id, case.version, "派遣", request.note, payload)
-                return _done(request, after.status)
+                return _done(request, after)
             if _may_reassign(store, request, case):
                 payload = {**marker, ASSIGNEE_KEY: request.staff_id}
                 after = step(case.id, case.version, "改派", request.note, payload)
-                return _done(request, after.status)
+                return _done(request, after)
         except ConcurrentChange:
             continue  # someone moved it between our read and write: look again
-        if _dispatched_by(store, request):
-            return _done(request, case.status)
-        return DispatchResult(
-            request,
-            DispatchOutcome.TAKEN,
-            case.status,
-            f"案件已被他人处理（{case.status}）/ someone else handled the case first ({case.status})",
-        )
+        timeline = case_timeline(store, request.case_id)
+        if _dispatched_by(timeline, request):
+            return _done(request, case)
+        return _taken(request, case, timeline)
     raise ConcurrentChange(request.case_id, -1)
 
 
@@ -125,21 +129,47 @@ def _may_reassign(store: Store, request: DispatchRequest, case: CaseSnapshot) ->
         and case.status == CaseStatus.DISPATCHED
         and case.assignee_staff_id == request.from_staff_id
         and case.assignee_staff_id != request.staff_id
-        and not _dispatched_by(store, request)
+        and not _dispatched_by(case_timeline(store, request.case_id), request)
     )
 
 
-def _dispatched_by(store: Store, request: DispatchRequest) -> bool:
+def _dispatched_by(timeline: list[CaseEventRecord], request: DispatchRequest) -> bool:
     return any(
         event.action in DISPATCH_ACTIONS and event.payload.get(REQUEST_KEY) == request.request_id
-        for event in case_timeline(store, request.case_id)
+        for event in timeline
     )
 
 
-def _done(request: DispatchRequest, status: str) -> DispatchResult:
+def _taker(timeline: list[CaseEventRecord], status: CaseStatus) -> CaseEventRecord | None:
+    """The step that took the case from this request: what voided or rejected it, else the last
+    派遣 or 改派 (someone else's, even when the case has moved on since), else its last step."""
+    if status not in {CaseStatus.VOIDED, CaseStatus.REJECTED}:
+        dispatches = [event for event in timeline if event.action in DISPATCH_ACTIONS]
+        if dispatches:
+            return dispatches[-1]
+    return timeline[-1] if timeline else None
+
+
+def _taken(request: DispatchRequest, case: CaseSnapshot, timeline: list[CaseEventRecord]) -> DispatchResult:
+    taker = _taker(timeline, case.status)
+    by, action = (taker.actor, taker.action) if taker else (None, None)
+    detail = f"{by} {action}, {case.status}" if taker else str(case.status)
+    return DispatchResult(
+        request,
+        DispatchOutcome.TAKEN,
+        case.status,
+        f"案件已被他人处理（{detail}）/ someone else handled the case first ({detail})",
+        case.number,
+        by,
+        action,
+    )
+
+
+def _done(request: DispatchRequest, case: CaseSnapshot) -> DispatchResult:
     return DispatchResult(
         request,
         DispatchOutcome.DISPATCHED,
-        status,
+        case.status,
         f"已派遣给 {request.staff_name} / dispatched to {request.staff_name}",
+        case.number,
     )

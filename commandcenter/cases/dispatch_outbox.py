@@ -4,21 +4,29 @@ Clicks are queued and carried out by one worker thread. When the store is unreac
 stays in the outbox (and in a small JSON file, so even a restart loses nothing), ``online`` reports
 False — the UI shows its offline banner — and the worker retries with capped backoff. Because
 ``dispatch_case`` is idempotent per ``request_id``, a retry after a commit whose answer was lost
-finishes the job or recognises it as done: every case ends up dispatched exactly once.
+finishes the job or recognises it as done: every case ends up dispatched exactly once — also when
+a restart replays a journal whose request had already committed.
+
+Every request ends in one report to whoever queued it: ``finished`` (dispatched, or ``TAKEN`` by
+someone else's dispatch or a 作废, naming who) or ``failed`` (refused: no permission, no such case,
+…). An unexpected error — a bug, not the database being away — does not end the worker: it is
+logged with its traceback, retried ``unexpected_attempts`` times with the same backoff, then the
+request is dropped from the queue and reported ``failed``, so the operator knows it was not sent
+and the requests behind it go on. A damaged journal (``dispatch_journal``) is set aside and
+reported on ``journal_damaged`` when the worker starts; its good requests are carried out.
 """
 
 from __future__ import annotations
 
-import json
 import logging
 import threading
 from collections import deque
 from collections.abc import Callable
-from dataclasses import asdict
 from pathlib import Path
 
 from commandcenter.accounts.errors import AccessError
 from commandcenter.cases.dispatch import DispatchRequest, DispatchResult
+from commandcenter.cases.dispatch_journal import JournalDamage, load_journal, save_journal
 from commandcenter.domain.workflow_errors import CaseNotFound, ConcurrentChange, TransitionRefused
 from commandcenter.events import EventEmitter
 from commandcenter.persistence.database import DatabaseUnavailable
@@ -29,6 +37,7 @@ log = logging.getLogger(__name__)
 class DispatchOutbox:
     initial_backoff_s = 0.2
     max_backoff_s = 5.0
+    unexpected_attempts = 3  # an unexpected error is retried this often, then reported as failed
 
     def __init__(
         self, dispatch: Callable[[DispatchRequest], DispatchResult], journal: Path | None = None
@@ -37,10 +46,13 @@ class DispatchOutbox:
         self.online: EventEmitter[bool] = EventEmitter("dispatch_outbox.online")
         self.finished: EventEmitter[DispatchResult] = EventEmitter("dispatch_outbox.finished")
         self.failed: EventEmitter[tuple[DispatchRequest, str]] = EventEmitter("dispatch_outbox.failed")
+        self.journal_damaged: EventEmitter[JournalDamage] = EventEmitter("dispatch_outbox.journal_damaged")
         self.is_online = True
         self._dispatch = dispatch
         self._journal = journal
-        self._pending: deque[DispatchRequest] = deque(self._load_journal())
+        contents = load_journal(journal) if journal is not None else None
+        self.damage = contents.damage if contents else None  # reported on ``start``
+        self._pending: deque[DispatchRequest] = deque(contents.requests if contents else [])
         self._lock = threading.Lock()
         self._wake = threading.Event()
         self._stop = threading.Event()
@@ -49,6 +61,8 @@ class DispatchOutbox:
     def start(self) -> None:
         self._thread = threading.Thread(target=self._run, name="dispatch-outbox", daemon=True)
         self._thread.start()
+        if self.damage is not None:
+            self.journal_damaged.emit(self.damage)
         if self._pending:
             self._wake.set()
 
@@ -71,6 +85,7 @@ class DispatchOutbox:
     # ------------------------------------------------------------------ worker
     def _run(self) -> None:
         backoff = self.initial_backoff_s
+        surprises = 0  # unexpected errors of the request at the head of the queue
         while not self._stop.is_set():
             self._wake.wait()
             self._wake.clear()
@@ -88,9 +103,27 @@ class DispatchOutbox:
                     backoff = min(backoff * 2, self.max_backoff_s)
                     continue
                 except (CaseNotFound, ConcurrentChange, TransitionRefused, AccessError) as refusal:
+                    surprises = 0
                     self._done(request)
                     self.failed.emit((request, str(refusal)))
                     continue
+                except Exception as error:  # a bug or a surprise: never the end of the worker
+                    surprises += 1
+                    log.exception(
+                        "dispatch of case %d failed unexpectedly (attempt %d of %d)",
+                        request.case_id,
+                        surprises,
+                        self.unexpected_attempts,
+                    )
+                    if surprises < self.unexpected_attempts:
+                        self._stop.wait(backoff)
+                        backoff = min(backoff * 2, self.max_backoff_s)
+                        continue
+                    surprises, backoff = 0, self.initial_backoff_s
+                    self._done(request)
+                    self.failed.emit((request, _unexpected(error)))
+                    continue
+                surprises = 0
                 backoff = self.initial_backoff_s
                 self._set_online(True)
                 self._done(request)
@@ -107,21 +140,16 @@ class DispatchOutbox:
             self.is_online = online
             self.online.emit(online)
 
-    # ------------------------------------------------------------------ journal
-    def _load_journal(self) -> list[DispatchRequest]:
-        if self._journal is None or not self._journal.exists():
-            return []
-        try:
-            return [DispatchRequest(**item) for item in json.loads(self._journal.read_text("utf-8"))]
-        except (OSError, ValueError, TypeError) as error:
-            log.error("dispatch journal %s unreadable, kept aside: %s", self._journal, error)
-            self._journal.replace(self._journal.with_suffix(".unreadable"))
-            return []
-
     def _save_journal(self) -> None:
+        """A journal that cannot be written (disk full) is logged; the queue in memory goes on."""
         if self._journal is None:
             return
-        temporary = self._journal.with_suffix(".tmp")
-        temporary.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_text(json.dumps([asdict(r) for r in self._pending], ensure_ascii=False), "utf-8")
-        temporary.replace(self._journal)
+        try:
+            save_journal(self._journal, list(self._pending))
+        except OSError as error:
+            log.error("dispatch journal %s not written, queue kept in memory: %s", self._journal, error)
+
+
+def _unexpected(error: Exception) -> str:
+    what = f"{type(error).__name__}: {error}"
+    return f"意外错误，未派遣（{what}）/ unexpected error, not dispatched ({what})"

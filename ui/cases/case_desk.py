@@ -12,8 +12,12 @@ Every read and step goes through the signed-in principal's services: an office u
 only their office's cases (``CaseService.board`` filters, so a case moved to another office leaves
 it), and dispatches are the principal's own audited steps. Dispatches go through the
 ``DispatchOutbox``: the click returns at once, the worker retries while the database is away, and
-the offline banner follows ``online_changed``. Recommendations and escalation hints come from
-``DispatchAdvice``, answered in memory.
+the offline banner follows ``online_changed``. However a queued dispatch ends, the operator is told
+in words (``dispatch_words``) on ``dispatch_finished``: dispatched, "already dispatched by 王五",
+"voided by 王五", refused, or failed after an unexpected error; a damaged dispatch file set aside at
+start is told on ``journal_damaged``. The outbox reports on its worker thread; the reports are
+parked and worded on the Qt thread like the feed's ids. Recommendations and escalation hints come
+from ``DispatchAdvice``, answered in memory.
 
 The district's settings (签收 timeout, calendar, ladder, shifts, pop-up rules) are the services'
 ``LiveSettings``: the desk asks for the revision every few seconds on a worker and, when it moved,
@@ -38,6 +42,7 @@ from commandcenter.cases.dispatch import (
     DispatchResult,
     dispatch_kind,
 )
+from commandcenter.cases.dispatch_journal import JournalDamage
 from commandcenter.cases.dispatch_outbox import DispatchOutbox
 from commandcenter.cases.escalation import EscalationStep
 from commandcenter.cases.recommend import Recommendation
@@ -48,11 +53,16 @@ from commandcenter.services.changes import Change, ChangeFeed
 from commandcenter.services.hub import Services
 from ui.background import BackgroundPoll, BackgroundRunner
 from ui.cases.case_words import escalation_label
+from ui.cases.dispatch_words import failure_text, journal_damage_text, result_text
 from ui.cases.qt_mini_map import MiniMapScene
 from ui.thread_bridge import ThreadBridge
 
 log = logging.getLogger(__name__)
 _RESYNC = -1  # parked in the queue instead of an id: reload everything
+# What the outbox, the feed and the escalations report, parked for the Qt thread: online or not, a
+# dispatch's end (its result, or its request and the reason it failed), an outcome already in words
+# (succeeded?, text), a damaged journal.
+Report = bool | DispatchResult | tuple[DispatchRequest, str] | tuple[bool, str] | JournalDamage
 POSITIONS_REFRESH_S = 15.0
 FETCH_RETRY_MS = 2_000
 
@@ -61,7 +71,8 @@ class CaseDesk(QObject):
     board_changed = Signal()  # cases changed or left, or the board was reloaded: views redraw
     cases_arrived = Signal(list)  # list[BoardCase] new open cases, oldest first (queue, pop-up)
     online_changed = Signal(bool)  # the database answers (dispatch outbox and change feed)
-    dispatch_finished = Signal(bool, str)  # succeeded?, message for the operator
+    dispatch_finished = Signal(bool, str)  # succeeded?, what happened in the UI's words
+    journal_damaged = Signal(str)  # the queued-dispatch file had unreadable entries: set aside, said how
     dispatch_queued = Signal()
 
     def __init__(
@@ -81,7 +92,7 @@ class CaseDesk(QObject):
         self._outbox = DispatchOutbox(services.cases.dispatch, journal=journal)
         self._bridge = ThreadBridge(self)
         self._heard_ids: queue.SimpleQueue[int] = queue.SimpleQueue()
-        self._outcomes: queue.SimpleQueue[tuple[bool, str] | bool] = queue.SimpleQueue()
+        self._outcomes: queue.SimpleQueue[Report] = queue.SimpleQueue()
         self._pending: set[int] = set()
         self._reload_pending = True
         self._fetching = False
@@ -103,8 +114,9 @@ class CaseDesk(QObject):
         """Load the board, then follow the change feed (started off the Qt thread: it connects)."""
         self._started = True
         self._outbox.online.connect(self._park_outcome)
-        self._outbox.finished.connect(self._outbox_finished)
-        self._outbox.failed.connect(lambda failure: self._park_outcome((False, failure[1])))
+        self._outbox.finished.connect(self._park_outcome)
+        self._outbox.failed.connect(self._park_outcome)
+        self._outbox.journal_damaged.connect(self._park_outcome)
         self._outbox.start()
         self._settings_poll.start()
         self._runner.submit(self._start_feed, lambda _ok: self._wake())
@@ -159,7 +171,7 @@ class CaseDesk(QObject):
         self._heard_ids.put(_RESYNC if change.is_resync or change.case_id is None else change.case_id)
         self._wake()
 
-    def _park_outcome(self, outcome: tuple[bool, str] | bool) -> None:
+    def _park_outcome(self, outcome: Report) -> None:
         self._outcomes.put(outcome)
         self._wake()
 
@@ -172,10 +184,7 @@ class CaseDesk(QObject):
                 outcome = self._outcomes.get_nowait()
             except queue.Empty:
                 break
-            if isinstance(outcome, bool):
-                self.online_changed.emit(outcome)
-            else:
-                self.dispatch_finished.emit(*outcome)
+            self._report(outcome)
         while True:
             try:
                 case_id = self._heard_ids.get_nowait()
@@ -299,8 +308,26 @@ class CaseDesk(QObject):
     def pending_dispatches(self) -> list[DispatchRequest]:
         return self._outbox.pending()
 
-    def _outbox_finished(self, result: DispatchResult) -> None:
-        self._park_outcome((result.outcome is DispatchOutcome.DISPATCHED, result.message))
+    def _report(self, outcome: Report) -> None:
+        """Qt thread: a parked report as the signal the views follow, in the UI's words."""
+        if isinstance(outcome, bool):
+            self.online_changed.emit(outcome)
+        elif isinstance(outcome, DispatchResult):
+            label = outcome.number or self._case_label(outcome.request.case_id)
+            succeeded = outcome.outcome is DispatchOutcome.DISPATCHED
+            self.dispatch_finished.emit(succeeded, result_text(outcome, label))
+        elif isinstance(outcome, JournalDamage):
+            self.journal_damaged.emit(journal_damage_text(outcome))
+        elif isinstance(outcome[0], DispatchRequest):
+            request, reason = outcome
+            self.dispatch_finished.emit(False, failure_text(self._case_label(request.case_id), reason))
+        else:
+            self.dispatch_finished.emit(*outcome)
+
+    def _case_label(self, case_id: int) -> str:
+        """The case's number when the board holds it, else its id."""
+        case = self.board.get(case_id)
+        return case.number if case is not None else f"#{case_id}"
 
 
 def _ignore(_result: object) -> None:

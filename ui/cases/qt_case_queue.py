@@ -4,7 +4,8 @@ half minute (countdowns), keeps the operator's selection by case id, and asks fo
 on double-click or Return. A case still awaiting dispatch (left with 稍后, returned with 退回, or never
 shown) is dispatched at any time: 派遣… in its right-click menu, or D, brings it into the pop-up with the
 same recommendations; a case handed out and not signed for is re-dispatched the same way (改派…) or
-escalated one level up (升级, E).
+escalated one level up (升级, E). Under the offline banner, the dispatch notice tells how
+the operator's last dispatch ended (taken by someone else, voided, refused).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from commandcenter.domain.cases import BoardCase
 from ui.cases.case_desk import CaseDesk
 from ui.cases.case_table_model import CaseTableModel
 from ui.cases.case_words import escalation_label
+from ui.cases.qt_dispatch_notice import QtDispatchNotice
 from ui.cases.qt_offline_banner import QtOfflineBanner
 from ui.throttle import Throttle
 
@@ -65,6 +67,7 @@ class QtCaseQueue(QWidget):
         self.desk = desk
         self.model = CaseTableModel(desk.board, self, escalation=desk.escalation_suggestion)
         self.banner = QtOfflineBanner(desk, self)
+        self.notice = QtDispatchNotice(desk, self)  # how the operator's last dispatch ended
         self.counters = {
             "open": QtCounter(self.tr("Open"), "info", self),
             "unassigned": QtCounter(self.tr("Awaiting dispatch"), "info", self),
@@ -84,6 +87,7 @@ class QtCaseQueue(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(self.banner)
+        column.addWidget(self.notice)
         column.addLayout(strip)
         column.addWidget(self.table, 1)
         self._ticker = QTimer(self)

@@ -7,6 +7,10 @@ supervision: when the connection is lost they report ``connected=False`` on ``st
 with capped backoff, and then emit ``RESYNC`` — whatever changed while deaf is unknown, so listeners
 reload. Subscribers run on the feed thread (the UI bridges to Qt); one that raises is isolated by
 ``EventEmitter`` and the feed goes on.
+
+Only committed work is announced: PostgreSQL sends a NOTIFY at its transaction's commit and drops it
+on rollback, and SQLite's ``data_version`` moves only when another connection commits (both proved
+in ``tests/core/test_change_feed_faults.py``, with a 2,000-case burst heard whole).
 """
 
 from __future__ import annotations
