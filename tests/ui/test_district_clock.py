@@ -19,6 +19,7 @@ from ui.admin.audit_words import local_time as audit_time
 from ui.main_window import MainWindow
 from ui.map.unit_card import epoch_clock_text
 from ui.tracks.track_rows import clock_text as track_clock_text
+from ui.video.tile_caption import TileCaption
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 OpenWindow = Callable[..., MainWindow]
@@ -98,3 +99,13 @@ def test_another_configured_zone_is_followed(
     window.header._tick()
     assert _seconds_apart(window.header.clock.text(), datetime.now(ZoneInfo("Asia/Urumqi"))) <= 2
     assert window.tracks.end_edit.timeZone().id().data().decode() == "Asia/Urumqi"
+
+
+def test_a_tile_caption_shows_the_districts_clock(
+    qtbot: QtBot, workstation_zone: Callable[[str], None]
+) -> None:
+    workstation_zone("America/New_York")
+    caption = TileCaption()
+    qtbot.addWidget(caption)
+    caption.tick("")
+    assert _seconds_apart(caption.text.clock, datetime.now(SHANGHAI)) <= 2
