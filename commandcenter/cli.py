@@ -29,6 +29,7 @@ from commandcenter.commands.import_geojson import add_import_geojson, run_import
 from commandcenter.commands.settings import add_settings, run_settings
 from commandcenter.commands.users import add_users, run_users
 from commandcenter.config import ConfigError, Settings, load_settings
+from commandcenter.district_time import use_time_zone
 from commandcenter.exit_codes import (
     EPILOG,
     EXIT_CONFIG,
@@ -141,6 +142,7 @@ def main(
     settings: Settings | None = None
     try:
         settings = load_settings(_path(args.config), required=args.config is not None)
+        use_time_zone(settings.time_zone)  # the district's clock, once, before anything reads the time
         if command in GUI_COMMANDS:
             if gui_runner is None:
                 print(

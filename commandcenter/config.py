@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from commandcenter import paths
+from commandcenter.district_time import DEFAULT_TIME_ZONE, UnknownTimeZone, zone_named
 
 
 class ConfigError(ValueError):
@@ -74,6 +75,7 @@ class Settings:
     database_url: str | None = None  # None: the SQLite file in the user data dir
     language: str = "zh_CN"  # "zh_CN" or "en"
     theme: str = "dark"
+    time_zone: str = DEFAULT_TIME_ZONE  # the district's clock (IANA name), whatever the machine's zone
     status_poll_s: float = 2.0
     simulator: SimulatorSettings = field(default_factory=SimulatorSettings)
     streams: StreamSettings = field(default_factory=StreamSettings)
@@ -81,6 +83,12 @@ class Settings:
     plugins: PluginSettings = field(default_factory=PluginSettings)
     session: SessionSettings = field(default_factory=SessionSettings)
     source: Path | None = None  # the file these settings came from, for messages
+
+    def __post_init__(self) -> None:
+        try:
+            zone_named(self.time_zone)
+        except UnknownTimeZone as error:
+            raise ConfigError(f"配置项 time_zone 的值无效 (invalid value): {error}") from None
 
     def resolved_database_url(self) -> str:
         """The URL to open; a server URL without a password gets it from the keyring or

@@ -7,12 +7,15 @@ PostgreSQL side is a real throwaway cluster started once per session (``commandc
 from __future__ import annotations
 
 import itertools
+import os
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, make_url, text
 
+from commandcenter.district_time import district_clock, use_time_zone
 from commandcenter.persistence.store import Store
 from commandcenter.testing.postgres import ThrowawayPostgres
 
@@ -103,3 +106,33 @@ def store(db_url: str) -> Iterator[Store]:
         yield opened
     finally:
         opened.close()
+
+
+@pytest.fixture
+def workstation_zone() -> Iterator[Callable[[str], None]]:
+    """Set this process's own time zone (``TZ`` + ``time.tzset``), as a workstation configured for
+    another zone has it; restored afterwards. The district's clock must not follow it."""
+    before = os.environ.get("TZ")
+
+    def set_zone(name: str) -> None:
+        os.environ["TZ"] = name
+        time.tzset()
+
+    yield set_zone
+    if before is None:
+        os.environ.pop("TZ", None)
+    else:
+        os.environ["TZ"] = before
+    time.tzset()
+
+
+@pytest.fixture
+def district_zone() -> Iterator[Callable[[str], None]]:
+    """Set the district's zone (``use_time_zone``) for one test; the default is restored after."""
+    before = district_clock().name
+
+    def set_zone(name: str) -> None:
+        use_time_zone(name)
+
+    yield set_zone
+    use_time_zone(before)

@@ -29,6 +29,7 @@ from commandcenter.services.hub import Services
 from ui.admin.qt_users_audit_dialog import QtUsersAuditDialog, offered as users_audit_offered
 from ui.auth.role_words import role_name
 from ui.background import BackgroundRunner
+from ui.calendar_warning import install_calendar_warning
 from ui.cameras.qt_camera_placement import CameraPlacement
 from ui.cameras.qt_camera_tree import QtCameraTree
 from ui.cases.case_desk import CaseDesk
@@ -143,6 +144,9 @@ class MainWindow(QMainWindow):
         monitor = services.health_monitor(stream_urls, probe)
         self.status = QtStatusBar(monitor, self.runner, settings.status_poll_s, self)
         self.setStatusBar(self.status)
+        self.calendar_warning = install_calendar_warning(
+            self.status, services.settings, self.runner, self.open_settings
+        )
         self.camera_placement.said.connect(lambda text: self.status.showMessage(text, 10_000))
         self.camera_placement.moved.connect(lambda _code: self.camera_tree.reload())
         self.camera_placement.moved.connect(lambda _code: self.map.reload_static())
@@ -237,6 +241,7 @@ class MainWindow(QMainWindow):
         self.wall.measure_budget(self.runner)  # ffmpeg off the Qt thread; the meter appears after
         for part in (self.desk, self.cases, self.status, *self._district_parts()):
             part.start()
+        self.calendar_warning.start()
         self.camera_tree.start()
         self.plugins.start()
 
@@ -252,7 +257,15 @@ class MainWindow(QMainWindow):
         if self._stopped:
             return
         self._stopped = True
-        for part in (self.header, self.kpis, self.map, self.desk, self.cases, self.status):
+        for part in (
+            self.header,
+            self.kpis,
+            self.map,
+            self.desk,
+            self.cases,
+            self.status,
+            self.calendar_warning,
+        ):
             part.stop()
         self.tracks.stop()
         self.alerts.stop()

@@ -6,8 +6,10 @@ glance that the screen is live. The band also hosts the menu bar so it takes no 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDateTime, QLocale, Qt, QTimer
+from PySide6.QtCore import QLocale, Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenuBar, QVBoxLayout, QWidget
+
+from ui.district_time import clock_text, district_date, district_now
 
 
 class QtHeader(QWidget):
@@ -73,10 +75,9 @@ class QtHeader(QWidget):
         self._tick()
 
     def _tick(self) -> None:
-        now = QDateTime.currentDateTime()
-        self.clock.setText(now.toString("HH:mm:ss"))
+        self.clock.setText(clock_text(district_now()))  # the district's clock, not the workstation's
         # QLocale() is the default locale that create_application sets from the language setting.
-        self.date.setText(QLocale().toString(now.date(), self.tr("dddd, MMMM d, yyyy")))
+        self.date.setText(QLocale().toString(district_date(), self.tr("dddd, MMMM d, yyyy")))
 
     def set_badge(self, text: str) -> None:
         """A marker beside the title such as 演示 (demo), so nobody mistakes demo data for live data."""

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from commandcenter.health import HealthMonitor, HealthSnapshot, Level
 from ui.background import BackgroundPoll, BackgroundRunner
+from ui.district_time import clock_text
 from ui.theme import LEVEL_COLORS
 
 
@@ -113,5 +114,5 @@ class QtStatusBar(QStatusBar):
 
 
 def format_time(moment: datetime) -> str:
-    """Local wall-clock time of a UTC moment, as the status bar shows it."""
-    return moment.astimezone().strftime("%H:%M:%S")
+    """The district's wall-clock time of a UTC moment, as the status bar shows it."""
+    return clock_text(moment)

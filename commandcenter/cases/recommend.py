@@ -11,24 +11,23 @@ dispatch is also an explained one.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta, timezone
+from datetime import datetime, time, timedelta
 from enum import StrEnum
 
 from commandcenter.cases.district_index import DistrictIndex
 from commandcenter.cases.screening import ScreeningResult
+from commandcenter.district_time import district_clock
 from commandcenter.domain.district import StaffRecord
 from commandcenter.domain.kinds import Shift, StaffRole
 from commandcenter.geo import haversine_m
 
-LOCAL_TIME = timezone(timedelta(hours=8), "Asia/Shanghai")  # China keeps no daylight saving
 DAY_SHIFT_HOURS = (8, 20)  # 白班 08:00–20:00, 夜班 the rest (the district's settings may move it)
 DEFAULT_DAY_SHIFT = (time(DAY_SHIFT_HOURS[0]), time(DAY_SHIFT_HOURS[1]))
 
 
 def shift_at(now: datetime, day_shift: tuple[time, time] = DEFAULT_DAY_SHIFT) -> Shift:
-    """白班 from ``day_shift[0]`` (inclusive) to ``day_shift[1]`` (exclusive), local time."""
-    clock = now.astimezone(LOCAL_TIME).time()
-    return Shift.DAY if day_shift[0] <= clock < day_shift[1] else Shift.NIGHT
+    """白班 from ``day_shift[0]`` (inclusive) to ``day_shift[1]`` (exclusive) on the district's clock."""
+    return Shift.DAY if district_clock().within(now, *day_shift) else Shift.NIGHT
 
 
 class Tier(StrEnum):

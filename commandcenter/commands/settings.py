@@ -1,4 +1,5 @@
-"""``commandcenter settings show | set KEY VALUE | import FILE.json``: the district's central settings
+"""``commandcenter settings show | set KEY VALUE | import FILE.json | import-holidays FILE --year YYYY``:
+the district's central settings
 for IT scripts and a headless server, through ``SettingsService`` as the command-line administrator
 (``cli:<OS user>``), so the checks and the audit entry are the dialog's.
 
@@ -6,7 +7,9 @@ for IT scripts and a headless server, through ``SettingsService`` as the command
 document with dots (``notifications.sound``, ``day_shift.start``, ``escalation.office.wait_minutes``,
 ``calendar.years.2027``, ``calendar.periods.2``) — VALUE is read as JSON when it parses (``45``,
 ``false``, ``["08:30","12:00"]``) and as text otherwise (``07:30``). ``import`` replaces the whole
-document; keys it lacks take their defaults. Every refusal is one ``错误 error:`` line and exit 2;
+document; keys it lacks take their defaults. ``import-holidays`` replaces one year's holiday table
+with a CSV or JSON file of days (date, 休/班, name; ``domain.holiday_import``), each bad row named.
+Every refusal is one ``错误 error:`` line and exit 2;
 the workstations follow the saved revision within seconds, without a restart.
 """
 
@@ -22,6 +25,7 @@ from commandcenter.accounts.errors import AccessError
 from commandcenter.accounts.principal import command_line_principal
 from commandcenter.commands.database import command_database_url, open_store
 from commandcenter.config import Settings
+from commandcenter.domain.holiday_import import HolidayImportError, describe
 from commandcenter.domain.settings import SettingsConflict, StoredSettings
 from commandcenter.domain.settings_document import from_document, from_json, to_document
 from commandcenter.domain.settings_problems import InvalidSettings
@@ -43,6 +47,13 @@ def add_settings(commands: Any) -> None:
     one.add_argument("value", metavar="VALUE", help="JSON (45, false, [..]) or plain text (07:30)")
     whole = _url(actions.add_parser("import", help="replace the settings with a JSON file"))
     whole.add_argument("file", metavar="FILE.json", type=Path)
+    holidays = _url(
+        actions.add_parser(
+            "import-holidays", help="replace one year's holidays with a CSV/JSON file (date, 休/班, name)"
+        )
+    )
+    holidays.add_argument("file", metavar="FILE", type=Path, help="CSV (UTF-8 or GBK) or JSON")
+    holidays.add_argument("--year", type=int, required=True, metavar="YYYY")
 
 
 def _url(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
@@ -58,10 +69,16 @@ def run_settings(args: argparse.Namespace, settings: Settings) -> int:
             service = SettingsService(store, command_line_principal())
             if args.settings_command == "show":
                 _show(service.current())
+            elif args.settings_command == "import-holidays":
+                _import_holidays(service, args.file, args.year)
             else:
                 _save(service, args)
         finally:
             store.close()
+    except HolidayImportError as error:
+        for problem in error.problems:  # one line per bad row: the file is fixed row by row
+            print(f"错误 error: {args.file}: {describe(problem)}", file=sys.stderr)
+        return EXIT_USAGE
     except (AccessError, InvalidSettings, SettingsConflict, UnknownSetting) as error:
         print(f"错误 error: {error}", file=sys.stderr)
         return EXIT_USAGE
@@ -87,6 +104,12 @@ def _save(service: SettingsService, args: argparse.Namespace) -> None:
         wanted = from_json(read_utf8(args.file, "JSON"))
     saved = service.save(wanted, current.revision)
     print(f"已保存 saved: revision 版本 {saved.revision}")
+
+
+def _import_holidays(service: SettingsService, file: Path, year: int) -> None:
+    saved = service.import_holidays(year, file.read_bytes(), file.name)
+    (entry,) = [entry for entry in saved.settings.calendar.years if entry.year == year]
+    print(f"已导入 imported: {year} 年 {len(entry.holidays)} 个假期 holidays; revision 版本 {saved.revision}")
 
 
 def _value(text: str) -> object:

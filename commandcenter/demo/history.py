@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from commandcenter.demo.case_text import address_on, describe
@@ -19,6 +19,7 @@ from commandcenter.demo.people import Roster
 from commandcenter.demo.placing import beside, lonlat
 from commandcenter.demo.plan import DistrictPlan, Rows
 from commandcenter.demo.roads import SegmentPlan
+from commandcenter.district_time import district_clock
 from commandcenter.domain.categories import DEFAULT_CATEGORIES, CategorySpec
 from commandcenter.domain.kinds import CaseStatus
 from commandcenter.persistence.cases.models import Case, CaseEvent
@@ -68,10 +69,10 @@ def _path(rng: random.Random) -> tuple[CaseStatus, ...]:
 
 
 def _created_at(rng: random.Random, now: datetime) -> datetime:
-    """Mostly daytime in Zhengzhou (UTC+8): few reports arrive between midnight and 6 o'clock."""
+    """Mostly daytime on the district's clock: few reports arrive between midnight and 6 o'clock."""
     while True:
         moment = now - timedelta(minutes=rng.uniform(10, HISTORY_DAYS * 24 * 60))
-        if (moment.astimezone(UTC).hour + 8) % 24 >= 6 or rng.random() < 0.2:
+        if district_clock().local(moment).hour >= 6 or rng.random() < 0.2:
             return moment
 
 
@@ -173,7 +174,7 @@ def add_history(
     events = rows[CaseEvent]
     for case in cases:
         case_id = len(rows[Case]) + 1
-        day = case.created_at.strftime("%Y%m%d")
+        day = district_clock().day_key(case.created_at)  # numbered by the district's day, as intake does
         per_day[day] = per_day.get(day, 0) + 1
         rows[Case].append({"id": case_id, "number": f"{day}-{per_day[day]:05d}", **case.row})
         events += [

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from commandcenter.domain.calendar import DISTRICT_TIMEZONE
+from commandcenter.district_time import district_clock
 
 ALL_DAY = (0, 24 * 60)
 ALERT_SOURCE = "地图告警"  # the source of a case filed from an alert: its evidence is the alert's track
@@ -51,7 +51,7 @@ class TruckPermit:
             raise ValueError(f"permit {self.number}: give exactly one of area or route")
 
     def in_window(self, moment: datetime) -> bool:
-        local = moment.astimezone(DISTRICT_TIMEZONE)
+        local = district_clock().local(moment)
         minute = local.hour * 60 + local.minute
         if self.start_minute <= self.end_minute:
             return self.start_minute <= minute < self.end_minute

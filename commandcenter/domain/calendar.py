@@ -3,8 +3,8 @@
 A 4-working-hour limit on a report filed at 11:00 on a Friday runs through lunch and the weekend and
 ends on Monday morning; around 国庆 it skips a week and lands on the 调休 Saturday. Every deadline,
 due-soon flag and on-time statistic goes through this one class so they agree with each other.
-All arithmetic happens in the district's zone (Asia/Shanghai); naive datetimes are refused because
-a silently misread zone shifts every deadline by eight hours.
+All arithmetic happens in the district's zone (``commandcenter.district_time``, Asia/Shanghai unless
+configured); naive datetimes are refused because a silently misread zone shifts every deadline.
 """
 
 from __future__ import annotations
@@ -16,9 +16,12 @@ from enum import StrEnum
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from commandcenter.district_time import DEFAULT_TIME_ZONE, district_clock
 from commandcenter.domain.holidays import CHINA_2026, CalendarConfigError, HolidayTable, periods_from_toml
 
-DISTRICT_TIMEZONE = ZoneInfo("Asia/Shanghai")  # the district's clock: deadlines, case numbers, permit hours
+# The default district zone, by which tests and examples name a Shanghai moment. The running
+# district's zone is ``district_clock().zone`` (the configuration's ``time_zone``).
+DISTRICT_TIMEZONE = ZoneInfo(DEFAULT_TIME_ZONE)
 # 郑州 office hours (winter schedule); summer offices often start the afternoon at 15:00 — configurable.
 DEFAULT_WORKING_HOURS: tuple[tuple[time, time], ...] = (
     (time(8, 30), time(12, 0)),
@@ -42,7 +45,7 @@ class WorkingCalendar:
         periods: Sequence[tuple[time, time]] = DEFAULT_WORKING_HOURS,
         holidays: HolidayTable | None = None,
         *,
-        tz: ZoneInfo = DISTRICT_TIMEZONE,
+        tz: ZoneInfo | None = None,
     ) -> None:
         ordered = sorted(periods)
         if not ordered:
@@ -54,7 +57,7 @@ class WorkingCalendar:
                 raise CalendarConfigError(f"工作时段重叠 (working periods overlap) at {following[0]}")
         self.periods: tuple[tuple[time, time], ...] = tuple(ordered)
         self.holidays = holidays or HolidayTable()
-        self.tz = tz
+        self.tz = tz or district_clock().zone  # the district's, as configured when it is built
 
     @classmethod
     def default(cls) -> WorkingCalendar:
@@ -137,7 +140,7 @@ class WorkingCalendar:
 
     def _local(self, moment: datetime) -> datetime:
         if moment.tzinfo is None:
-            raise ValueError("naive datetime: give the time zone (UTC or Asia/Shanghai)")
+            raise ValueError("naive datetime: give the time zone (UTC or the district's)")
         return moment.astimezone(self.tz)
 
 

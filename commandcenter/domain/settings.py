@@ -17,7 +17,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import time, timedelta
+from datetime import date, time, timedelta
 from enum import StrEnum
 from typing import Any
 
@@ -89,6 +89,13 @@ class CalendarSettings:
     def working_calendar(self) -> WorkingCalendar:
         """The calendar deadlines count in (built once per settings document: asked per board row)."""
         return self._built
+
+    def years_without_holidays(self, today: date) -> list[int]:
+        """This year and next (``today`` on the district's clock) when they have no holiday table:
+        their deadlines would count 国庆 as working days, so the administrator must be told — in
+        December at the latest, when the State Council publishes next year's notice."""
+        kept = {entry.year for entry in self.years if entry.holidays}
+        return [year for year in (today.year, today.year + 1) if year not in kept]
 
     @functools.cached_property
     def _built(self) -> WorkingCalendar:

@@ -7,6 +7,7 @@ from commandcenter.accounts.errors import AccessError, FirstRunOver, InvalidInpu
 from commandcenter.district_data.read_features import DistrictFileError
 from commandcenter.domain.category_rules import InvalidCategory
 from commandcenter.domain.district_edits import EditRefused
+from commandcenter.domain.holiday_import import HolidayImportError
 from commandcenter.domain.settings import SettingsConflict
 from commandcenter.domain.settings_problems import InvalidSettings
 from commandcenter.domain.workflow_errors import (
@@ -16,6 +17,7 @@ from commandcenter.domain.workflow_errors import (
     UnknownCategory,
 )
 from commandcenter.persistence.database import DatabaseUnavailable
+from commandcenter.textfiles import TextEncodingError
 
 __all__ = [
     "AccessError",
@@ -25,11 +27,13 @@ __all__ = [
     "DistrictFileError",
     "EditRefused",
     "FirstRunOver",
+    "HolidayImportError",
     "InvalidCategory",
     "InvalidInput",
     "InvalidSettings",
     "PermissionDenied",
     "SettingsConflict",
+    "TextEncodingError",
     "TransitionRefused",
     "UnknownCategory",
 ]

@@ -7,18 +7,22 @@ deadlines, merges and escalations, so a change is a policy decision an auditor m
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from typing import Any
 
 from commandcenter.accounts.permissions import Permission
 from commandcenter.audit.trail import AuditAction
-from commandcenter.domain.settings import DistrictSettings, SettingsConflict, StoredSettings
+from commandcenter.district_time import district_clock
+from commandcenter.domain.holiday_import import looks_like_json, read_holiday_rows
+from commandcenter.domain.settings import CalendarSettings, DistrictSettings, SettingsConflict, StoredSettings
 from commandcenter.domain.settings_document import to_document
 from commandcenter.domain.settings_problems import InvalidSettings
 from commandcenter.domain.settings_rules import validate
 from commandcenter.events import EventEmitter
 from commandcenter.persistence.settings.queries import read_settings, save_settings, settings_revision
 from commandcenter.services.guard import Guarded
+from commandcenter.textfiles import decode_text
 
 AUDIT_TARGET = "settings"
 
@@ -40,10 +44,40 @@ class SettingsService(Guarded):
     def may_edit(self) -> bool:
         return self.principal.can(Permission.MANAGE_SETTINGS)
 
-    def save(self, settings: DistrictSettings, expected_revision: int) -> StoredSettings:
+    def years_without_holidays(self) -> list[int]:
+        """This year and next, on the district's clock, when the stored calendar has no holidays for
+        them (every workstation's status bar warns; any signed-in principal may ask)."""
+        return read_settings(self.store).settings.calendar.years_without_holidays(district_clock().today())
+
+    def import_holidays(self, year: int, data: bytes, source: str) -> StoredSettings:
+        """Replace ``year``'s holiday table with the rows of a CSV or JSON file (``data``, named
+        ``source`` in the audit entry) and save it over the newest revision. Raises
+        ``PermissionDenied`` (audited), ``TextEncodingError``, ``HolidayImportError`` (every bad
+        row), ``InvalidSettings``, ``SettingsConflict`` or ``DatabaseUnavailable``; nothing is
+        stored in any of these cases."""
+        self._require(Permission.MANAGE_SETTINGS, AUDIT_TARGET)
+        text = decode_text(data).text  # Excel's GBK as well as UTF-8
+        imported = read_holiday_rows(text, year, json_format=looks_like_json(source, text))
+        current = read_settings(self.store)
+        calendar = current.settings.calendar
+        years = tuple(
+            sorted([*(y for y in calendar.years if y.year != year), imported], key=lambda y: y.year)
+        )
+        wanted = dataclasses.replace(current.settings, calendar=CalendarSettings(calendar.periods, years))
+        days = sum(len(holiday.days_off()) for holiday in imported.holidays)
+        return self.save(
+            wanted,
+            current.revision,
+            {"import": source, "year": year, "holidays": len(imported.holidays), "days_off": days},
+        )
+
+    def save(
+        self, settings: DistrictSettings, expected_revision: int, origin: dict[str, Any] | None = None
+    ) -> StoredSettings:
         """Store ``settings`` over revision ``expected_revision``. Raises ``PermissionDenied``
         (audited), ``InvalidSettings`` (every problem), ``SettingsConflict`` (another administrator
-        saved first: reload) or ``DatabaseUnavailable``; nothing is written in any of these cases."""
+        saved first: reload) or ``DatabaseUnavailable``; nothing is written in any of these cases.
+        ``origin`` joins the audit entry (an import names its file)."""
         self._require(Permission.MANAGE_SETTINGS, AUDIT_TARGET)
         problems = validate(settings)
         if problems:
@@ -54,7 +88,9 @@ class SettingsService(Guarded):
         saved = save_settings(self.store, settings, expected_revision, self.principal.username, self.clock())
         changes = changed_fields(before.settings, settings)
         self._record(
-            AuditAction.SETTING_CHANGE, AUDIT_TARGET, {"revision": saved.revision, "changes": changes}
+            AuditAction.SETTING_CHANGE,
+            AUDIT_TARGET,
+            {"revision": saved.revision, "changes": changes, **(origin or {})},
         )
         self.saved.emit(saved)
         return saved

@@ -12,8 +12,8 @@ import pytest
 from commandcenter.cases.board import CaseBoard
 from commandcenter.cases.escalation import EscalationLevel
 from commandcenter.cases.intake import CaseIntake
-from commandcenter.cases.recommend import LOCAL_TIME, shift_at
-from commandcenter.domain.calendar import WorkingCalendar
+from commandcenter.cases.recommend import shift_at
+from commandcenter.domain.calendar import DISTRICT_TIMEZONE, WorkingCalendar
 from commandcenter.domain.cases import IncomingReport
 from commandcenter.domain.kinds import Shift
 from commandcenter.persistence.cases.board import board_rows
@@ -36,7 +36,7 @@ HOURS = [
 def test_a_report_becomes_a_dispatchable_case_at_any_hour(
     district: DemoDistrict, clock: str, shift: Shift
 ) -> None:
-    now = datetime.combine(TUESDAY, time.fromisoformat(clock), LOCAL_TIME)
+    now = datetime.combine(TUESDAY, time.fromisoformat(clock), DISTRICT_TIMEZONE)
     assert shift_at(now) is shift
     segment = district.segments[[c for c, _ in HOURS].index(clock) * 17]  # one place per hour: no merging
     lon, lat = middle_of(segment)

@@ -110,6 +110,12 @@ def test_a_missing_config_file_is_an_error_not_silent_defaults(tmp_path: Path) -
     assert_one_clear_line(run("--config", str(broken), "gui"), EXIT_CONFIG, "malformed config file")
 
 
+def test_a_time_zone_that_does_not_exist_is_a_config_error(tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text('time_zone = "Asia/Beijing"\n', encoding="utf-8")  # China's zone is Asia/Shanghai
+    assert_one_clear_line(run("--config", str(config), "db", "check"), EXIT_CONFIG, "Asia/Beijing")
+
+
 def test_db_check_never_creates_a_database_file(tmp_path: Path) -> None:
     path = tmp_path / "not-yet.sqlite"
     result = run("db", "check", "--url", f"sqlite:///{path}")

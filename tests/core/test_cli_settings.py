@@ -119,3 +119,37 @@ def test_show_then_import_round_trips_and_a_bad_file_is_refused(run: Run, url: s
     [error] = _errors(err)
     assert "missing.json" in error
     assert _stored(url)[0] == 2
+
+
+def test_import_holidays_stores_a_years_table_from_a_gbk_csv(run: Run, url: str, tmp_path: Path) -> None:
+    csv_file = tmp_path / "2027节假日.csv"
+    csv_file.write_bytes(
+        "日期,类型,名称\n2027-10-01,休,国庆节\n2027-10-02,休,国庆节\n2027-09-26,班,国庆节\n".encode("gbk")
+    )
+    code, out, err = run("import-holidays", str(csv_file), "--year", "2027")
+    assert code == 0, err
+    assert "2027" in out
+    assert "revision 版本 1" in out
+    revision, document = _stored(url)
+    assert revision == 1
+    years = {entry["year"]: entry for entry in document["calendar"]["years"]}  # type: ignore[index]
+    assert years[2027]["holidays"][0]["makeup_workdays"] == ["2027-09-26"]
+    store = Store.open(url)
+    try:
+        (entry,) = AuditTrail(store).recent()
+    finally:
+        store.close()
+    assert (entry.actor, entry.details["import"]) == ("cli:it-zhang", "2027节假日.csv")
+
+
+def test_import_holidays_names_each_bad_row_and_stores_nothing(run: Run, url: str, tmp_path: Path) -> None:
+    csv_file = tmp_path / "2027.csv"
+    csv_file.write_text("2027-10-01,休,国庆节\n2028-01-01,休,元旦\n2027-10-01,休,国庆节\n", encoding="utf-8")
+    code, _out, err = run("import-holidays", str(csv_file), "--year", "2027")
+    assert code == 2
+    lines = _errors(err)
+    assert len(lines) == 2
+    assert "第 2 行 row 2" in lines[0]
+    assert "2028-01-01" in lines[0]
+    assert "第 3 行 row 3" in lines[1]
+    assert _stored(url)[0] == 0

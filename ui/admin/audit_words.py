@@ -7,6 +7,7 @@ from datetime import datetime
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from commandcenter.audit.trail import AuditAction
+from ui.district_time import stamp_text
 
 _A = AuditAction
 # str(): the marker's stub returns ``object``; lupdate still finds the marker inside the call
@@ -41,4 +42,5 @@ def action_name(action: str) -> str:
 
 
 def local_time(ts: datetime) -> str:
-    return ts.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    """The entry's time on the district's clock (``ui.district_time``)."""
+    return stamp_text(ts)

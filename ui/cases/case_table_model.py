@@ -17,6 +17,7 @@ from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
 from commandcenter.cases.board import CaseBoard, SortKey
 from commandcenter.domain.calendar import DeadlineState
 from commandcenter.domain.cases import BoardCase
+from ui.district_time import minute_text
 
 OVERDUE_COLOR = QColor("#f87171")
 DUE_SOON_COLOR = QColor("#fbbf24")
@@ -26,9 +27,8 @@ CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def local_time(moment: datetime) -> str:
-    """Stored times are UTC; operators read local time."""
-    aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-    return aware.astimezone().strftime("%m-%d %H:%M")
+    """Stored times are UTC; operators read the district's clock (``ui.district_time``)."""
+    return minute_text(moment)
 
 
 def countdown(deadline: datetime | None, now: datetime) -> str:

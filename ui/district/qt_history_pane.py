@@ -9,12 +9,12 @@ from typing import Any
 from PySide6.QtWidgets import QTableWidget
 
 from commandcenter.domain.accounts import AuditRecord
-from commandcenter.domain.calendar import DISTRICT_TIMEZONE
 from commandcenter.domain.district_edits import EditKind
 from commandcenter.domain.edit_fields import FIELDS
 from ui.district.edit_words import FIELDS as FIELD_WORDS, OPERATIONS, word
 from ui.district.record_model import cell_text
 from ui.district.result_table import fill_table
+from ui.district_time import stamp_text
 
 
 def _value(kind: EditKind, name: str, value: Any) -> str:
@@ -41,7 +41,7 @@ def change_text(kind: EditKind, entry: AuditRecord) -> str:
 def fill_history(table: QTableWidget, kind: EditKind, entries: list[AuditRecord]) -> None:
     rows = [
         [
-            entry.ts.astimezone(DISTRICT_TIMEZONE).strftime("%Y-%m-%d %H:%M:%S"),
+            stamp_text(entry.ts),
             entry.actor,
             word(OPERATIONS, entry.details.get("operation", entry.action)),
             change_text(kind, entry),

@@ -6,11 +6,10 @@ glued to a value in an f-string: lupdate does not look inside f-strings.
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from PySide6.QtCore import QCoreApplication
 
 from commandcenter.mapping.unit_frame import UnitFrame
+from ui.district_time import epoch_clock_text
 from ui.map.unit_words import load_name, state_name
 
 
@@ -23,7 +22,7 @@ def unit_card_text(
         state += " · " + load
     office = office_names.get(int(frame.office[index]), "—")
     ts = float(frame.ts[index])
-    fix = datetime.fromtimestamp(ts).strftime("%H:%M:%S") if ts == ts else "—"
+    fix = epoch_clock_text(ts) if ts == ts else "—"  # the district's clock
     speed = f"{float(frame.speed[index]):.0f}"
     lines = [
         str(frame.labels[index]),

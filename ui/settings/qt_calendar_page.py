@@ -4,6 +4,10 @@ working days, edited as tables (a year is chosen above its table; a new year sta
 Cells are text (``08:30``, ``2026-10-01``, make-up days separated by commas), so the page reads them
 back itself: a cell it cannot read is a ``NOT_A_VALUE`` problem under the same key the core's checks
 use (``calendar.periods.2``, ``calendar.years.2026.holidays.3``), listed with the others.
+
+Above the tables the page warns while this year or next (on the district's clock) has no holidays,
+and 导入… imports the year in the year box from a CSV or JSON file of days (the dialog sends it
+through ``services.settings``, which checks, stores and audits it).
 """
 
 from __future__ import annotations
@@ -11,8 +15,10 @@ from __future__ import annotations
 import dataclasses
 from datetime import date, time
 
+from PySide6.QtCore import QLocale, Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -24,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from commandcenter.district_time import district_clock
 from commandcenter.domain.holidays import HolidayPeriod
 from commandcenter.domain.settings import CalendarSettings, CalendarYear, DistrictSettings
 from commandcenter.domain.settings_problems import Fault, SettingsProblem
@@ -48,13 +55,19 @@ def _cell(table: QTableWidget, row: int, column: int) -> str:
 
 
 class CalendarPage(QWidget):
+    import_requested = Signal(int, str)  # year, file path: the dialog imports it through the service
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.periods = _table(self, [self.tr("Starts"), self.tr("Ends")])
         self.year = QComboBox(self)
         self.new_year = QSpinBox(self)
         self.new_year.setRange(2000, 2100)
-        self.new_year.setValue(date.today().year + 1)
+        self.new_year.setValue(district_clock().today().year + 1)
+        self.missing = QLabel(self)
+        self.missing.setObjectName("detailMessage")
+        self.missing.setWordWrap(True)
+        self.missing.hide()
         self.holidays = _table(
             self,
             [
@@ -77,11 +90,13 @@ class CalendarPage(QWidget):
         years_bar.addStretch(1)
         years_bar.addWidget(self.new_year)
         years_bar.addWidget(self._button(self.tr("Add year"), self.add_year))
+        years_bar.addWidget(self._button(self.tr("Import year…"), self.choose_import))
         holidays_bar = QHBoxLayout()
         holidays_bar.addStretch(1)
         holidays_bar.addWidget(self._button(self.tr("Add holiday"), self.add_holiday))
         holidays_bar.addWidget(self._button(self.tr("Remove holiday"), lambda: self._remove(self.holidays)))
         column = QVBoxLayout(self)
+        column.addWidget(self.missing)
         column.addLayout(periods_bar)
         column.addWidget(self.periods)
         column.addLayout(years_bar)
@@ -103,12 +118,35 @@ class CalendarPage(QWidget):
             entry.year: [_holiday_cells(holiday) for holiday in entry.holidays] for entry in calendar.years
         }
         self._shown_year = None
+        self._warn(calendar.years_without_holidays(district_clock().today()))
         self.year.blockSignals(True)
         self.year.clear()
         for year in sorted(self._years):
             self.year.addItem(str(year), year)
         self.year.blockSignals(False)
         self._year_chosen()
+
+    def _warn(self, years: list[int]) -> None:
+        listed = QLocale().createSeparatedList([str(year) for year in years])  # 2026和2027
+        self.missing.setText(
+            self.tr(
+                "Holidays of %1 not configured: deadlines count those holidays as working days. "
+                "Add the year and its holidays, or import its table (date, day off or working day, name)."
+            ).replace("%1", listed)
+        )
+        self.missing.setVisible(bool(years))
+
+    def choose_import(self) -> None:
+        """Ask for the file of the year in the year box (next year by default)."""
+        year = self.new_year.value()
+        path, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Import the holidays of %1").replace("%1", str(year)),
+            "",
+            self.tr("Holiday tables (*.csv *.json);;All files (*)"),
+        )
+        if path:
+            self.import_requested.emit(year, path)
 
     def _year_chosen(self) -> None:
         self._keep_shown_year()

@@ -11,19 +11,27 @@ lost without being seen. Every workstation then follows the new revision within 
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from commandcenter.domain.settings import DEFAULT_SETTINGS, DistrictSettings, StoredSettings
 from commandcenter.domain.settings_problems import SettingsProblem
 from commandcenter.domain.settings_rules import validate
-from commandcenter.services.errors import AccessError, DatabaseUnavailable, InvalidSettings, SettingsConflict
+from commandcenter.services.errors import (
+    AccessError,
+    DatabaseUnavailable,
+    HolidayImportError,
+    InvalidSettings,
+    SettingsConflict,
+    TextEncodingError,
+)
 from commandcenter.services.hub import Services
 from commandcenter.services.settings_service import SettingsService
 from ui.background import BackgroundRunner
 from ui.settings.qt_calendar_page import CalendarPage
 from ui.settings.qt_settings_pages import DispatchPage, NotificationPage, ScreeningPage, ShiftPage, VideoPage
-from ui.settings.settings_words import problem_text
+from ui.settings.settings_words import problem_text, row_problem_text
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +57,7 @@ class QtSettingsDialog(QDialog):
         self.shifts = ShiftPage(self)
         self.notifications = NotificationPage(self)
         self.calendar = CalendarPage(self)
+        self.calendar.import_requested.connect(self.import_holidays)
         self.video = VideoPage(self)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.dispatch, self.tr("Dispatch and escalation"))
@@ -100,6 +109,53 @@ class QtSettingsDialog(QDialog):
         self.stored = stored
         for page in self._pages():
             page.show_settings(stored.settings)
+
+    def show_calendar(self) -> None:
+        """Open on the 工作日历 page (the status bar's warning asks for it)."""
+        self.tabs.setCurrentWidget(self.calendar)
+        self.raise_()
+        self.activateWindow()
+
+    # ------------------------------------------------------------------ importing
+    def import_holidays(self, year: int, path: str) -> None:
+        """Replace ``year``'s holidays with the file's rows, stored at once through the service
+        (checked, audited); the pages then show the saved revision."""
+        if self.saving:
+            return
+        self.saving = True
+        self.save_button.setEnabled(False)
+        self.status.setText(self.tr("Importing…"))
+        file = Path(path)
+        service = self.service
+        self.runner.submit(
+            lambda: service.import_holidays(year, file.read_bytes(), file.name),
+            lambda stored: self._imported(stored, year),
+            self._import_failed,
+        )
+
+    def _imported(self, stored: StoredSettings, year: int) -> None:
+        self.saving = False
+        self._loaded(
+            stored,
+            self.tr("Holidays of %1 imported and saved as revision %2")
+            .replace("%1", str(year))
+            .replace("%2", str(stored.revision)),
+        )
+        self.calendar.year.setCurrentIndex(self.calendar.year.findData(year))
+
+    def _import_failed(self, error: Exception) -> None:
+        if isinstance(error, HolidayImportError):
+            self.saving = False
+            self.save_button.setEnabled(True)
+            self.problems.setText("\n".join(row_problem_text(problem) for problem in error.problems))
+            self.status.setText(self.tr("Not imported: %1 problems").replace("%1", str(len(error.problems))))
+        elif isinstance(error, (TextEncodingError, OSError)):
+            self.saving = False
+            self.save_button.setEnabled(True)
+            self.problems.setText(str(error))
+            self.status.setText(self.tr("Not imported: the file cannot be read"))
+        else:
+            self._save_failed(error)
 
     # ------------------------------------------------------------------ saving
     def edited(self) -> tuple[DistrictSettings, list[SettingsProblem]]:

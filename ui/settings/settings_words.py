@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from commandcenter.domain.holiday_import import RowFault, RowProblem
 from commandcenter.domain.settings import LadderLevel
 from commandcenter.domain.settings_problems import Fault, SettingsProblem
 
@@ -58,6 +59,25 @@ _FAULTS: dict[Fault, str] = {
     Fault.DEVICE_MISSING: str(QT_TRANSLATE_NOOP("SettingsWords", "%1: must contain {device}")),
 }
 
+_ROW_FAULTS: dict[RowFault, str] = {
+    RowFault.NOT_READABLE: str(QT_TRANSLATE_NOOP("SettingsWords", "%1: cannot be read (%2)")),
+    RowFault.NO_ROWS: str(QT_TRANSLATE_NOOP("SettingsWords", "%1: holds no rows")),
+    RowFault.MISSING_FIELD: str(QT_TRANSLATE_NOOP("SettingsWords", "%1: %2 is missing")),
+    RowFault.NOT_A_DATE: str(QT_TRANSLATE_NOOP("SettingsWords", "%1: %2 is not a date (2027-01-01)")),
+    RowFault.OUTSIDE_YEAR: str(QT_TRANSLATE_NOOP("SettingsWords", "%1: %2 is not in %3")),
+    RowFault.DUPLICATE_DATE: str(QT_TRANSLATE_NOOP("SettingsWords", "%1: %2 repeats row %3")),
+    RowFault.UNKNOWN_KIND: str(QT_TRANSLATE_NOOP("SettingsWords", "%1: the kind %2 must be 休 or 班")),
+    RowFault.NAME_MISSING: str(QT_TRANSLATE_NOOP("SettingsWords", "%1: the name is missing")),
+    RowFault.WORKDAY_WITHOUT_HOLIDAY: str(
+        QT_TRANSLATE_NOOP("SettingsWords", "%1: a 班 day of %2, which has no days off")
+    ),
+}
+
+_ROW_FIELDS: dict[str, str] = {
+    "date": str(QT_TRANSLATE_NOOP("SettingsWords", "the date")),
+    "kind": str(QT_TRANSLATE_NOOP("SettingsWords", "the kind")),
+}
+
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate(_CONTEXT, text)
@@ -92,5 +112,21 @@ def setting_label(key: str) -> str:
 def problem_text(problem: SettingsProblem) -> str:
     text = _tr(_FAULTS[problem.fault]).replace("%1", setting_label(problem.key))
     for number, fact in enumerate(problem.facts, 2):
+        text = text.replace(f"%{number}", fact)
+    return text
+
+
+def row_problem_text(problem: RowProblem) -> str:
+    """A bad row of an imported holiday table, named by its row (0: the whole file)."""
+    where = (
+        QCoreApplication.translate("SettingsWords", "The file")
+        if problem.row == 0
+        else QCoreApplication.translate("SettingsWords", "Row %1").replace("%1", str(problem.row))
+    )
+    text = _tr(_ROW_FAULTS[problem.fault]).replace("%1", where)
+    facts = list(problem.facts)
+    if problem.fault is RowFault.MISSING_FIELD:
+        facts = [_tr(_ROW_FIELDS.get(fact, fact)) for fact in facts]
+    for number, fact in enumerate(facts, 2):
         text = text.replace(f"%{number}", fact)
     return text

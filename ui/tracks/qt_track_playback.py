@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QDateTime, QElapsedTimer, Qt, QTimer, QTimeZone, Signal
+from PySide6.QtCore import QDateTime, QElapsedTimer, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -28,13 +28,13 @@ from PySide6.QtWidgets import (
 from commandcenter.services.track_service import TrackService
 from commandcenter.tracks import SPEEDS, PlaybackClock, Segmentation, Stop, Track, segment_track
 from ui.background import BackgroundRunner
+from ui.district_time import district_qt_now, district_qt_zone
 from ui.tracks.qt_unit_picker import QtUnitPicker
 from ui.tracks.track_rows import TrackRow, clock_text, rows_for
 
 TICK_MS = 100
 SLIDER_STEPS = 1000
 DEFAULT_HOURS = 2
-_ZONE = QTimeZone(b"Asia/Shanghai")
 _ROW = Qt.ItemDataRole.UserRole
 
 
@@ -61,7 +61,7 @@ class QtTrackPlayback(QWidget):
     # ------------------------------------------------------------------ layout
     def _build(self) -> None:
         self.units = QtUnitPicker(self)
-        now = QDateTime.currentDateTime().toTimeZone(_ZONE)
+        now = district_qt_now()
         self.start_edit = self._time_edit(now.addSecs(-DEFAULT_HOURS * 3600))
         self.end_edit = self._time_edit(now)
         self.load_button = QPushButton(self.tr("Load tracks"), self)
@@ -110,7 +110,7 @@ class QtTrackPlayback(QWidget):
 
     def _time_edit(self, value: QDateTime) -> QDateTimeEdit:
         edit = QDateTimeEdit(self)
-        edit.setTimeZone(_ZONE)  # the district's clock, whatever the workstation's zone
+        edit.setTimeZone(district_qt_zone())  # the district's clock, whatever the workstation's zone
         edit.setDisplayFormat("yyyy-MM-dd HH:mm")
         edit.setCalendarPopup(True)
         edit.setDateTime(value)

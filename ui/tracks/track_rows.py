@@ -1,17 +1,16 @@
 """The rows of the trips-and-stops list: what each says and where playback jumps when it is picked.
 
-Times show in the district's local time (Asia/Shanghai), as operators read them on the wall clock.
+Times show on the district's clock (``ui.district_time``), as operators read them on the wall clock.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
 from PySide6.QtCore import QCoreApplication
 
-from commandcenter.domain.calendar import DISTRICT_TIMEZONE
 from commandcenter.tracks import Segmentation, Stop, Trip
+from ui.district_time import epoch_clock_text
 
 
 @dataclass(frozen=True)
@@ -23,7 +22,7 @@ class TrackRow:
 
 
 def clock_text(epoch: float) -> str:
-    return datetime.fromtimestamp(epoch, UTC).astimezone(DISTRICT_TIMEZONE).strftime("%H:%M:%S")
+    return epoch_clock_text(epoch)
 
 
 def _minutes(seconds: float) -> str:

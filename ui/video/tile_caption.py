@@ -12,12 +12,13 @@ stalled the wall's start under Xvfb), the badge has its rectangle cut out of the
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDateTime, QRect, QSize, Qt
+from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from commandcenter.domain.cameras import StreamTier
 from commandcenter.video.tile_state import TileState
+from ui.district_time import clock_text, district_now
 from ui.theme import ACCENT, BORDER, PANEL
 from ui.video.caption_paint import PAD_PX, CaptionText, badge_size, paint_badge, paint_strip
 from ui.video.picture_frame import PictureFrame
@@ -77,7 +78,7 @@ class TileCaption(QWidget):
     def tick(self, rates: str) -> None:
         """Once a second: the wall clock (operators compare it with the picture's own timestamp)."""
         self.text.rates = rates
-        self.text.clock = QDateTime.currentDateTime().toString("HH:mm:ss")
+        self.text.clock = clock_text(district_now())
         if not self.compact:  # a badge shows neither: no repaint of 64 badges every second
             self.update()
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import Connection, exc, func, insert, select, update
 
-from commandcenter.domain.calendar import DISTRICT_TIMEZONE
+from commandcenter.district_time import district_clock
 from commandcenter.domain.cases import NewCase
 from commandcenter.domain.kinds import CaseStatus, PhotoStage
 from commandcenter.domain.workflow_errors import UnknownCategory
@@ -34,7 +34,7 @@ NUMBER_ATTEMPTS = 3  # PostgreSQL: two first-of-the-day inserts can race once; t
 
 
 def _next_number(connection: Connection, now: datetime) -> str:
-    day = now.astimezone(DISTRICT_TIMEZONE).strftime("%Y%m%d")
+    day = district_clock().day_key(now)
     counter = CaseDayCounter
     last = connection.execute(
         update(counter).where(counter.day == day).values(last=counter.last + 1).returning(counter.last)
