@@ -36,6 +36,7 @@ from ui.cases.qt_case_detail import QtCaseDetail
 from ui.cases.qt_case_popup import QtCasePopup
 from ui.cases.qt_case_queue import QtCaseQueue
 from ui.cases.qt_category_editor import QtCategoryEditor
+from ui.cases.qt_review_list import place_review_list
 from ui.district.qt_district_dialog import QtDistrictDialog, offered
 from ui.linked_video import LinkedVideo
 from ui.map.qt_overview_map import QtOverviewMap
@@ -135,6 +136,7 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.camera_dock], [280], Qt.Orientation.Horizontal)
         self.tabifyDockWidget(self.case_dock, self.track_dock)
         self.tabifyDockWidget(self.track_dock, self.alert_dock)
+        self.reviews = place_review_list(self, services, self.runner, beside=self.alert_dock)  # 待甄别 N
         self.case_dock.raise_()
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         self.resizeDocks([self.map_dock], [620], Qt.Orientation.Horizontal)
@@ -236,6 +238,8 @@ class MainWindow(QMainWindow):
             part.start()
         self.camera_tree.start()
         self.plugins.start()
+        if self.reviews is not None:
+            self.reviews.start()
 
     def stop(self) -> None:
         """Stop timers, players and workers. Idempotent: close and run_gui's cleanup both call it."""
@@ -246,6 +250,8 @@ class MainWindow(QMainWindow):
             part.stop()
         self.tracks.stop()
         self.alerts.stop()
+        if self.reviews is not None:
+            self.reviews.stop()
         self.popup.close()
         self.wall_windows.close_all()
         self.wall.stop_all()
