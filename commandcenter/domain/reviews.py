@@ -116,7 +116,8 @@ class ReviewTaken(RuntimeError):
         if status is ReviewStatus.PENDING:
             chinese, english = f"{who} 正在受理该条", f"{who} is accepting this item"
         else:
-            chinese, english = f"该条已由 {who} {status.value}", f"already decided by {who} ({status.name})"
+            done = "accepted" if status is ReviewStatus.ACCEPTED else "rejected"
+            chinese, english = f"该条已由 {who} {status.value}", f"already {done} by {who}"
         super().__init__(f"{chinese} / {english}")
         self.review_id, self.status, self.by = review_id, status, by
 

@@ -213,10 +213,9 @@ def place_review_list(
     reviews = QtReviewList(services, runner, parent=window)
     dock = QDockWidget(reviews.badge(), window)
     dock.setObjectName("reviewDock")
+    # Not closable: what waits here must stay where the operator sees it (and the View menu is the window's).
     dock.setFeatures(
-        QDockWidget.DockWidgetFeature.DockWidgetMovable
-        | QDockWidget.DockWidgetFeature.DockWidgetFloatable
-        | QDockWidget.DockWidgetFeature.DockWidgetClosable
+        QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetFloatable
     )
     dock.setWidget(reviews)
     window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
