@@ -106,6 +106,9 @@ def test_fix_category_and_place_then_accept_files_a_case(
     decision.fix_place(lon, lat)
     assert decision.place_state.text() == "Place corrected (WGS-84)"
     qtbot.mouseClick(decision.map, Qt.MouseButton.LeftButton, pos=decision.map.rect().center() + QPoint(3, 0))
+    assert decision.lon.value() > lon  # a click east of the point moved it east
+    assert decision.lat.value() == pytest.approx(lat, abs=1e-4)  # within a pixel or two
+    lon = decision.lon.value()
     qtbot.mouseClick(decision.accept_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(desk.list.table.rowCount() == 1), timeout=10_000)
     item = reviews.review(district_store, outside)
@@ -113,7 +116,7 @@ def test_fix_category_and_place_then_accept_files_a_case(
     assert item.case_id is not None
     [case] = board_rows(district_store, [item.case_id])
     assert case.category_code == "S0501"
-    assert case.lon == pytest.approx(lon, abs=1e-4)
+    assert case.lon == pytest.approx(lon, abs=1e-6)
     assert desk.list.status.text() == f"Accepted as case {item.case_id}"
     assert desk.list.count == 1
 
