@@ -37,6 +37,7 @@ from ui.cases.qt_case_detail import QtCaseDetail
 from ui.cases.qt_case_popup import QtCasePopup
 from ui.cases.qt_case_queue import QtCaseQueue
 from ui.cases.qt_category_editor import QtCategoryEditor
+from ui.cases.qt_review_list import place_review_list
 from ui.district.qt_district_dialog import QtDistrictDialog, offered
 from ui.linked_video import LinkedVideo
 from ui.map.qt_overview_map import QtOverviewMap
@@ -136,6 +137,7 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.camera_dock], [280], Qt.Orientation.Horizontal)
         self.tabifyDockWidget(self.case_dock, self.track_dock)
         self.tabifyDockWidget(self.track_dock, self.alert_dock)
+        self.reviews = place_review_list(self, services, self.runner, beside=self.alert_dock)  # 待甄别 N
         self.case_dock.raise_()
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         self.resizeDocks([self.map_dock], [620], Qt.Orientation.Horizontal)
@@ -244,6 +246,8 @@ class MainWindow(QMainWindow):
         self.calendar_warning.start()
         self.camera_tree.start()
         self.plugins.start()
+        if self.reviews is not None:
+            self.reviews.start()
 
     def _district_parts(self) -> tuple[QtKpiStrip | QtOverviewMap | QtTrackPlayback | QtAlertList, ...]:
         """The parts showing the district's live picture: for who reads it (a department user works
@@ -269,6 +273,8 @@ class MainWindow(QMainWindow):
             part.stop()
         self.tracks.stop()
         self.alerts.stop()
+        if self.reviews is not None:
+            self.reviews.stop()
         self.popup.close()
         self.wall_windows.close_all()
         self.wall.stop_all()

@@ -41,6 +41,9 @@ class AuditAction(StrEnum):
     ACCESS_DENIED = "access_denied"
     DISTRICT_IMPORT = "district_import"  # base data stored from a delivery of files
     DISTRICT_EDIT = "district_edit"  # one record of base data changed by hand (target "<kind>:<id>")
+    REVIEW_DECIDED = (
+        "review_decided"  # a 待甄别 item accepted (→ its case) or rejected (target "review:<id>")
+    )
 
 
 # Audited changes to what intake and dispatch advice hold in memory (the district, the categories): a

@@ -4,7 +4,9 @@
 the city platforms, map-rule alerts, the simulator): screen (validate, de-duplicate, locate), apply
 the office's case rules (``cases.case_rules``: notes, urgency, office, preferred assignee), then write
 — a new case with its dispatch deadline in working hours, or a merge into the open duplicate — and
-recommend assignees. A rejected report writes nothing and says why. ``recommend_for_case`` answers
+recommend assignees. A report refused for a reason an operator can fix (outside the district, an
+unknown category, no segment within reach) is kept for review (待甄别, ``domain.reviews``) in its own
+transaction, like a case; any other refusal writes nothing and says why. ``recommend_for_case`` answers
 the pop-up's "who should take this" for a case already stored (screening it again would find itself
 as a duplicate, so it screens without the duplicate check).
 
@@ -45,12 +47,14 @@ from commandcenter.cases.screening import (
 from commandcenter.domain.calendar import WorkingCalendar
 from commandcenter.domain.cases import BoardCase, IncomingReport, NearbyCase, NewCase
 from commandcenter.domain.categories import CategorySpec
+from commandcenter.domain.reviews import NewReview, reviewable
 from commandcenter.domain.settings import DistrictSettings, SettingsSource
 from commandcenter.domain.workflow import default_calendar
 from commandcenter.persistence.cases import (
     categories as case_categories,
     intake as case_intake,
     queries as case_queries,
+    reviews as case_reviews,
 )
 from commandcenter.persistence.district.departments import departments as department_list
 from commandcenter.persistence.store import Store
@@ -66,6 +70,7 @@ class IntakeOutcome:
     merged: bool
     recommendations: tuple[Recommendation, ...]
     rules: AppliedRules = NO_RULES
+    review_id: int | None = None  # refused for a reason an operator can fix: kept in 待甄别 as this item
 
     @property
     def accepted(self) -> bool:
@@ -147,12 +152,20 @@ class CaseIntake:
     ) -> Sequence[NearbyCase]:
         return case_queries.open_cases_near(self.store, code, lon, lat, radius_m, since)
 
-    def receive(self, report: IncomingReport, now: datetime) -> IntakeOutcome:
-        result = screen(
-            report, self.index, self.categories, self._open_cases_near, now, self.screening_rules()
-        )
+    def receive(self, report: IncomingReport, now: datetime, *, confirmed: bool = False) -> IntakeOutcome:
+        """``confirmed``: an operator placed and categorised the report (a 待甄别 item accepted), so it
+        needs no segment within reach, and a refusal is answered to that operator, not kept again."""
+        rules = self.screening_rules()
+        rules = rules if confirmed else dataclasses.replace(rules, require_segment=True)
+        result = screen(report, self.index, self.categories, self._open_cases_near, now, rules)
         if not result.accepted or result.category is None:
-            return IntakeOutcome(result, None, False, ())
+            keep = not confirmed and reviewable(result.rejections, report.source)
+            review_id = (
+                case_reviews.add_review(self.store, NewReview(now, report, result.rejections))
+                if keep
+                else None
+            )
+            return IntakeOutcome(result, None, False, (), review_id=review_id)
         merge_into = result.merge_into
         if merge_into is not None:
             duplicate = dataclasses.replace(result, duplicates=())

@@ -13,7 +13,6 @@ import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from enum import StrEnum
 
 from commandcenter.cases.district_index import DistrictIndex, SegmentHit
 from commandcenter.domain.alerts import ALERT_SOURCE
@@ -21,28 +20,11 @@ from commandcenter.domain.cases import IncomingReport, NearbyCase, NewCase
 from commandcenter.domain.categories import CategorySpec
 from commandcenter.domain.district import OfficeRecord, StaffRecord
 from commandcenter.domain.kinds import StaffRole
+from commandcenter.domain.screening import Rejection, RejectReason
 from commandcenter.geo.datum import Datum, to_wgs84
 
 # (category code, lon, lat, radius in metres, created at or after) → open cases, nearest first
 OpenCasesNear = Callable[[str, float, float, float, datetime], Sequence[NearbyCase]]
-
-
-class RejectReason(StrEnum):
-    BAD_COORDINATES = "坐标无效"
-    UNKNOWN_DATUM = "未知坐标系"
-    SWAPPED_COORDINATES = "经纬度颠倒"
-    OUTSIDE_DISTRICT = "不在辖区内"
-    UNKNOWN_CATEGORY = "未知类别"
-    PHOTO_MISSING = "缺少现场照片"
-
-
-@dataclass(frozen=True)
-class Rejection:
-    reason: RejectReason
-    detail: str
-
-    def __str__(self) -> str:
-        return f"{self.reason.value}：{self.detail}"
 
 
 @dataclass(frozen=True)
@@ -57,6 +39,13 @@ class ScreeningRules:
     on_site_sources: frozenset[str] = frozenset({StaffRole.INSPECTOR.value, StaffRole.CITY_MANAGER.value})
     # Sources whose evidence is a record, not a photo: a map-rule alert carries the unit's track.
     evidence_sources: frozenset[str] = frozenset({ALERT_SOURCE})
+    # A fresh report with no segment within ``snap_radius_m`` (and no open duplicate) is refused as
+    # ``NO_SEGMENT`` so an operator places it (待甄别) instead of it becoming a case without a 路长.
+    # Intake asks for this; locating a stored case or a place an operator confirmed does not.
+    require_segment: bool = False
+    # An alert is raised at a unit's fix, off every segment by its nature (dumping off-site), and is
+    # filed by an operator who has looked at it: it never needs a segment.
+    segment_optional_sources: frozenset[str] = frozenset({ALERT_SOURCE})
 
 
 DEFAULT_RULES = ScreeningRules()
@@ -140,6 +129,10 @@ def _validate_category(
     return category, None
 
 
+def _needs_segment(report: IncomingReport, rules: ScreeningRules) -> bool:
+    return rules.require_segment and report.source not in rules.segment_optional_sources
+
+
 def screen(
     report: IncomingReport,
     index: DistrictIndex,
@@ -157,6 +150,9 @@ def screen(
     since = now - rules.duplicate_window
     duplicates = tuple(open_cases_near(category.code, lon, lat, rules.duplicate_radius_m, since))
     segment = index.nearest_segment(lon, lat, rules.snap_radius_m)
+    if segment is None and not duplicates and _needs_segment(report, rules):
+        detail = f"({report.lon}, {report.lat}) 周边 {rules.snap_radius_m:.0f} 米内没有责任路段"
+        return ScreeningResult(report, lon, lat, (Rejection(RejectReason.NO_SEGMENT, detail),), category)
     if segment is None:  # no segment nearby: 属地管理, the office the point lies in answers for it
         office, road_chief = index.office_for(lon, lat), None
     else:

@@ -8,6 +8,7 @@ from commandcenter.district_data.read_features import DistrictFileError
 from commandcenter.domain.category_rules import InvalidCategory
 from commandcenter.domain.district_edits import EditRefused
 from commandcenter.domain.holiday_import import HolidayImportError
+from commandcenter.domain.reviews import ReviewNotFound, ReviewStillRejected, ReviewTaken
 from commandcenter.domain.settings import SettingsConflict
 from commandcenter.domain.settings_problems import InvalidSettings
 from commandcenter.domain.workflow_errors import (
@@ -32,6 +33,9 @@ __all__ = [
     "InvalidInput",
     "InvalidSettings",
     "PermissionDenied",
+    "ReviewNotFound",
+    "ReviewStillRejected",
+    "ReviewTaken",
     "SettingsConflict",
     "TextEncodingError",
     "TransitionRefused",

@@ -37,6 +37,7 @@ from commandcenter.services.district_service import DistrictService
 from commandcenter.services.live_settings import LiveSettings
 from commandcenter.services.map_service import MapService
 from commandcenter.services.plugin_service import PluginService
+from commandcenter.services.review_service import ReviewService
 from commandcenter.services.settings_service import SettingsService
 from commandcenter.services.track_service import TrackService
 from commandcenter.services.user_service import UserService
@@ -73,6 +74,9 @@ class Services:
         self.map = MapService(store, principal, audit=audit, clock=clock)
         self.tracks = TrackService(store, principal, audit=audit, clock=clock)
         self.alerts = AlertService(
+            store, principal, rules=self.case_rules, settings=source, audit=audit, clock=clock
+        )
+        self.review = ReviewService(  # 待甄别: accepted items go through this workstation's intake
             store, principal, rules=self.case_rules, settings=source, audit=audit, clock=clock
         )
         self.admin = AdminService(store, principal, audit=audit, clock=clock)

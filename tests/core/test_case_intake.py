@@ -74,13 +74,15 @@ def test_a_duplicate_is_merged_as_one_more_reporter(district: Store) -> None:
     assert len(board_rows(district)) == 1
 
 
-def test_a_rejected_report_writes_nothing(district: Store) -> None:
+def test_a_rejected_report_writes_no_case(district: Store) -> None:
     intake = CaseIntake.from_store(district)
     outcome = intake.receive(_report(category_code="X9999"), NOW)
     assert not outcome.accepted
     assert outcome.result.rejections
+    assert outcome.review_id is not None  # an unknown category waits for an operator (待甄别)
     outcome = intake.receive(_report(lon=float("nan")), NOW)
     assert not outcome.accepted
+    assert outcome.review_id is None  # bad coordinates are the reporter's to fix
     assert board_rows(district) == []
 
 

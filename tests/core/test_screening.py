@@ -5,11 +5,13 @@ reports at its own segment)."""
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from datetime import timedelta
 
 import pytest
 
-from commandcenter.cases.screening import RejectReason, ScreeningResult, screen
+from commandcenter.cases.screening import DEFAULT_RULES, RejectReason, ScreeningResult, screen
+from commandcenter.domain.alerts import ALERT_SOURCE
 from commandcenter.domain.cases import IncomingReport, NewCase
 from commandcenter.domain.district import SegmentShape
 from commandcenter.domain.kinds import CaseStatus, StaffRole
@@ -138,16 +140,38 @@ def test_simple_disposal_only_for_trivial_items_fixed_by_staff_on_site(district:
     assert not simple("S0502", "督查员", fixed=True)  # 占道经营 needs enforcement
 
 
-def test_a_point_off_every_segment_belongs_to_its_office(district: DemoDistrict) -> None:
+def _lonely(district: DemoDistrict) -> tuple[float, float]:
+    """A point inside the district with no segment within 150 m."""
     index = district.index
-    lonely = next(
+    return next(
         (lon, lat)
         for lon in (113.50 + i * 0.003 for i in range(60))
         for lat in (34.60 + j * 0.003 for j in range(56))
         if index.contains(lon, lat) and index.nearest_segment(lon, lat, 150.0) is None
     )
+
+
+def test_a_point_off_every_segment_belongs_to_its_office(district: DemoDistrict) -> None:
+    index = district.index
+    lonely = _lonely(district)
     result = run(district, IncomingReport(RARE, *lonely, photos=PHOTO))
     assert result.accepted
     assert result.segment is None
     assert result.road_chief is None
     assert result.office == index.office_at(*lonely)
+
+
+def test_a_fresh_report_off_every_segment_is_refused_when_a_segment_is_required(
+    district: DemoDistrict,
+) -> None:
+    rules = replace(DEFAULT_RULES, require_segment=True)  # as intake screens a fresh report
+    lonely = _lonely(district)
+
+    def screened(source: str) -> ScreeningResult:
+        report = IncomingReport(RARE, *lonely, source=source, photos=PHOTO)
+        return screen(
+            report, district.index, district.categories, district.open_cases_near, district.now, rules
+        )
+
+    assert reasons(screened("市民上报")) == [RejectReason.NO_SEGMENT]
+    assert screened(ALERT_SOURCE).accepted  # an alert is raised off segments by its nature
