@@ -62,21 +62,27 @@ def apply_transition(
     )
     try:
         with store.engine.begin() as connection:
-            changed = connection.execute(
-                update(_case)
-                .where(_case.id == case_id, _case.version == expected_version)
-                .values(_new_values(plan))
-            ).rowcount
-            if changed != 1:
-                raise ConcurrentChange(case_id, expected_version)
-            connection.execute(insert(_event), _event_row(plan))
-            return _snapshot(connection, case_id)
+            return write_transition(connection, plan, expected_version)
     except exc.IntegrityError as error:  # e.g. dispatching to a staff id that does not exist
         raise TransitionRefused(
             RefusalKind.INVALID_INPUT, action, f"数据不一致 / inconsistent input: {describe_error(error)}"
         ) from error
     except exc.DBAPIError as error:
         raise unavailable(store, error) from error
+
+
+def write_transition(connection: Connection, plan: PlannedTransition, expected_version: int) -> CaseSnapshot:
+    """The write half of ``apply_transition`` inside the caller's transaction (an approved request
+    writes its step and its decision together): the versioned UPDATE, then the event."""
+    changed = connection.execute(
+        update(_case)
+        .where(_case.id == plan.case_id, _case.version == expected_version)
+        .values(_new_values(plan))
+    ).rowcount
+    if changed != 1:
+        raise ConcurrentChange(plan.case_id, expected_version)
+    connection.execute(insert(_event), _event_row(plan))
+    return _snapshot(connection, plan.case_id)
 
 
 def read_case(store: Store, case_id: int) -> CaseSnapshot:
@@ -101,6 +107,12 @@ def case_timeline(store: Store, case_id: int) -> list[CaseEventRecord]:
 
 
 def _read_state(store: Store, case_id: int) -> CaseState:
+    with reading(store) as connection:
+        return read_state(connection, case_id)
+
+
+def read_state(connection: Connection, case_id: int) -> CaseState:
+    """What the workflow decides from, read on the caller's connection (inside its transaction)."""
     category = CaseCategory
     statement = (
         select(_case.status, _case.version, _case.deadline_at, _case.rework_count, _case.extension_count)
@@ -108,8 +120,7 @@ def _read_state(store: Store, case_id: int) -> CaseState:
         .join(category, category.id == _case.category_id)
         .where(_case.id == case_id)
     )
-    with reading(store) as connection:
-        row = connection.execute(statement).one_or_none()
+    row = connection.execute(statement).one_or_none()
     if row is None:
         raise CaseNotFound(case_id)
     status, version, deadline, reworks, extensions, dispatch_hours, dispose_hours = row
