@@ -52,8 +52,10 @@ class QtCaseRequestPanel(QWidget):
         self.message.setWordWrap(True)
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.note, self.approve_button, self.refuse_button, self.withdraw_button):
+        row.addWidget(self.note, 4)  # the buttons keep their size; the note takes the width
+        for widget in (self.approve_button, self.refuse_button, self.withdraw_button):
             row.addWidget(widget)
+        row.addStretch(1)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.summary)
