@@ -78,6 +78,8 @@ def test_a_handler_asks_and_the_supervisor_approves_from_the_inbox(
     summary = detail.requests.summary
     qtbot.waitUntil(lambda: bool(summary.isVisibleTo(detail) and "延期" in summary.text()), timeout=20_000)
     assert "6" in summary.text()
+    qtbot.waitUntil(lambda: not _button(detail, "延期").isEnabled(), timeout=20_000)  # one at a time
+    assert _button(detail, "挂账").isEnabled()
     assert detail.detail is not None
     assert detail.detail.case.deadline_at == before
     withdraw = detail.requests.withdraw_button

@@ -194,6 +194,8 @@ class ApprovalButton(QPushButton):
         )
 
     def show_count(self, count: int) -> None:
+        if count != self.count and self.inbox is not None:
+            self.inbox.reload()  # a request arrived or was decided elsewhere: the open inbox follows
         self.count = count
         self.setText(self.tr("Pending approval %1").replace("%1", str(count)))
         self.setProperty("waiting", count > 0)

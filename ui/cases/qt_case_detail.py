@@ -180,6 +180,7 @@ class QtCaseDetail(QDialog):
             escalate = QPushButton(self.tr("Escalate"), self)
             escalate.clicked.connect(lambda _c=False, case=detail.case: self.escalation_requested.emit(case))
             self.actions_row.addWidget(escalate)
+        asking: dict[str, QPushButton] = {}  # 延期/挂账 as requests: the panel opens the dialog
         for transition in detail.actions:
             if transition.action in ("派遣", "改派", "升级"):
                 continue
@@ -189,11 +190,13 @@ class QtCaseDetail(QDialog):
             button = QPushButton(transition.action, self)
             button.setToolTip(english_gloss(transition.english))
             if requested:
-                button.clicked.connect(lambda _c=False, action=transition.action: self.ask(action))
+                asking[transition.action] = button
             else:
                 button.clicked.connect(lambda _c=False, action=transition.action: self.act(action))
             self.actions_row.addWidget(button)
         self.actions_row.addStretch(1)
+        if self.requests is not None:
+            self.requests.adopt(asking, detail.case.number)
 
     def _fill_timeline(self, detail: CaseDetail) -> None:
         self.timeline.setRowCount(len(detail.timeline))
@@ -225,11 +228,6 @@ class QtCaseDetail(QDialog):
 
         self.message.setText(self.tr("Working …"))
         self.runner.submit(job, self._acted, self._refused)
-
-    def ask(self, action: str) -> None:
-        """延期/挂账 for a handler: the request dialog (the supervisor's approval moves the deadline)."""
-        if self.detail is not None and self.requests is not None:
-            self.requests.open_request(action, self.detail.case.number)
 
     def _request_changed(self) -> None:
         self.changed.emit()

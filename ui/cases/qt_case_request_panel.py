@@ -36,6 +36,7 @@ class QtCaseRequestPanel(QWidget):
         self.approvals, self.runner, self.case_id = approvals, runner, case_id
         self.requests = CaseRequests()
         self.dialog: QtCaseRequestDialog | None = None
+        self._asking: dict[str, QPushButton] = {}  # the detail's 延期/挂账 buttons, by action
         self.summary = QLabel(self)
         self.summary.setObjectName("requestSummary")
         self.summary.setWordWrap(True)
@@ -90,12 +91,15 @@ class QtCaseRequestPanel(QWidget):
         for widget in (self.note, self.approve_button, self.refuse_button):
             widget.setVisible(deciding)
         self.withdraw_button.setVisible(pending is not None and pending.requested_by == me)
+        self._update_asking()
         self.setVisible(bool(requests.requests) or bool(self.message.text()))
 
     def _pending_words(self, request: CaseRequestRecord) -> str:
         lines = [self.tr("%1 request awaiting approval").replace("%1", request.action)]
         if request.hours is not None:
             lines.append(self.tr("Working hours asked: %1").replace("%1", f"{request.hours:g}"))
+        if request.evidence:
+            lines.append(self.tr("Evidence photos: %1").replace("%1", str(len(request.evidence))))
         asked = self.tr("Asked by %1 at %2").replace("%1", request.requested_by)
         lines.append(asked.replace("%2", local_time(request.requested_at)) + f"：{request.reason}")
         return "\n".join(lines)
@@ -106,6 +110,21 @@ class QtCaseRequestPanel(QWidget):
         return self.requests.pending[0] if self.requests.pending else None
 
     # ------------------------------------------------------------------ the handler
+    def adopt(self, buttons: dict[str, QPushButton], case_number: str) -> None:
+        """The detail's 延期/挂账 buttons (new on every reload): each opens the request dialog, and
+        waits (disabled) while a request for its action does."""
+        self._asking = buttons
+        for action, button in buttons.items():
+            button.clicked.connect(lambda _c=False, action=action: self.open_request(action, case_number))
+        self._update_asking()
+
+    def _update_asking(self) -> None:
+        waiting = {request.action for request in self.requests.pending}
+        for action, button in self._asking.items():
+            button.setEnabled(action not in waiting)
+            if action in waiting:
+                button.setToolTip(self.tr("%1 request awaiting approval").replace("%1", action))
+
     def open_request(self, action: str, case_number: str) -> QtCaseRequestDialog:
         hours = self.requests.dispose_hours
         self.dialog = QtCaseRequestDialog(
