@@ -31,8 +31,8 @@ from ui.auth.role_words import role_name
 from ui.background import BackgroundRunner
 from ui.cameras.qt_camera_placement import CameraPlacement
 from ui.cameras.qt_camera_tree import QtCameraTree
+from ui.cases.approval_button import install_approval_button
 from ui.cases.case_desk import CaseDesk
-from ui.cases.qt_approval_inbox import install_approval_button
 from ui.cases.qt_case_detail import QtCaseDetail
 from ui.cases.qt_case_popup import QtCasePopup
 from ui.cases.qt_case_queue import QtCaseQueue

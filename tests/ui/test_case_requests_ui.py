@@ -17,7 +17,8 @@ from commandcenter.domain.kinds import UserRole
 from commandcenter.persistence.store import Store
 from commandcenter.services.hub import Services
 from ui.background import BackgroundRunner
-from ui.cases.qt_approval_inbox import ApprovalButton, QtApprovalInbox
+from ui.cases.approval_button import ApprovalButton
+from ui.cases.qt_approval_inbox import QtApprovalInbox
 from ui.cases.qt_case_detail import QtCaseDetail
 from ui.main_window import MainWindow
 

@@ -1,12 +1,10 @@
 """The supervisor's inbox of 延期/挂账 requests (an office user's: their office's requests and the
-decisions), and the header button that counts them ("待审批 2") and opens it.
+decisions); ``approval_button`` counts them in the menu bar's corner ("待审批 2") and opens it.
 
 A supervisor (值班长) sees every office's pending requests — case number, office, action, hours,
 reason, requester, age — and approves (with an optional note) or refuses (with a required reason);
-a double-click opens the case's detail. The count refreshes on the runner every few seconds, so a
-request filed at an office's workstation shows at the center without anyone reloading. All reads and
-decisions go through the principal's ``ApprovalService``; who may decide is the service's business
-(the buttons only follow ``may_decide``).
+a double-click opens the case's detail. All reads and decisions go through the principal's
+``ApprovalService``; who may decide is the service's business (the buttons only follow ``may_decide``).
 """
 
 from __future__ import annotations
@@ -14,13 +12,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMenuBar,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -30,10 +27,7 @@ from PySide6.QtWidgets import (
 
 from commandcenter.domain.case_requests import CaseRequestRecord
 from commandcenter.services.approval_service import ApprovalService
-from commandcenter.services.hub import Services
-from ui.background import BackgroundPoll, BackgroundRunner
-
-COUNT_POLL_S = 5.0
+from ui.background import BackgroundRunner
 
 
 class QtApprovalInbox(QDialog):
@@ -169,66 +163,3 @@ class QtApprovalInbox(QDialog):
 
     def _said(self, error: Exception) -> None:
         self.message.setText(str(error))  # the core's "中文 / English" words
-
-
-class ApprovalButton(QPushButton):
-    """ "待审批 N" in the menu bar's corner; opens the inbox (one at a time). Refreshed every few
-    seconds on the runner, and at once after a decision in the inbox."""
-
-    def __init__(
-        self,
-        approvals: ApprovalService,
-        runner: BackgroundRunner,
-        open_case: Callable[[int], object],
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.setObjectName("approvalButton")
-        self.approvals, self.runner, self._open_case = approvals, runner, open_case
-        self.inbox: QtApprovalInbox | None = None
-        self.count = 0
-        self.show_count(0)
-        self.clicked.connect(self.open_inbox)
-        self.poll = BackgroundPoll(
-            runner, COUNT_POLL_S, approvals.pending_count, self.show_count, parent=self
-        )
-
-    def show_count(self, count: int) -> None:
-        if count != self.count and self.inbox is not None:
-            self.inbox.reload()  # a request arrived or was decided elsewhere: the open inbox follows
-        self.count = count
-        self.setText(self.tr("Pending approval %1").replace("%1", str(count)))
-        self.setProperty("waiting", count > 0)
-
-    def open_inbox(self) -> QtApprovalInbox:
-        if self.inbox is None:
-            self.inbox = QtApprovalInbox(self.approvals, self.runner, self.window())
-            self.inbox.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-            self.inbox.case_requested.connect(self._open_case)
-            self.inbox.decided.connect(self.poll.poll_now)
-            self.inbox.destroyed.connect(self._inbox_closed)
-        self.inbox.show()
-        self.inbox.raise_()
-        return self.inbox
-
-    def _inbox_closed(self) -> None:
-        self.inbox = None
-
-    def start(self) -> None:
-        self.poll.start()
-
-    def stop(self) -> None:
-        self.poll.stop()
-
-
-def install_approval_button(
-    services: Services, runner: BackgroundRunner, menu_bar: QMenuBar, open_case: Callable[[int], object]
-) -> ApprovalButton | None:
-    """The button in the menu bar's corner for who decides or asks; None for everyone else."""
-    approvals = services.approvals
-    if not (approvals.may_decide or approvals.may_request):
-        return None
-    button = ApprovalButton(approvals, runner, open_case, menu_bar)
-    menu_bar.setCornerWidget(button, Qt.Corner.TopRightCorner)
-    button.start()
-    return button
