@@ -5,17 +5,23 @@ detail then shows the moved deadline and the timeline the approved step."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
+from screen_words import ScreenReader, chinese_runs, english_words
 
 from commandcenter.accounts.principal import Principal
-from commandcenter.domain.kinds import UserRole
+from commandcenter.domain.case_requests import RequestStatus
+from commandcenter.domain.kinds import CaseStatus, UserRole
+from commandcenter.domain.workflow import TRANSITIONS
 from commandcenter.persistence.store import Store
 from commandcenter.services.hub import Services
+from ui.app import install_translations
 from ui.background import BackgroundRunner
 from ui.cases.approval_button import ApprovalButton
 from ui.cases.qt_approval_inbox import QtApprovalInbox
@@ -150,3 +156,65 @@ def test_the_window_counts_requests_for_who_decides_or_asks(
     inbox.table.cellDoubleClicked.emit(0, 0)  # the double-click opens the case's detail
     details = window.findChildren(QtCaseDetail)
     assert [detail.case_id for detail in details] == [case_id]
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_the_request_screens_speak_the_ui_language(
+    qtbot: QtBot,
+    host: tuple[QWidget, BackgroundRunner],
+    shell_app: QApplication,
+    district_store: Store,
+    district_file: Path,
+    language: str,
+) -> None:
+    """The dialog, the detail's request part (handler and supervisor), the inbox and its button read
+    as ``test_visible_language`` reads the main window (user names carry a digit: data)."""
+    install_translations(shell_app, language)
+    parent, runner = host
+    case_id, office_id = _case_in_hand(district_store)
+    handler = Services(district_store, Principal(70, "office7", "镇办甲", UserRole.OFFICE, office_id))
+    supervisor = Services(district_store, Principal(71, "supervisor7", "值班长", UserRole.SUPERVISOR, None))
+    handler.approvals.request(case_id, "延期", 6, "等待更换井盖配件", ["photo:" + "a" * 64])
+    asking = QtCaseDetail(handler.cases, runner, case_id, parent, handler.approvals)
+    deciding = QtCaseDetail(supervisor.cases, runner, case_id, parent, supervisor.approvals)
+    button = ApprovalButton(supervisor.approvals, runner, lambda _case: None, parent)
+    button.start()
+    for detail in (asking, deciding):
+        qtbot.addWidget(detail)
+        detail.show()
+        assert detail.requests is not None
+        panel = detail.requests
+        qtbot.waitUntil(lambda panel=panel: bool(panel.summary.text()), timeout=20_000)
+    assert asking.requests is not None
+    dialog = asking.requests.open_request("挂账", "20260101-00001")
+    inbox = button.open_inbox()
+    qtbot.waitUntil(lambda: inbox.table.rowCount() == 1 and button.count == 1, timeout=20_000)
+    button.stop()
+    reader = ScreenReader()
+    seen = [
+        (w, t)
+        for top in (asking, deciding, dialog, inbox, button)
+        for w, t in reader.window(top)
+        if t.strip()
+    ]
+    if language == "zh_CN":
+        findings = [(w, t, words) for w, t in seen if (words := english_words(t))]
+    else:
+        domain = _stored_text(district_file)
+        findings = [(w, t, runs) for w, t in seen if (runs := chinese_runs(t, domain))]
+    assert not findings
+    assert len(seen) > 30, "the scan read the screens"
+
+
+def _stored_text(database: Path) -> str:
+    """The domain's words: the workflow's and the requests' vocabulary and every stored text value."""
+    values: set[str] = {status.value for status in CaseStatus} | {t.action for t in TRANSITIONS}
+    values |= {status.value for status in RequestStatus}
+    with sqlite3.connect(f"file:{database}?mode=ro", uri=True) as connection:
+        tables = [row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        for table in tables:
+            for column in connection.execute(f'PRAGMA table_info("{table}")'):
+                if any(kind in str(column[2]).upper() for kind in ("CHAR", "TEXT", "JSON")):
+                    rows = connection.execute(f'SELECT DISTINCT "{column[1]}" FROM "{table}"')
+                    values |= {str(row[0]) for row in rows if row[0]}
+    return "\n".join(values)
