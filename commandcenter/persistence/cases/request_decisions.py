@@ -8,8 +8,9 @@ SQLite: the second waits for the write lock and starts from a fresh snapshot); t
 ``RequestRefused("decided")`` naming what happened first.
 
 An approval then plans the step as the requester's with the supervisor as ``approved_by`` (the
-workflow's own check: someone other than the requester) from the case as it is NOW, and writes it
-through ``transitions.write_transition`` — the same versioned UPDATE and event as every step. If the
+workflow's own check: someone other than the requester) from the case as it is now (read just before,
+as ``apply_transition`` does: the version check makes the read safe), and writes it through
+``transitions.write_transition`` — the same versioned UPDATE and event as every step. If the
 case has moved on (反馈, 挂账, 退回 …: the status no longer accepts the action), the request is marked
 已失效 and committed, and the approval is refused in words: it can never be approved as asked, and
 left pending it would block the fresh request the handler may need (see ``domain/case_requests``).
@@ -35,7 +36,7 @@ from commandcenter.domain.workflow import EXTENSION_HOURS_KEY, plan_transition
 from commandcenter.domain.workflow_errors import RefusalKind, TransitionRefused
 from commandcenter.persistence.access import unavailable, writing
 from commandcenter.persistence.cases.desk_models import CaseRequest
-from commandcenter.persistence.cases.requests import add_event
+from commandcenter.persistence.cases.requests import add_event, read_request
 from commandcenter.persistence.cases.transitions import read_state, write_transition
 from commandcenter.persistence.store import Store
 
@@ -55,15 +56,14 @@ def approve_request(
     ("decided", "case_moved"), ``TransitionRefused``, ``ConcurrentChange`` or ``DatabaseUnavailable``."""
     now = now.astimezone(UTC)
     moved: str | None = None
+    request = read_request(store, request_id)  # what was asked does not change, only its status
+    case_id, action, hours, reason, requester = (
+        request.case_id, request.action, request.hours, request.reason, request.requested_by
+    )  # fmt: skip
+    state = read_state(store, case_id)  # as ``apply_transition``: the version check guards this read
     try:
         with store.engine.begin() as connection:
             _decide(connection, request_id, RequestStatus.APPROVED, approver, now, note)
-            case_id, action, hours, reason, requester = connection.execute(
-                select(_request.case_id, _request.action, _request.hours, _request.reason)
-                .add_columns(_request.requested_by)
-                .where(_request.id == request_id)
-            ).one()
-            state = read_state(connection, case_id)
             payload: dict[str, Any] = {"request_id": request_id}
             if hours is not None:
                 payload[EXTENSION_HOURS_KEY] = hours

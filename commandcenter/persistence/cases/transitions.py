@@ -91,6 +91,12 @@ def read_case(store: Store, case_id: int) -> CaseSnapshot:
         return _snapshot(connection, case_id)
 
 
+def read_state(store: Store, case_id: int) -> CaseState:
+    """What the workflow decides from, for a caller that plans and writes a step itself (an approved
+    request: ``write_transition`` inside its own transaction; the version guards the read)."""
+    return _read_state(store, case_id)
+
+
 def case_timeline(store: Store, case_id: int) -> list[CaseEventRecord]:
     """Every event of one case in the order written (the log is append-only: this is the full history)."""
     statement = (
@@ -107,12 +113,6 @@ def case_timeline(store: Store, case_id: int) -> list[CaseEventRecord]:
 
 
 def _read_state(store: Store, case_id: int) -> CaseState:
-    with reading(store) as connection:
-        return read_state(connection, case_id)
-
-
-def read_state(connection: Connection, case_id: int) -> CaseState:
-    """What the workflow decides from, read on the caller's connection (inside its transaction)."""
     category = CaseCategory
     statement = (
         select(_case.status, _case.version, _case.deadline_at, _case.rework_count, _case.extension_count)
@@ -120,7 +120,8 @@ def read_state(connection: Connection, case_id: int) -> CaseState:
         .join(category, category.id == _case.category_id)
         .where(_case.id == case_id)
     )
-    row = connection.execute(statement).one_or_none()
+    with reading(store) as connection:
+        row = connection.execute(statement).one_or_none()
     if row is None:
         raise CaseNotFound(case_id)
     status, version, deadline, reworks, extensions, dispatch_hours, dispose_hours = row
