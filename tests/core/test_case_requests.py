@@ -250,3 +250,39 @@ def _decide(
         outcomes[who.username] = service.approve(request_id)
     except Exception as error:
         outcomes[who.username] = error
+
+
+def test_two_requests_at_once_file_one(cases: Store, db_url: str) -> None:
+    """Two workstations of the office ask at the same moment: one request, one refusal."""
+    workstations = [Store.open(db_url), Store.open(db_url)]
+    try:
+        for _ in range(4):
+            case_id = in_hand(cases)
+            barrier = threading.Barrier(2)
+            outcomes: dict[int, object] = {}
+            threads = [
+                threading.Thread(target=_ask, args=(barrier, outcomes, index, station, case_id))
+                for index, station in enumerate(workstations)
+            ]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+            filed = [o for o in outcomes.values() if isinstance(o, int)]
+            refused = [o for o in outcomes.values() if isinstance(o, RequestRefused)]
+            assert (len(filed), len(refused)) == (1, 1), outcomes
+            assert [r.id for r in requests.list_requests(cases, case_id=case_id)] == filed
+    finally:
+        for workstation in workstations:
+            workstation.close()
+
+
+def _ask(
+    barrier: threading.Barrier, outcomes: dict[int, object], index: int, store: Store, case_id: int
+) -> None:
+    service = approvals(store, HANDLER)
+    barrier.wait()
+    try:
+        outcomes[index] = service.request(case_id, "延期", 2, f"理由{index}")
+    except Exception as error:
+        outcomes[index] = error
