@@ -48,7 +48,10 @@ class ApprovalButton(QPushButton):
             self.inbox.reload()  # a request arrived or was decided elsewhere: the open inbox follows
         self.count = count
         self.setText(self.tr("Pending approval %1").replace("%1", str(count)))
-        self.setProperty("waiting", count > 0)
+        if self.property("waiting") != (count > 0):
+            self.setProperty("waiting", count > 0)  # amber while requests wait (the theme's rule)
+            self.style().unpolish(self)
+            self.style().polish(self)
 
     def open_inbox(self) -> QtApprovalInbox:
         if self.inbox is None:
