@@ -132,11 +132,11 @@ class ApprovalService(Guarded):
         record = self._decidable(request_id)
         remark = clean_text(note, "note")
         details = {"request_id": request_id, "action": record.action, "requested_by": record.requested_by}
+        approver, calendar = self.principal.username, self.cases.deadline_calendar()
         try:
             snapshot = request_decisions.approve_request(
-                self.store, request_id, self.principal.username, remark, self.clock(),
-                self.cases.deadline_calendar(),
-            )  # fmt: skip
+                self.store, request_id, approver, remark, self.clock(), calendar
+            )
         except RequestRefused as refusal:
             if refusal.kind == "case_moved":  # the request was marked stale: a change, audited
                 self._record(AuditAction.APPROVAL, f"case:{record.case_id}", details | {"decision": "stale"})

@@ -7,14 +7,14 @@ changes the row (PostgreSQL: the second waits on the row lock and then finds the
 SQLite: the second waits for the write lock and starts from a fresh snapshot); the other gets
 ``RequestRefused("decided")`` naming what happened first.
 
-An approval then plans the step as the requester's with the supervisor as ``approved_by`` (the
-workflow's own check: someone other than the requester) from the case as it is now (read just before,
-as ``apply_transition`` does: the version check makes the read safe), and writes it through
-``transitions.write_transition`` — the same versioned UPDATE and event as every step. If the
-case has moved on (反馈, 挂账, 退回 …: the status no longer accepts the action), the request is marked
-已失效 and committed, and the approval is refused in words: it can never be approved as asked, and
-left pending it would block the fresh request the handler may need (see ``domain/case_requests``).
-Any other refusal (a lost race on the case's version) rolls everything back: the request stays pending.
+An approval plans the step as the requester's with the supervisor as ``approved_by`` (the workflow's
+own check: someone other than the requester) from the case as it is now (read just before, as
+``apply_transition`` does: the version check makes the read safe), then marks the request approved and
+writes the step through ``transitions.write_transition`` — the same versioned UPDATE and event as every
+step — in one transaction. If the case has moved on (反馈, 挂账, 退回 …: the status no longer accepts the
+action), the request is marked 已失效 instead and the approval is refused in words: it can never be
+approved as asked, and left pending it would block the fresh request the handler may need (see
+``domain/case_requests``). A lost race on the case's version rolls everything back: still pending.
 """
 
 from __future__ import annotations
@@ -28,11 +28,17 @@ from commandcenter.domain.calendar import WorkingCalendar
 from commandcenter.domain.case_requests import (
     REFUSED_EVENT,
     WITHDRAWN_EVENT,
+    CaseRequestRecord,
     RequestRefused,
     RequestStatus,
 )
 from commandcenter.domain.cases import CaseSnapshot
-from commandcenter.domain.workflow import EXTENSION_HOURS_KEY, plan_transition
+from commandcenter.domain.workflow import (
+    EXTENSION_HOURS_KEY,
+    CaseState,
+    PlannedTransition,
+    plan_transition,
+)
 from commandcenter.domain.workflow_errors import RefusalKind, TransitionRefused
 from commandcenter.persistence.access import unavailable, writing
 from commandcenter.persistence.cases.desk_models import CaseRequest
@@ -55,38 +61,52 @@ def approve_request(
     """Write the requested step and mark the request 已批准, atomically. Raises ``RequestRefused``
     ("decided", "case_moved"), ``TransitionRefused``, ``ConcurrentChange`` or ``DatabaseUnavailable``."""
     now = now.astimezone(UTC)
-    moved: str | None = None
     request = read_request(store, request_id)  # what was asked does not change, only its status
-    case_id, action, hours, reason, requester = (
-        request.case_id, request.action, request.hours, request.reason, request.requested_by
-    )  # fmt: skip
-    state = read_state(store, case_id)  # as ``apply_transition``: the version check guards this read
+    state = read_state(store, request.case_id)  # as ``apply_transition``: the version guards the read
+    payload: dict[str, Any] = {"request_id": request_id}
+    if request.hours is not None:
+        payload[EXTENSION_HOURS_KEY] = request.hours
+    if note:
+        payload["approval_note"] = note
+    try:
+        plan = _plan(request, state, approver, now, payload, calendar)
+    except TransitionRefused as refusal:
+        if refusal.kind is not RefusalKind.WRONG_STATE:
+            raise
+        with writing(store) as connection:  # the case moved on: this request can never be approved
+            _decide(connection, request_id, RequestStatus.STALE, approver, now, f"案件已{state.status}")
+        raise RequestRefused(
+            "case_moved",
+            f"案件已「{state.status}」，申请无法批准，已标记为已失效 / the case is now {state.status}: the "
+            "request can no longer be approved and is marked stale",
+        ) from refusal
     try:
         with store.engine.begin() as connection:
             _decide(connection, request_id, RequestStatus.APPROVED, approver, now, note)
-            payload: dict[str, Any] = {"request_id": request_id}
-            if hours is not None:
-                payload[EXTENSION_HOURS_KEY] = hours
-            if note:
-                payload["approval_note"] = note
-            try:
-                plan = plan_transition(
-                    state, action, requester, reason, now, approved_by=approver, payload=payload,
-                    calendar=calendar,
-                )  # fmt: skip
-            except TransitionRefused as refusal:
-                if refusal.kind is not RefusalKind.WRONG_STATE:
-                    raise
-                moved = state.status.value
-                _mark(connection, request_id, RequestStatus.STALE, approver, now, f"案件已{moved}")
-            else:
-                return write_transition(connection, plan, state.version)
+            return write_transition(connection, plan, state.version)
     except exc.DBAPIError as error:
         raise unavailable(store, error) from error
-    raise RequestRefused(
-        "case_moved",
-        f"案件已「{moved}」，申请无法批准，已标记为已失效 / the case is now {moved}: the request can no "
-        "longer be approved and is marked stale",
+
+
+def _plan(
+    request: CaseRequestRecord,
+    state: CaseState,
+    approver: str,
+    now: datetime,
+    payload: dict[str, Any],
+    calendar: WorkingCalendar | None,
+) -> PlannedTransition:
+    """The requested step as the requester's, approved by ``approver`` (the workflow refuses the same
+    person, a wrong state, a missing reason)."""
+    return plan_transition(
+        state,
+        request.action,
+        request.requested_by,
+        request.reason,
+        now,
+        approved_by=approver,
+        payload=payload,
+        calendar=calendar,
     )
 
 
@@ -133,18 +153,6 @@ def _decide(
     raise RequestRefused(
         "decided",
         f"申请已由 {current[1]} 处理（{current[0]}） / the request was already decided by {current[1]}",
-    )
-
-
-def _mark(
-    connection: Connection, request_id: int, status: RequestStatus, decider: str, now: datetime, reason: str
-) -> None:
-    connection.execute(
-        update(_request)
-        .where(_request.id == request_id)
-        .values(
-            status=status.value, decided_by=decider, decided_at=now.astimezone(UTC), decision_reason=reason
-        )
     )
 
 
