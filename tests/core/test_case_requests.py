@@ -159,6 +159,10 @@ def test_who_may_request_and_decide(cases: Store) -> None:
     with pytest.raises(PermissionDenied):
         approvals(cases, OTHER_OFFICE).withdraw(request_id)
     assert approvals(cases, OTHER_OFFICE).pending() == []
+    assert approvals(cases, OTHER_OFFICE).pending_count() == 0
+    assert approvals(cases, HANDLER).pending_count() == approvals(cases, SUPERVISOR).pending_count() == 1
+    with pytest.raises(PermissionDenied):
+        approvals(cases, OPERATOR).pending()
     own = requests.create_request(cases, in_hand(cases), "延期", 2.0, "自己", [], "supervisor-a", NOW)
     with pytest.raises(PermissionDenied, match="own request"):
         approvals(cases, SUPERVISOR).approve(own)
