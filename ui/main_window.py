@@ -32,6 +32,7 @@ from ui.background import BackgroundRunner
 from ui.calendar_warning import install_calendar_warning
 from ui.cameras.qt_camera_placement import CameraPlacement
 from ui.cameras.qt_camera_tree import QtCameraTree
+from ui.cases.approval_button import install_approval_button
 from ui.cases.case_desk import CaseDesk
 from ui.cases.qt_case_detail import QtCaseDetail
 from ui.cases.qt_case_popup import QtCasePopup
@@ -157,6 +158,7 @@ class MainWindow(QMainWindow):
         )
         self.plugins.events.follow_alerts(self.alerts.watcher.alerts)  # plugins hear unit alerts
         self.full_screen_action = self._build_menus()
+        self.approval_button = install_approval_button(services, self.runner, self.menu_bar, self.open_case)
         self.restored = self._restore_state()
         if not services.reads_district:
             for hidden in (self.kpis, self.map_dock, self.track_dock, self.alert_dock):
@@ -271,6 +273,8 @@ class MainWindow(QMainWindow):
             self.calendar_warning,
         ):
             part.stop()
+        if self.approval_button is not None:
+            self.approval_button.stop()
         self.tracks.stop()
         self.alerts.stop()
         if self.reviews is not None:
@@ -288,7 +292,7 @@ class MainWindow(QMainWindow):
     def open_case(self, case: BoardCase | int) -> QtCaseDetail:
         """The case's detail window (non-modal: the queue and the wall stay live)."""
         case_id = case if isinstance(case, int) else case.id
-        detail = QtCaseDetail(self.services.cases, self.runner, case_id, self)
+        detail = QtCaseDetail(self.services.cases, self.runner, case_id, self, self.services.approvals)
         detail.changed.connect(self.cases.refresh)
         detail.dispatch_requested.connect(self.popup.show_case)
         detail.escalation_requested.connect(self.desk.escalate)

@@ -31,6 +31,7 @@ class AuditAction(StrEnum):
     DISPATCH = "dispatch"
     TRANSITION = "transition"
     APPROVAL = "approval"
+    REQUEST = "request"  # an office's 延期/挂账 request filed or withdrawn (the decision is APPROVAL)
     USER_CHANGE = "user_change"
     SETTING_CHANGE = "setting_change"
     PLUGIN_CHANGE = "plugin_change"

@@ -205,7 +205,7 @@ class CaseService(Guarded):
             self.clock(),
             clean_payload,
             approved_by=self.principal.username if requester else None,
-            calendar=self._calendar(),
+            calendar=self.deadline_calendar(),
         )
         kind = (
             AuditAction.APPROVAL
@@ -218,7 +218,7 @@ class CaseService(Guarded):
         self._record(kind, f"case:{case_id}", details | ({"requested_by": requester} if requester else {}))
         return snapshot
 
-    def _calendar(self) -> WorkingCalendar | None:
+    def deadline_calendar(self) -> WorkingCalendar | None:
         """Deadlines of a step count in the newest settings' calendar (延期, 派遣, 返工 …)."""
         if self.calendar is not None or self.settings is None:
             return self.calendar

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from commandcenter.accounts.errors import AccessError, FirstRunOver, InvalidInput, PermissionDenied
 from commandcenter.district_data.read_features import DistrictFileError
+from commandcenter.domain.case_requests import RequestRefused
 from commandcenter.domain.category_rules import InvalidCategory
 from commandcenter.domain.district_edits import EditRefused
 from commandcenter.domain.holiday_import import HolidayImportError
@@ -33,6 +34,7 @@ __all__ = [
     "InvalidInput",
     "InvalidSettings",
     "PermissionDenied",
+    "RequestRefused",
     "ReviewNotFound",
     "ReviewStillRejected",
     "ReviewTaken",

@@ -25,6 +25,7 @@ from commandcenter.persistence.store import Store
 from commandcenter.plugin_host.startup import PluginLauncher
 from commandcenter.services.admin_service import AdminService
 from commandcenter.services.alert_service import AlertService
+from commandcenter.services.approval_service import ApprovalService
 from commandcenter.services.audit_service import AuditService
 from commandcenter.services.camera_service import CameraService
 from commandcenter.services.case_service import CaseService
@@ -63,6 +64,7 @@ class Services:
         audit = AuditTrail(store, clock)
         self.cases = CaseService(store, principal, audit=audit, clock=clock)
         self.cases.settings = source
+        self.approvals = ApprovalService(store, principal, cases=self.cases, audit=audit, clock=clock)
         self.advice = DispatchAdvice(store, principal, audit=audit, clock=clock)
         self.advice.settings = source
         self.district = DistrictService(store, principal, audit=audit, clock=clock)

@@ -23,6 +23,7 @@ _ACTIONS: dict[str, str] = {
     _A.DISPATCH: str(QT_TRANSLATE_NOOP("AuditWords", "dispatch")),
     _A.TRANSITION: str(QT_TRANSLATE_NOOP("AuditWords", "case step")),
     _A.APPROVAL: str(QT_TRANSLATE_NOOP("AuditWords", "approval")),
+    _A.REQUEST: str(QT_TRANSLATE_NOOP("AuditWords", "extension/suspension request")),
     _A.USER_CHANGE: str(QT_TRANSLATE_NOOP("AuditWords", "user change")),
     _A.SETTING_CHANGE: str(QT_TRANSLATE_NOOP("AuditWords", "setting change")),
     _A.PLUGIN_CHANGE: str(QT_TRANSLATE_NOOP("AuditWords", "plugin change")),

@@ -31,11 +31,14 @@ from PySide6.QtWidgets import (
 
 from commandcenter.cases.case_detail import CaseDetail
 from commandcenter.cases.dispatch import DispatchKind, dispatch_kind
+from commandcenter.domain.case_requests import REQUESTABLE_ACTIONS
 from commandcenter.domain.cases import BoardCase, PhotoRecord
+from commandcenter.services.approval_service import ApprovalService
 from commandcenter.services.case_service import CaseService
 from ui.background import BackgroundRunner
 from ui.cases.case_table_model import countdown, local_time
 from ui.cases.case_words import english_gloss
+from ui.cases.qt_case_request_panel import QtCaseRequestPanel
 from ui.cases.qt_handoff_dialog import QtHandoffDialog
 
 PHOTO_PX = 320
@@ -53,6 +56,7 @@ class QtCaseDetail(QDialog):
         runner: BackgroundRunner,
         case_id: int,
         parent: QWidget | None = None,
+        approvals: ApprovalService | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("caseDetail")
@@ -62,6 +66,8 @@ class QtCaseDetail(QDialog):
         self.service, self.runner, self.case_id = service, runner, case_id
         self.detail: CaseDetail | None = None
         self.handoff_dialog: QtHandoffDialog | None = None
+        # 延期/挂账 as a request to the supervisor, and a pending request's decision (None: direct steps)
+        self.requests = QtCaseRequestPanel(approvals, runner, case_id, self) if approvals else None
         self._build()
         self.reload()
 
@@ -110,6 +116,9 @@ class QtCaseDetail(QDialog):
         page.addWidget(self.facts)
         page.addWidget(self.reason)
         page.addLayout(self.actions_row)
+        if self.requests is not None:
+            page.addWidget(self.requests)
+            self.requests.changed.connect(self._request_changed)
         page.addWidget(self.message)
         page.addWidget(self.tabs, 1)
 
@@ -143,6 +152,8 @@ class QtCaseDetail(QDialog):
             )
         )
         self._fill_actions(detail)
+        if self.requests is not None:
+            self.requests.reload()
         self._fill_timeline(detail)
         self._show_photo(self.before, detail.before)
         self._show_photo(self.after, detail.after)
@@ -189,14 +200,23 @@ class QtCaseDetail(QDialog):
             escalate = QPushButton(self.tr("Escalate"), self)
             escalate.clicked.connect(lambda _c=False, case=detail.case: self.escalation_requested.emit(case))
             self.actions_row.addWidget(escalate)
+        asking: dict[str, QPushButton] = {}  # 延期/挂账 as requests: the panel opens the dialog
         for transition in detail.actions:
             if transition.action in ("派遣", "改派", "升级", "转办"):
                 continue
+            requested = self.requests is not None and transition.action in REQUESTABLE_ACTIONS
+            if requested and not (self.requests and self.requests.may_request):
+                continue  # only a handler asks; a supervisor decides requests below
             button = QPushButton(transition.action, self)
             button.setToolTip(english_gloss(transition.english))
-            button.clicked.connect(lambda _c=False, action=transition.action: self.act(action))
+            if requested:
+                asking[transition.action] = button
+            else:
+                button.clicked.connect(lambda _c=False, action=transition.action: self.act(action))
             self.actions_row.addWidget(button)
         self.actions_row.addStretch(1)
+        if self.requests is not None:
+            self.requests.adopt(asking, detail.case.number)
 
     def _fill_timeline(self, detail: CaseDetail) -> None:
         self.timeline.setRowCount(len(detail.timeline))
@@ -245,6 +265,9 @@ class QtCaseDetail(QDialog):
             self._acted,
             self._refused,
         )
+    def _request_changed(self) -> None:
+        self.changed.emit()
+        self.reload()
 
     def _acted(self, _snapshot: object) -> None:
         self.message.setText(self.tr("Done."))

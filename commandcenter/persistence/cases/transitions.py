@@ -62,15 +62,7 @@ def apply_transition(
     )
     try:
         with store.engine.begin() as connection:
-            changed = connection.execute(
-                update(_case)
-                .where(_case.id == case_id, _case.version == expected_version)
-                .values(_new_values(plan))
-            ).rowcount
-            if changed != 1:
-                raise ConcurrentChange(case_id, expected_version)
-            connection.execute(insert(_event), _event_row(plan))
-            return _snapshot(connection, case_id)
+            return write_transition(connection, plan, expected_version)
     except exc.IntegrityError as error:  # e.g. dispatching to a staff id that does not exist
         raise TransitionRefused(
             RefusalKind.INVALID_INPUT, action, f"数据不一致 / inconsistent input: {describe_error(error)}"
@@ -79,10 +71,30 @@ def apply_transition(
         raise unavailable(store, error) from error
 
 
+def write_transition(connection: Connection, plan: PlannedTransition, expected_version: int) -> CaseSnapshot:
+    """The write half of ``apply_transition`` inside the caller's transaction (an approved request
+    writes its step and its decision together): the versioned UPDATE, then the event."""
+    changed = connection.execute(
+        update(_case)
+        .where(_case.id == plan.case_id, _case.version == expected_version)
+        .values(_new_values(plan))
+    ).rowcount
+    if changed != 1:
+        raise ConcurrentChange(plan.case_id, expected_version)
+    connection.execute(insert(_event), _event_row(plan))
+    return _snapshot(connection, plan.case_id)
+
+
 def read_case(store: Store, case_id: int) -> CaseSnapshot:
     """The case's current snapshot (its version is what the next ``apply_transition`` expects)."""
     with reading(store) as connection:
         return _snapshot(connection, case_id)
+
+
+def read_state(store: Store, case_id: int) -> CaseState:
+    """What the workflow decides from, for a caller that plans and writes a step itself (an approved
+    request: ``write_transition`` inside its own transaction; the version guards the read)."""
+    return _read_state(store, case_id)
 
 
 def case_timeline(store: Store, case_id: int) -> list[CaseEventRecord]:
