@@ -33,6 +33,13 @@
     </message>
 </context>
 <context>
+    <name>ApprovalButton</name>
+    <message>
+        <source>Pending approval %1</source>
+        <translation>待审批 %1</translation>
+    </message>
+</context>
+<context>
     <name>AuditWords</name>
     <message>
         <source>signed in</source>
@@ -77,6 +84,10 @@
     <message>
         <source>approval</source>
         <translation>审批</translation>
+    </message>
+    <message>
+        <source>extension/suspension request</source>
+        <translation>延期/挂账申请</translation>
     </message>
     <message>
         <source>user change</source>
@@ -221,12 +232,43 @@
         <translation>添加年份</translation>
     </message>
     <message>
+        <source>Import year…</source>
+        <translation>导入年份…</translation>
+    </message>
+    <message>
         <source>Add holiday</source>
         <translation>添加节假日</translation>
     </message>
     <message>
         <source>Remove holiday</source>
         <translation>删除节假日</translation>
+    </message>
+    <message>
+        <source>Holidays of %1 not configured: deadlines count those holidays as working days. Add the year and its holidays, or import its table (date, day off or working day, name).</source>
+        <translation>%1年节假日未配置：期限计算会把这些节假日当作工作日。请添加该年份及其假期，或导入该年的节假日表（日期、休/班、名称）。</translation>
+    </message>
+    <message>
+        <source>Import the holidays of %1</source>
+        <translation>导入%1年节假日</translation>
+    </message>
+    <message>
+        <source>Holiday tables (*.csv *.json);;All files (*)</source>
+        <translation>节假日表 (*.csv *.json);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarWarning</name>
+    <message>
+        <source>Holidays of %1 not configured</source>
+        <translation>%1年节假日未配置</translation>
+    </message>
+    <message>
+        <source>Click to enter them: System ▸ Settings ▸ Working calendar</source>
+        <translation>点击录入：系统 ▸ 参数设置 ▸ 工作日历</translation>
+    </message>
+    <message>
+        <source>Deadlines count those holidays as working days. Ask an administrator to enter them (System ▸ Settings ▸ Working calendar).</source>
+        <translation>期限计算会把这些节假日当作工作日。请联系管理员录入（系统 ▸ 参数设置 ▸ 工作日历）。</translation>
     </message>
 </context>
 <context>
@@ -265,6 +307,10 @@
     <message>
         <source>No city manager on duty within 3 km</source>
         <translation>附近 3 公里内无在岗城市管理员</translation>
+    </message>
+    <message>
+        <source>Escalated to %1</source>
+        <translation>已升级至 %1</translation>
     </message>
 </context>
 <context>
@@ -497,6 +543,37 @@
     <message>
         <source>Holds the case for</source>
         <translation>本级处理时限</translation>
+    </message>
+</context>
+<context>
+    <name>DispatchWords</name>
+    <message>
+        <source>Dispatched case %1 to %2.</source>
+        <translation>案件 %1 已派遣给 %2。</translation>
+    </message>
+    <message>
+        <source>someone else</source>
+        <translation>他人</translation>
+    </message>
+    <message>
+        <source>Case %1 was already dispatched by %2 — your dispatch to %3 was not sent.</source>
+        <translation>案件 %1 已由 %2 派遣，您派给 %3 的派遣未发出。</translation>
+    </message>
+    <message>
+        <source>Case %1 was voided by %2 — your dispatch to %3 was not sent.</source>
+        <translation>案件 %1 已被 %2 作废，您派给 %3 的派遣未发出。</translation>
+    </message>
+    <message>
+        <source>Case %1 was already handled by %2 (%4) — your dispatch to %3 was not sent.</source>
+        <translation>案件 %1 已由 %2 办理（%4），您派给 %3 的派遣未发出。</translation>
+    </message>
+    <message>
+        <source>Case %1 was not dispatched: %2</source>
+        <translation>案件 %1 未能派遣：%2</translation>
+    </message>
+    <message>
+        <source>The queued-dispatch file was damaged: %1 unreadable entries were set aside in %2; the %3 readable dispatches are being sent.</source>
+        <translation>排队派遣文件已损坏：%1 条无法读取的记录已另存到 %2；其余 %3 条可读的派遣正在发送。</translation>
     </message>
 </context>
 <context>
@@ -1353,6 +1430,85 @@
     </message>
 </context>
 <context>
+    <name>QtApprovalInbox</name>
+    <message>
+        <source>Extension and suspension requests</source>
+        <translation>延期/挂账申请</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>镇办</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Requested by</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>已等待</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Note to the approval, or the reason for refusing</source>
+        <translation>审批意见或驳回理由</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <source>Refuse</source>
+        <translation>驳回</translation>
+    </message>
+    <message>
+        <source>Withdraw request</source>
+        <translation>撤回申请</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 时 %2 分</translation>
+    </message>
+    <message>
+        <source>Write the reason for refusing first.</source>
+        <translation>请先填写驳回理由。</translation>
+    </message>
+    <message>
+        <source>Working …</source>
+        <translation>正在办理…</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>已完成。</translation>
+    </message>
+</context>
+<context>
     <name>QtAuditTab</name>
     <message>
         <source>Refresh</source>
@@ -1525,8 +1681,24 @@
         <translation>回访：%1</translation>
     </message>
     <message>
+        <source>Held by department: %1 (due %2)</source>
+        <translation>联动部门：%1（时限 %2）</translation>
+    </message>
+    <message>
         <source>Dispatch…</source>
         <translation>派遣…</translation>
+    </message>
+    <message>
+        <source>Re-dispatch…</source>
+        <translation>改派…</translation>
+    </message>
+    <message>
+        <source>Hand to department…</source>
+        <translation>转办…</translation>
+    </message>
+    <message>
+        <source>Escalate</source>
+        <translation>升级</translation>
     </message>
     <message>
         <source>No photo</source>
@@ -1539,6 +1711,10 @@
     <message>
         <source>Done.</source>
         <translation>已完成。</translation>
+    </message>
+    <message>
+        <source>Done. The case has left your desk.</source>
+        <translation>已完成。案件已不在本部门办理。</translation>
     </message>
 </context>
 <context>
@@ -1560,6 +1736,10 @@
         <translation>新案件 %1</translation>
     </message>
     <message>
+        <source>Re-dispatch %1</source>
+        <translation>改派 %1</translation>
+    </message>
+    <message>
         <source>Dispatch by %1 (%2)</source>
         <translation>派遣时限 %1（%2）</translation>
     </message>
@@ -1570,6 +1750,10 @@
     <message>
         <source>Dispatch to %1 · %2</source>
         <translation>派遣给 %1 · %2</translation>
+    </message>
+    <message>
+        <source>Re-dispatch to %1 · %2</source>
+        <translation>改派给 %1 · %2</translation>
     </message>
     <message>
         <source>No photo</source>
@@ -1607,8 +1791,106 @@
         <translation>派遣…  (D)</translation>
     </message>
     <message>
+        <source>Re-dispatch…  (D)</source>
+        <translation>改派…  (D)</translation>
+    </message>
+    <message>
+        <source>Escalate to %1  (E)</source>
+        <translation>升级至 %1  (E)</translation>
+    </message>
+    <message>
         <source>Details…  (Enter)</source>
         <translation>详情…  (Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>QtCaseRequestDialog</name>
+    <message>
+        <source>Request %1 for case %2</source>
+        <translation>申请%1：案件 %2</translation>
+    </message>
+    <message>
+        <source> working hours</source>
+        <translation>工作小时</translation>
+    </message>
+    <message>
+        <source>Why (required): what is being waited for, what was done</source>
+        <translation>理由（必填）：在等待什么，已做了什么</translation>
+    </message>
+    <message>
+        <source>Send for approval</source>
+        <translation>提交审批</translation>
+    </message>
+    <message>
+        <source>Extend by</source>
+        <translation>延期时长</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>A supervisor decides; the deadline moves only when approved.</source>
+        <translation>由值班长审批；批准后才调整期限。</translation>
+    </message>
+    <message>
+        <source>Sending …</source>
+        <translation>正在提交…</translation>
+    </message>
+</context>
+<context>
+    <name>QtCaseRequestPanel</name>
+    <message>
+        <source>Note to the approval, or the reason for refusing</source>
+        <translation>审批意见或驳回理由</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <source>Refuse</source>
+        <translation>驳回</translation>
+    </message>
+    <message>
+        <source>Withdraw request</source>
+        <translation>撤回申请</translation>
+    </message>
+    <message>
+        <source>Last %1 request: %2</source>
+        <translation>最近一次%1申请：%2</translation>
+    </message>
+    <message>
+        <source>%1 request awaiting approval</source>
+        <translation>%1申请待审批</translation>
+    </message>
+    <message>
+        <source>Working hours asked: %1</source>
+        <translation>申请工作小时：%1</translation>
+    </message>
+    <message>
+        <source>Evidence photos: %1</source>
+        <translation>佐证照片：%1 张</translation>
+    </message>
+    <message>
+        <source>Asked by %1 at %2</source>
+        <translation>申请人 %1，时间 %2</translation>
+    </message>
+    <message>
+        <source>Sent for approval.</source>
+        <translation>已提交审批。</translation>
+    </message>
+    <message>
+        <source>Write the reason for refusing first.</source>
+        <translation>请先填写驳回理由。</translation>
+    </message>
+    <message>
+        <source>Working …</source>
+        <translation>正在办理…</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>已完成。</translation>
     </message>
 </context>
 <context>
@@ -1719,6 +2001,13 @@
     <message>
         <source>%1 errors, %2 warnings: fix the errors.</source>
         <translation>错误 %1 个，注意 %2 个：请修正错误。</translation>
+    </message>
+</context>
+<context>
+    <name>QtDispatchNotice</name>
+    <message>
+        <source>Click to close</source>
+        <translation>点击关闭</translation>
     </message>
 </context>
 <context>
@@ -1903,6 +2192,41 @@
     <message>
         <source>(none)</source>
         <translation>（未选择）</translation>
+    </message>
+</context>
+<context>
+    <name>QtHandoffDialog</name>
+    <message>
+        <source>Hand to a department</source>
+        <translation>转办至部门</translation>
+    </message>
+    <message>
+        <source>Category&apos;s disposal time</source>
+        <translation>按类别处置时限</translation>
+    </message>
+    <message>
+        <source> working h</source>
+        <translation>工作小时</translation>
+    </message>
+    <message>
+        <source>What the department should do (optional)</source>
+        <translation>需部门办理的事项（选填）</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Time allowed</source>
+        <translation>办理时限</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>The district has no departments yet.</source>
+        <translation>本区尚未设置部门。</translation>
     </message>
 </context>
 <context>
@@ -2204,6 +2528,96 @@
     </message>
 </context>
 <context>
+    <name>QtReviewDecision</name>
+    <message>
+        <source>Choose a category</source>
+        <translation>选择类别</translation>
+    </message>
+    <message>
+        <source>Note (optional)</source>
+        <translation>备注（可选）</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <source>Reason the reporter will receive</source>
+        <translation>驳回理由（将告知上报人）</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>驳回</translation>
+    </message>
+    <message>
+        <source>Longitude, latitude</source>
+        <translation>经度、纬度</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Place corrected (WGS-84)</source>
+        <translation>位置已更正（WGS-84）</translation>
+    </message>
+    <message>
+        <source>Place as reported</source>
+        <translation>位置按上报</translation>
+    </message>
+    <message>
+        <source>Choose a category first</source>
+        <translation>请先选择类别</translation>
+    </message>
+    <message>
+        <source>Write the reason the reporter will receive</source>
+        <translation>请填写驳回理由（将告知上报人）</translation>
+    </message>
+</context>
+<context>
+    <name>QtReviewList</name>
+    <message>
+        <source>Received</source>
+        <translation>接收时间</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Category as reported</source>
+        <translation>上报类别</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Reporter</source>
+        <translation>上报人</translation>
+    </message>
+    <message>
+        <source>To review</source>
+        <translation>待甄别</translation>
+    </message>
+    <message>
+        <source>To review %1</source>
+        <translation>待甄别 %1</translation>
+    </message>
+    <message>
+        <source>Accepted as case %1</source>
+        <translation>已受理，案件 %1</translation>
+    </message>
+    <message>
+        <source>Rejected; the reporter is told the reason</source>
+        <translation>已驳回，理由将告知上报人</translation>
+    </message>
+</context>
+<context>
     <name>QtSettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -2252,6 +2666,22 @@
     <message>
         <source>Revision %1</source>
         <translation>版本 %1</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>Holidays of %1 imported and saved as revision %2</source>
+        <translation>%1年节假日已导入并保存为版本 %2</translation>
+    </message>
+    <message>
+        <source>Not imported: %1 problems</source>
+        <translation>未导入：%1 个问题</translation>
+    </message>
+    <message>
+        <source>Not imported: the file cannot be read</source>
+        <translation>未导入：无法读取该文件</translation>
     </message>
     <message>
         <source>Saving…</source>
@@ -2639,6 +3069,37 @@
     </message>
 </context>
 <context>
+    <name>ReviewWords</name>
+    <message>
+        <source>Invalid coordinates</source>
+        <translation>坐标无效</translation>
+    </message>
+    <message>
+        <source>Unknown coordinate system</source>
+        <translation>未知坐标系</translation>
+    </message>
+    <message>
+        <source>Longitude and latitude swapped</source>
+        <translation>经纬度颠倒</translation>
+    </message>
+    <message>
+        <source>Outside the district</source>
+        <translation>不在辖区内</translation>
+    </message>
+    <message>
+        <source>Unknown category</source>
+        <translation>未知类别</translation>
+    </message>
+    <message>
+        <source>Photo missing</source>
+        <translation>缺少现场照片</translation>
+    </message>
+    <message>
+        <source>No road segment within reach</source>
+        <translation>附近无责任路段</translation>
+    </message>
+</context>
+<context>
     <name>RoleWords</name>
     <message>
         <source>duty operator</source>
@@ -2655,6 +3116,10 @@
     <message>
         <source>sub-district office</source>
         <translation>镇办</translation>
+    </message>
+    <message>
+        <source>department</source>
+        <translation>部门用户</translation>
     </message>
     <message>
         <source>inspector</source>
@@ -2854,6 +3319,46 @@
         <translation>%1：须包含 {device}</translation>
     </message>
     <message>
+        <source>%1: cannot be read (%2)</source>
+        <translation>%1：无法读取（%2）</translation>
+    </message>
+    <message>
+        <source>%1: holds no rows</source>
+        <translation>%1：没有数据行</translation>
+    </message>
+    <message>
+        <source>%1: %2 is missing</source>
+        <translation>%1：缺少%2</translation>
+    </message>
+    <message>
+        <source>%1: %2 is not a date (2027-01-01)</source>
+        <translation>%1：%2 不是日期（如 2027-01-01）</translation>
+    </message>
+    <message>
+        <source>%1: %2 is not in %3</source>
+        <translation>%1：%2 不在 %3 年内</translation>
+    </message>
+    <message>
+        <source>%1: %2 repeats row %3</source>
+        <translation>%1：%2 与第 %3 行重复</translation>
+    </message>
+    <message>
+        <source>%1: the kind %2 must be 休 or 班</source>
+        <translation>%1：类型 %2 应为“休”或“班”</translation>
+    </message>
+    <message>
+        <source>%1: a 班 day of %2, which has no days off</source>
+        <translation>%1：%2 的调休上班日没有对应的放假日</translation>
+    </message>
+    <message>
+        <source>the date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>the kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
         <source>%1: wait</source>
         <translation>%1：处理时限</translation>
     </message>
@@ -2868,6 +3373,14 @@
     <message>
         <source>Calendar year %1</source>
         <translation>%1 年日历</translation>
+    </message>
+    <message>
+        <source>The file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Row %1</source>
+        <translation>第 %1 行</translation>
     </message>
 </context>
 <context>
