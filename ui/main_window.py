@@ -102,6 +102,7 @@ class MainWindow(QMainWindow):
         self.popup = QtCasePopup(self.desk, anchor=self)
         self.cases.case_activated.connect(self.open_case)
         self.popup.detail_requested.connect(self.open_case)
+        self.popup.vehicle_requested.connect(self.show_vehicle)
         self.cases.dispatch_requested.connect(self.popup.show_case)  # dispatch at any time, from the queue
         self.map_dock = self._dock(
             "mapDock", self.tr("Live map"), self.map, Qt.DockWidgetArea.RightDockWidgetArea
@@ -123,6 +124,7 @@ class MainWindow(QMainWindow):
         self.map.camera_clicked.connect(self.camera_tree.request_feed)
         self.map.case_clicked.connect(self.open_case)
         self.map.nearest_cameras_requested.connect(self.linked_video.show_around)
+        self.popup.nearest_cameras_requested.connect(self.linked_video.show_around)
         self.map.nearest_patrollers_requested.connect(self._show_nearest_patrollers)
         self.map.unit_video_requested.connect(self.camera_tree.request_feed)  # 车载视频 → the wall
         self.camera_placement = CameraPlacement(services.district_edit, self.runner, self.camera_tree, self)
@@ -288,6 +290,14 @@ class MainWindow(QMainWindow):
     def _show_camera(self, feed: CameraFeed) -> None:
         """A camera double-clicked in the tree goes into the selected (or first free) tile."""
         self.wall.open_feed(feed)
+
+    def show_vehicle(self, unit_id: int) -> None:
+        """An offered enforcement vehicle: followed on the map, its camera (车载视频) on the wall."""
+        self.map.select(unit_id)
+        self.map.set_following(True)
+        code = self.map.unit_cameras.get(unit_id)
+        if code is not None:
+            self.camera_tree.request_feed(code)
 
     def open_case(self, case: BoardCase | int) -> QtCaseDetail:
         """The case's detail window (non-modal: the queue and the wall stay live)."""

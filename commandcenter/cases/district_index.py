@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from commandcenter.domain.district import OfficeRecord, SegmentShape, StaffRecord
+from commandcenter.domain.district import EnforcementVehicle, OfficeRecord, SegmentShape, StaffRecord
 from commandcenter.domain.kinds import StaffRole
 from commandcenter.domain.units import UnitPosition
 from commandcenter.geo import BBox, LocalProjection, bbox_of, point_in_ring
@@ -26,6 +26,7 @@ from commandcenter.persistence.district import queries as district_queries
 from commandcenter.persistence.store import Store
 
 SEGMENT_CELL_M = 100.0  # about a report's snapping distance: a query reads 3×3 cells
+VEHICLE_CELL_M = 2_000.0  # a handful of enforcement vehicles over the district
 PATROLLER_CELL_M = 400.0  # a few dozen patrollers per cell in the dense core
 
 
@@ -49,6 +50,13 @@ class PatrollerHit:
     position: LivePosition
 
 
+@dataclass(frozen=True)
+class VehicleHit:
+    vehicle: EnforcementVehicle
+    distance_m: float
+    position: LivePosition
+
+
 class DistrictIndex:
     """Point → segment / office, and live position → nearest patrollers."""
 
@@ -57,6 +65,7 @@ class DistrictIndex:
         segments: Sequence[SegmentShape],
         offices: Sequence[OfficeRecord],
         roster: Sequence[StaffRecord],
+        vehicles: Sequence[EnforcementVehicle] = (),
     ) -> None:
         if not offices:
             raise ValueError("a district index needs at least one office")
@@ -87,30 +96,71 @@ class DistrictIndex:
                 continue
             if member.last_lon is not None and member.last_lat is not None:
                 self._move(member.unit_id, LivePosition(member.last_lon, member.last_lat, member.last_ts))
+        self._vehicles = {vehicle.unit_id: vehicle for vehicle in vehicles}
+        self._vehicle_grid = PointGrid(VEHICLE_CELL_M)
+        for vehicle in vehicles:
+            if vehicle.last_ts is not None and vehicle.last_lon is not None and vehicle.last_lat is not None:
+                self._move_vehicle(
+                    vehicle.unit_id, LivePosition(vehicle.last_lon, vehicle.last_lat, vehicle.last_ts)
+                )
 
     @classmethod
     def from_store(cls, store: Store) -> DistrictIndex:
         """Read the district (raises ``DatabaseUnavailable``); call again to pick up edits."""
         roster = district_queries.staff_roster(store)
-        return cls(district_queries.segment_shapes(store), district_queries.offices(store), roster)
+        vehicles = district_queries.enforcement_vehicles(store)
+        return cls(district_queries.segment_shapes(store), district_queries.offices(store), roster, vehicles)
 
     # ------------------------------------------------------------------ live positions
     def _move(self, unit_id: int, position: LivePosition) -> None:
         self._positions[unit_id] = position
         self._patrollers.move(unit_id, *self.projection.to_xy(position.lon, position.lat))
 
+    def _move_vehicle(self, unit_id: int, position: LivePosition) -> None:
+        self._positions[unit_id] = position
+        self._vehicle_grid.move(unit_id, *self.projection.to_xy(position.lon, position.lat))
+
     def update_positions(self, positions: Iterable[UnitPosition]) -> int:
-        """Take the latest fixes (``latest_positions(Store)``) of the patrollers' units; returns how
-        many moved. Vehicles and unknown units are ignored."""
+        """Take the latest fixes (``latest_positions(Store)``) of the patrollers' units and of the
+        enforcement vehicles; returns how many moved. Other vehicles and unknown units are ignored."""
         moved = 0
         for unit in positions:
-            if unit.unit_id not in self._staff_by_unit or unit.ts is None:
+            if unit.ts is None or unit.lon is None or unit.lat is None:
                 continue
-            if unit.lon is None or unit.lat is None:
+            position = LivePosition(unit.lon, unit.lat, as_utc(unit.ts))
+            if unit.unit_id in self._staff_by_unit:
+                self._move(unit.unit_id, position)
+            elif unit.unit_id in self._vehicles:
+                self._move_vehicle(unit.unit_id, position)
+            else:
                 continue
-            self._move(unit.unit_id, LivePosition(unit.lon, unit.lat, as_utc(unit.ts)))
             moved += 1
         return moved
+
+    def nearest_enforcement(
+        self,
+        lon: float,
+        lat: float,
+        *,
+        now: datetime,
+        max_fix_age: timedelta,
+        limit: int = 2,
+        max_radius_m: float = 8_000.0,
+    ) -> list[VehicleHit]:
+        """The nearest enforcement vehicles (执法车) with a fresh fix: a district has a handful, so the
+        radius is a few kilometres, not a patroller's walk."""
+        oldest = now - max_fix_age
+        x, y = self.projection.to_xy(lon, lat)
+        hits = self._vehicle_grid.nearest(
+            x, y, limit, max_radius_m, lambda unit_id: self._positions[unit_id].ts >= oldest
+        )
+        return [
+            VehicleHit(self._vehicles[unit_id], distance, self._positions[unit_id])
+            for distance, unit_id in hits
+        ]
+
+    def vehicle_position(self, unit_id: int) -> LivePosition | None:
+        return self._positions.get(unit_id) if unit_id in self._vehicles else None
 
     def position_of(self, staff: StaffRecord) -> LivePosition | None:
         return None if staff.unit_id is None else self._positions.get(staff.unit_id)

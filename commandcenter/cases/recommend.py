@@ -17,7 +17,7 @@ from enum import StrEnum
 from commandcenter.cases.district_index import DistrictIndex
 from commandcenter.cases.screening import ScreeningResult
 from commandcenter.district_time import district_clock
-from commandcenter.domain.district import StaffRecord
+from commandcenter.domain.district import EnforcementVehicle, StaffRecord
 from commandcenter.domain.kinds import Shift, StaffRole
 from commandcenter.geo import haversine_m
 
@@ -45,6 +45,7 @@ class Basis(StrEnum):
     NEARBY = "nearby"  # an on-shift city manager near the case, by live position
     DUTY_OFFICER = "duty_officer"  # the duty officer of the case's office
     CASE_RULE = "case_rule"  # named by a case rule of the office (``cases.case_rules``)
+    ENFORCEMENT_VEHICLE = "enforcement_vehicle"  # an enforcement matter: a 联动执法车 nearby, its crew
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,7 @@ class Recommendation:
     tier: Tier
     basis: Basis
     distance_m: float | None  # from the case, by live position; None when unknown or stale
+    vehicle: EnforcementVehicle | None = None  # ENFORCEMENT_VEHICLE: the vehicle the crew is in
 
 
 @dataclass(frozen=True)
@@ -121,6 +123,10 @@ def recommend(
         return []
     shift = shift_at(now, rules.day_shift)
     picks = _responsible(result, index, now, shift, rules)
+    if result.category is not None and result.category.enforcement:
+        # second, after the 路长 who answers for the segment: an enforcement matter needs a crew that
+        # can enforce, and the pop-up shows three choices
+        picks[1:1] = _enforcement(result, index, now, shift, rules, {pick.staff.id for pick in picks})
     taken = frozenset(pick.staff.id for pick in picks)
     for hit in index.nearest_patrollers(
         result.lon,
@@ -137,3 +143,36 @@ def recommend(
     if officer is not None and officer.id not in {pick.staff.id for pick in picks}:
         picks.append(Recommendation(officer, Tier.DUTY, Basis.DUTY_OFFICER, None))
     return picks
+
+
+def _enforcement(
+    result: ScreeningResult,
+    index: DistrictIndex,
+    now: datetime,
+    shift: Shift,
+    rules: RecommendRules,
+    taken: set[int],
+) -> list[Recommendation]:
+    """An enforcement matter (占道经营 …): the nearest 联动执法车 with a fresh fix, dispatched like a
+    person — the crew answers through the duty inspector of the vehicle's office."""
+    picks: list[Recommendation] = []
+    hits = index.nearest_enforcement(result.lon, result.lat, now=now, max_fix_age=rules.max_fix_age)
+    for hit in hits:
+        crew = crew_of(hit.vehicle, index, shift)
+        if crew is None or crew.id in taken:
+            continue
+        taken.add(crew.id)
+        picks.append(
+            Recommendation(crew, Tier.NEARBY, Basis.ENFORCEMENT_VEHICLE, hit.distance_m, hit.vehicle)
+        )
+    return picks
+
+
+def crew_of(vehicle: EnforcementVehicle, index: DistrictIndex, shift: Shift) -> StaffRecord | None:
+    """Who answers for the vehicle's crew: its office's inspector on shift, else any of its inspectors."""
+    if vehicle.office_id is None:
+        return None
+    members = index.office_staff(vehicle.office_id, StaffRole.INSPECTOR)
+    on_shift = [member for member in members if member.shift == shift]
+    chosen = on_shift or members
+    return chosen[0] if chosen else None

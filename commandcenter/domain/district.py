@@ -98,3 +98,16 @@ class Outline:
     id: int
     name: str
     points: list[list[float]]
+
+
+@dataclass(frozen=True)
+class EnforcementVehicle:
+    """One of the 联动执法车 with its map unit and last fix: recommended for enforcement categories and
+    dispatched like a person — its crew answers through the office's duty inspector."""
+
+    unit_id: int
+    plate: str
+    office_id: int | None
+    last_ts: datetime | None
+    last_lon: float | None
+    last_lat: float | None

@@ -56,7 +56,8 @@ class NotificationRules:
 
     A case pops up when ``popup`` is on, its urgency is at most ``max_urgency`` (1 urgent … 3
     routine: 3 means every case) and — when ``categories`` names any 小类 codes — its category is
-    one of them. The chime rings once per burst that popped something up, when ``sound`` is on.
+    one of them. The chime rings once per burst that popped something up, when ``sound`` is on; with
+    ``open_cameras`` the case shown also puts its nearest cameras on the wall (1 + N around it).
     Every case reaches the queue whatever these say: they only decide what interrupts the operator.
     """
 
@@ -64,6 +65,7 @@ class NotificationRules:
     sound: bool = True
     max_urgency: int = 3
     categories: tuple[str, ...] = ()
+    open_cameras: bool = False  # a case that pops up also opens its nearest cameras on the wall
 
     def pops_up(self, category_code: str, urgency: int) -> bool:
         if not self.popup or urgency > self.max_urgency:

@@ -60,6 +60,7 @@ def to_document(settings: DistrictSettings) -> dict[str, Any]:
             "sound": settings.notifications.sound,
             "max_urgency": settings.notifications.max_urgency,
             "categories": list(settings.notifications.categories),
+            "open_cameras": settings.notifications.open_cameras,
         },
         calendar={
             "periods": [
@@ -145,6 +146,9 @@ class _Reader:
             sound=self.value(raw, "sound", d.sound, values.boolean, f"{key}.sound"),
             max_urgency=self.value(raw, "max_urgency", d.max_urgency, values.integer, f"{key}.max_urgency"),
             categories=self.value(raw, "categories", d.categories, values.codes, f"{key}.categories"),
+            open_cameras=self.value(
+                raw, "open_cameras", d.open_cameras, values.boolean, f"{key}.open_cameras"
+            ),
         )
 
     def value(self, raw: object, name: str, default: T, convert: Callable[[Any], T], key: str = "") -> T:

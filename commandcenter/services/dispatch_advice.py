@@ -101,5 +101,9 @@ class DispatchAdvice(Guarded):
         except KeyError:
             return []
 
+    def vehicle_position(self, unit_id: int) -> LivePosition | None:
+        """An enforcement vehicle's last fix, in memory (the pop-up's mini-map)."""
+        return None if self._intake is None else self._intake.index.vehicle_position(unit_id)
+
     def position_of(self, staff: StaffRecord) -> LivePosition | None:
         return None if self._intake is None else self._intake.index.position_of(staff)

@@ -415,6 +415,10 @@
         <translation>，距离 %1 米</translation>
     </message>
     <message>
+        <source>Enforcement vehicle %1, %2 m away</source>
+        <translation>执法车 %1，距离 %2 米</translation>
+    </message>
+    <message>
         <source>Named by the office&apos;s case rule</source>
         <translation>镇办案件规则指定</translation>
     </message>
@@ -1371,6 +1375,10 @@
         <translation>提示音</translation>
     </message>
     <message>
+        <source>Open the nearest cameras on the wall when a case pops up</source>
+        <translation>新案件弹出时在电视墙打开附近监控</translation>
+    </message>
+    <message>
         <source>Urgent only</source>
         <translation>仅紧急案件</translation>
     </message>
@@ -1720,6 +1728,10 @@
 <context>
     <name>QtCasePopup</name>
     <message>
+        <source>Nearest cameras</source>
+        <translation>附近监控</translation>
+    </message>
+    <message>
         <source>Details</source>
         <translation>详情</translation>
     </message>
@@ -1754,6 +1766,10 @@
     <message>
         <source>Re-dispatch to %1 · %2</source>
         <translation>改派给 %1 · %2</translation>
+    </message>
+    <message>
+        <source>Show vehicle %1 and its video</source>
+        <translation>查看执法车 %1 位置与视频</translation>
     </message>
     <message>
         <source>No photo</source>

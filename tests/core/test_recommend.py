@@ -15,6 +15,7 @@ from commandcenter.domain.kinds import Shift, StaffRole
 from commandcenter.domain.settings import LadderLevel
 from commandcenter.domain.units import Position
 from commandcenter.persistence.cases.intake import create_case
+from commandcenter.persistence.district import queries as district_queries
 from commandcenter.persistence.units.positions import latest_positions, record_positions
 from commandcenter.testing.demo_district import DemoDistrict, middle_of, north_of
 
@@ -165,3 +166,31 @@ def test_the_day_shift_follows_the_settings() -> None:
     assert shift_at(seven) is Shift.NIGHT
     assert shift_at(seven, (time(6, 30), time(18, 30))) is Shift.DAY
     assert shift_at(seven.replace(hour=19), (time(6, 30), time(18, 30))) is Shift.NIGHT
+
+
+def test_an_enforcement_matter_offers_the_nearest_enforcement_vehicle_and_its_crew(
+    district: DemoDistrict,
+) -> None:
+    """违法搭建 is handled by the 城管执法中队: the nearest 联动执法车 with a fresh fix is offered after the
+    responsible people, dispatched as its office's duty inspector; a street-cleaning matter is not."""
+    vehicles = district_queries.enforcement_vehicles(district.store)
+    assert len(vehicles) == 7
+    vehicle = vehicles[0]
+    assert vehicle.last_lon is not None
+    assert vehicle.last_lat is not None
+    here = north_of(vehicle.last_lon, vehicle.last_lat, 150.0)
+    report = IncomingReport("S0101", *here, photos=PHOTO)
+    result = screen(report, district.index, district.categories, district.open_cases_near, district.now)
+    picks = recommend(result, district.index, district.now)
+    [offered] = [pick for pick in picks if pick.basis is Basis.ENFORCEMENT_VEHICLE][:1]
+    assert offered.vehicle is not None
+    assert offered.distance_m is not None
+    assert offered.distance_m <= 8_000
+    nearest = district.index.nearest_enforcement(*here, now=district.now, max_fix_age=timedelta(minutes=5))
+    assert offered.vehicle == nearest[0].vehicle
+    assert offered.staff.role == StaffRole.INSPECTOR
+    assert offered.staff.office_id == offered.vehicle.office_id
+    assert picks.index(offered) <= 1  # right after the 路长: among the pop-up's three choices
+    cleaning = IncomingReport(RARE, *here, photos=PHOTO)  # a component: no enforcement vehicle
+    plain = screen(cleaning, district.index, district.categories, district.open_cases_near, district.now)
+    assert all(pick.vehicle is None for pick in recommend(plain, district.index, district.now))

@@ -23,11 +23,13 @@ from commandcenter.cases.intake import CaseIntake
 from commandcenter.domain.cases import BoardCase, IncomingReport, NewCase
 from commandcenter.domain.kinds import CaseStatus, UserRole
 from commandcenter.domain.settings import NotificationRules
+from commandcenter.domain.units import Position
 from commandcenter.persistence.cases.board import board_rows
 from commandcenter.persistence.cases.categories import category_codes
 from commandcenter.persistence.cases.intake import create_case
-from commandcenter.persistence.district.queries import segment_shapes
+from commandcenter.persistence.district.queries import enforcement_vehicles, segment_shapes
 from commandcenter.persistence.store import Store
+from commandcenter.persistence.units.positions import record_positions
 from commandcenter.services.case_service import CaseService
 from commandcenter.services.hub import Services
 from commandcenter.testing.accounts import principal_of_role, services_for
@@ -387,3 +389,49 @@ def test_the_office_rules_notes_show_in_the_pop_up_and_the_detail(
     qtbot.addWidget(detail)
     qtbot.waitUntil(lambda: detail.detail is not None)
     assert note in detail.facts.text()
+
+
+def test_an_enforcement_case_offers_a_vehicle_with_one_click_to_its_position(
+    qtbot: QtBot, desk: Desk, district_store: Store
+) -> None:
+    """违法搭建: the pop-up offers the nearest 联动执法车's crew and shows the vehicle in one click."""
+    vehicle = enforcement_vehicles(district_store)[0]
+    lon, lat = middle_of(segment_shapes(district_store)[33])
+    record_positions(district_store, [Position(vehicle.unit_id, datetime.now(UTC), lon + 0.001, lat)])
+    desk.desk.advice.refresh()  # what the desk's 15 s poll does
+    report = IncomingReport("S0101", lon, lat, reporter="市民", description="楼顶违建", photos=("p.jpg",))
+    outcome = CaseIntake.from_store(district_store).receive(report, datetime.now(UTC))
+    case_id = outcome.case_id
+    assert case_id is not None, outcome.result.rejections
+    qtbot.waitUntil(lambda: bool(desk.popup.current is not None and desk.popup.current.id == case_id))
+    offered = [choice for choice in desk.popup.choices if choice.vehicle is not None]
+    if not offered:  # the responsible people come first; the vehicle is offered among the first three
+        pytest.fail(f"no vehicle among {[choice.basis for choice in desk.popup.choices]}")
+    assert desk.popup.vehicle_button.isVisibleTo(desk.popup)
+    assert vehicle.plate in desk.popup.vehicle_button.text()
+    with qtbot.waitSignal(desk.popup.vehicle_requested) as shown:
+        desk.popup.vehicle_button.click()
+    assert shown.args == [vehicle.unit_id]
+
+
+def test_the_pop_up_opens_the_nearest_cameras_in_one_click_or_by_the_districts_rule(
+    qtbot: QtBot, desk: Desk, district_store: Store
+) -> None:
+    intake = CaseIntake.from_store(district_store)
+    first = intake.receive(_report_on_segment(district_store, 41), datetime.now(UTC))
+    qtbot.waitUntil(lambda: bool(desk.popup.current is not None and desk.popup.current.id == first.case_id))
+    with qtbot.waitSignal(desk.popup.nearest_cameras_requested) as clicked:
+        desk.popup.cameras_button.click()
+    assert clicked.args == [desk.popup.current.lon, desk.popup.current.lat]
+    desk.popup.dismiss()
+    admin = services_for(district_store, UserRole.ADMIN)
+    stored = admin.settings.current()
+    rules = replace(stored.settings.notifications, open_cameras=True)
+    admin.settings.save(replace(stored.settings, notifications=rules), stored.revision)
+    qtbot.waitUntil(lambda: desk.desk.settings().notifications.open_cameras, timeout=20_000)
+    with qtbot.waitSignal(desk.popup.nearest_cameras_requested, timeout=20_000) as opened:
+        second = intake.receive(_report_on_segment(district_store, 43), datetime.now(UTC))
+    assert second.case_id is not None
+    assert desk.popup.current is not None
+    assert desk.popup.current.id == second.case_id
+    assert opened.args == [desk.popup.current.lon, desk.popup.current.lat]

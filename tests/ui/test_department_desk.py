@@ -50,7 +50,7 @@ def test_the_department_desk_shows_what_it_holds_and_answers_it_back(
     detail.reason.setText("已组织灭鼠，请复核")
     buttons["回复"].click()
     qtbot.waitUntil(lambda: window.cases.model.rowCount() == 0, timeout=30_000)
-    qtbot.waitUntil(lambda: "left your desk" in detail.message.text() or "离开" in detail.message.text())
+    qtbot.waitUntil(lambda: "不在本部门办理" in detail.message.text())  # "has left your desk"
     [answered] = centre.cases.board([mine.id])
     assert answered.department_id is None
     # The district's live picture is not the department's: hidden, and never asked for (no refusals).

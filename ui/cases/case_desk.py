@@ -267,9 +267,13 @@ class CaseDesk(QObject):
         segment = [] if case.segment_id is None else self.advice.segment_geometry(case.segment_id)
         people: list[tuple[str, float, float]] = []
         for choice in choices:
-            position = self.advice.position_of(choice.staff)
+            if choice.vehicle is not None:  # the crew is where its vehicle is
+                position = self.advice.vehicle_position(choice.vehicle.unit_id)
+                label = choice.vehicle.plate
+            else:
+                position, label = self.advice.position_of(choice.staff), choice.staff.name
             if position is not None:
-                people.append((choice.staff.name, position.lon, position.lat))
+                people.append((label, position.lon, position.lat))
         return MiniMapScene(case.lon, case.lat, segment, people)
 
     def dispatch(self, case: BoardCase, staff_id: int, staff_name: str) -> DispatchRequest:

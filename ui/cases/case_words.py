@@ -50,6 +50,9 @@ def dispatch_reason(pick: Recommendation, office: str | None) -> str:
         text = text.replace("%1", shift_name(pick.staff.shift))
         away = QCoreApplication.translate("CaseWords", ", %1 m away").replace("%1", distance)
         return text + (away if distance else "")
+    if pick.basis is Basis.ENFORCEMENT_VEHICLE and pick.vehicle is not None:
+        text = QCoreApplication.translate("CaseWords", "Enforcement vehicle %1, %2 m away")
+        return text.replace("%1", pick.vehicle.plate).replace("%2", distance or "?")
     if pick.basis is Basis.CASE_RULE:
         return QCoreApplication.translate("CaseWords", "Named by the office's case rule")
     if pick.basis is Basis.NEARBY:

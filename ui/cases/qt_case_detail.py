@@ -265,6 +265,7 @@ class QtCaseDetail(QDialog):
             self._acted,
             self._refused,
         )
+
     def _request_changed(self) -> None:
         self.changed.emit()
         self.reload()

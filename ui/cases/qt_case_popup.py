@@ -45,6 +45,8 @@ PHOTO_SIZE = (200, 150)
 
 class QtCasePopup(QFrame):
     detail_requested = Signal(object)  # BoardCase
+    nearest_cameras_requested = Signal(float, float)  # the shown case's place: 1 + N on the wall
+    vehicle_requested = Signal(int)  # an offered enforcement vehicle's unit: its position and video
 
     def __init__(self, desk: CaseDesk, anchor: QWidget, chime: ArrivalChime | None = None) -> None:
         super().__init__(anchor)  # a Tool window of the main window: above it, deleted with it
@@ -101,10 +103,17 @@ class QtCasePopup(QFrame):
             button.setObjectName("dispatchPrimary" if position == 0 else "dispatchAlternative")
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(lambda _checked=False, p=position: self.dispatch_choice(p))
+        self.vehicle_button = QPushButton(self)  # 执法车: on the map and its video, one click
+        self.vehicle_button.setObjectName("popupVehicle")
+        self.vehicle_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.vehicle_button.clicked.connect(self._vehicle)
+        self.cameras_button = QPushButton(self.tr("Nearest cameras"), self)
+        self.cameras_button.setObjectName("popupCameras")
+        self.cameras_button.clicked.connect(self._cameras)
         self.detail_button = QPushButton(self.tr("Details"), self)
         self.later_button = QPushButton(self.tr("Later"), self)
         self.next_button = QPushButton(self.tr("Next"), self)
-        for button in (self.detail_button, self.later_button, self.next_button):
+        for button in (self.detail_button, self.cameras_button, self.later_button, self.next_button):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.detail_button.clicked.connect(self._detail)
         self.later_button.clicked.connect(self.dismiss)
@@ -123,6 +132,7 @@ class QtCasePopup(QFrame):
             facts.addWidget(widget, row, 0)
         footer = QHBoxLayout()
         footer.addWidget(self.detail_button)
+        footer.addWidget(self.cameras_button)
         footer.addStretch(1)
         footer.addWidget(self.next_button)
         footer.addWidget(self.later_button)
@@ -133,6 +143,7 @@ class QtCasePopup(QFrame):
         column.addLayout(facts)
         for button in self.choice_buttons:
             column.addWidget(button)
+        column.addWidget(self.vehicle_button)
         column.addLayout(footer)
         self.setFixedWidth(440)
 
@@ -162,6 +173,8 @@ class QtCasePopup(QFrame):
             return
         self._fill(self.current)
         self._present()
+        if self.desk.settings().notifications.open_cameras:  # the district's rule: the wall follows
+            self._cameras()
 
     def show_case(self, case: BoardCase) -> None:
         """Dispatch at any time: bring ``case`` (from the queue or the detail: dismissed with 稍后,
@@ -185,6 +198,15 @@ class QtCasePopup(QFrame):
         staff = self.choices[position].staff
         self.desk.dispatch(self.current, staff.id, staff.name)
         self.next_case()
+
+    def _cameras(self) -> None:
+        if self.current is not None:
+            self.nearest_cameras_requested.emit(self.current.lon, self.current.lat)
+
+    def _vehicle(self) -> None:
+        vehicle = next((choice.vehicle for choice in self.choices if choice.vehicle is not None), None)
+        if vehicle is not None:
+            self.vehicle_requested.emit(vehicle.unit_id)
 
     def _detail(self) -> None:
         if self.current is not None:
@@ -261,6 +283,10 @@ class QtCasePopup(QFrame):
                 button.show()
             else:
                 button.hide()
+        vehicle = next((choice.vehicle for choice in self.choices if choice.vehicle is not None), None)
+        self.vehicle_button.setVisible(vehicle is not None)
+        if vehicle is not None:
+            self.vehicle_button.setText(self.tr("Show vehicle %1 and its video").replace("%1", vehicle.plate))
         self.mini_map.show_scene(self.desk.mini_map_scene(case, self.choices))
         self._update_more()
 

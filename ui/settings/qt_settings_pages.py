@@ -155,6 +155,7 @@ class NotificationPage(QWidget):
         super().__init__(parent)
         self.popup = QCheckBox(self.tr("Pop up new cases"), self)
         self.sound = QCheckBox(self.tr("Ring the chime"), self)
+        self.cameras = QCheckBox(self.tr("Open the nearest cameras on the wall when a case pops up"), self)
         self.urgency = QComboBox(self)
         self.urgency.addItem(self.tr("Urgent only"), 1)
         self.urgency.addItem(self.tr("Urgent and normal"), 2)
@@ -164,6 +165,7 @@ class NotificationPage(QWidget):
         form = QFormLayout(self)
         form.addRow(self.popup)
         form.addRow(self.sound)
+        form.addRow(self.cameras)
         form.addRow(self.tr("Pop up"), self.urgency)
         form.addRow(self.tr("Only these categories"), self.categories)
         form.addRow(QLabel(self.tr("Every new case appears in the queue whatever is chosen here."), self))
@@ -172,6 +174,7 @@ class NotificationPage(QWidget):
         rules = settings.notifications
         self.popup.setChecked(rules.popup)
         self.sound.setChecked(rules.sound)
+        self.cameras.setChecked(rules.open_cameras)
         self.urgency.setCurrentIndex(max(0, self.urgency.findData(rules.max_urgency)))
         self.categories.setText(", ".join(rules.categories))
 
@@ -180,7 +183,11 @@ class NotificationPage(QWidget):
             code.strip() for code in self.categories.text().replace("，", ",").split(",") if code.strip()
         )
         rules = NotificationRules(
-            self.popup.isChecked(), self.sound.isChecked(), self.urgency.currentData(), codes
+            self.popup.isChecked(),
+            self.sound.isChecked(),
+            self.urgency.currentData(),
+            codes,
+            self.cameras.isChecked(),
         )
         return dataclasses.replace(settings, notifications=rules)
 

@@ -82,8 +82,6 @@ class Vehicle(Base):
     office_id: Mapped[int | None] = mapped_column(ForeignKey("offices.id"))  # enforcement vehicles
     terminal_id: Mapped[str | None] = mapped_column(String(20), unique=True)  # JT/T 808 phone number
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"), unique=True)
-    # migration 0011: who answers for an enforcement vehicle's crew (dispatched like a person)
-    crew_staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
 
 
 class Department(Base):

@@ -11,15 +11,16 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from commandcenter.domain.district import (
+    EnforcementVehicle,
     OfficeRecord,
     SegmentShape,
     SegmentSummary,
     StaffRecord,
     StaffSummary,
 )
-from commandcenter.domain.kinds import StaffRole
+from commandcenter.domain.kinds import StaffRole, VehicleKind
 from commandcenter.persistence.access import as_utc, read_rows, reading
-from commandcenter.persistence.district.models import Office, Segment, Staff
+from commandcenter.persistence.district.models import Office, Segment, Staff, Vehicle
 from commandcenter.persistence.store import Store
 from commandcenter.persistence.units.models import Unit
 
@@ -57,6 +58,20 @@ def offices(store: Store) -> list[OfficeRecord]:
     ).order_by(office.id)
     with reading(store) as connection:
         return [OfficeRecord(*row) for row in connection.execute(statement)]
+
+
+def enforcement_vehicles(store: Store) -> list[EnforcementVehicle]:
+    """The enforcement vehicles (执法车) that have a map unit, with its latest fix."""
+    statement = (
+        select(Unit.id, Vehicle.plate, Vehicle.office_id, Unit.last_ts, Unit.last_lon, Unit.last_lat)
+        .join(Unit, Unit.id == Vehicle.unit_id)
+        .where(Vehicle.kind == VehicleKind.ENFORCEMENT.value)
+        .order_by(Vehicle.id)
+    )
+    return [
+        EnforcementVehicle(unit_id, plate, office, None if ts is None else as_utc(ts), lon, lat)
+        for unit_id, plate, office, ts, lon, lat in read_rows(store, statement)
+    ]
 
 
 def staff_roster(store: Store) -> list[StaffRecord]:

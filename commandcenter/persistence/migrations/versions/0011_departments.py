@@ -1,4 +1,4 @@
-"""departments (联动), enforcement crews, rule notes on the case (issue 15)
+"""departments (联动), the department role, rule notes on the case (issue 15)
 
 Revision ID: 0011
 Revises: 0010
@@ -7,7 +7,6 @@ Create Date: 2026-12-02 11:25:00
 - ``departments``: the district's departments that handle cases beside the offices;
 - ``cases.department_id`` / ``handoff_deadline_at``: the department holding a case and its deadline;
 - ``cases.rule_notes``: the office's case-rule notes, read with the board (the first event keeps them too);
-- ``vehicles.crew_staff_id``: who answers for an enforcement vehicle's crew;
 - the role ``department`` (部门用户) in ``roles``.
 """
 
@@ -42,15 +41,9 @@ def upgrade() -> None:
         batch.create_index("ix_cases_department_id", ["department_id"])
     roles = sa.table("roles", sa.column("code", sa.String), sa.column("name", sa.String))
     op.bulk_insert(roles, [{"code": "department", "name": "部门用户"}])
-    with op.batch_alter_table("vehicles") as batch:
-        batch.add_column(sa.Column("crew_staff_id", sa.Integer(), nullable=True))
-        batch.create_foreign_key("fk_vehicles_crew_staff_id_staff", "staff", ["crew_staff_id"], ["id"])
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("vehicles") as batch:
-        batch.drop_constraint("fk_vehicles_crew_staff_id_staff", type_="foreignkey")
-        batch.drop_column("crew_staff_id")
     with op.batch_alter_table("cases") as batch:
         batch.drop_index("ix_cases_department_id")
         batch.drop_constraint("fk_cases_department_id_departments", type_="foreignkey")
