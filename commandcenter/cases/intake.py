@@ -141,6 +141,15 @@ class CaseIntake:
     ) -> Sequence[NearbyCase]:
         return case_queries.open_cases_near(self.store, code, lon, lat, radius_m, since)
 
+    def duplicates_near(
+        self, category_code: str, lon: float, lat: float, now: datetime
+    ) -> Sequence[NearbyCase]:
+        """The open cases a report of this kind at this WGS-84 point would join, nearest first (the
+        first is the one ``receive`` merges into): screening's own radius, window and query."""
+        rules = self.screening_rules()
+        since = now - rules.duplicate_window
+        return self._open_cases_near(category_code, lon, lat, rules.duplicate_radius_m, since)
+
     def receive(self, report: IncomingReport, now: datetime) -> IntakeOutcome:
         result = screen(
             report, self.index, self.categories, self._open_cases_near, now, self.screening_rules()

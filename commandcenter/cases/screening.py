@@ -21,6 +21,7 @@ from commandcenter.domain.cases import IncomingReport, NearbyCase, NewCase
 from commandcenter.domain.categories import CategorySpec
 from commandcenter.domain.district import OfficeRecord, StaffRecord
 from commandcenter.domain.kinds import StaffRole
+from commandcenter.domain.reporting import DeskSource
 from commandcenter.geo.datum import Datum, to_wgs84
 
 # (category code, lon, lat, radius in metres, created at or after) → open cases, nearest first
@@ -55,8 +56,9 @@ class ScreeningRules:
         {"非法小广告", "暴露垃圾", "道路不洁", "沿街晾挂", "非机动车乱停放"}
     )
     on_site_sources: frozenset[str] = frozenset({StaffRole.INSPECTOR.value, StaffRole.CITY_MANAGER.value})
-    # Sources whose evidence is a record, not a photo: a map-rule alert carries the unit's track.
-    evidence_sources: frozenset[str] = frozenset({ALERT_SOURCE})
+    # Sources whose evidence is a record, not a photo: a map-rule alert carries the unit's track; a
+    # call or a visit taken at the desk carries the operator's record of it (citizens rarely have one).
+    evidence_sources: frozenset[str] = frozenset({ALERT_SOURCE, *DeskSource})
 
 
 DEFAULT_RULES = ScreeningRules()
@@ -98,6 +100,7 @@ class ScreeningResult:
             lon=self.lon,
             lat=self.lat,
             reporter=report.reporter or report.source,
+            reporter_phone=report.reporter_phone,
             office_id=self.office.id if self.office else None,
             segment_id=self.segment.segment.id if self.segment else None,
             urgency=self.category.urgency,

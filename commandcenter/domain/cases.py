@@ -30,6 +30,7 @@ class NewCase:
     urgency: int = 2
     deadline_at: datetime | None = None  # intake sets the dispatch deadline (working hours)
     notes: tuple[str, ...] = ()  # from the office's case rules, kept with the first event
+    reporter_phone: str = ""  # for 回访 (case_reporters.phone); never audited or logged
 
 
 @dataclass(frozen=True)
@@ -181,3 +182,4 @@ class IncomingReport:
     datum: str = Datum.WGS84.value
     photos: tuple[str, ...] = ()
     fixed_on_spot: bool = False  # a collector says he already fixed it (简易处置)
+    reporter_phone: str = ""  # a caller's number for 回访 (stored with the reporter, never audited)

@@ -24,11 +24,18 @@ from commandcenter.cases.dispatch import DispatchRequest, DispatchResult, dispat
 from commandcenter.cases.escalation import EscalationStep
 from commandcenter.domain.calendar import WorkingCalendar
 from commandcenter.domain.cases import BoardCase, CaseSnapshot, CaseSummary
-from commandcenter.domain.kinds import CaseStatus
+from commandcenter.domain.kinds import CaseStatus, PhotoStage
+from commandcenter.domain.photos import is_stored_photo
 from commandcenter.domain.settings import SettingsSource
 from commandcenter.domain.workflow import ASSIGNEE_KEY, LEVEL_KEY
 from commandcenter.persistence.cases import queries as case_queries
 from commandcenter.persistence.cases.board import board_rows
+from commandcenter.persistence.cases.photo_store import (
+    attach_case_photo,
+    photo_visible,
+    read_photo,
+    store_photo,
+)
 from commandcenter.persistence.cases.transitions import apply_transition, read_case
 from commandcenter.services.guard import Guarded
 
@@ -60,6 +67,34 @@ class CaseService(Guarded):
     def board(self, ids: Collection[int] | None = None) -> list[BoardCase]:
         """The open cases this principal sees (``ids`` None), or the named ones among them."""
         return board_rows(self.store, ids, office_id=self._office_scope("cases"))
+
+    def photo(self, uri: object) -> tuple[str, bytes]:
+        """``(media_type, bytes)`` of a stored photo (``photo:<sha256>``). An office user sees the
+        photos of their office's cases and those they stored themselves; anything else is refused."""
+        if not isinstance(uri, str) or not is_stored_photo(uri) or len(uri) > 80:
+            raise InvalidInput("uri", "不是已存储照片的地址", "not the address of a stored photo")
+        scope = self._read_scope()
+        if scope is not None and not photo_visible(self.store, uri, scope, self.principal.username):
+            self._deny(uri, "照片不属于本镇办的案件", "the photo belongs to another office's case")
+        return read_photo(self.store, uri)
+
+    def attach_photo(self, case_id: int, stage: object, content: bytes, media_type: str) -> str:
+        """Store a photo (``PhotoRefused``: not a JPEG/PNG of at most 10 MB) and add it to the case at
+        ``stage``; returns its URI. The centre's steps on any case, an office's on its own."""
+        case_id = _case_id(case_id)
+        if not isinstance(stage, str) or stage not in {member.value for member in PhotoStage}:
+            raise InvalidInput("stage", "未知的照片阶段", "unknown photo stage")
+        if not self.principal.can(Permission.CENTER_STEPS) and not self.principal.can(
+            Permission.OFFICE_STEPS
+        ):
+            self._deny(f"case:{case_id}", "不能为案件添加照片", "may not add photos to cases")
+        self._check_case(case_id)
+        case_queries.case_office(self.store, case_id)  # CaseNotFound before anything is stored
+        now, by = self.clock(), self.principal.username
+        uri = store_photo(self.store, content, media_type, by, now)
+        attach_case_photo(self.store, case_id, PhotoStage(stage), uri, by, now)
+        self._record(AuditAction.PHOTO_ATTACHED, f"case:{case_id}", {"stage": stage, "uri": uri})
+        return uri
 
     def dispatch(self, request: DispatchRequest) -> DispatchResult:
         """立案 + 派遣 as this principal's own steps (each checked and audited), idempotent per request."""

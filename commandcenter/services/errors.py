@@ -7,6 +7,7 @@ from commandcenter.accounts.errors import AccessError, FirstRunOver, InvalidInpu
 from commandcenter.district_data.read_features import DistrictFileError
 from commandcenter.domain.category_rules import InvalidCategory
 from commandcenter.domain.district_edits import EditRefused
+from commandcenter.domain.photos import PhotoNotFound, PhotoRefused
 from commandcenter.domain.settings import SettingsConflict
 from commandcenter.domain.settings_problems import InvalidSettings
 from commandcenter.domain.workflow_errors import (
@@ -29,6 +30,8 @@ __all__ = [
     "InvalidInput",
     "InvalidSettings",
     "PermissionDenied",
+    "PhotoNotFound",
+    "PhotoRefused",
     "SettingsConflict",
     "TransitionRefused",
     "UnknownCategory",
