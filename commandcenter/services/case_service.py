@@ -2,6 +2,8 @@
 in the detail, in a search — each workflow action only with its permission
 (``accounts/permissions.py``), 延期/挂账 only through a supervisor's ``approve_extension``, and a
 one-click dispatch as the principal's own steps. Wraps ``apply_transition`` and the reads unchanged.
+Photos kept in the database (``photo:<sha256>``) are read within the same scope and added to a case
+by who may act on it (the centre on any case, an office on its own), audited.
 
 Reading another office's case by id is refused with ``PermissionDenied`` naming the case id, not
 disguised as "not found": users are authenticated staff, case ids are not secrets (they appear on

@@ -72,7 +72,8 @@ class IntakeService(Guarded):
         self._intake = intake
         self._places: tuple[int, PlaceIndex] | None = None  # (base-data revision, index)
         self._categories: tuple[CaseIntake, CategoryIndex] | None = None
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()  # the category index
+        self._places_lock = threading.Lock()  # held while the place index is (re)built
 
     def find_places(self, text: object) -> list[Place]:
         """Roads, segments, offices and landmarks ``text`` names, best first (worker thread)."""
@@ -172,7 +173,7 @@ class IntakeService(Guarded):
     def _place_index(self) -> PlaceIndex:
         """Built on the first search, rebuilt after an audited change of the base data."""
         revision = latest_seq(self.store, BASE_DATA_ACTIONS)
-        with self._lock:
+        with self._places_lock:
             if self._places is None or self._places[0] != revision:
                 self._places = (revision, PlaceIndex.from_store(self.store))
             return self._places[1]

@@ -46,7 +46,7 @@ def _press_ctrl_n(qtbot: QtBot, window: QWidget) -> None:
     """As the keyboard does: to the active window, through the window system (shortcuts are matched
     there, so a key sent straight to a widget would not reach them)."""
     window.activateWindow()
-    qtbot.waitActive(window, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=WAIT_MS)
     qtbot.keyClick(window.windowHandle(), Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
 
 
@@ -73,9 +73,11 @@ def test_ctrl_n_files_a_phone_report_through_intake(
 ) -> None:
     window = open_window("en")
     _press_ctrl_n(qtbot, window)
+    qtbot.waitUntil(
+        lambda: window.new_case.form is not None and window.new_case.form.isVisible(), timeout=WAIT_MS
+    )
     form = window.new_case.form
     assert form is not None
-    qtbot.waitUntil(lambda: form.isVisible(), timeout=WAIT_MS)
     assert window.new_case.action in window.actions()
     segment = segment_shapes(district_store)[7]
     _fill(qtbot, form, segment.number, photo_file)
