@@ -10,7 +10,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from commandcenter.cases.screening import RejectReason
 from commandcenter.domain.cases import NearbyCase
-from commandcenter.lookup.places import PlaceKind
+from commandcenter.domain.categories import CategorySpec
+from commandcenter.lookup.places import Place, PlaceKind
 from commandcenter.services.intake_service import FiledReport, Filing
 
 CONTEXT = "NewCaseWords"
@@ -40,6 +41,17 @@ def _tr(text: str) -> str:
 
 def place_kind(kind: PlaceKind) -> str:
     return _tr(_KINDS[kind])
+
+
+def place_line(place: object) -> str:
+    """A found place as the list shows it: 大学路（road）, 大学路第1段（segment EQ-0001）."""
+    assert isinstance(place, Place)
+    return f"{place.label}（{place_kind(place.kind)}{' ' + place.code if place.code else ''}）"
+
+
+def category_line(spec: object) -> str:
+    assert isinstance(spec, CategorySpec)
+    return f"{spec.code}  {spec.name}（{spec.major_name}）"
 
 
 def filed_text(filed: FiledReport) -> str:

@@ -35,21 +35,11 @@ from commandcenter.lookup.places import Place
 from commandcenter.services.errors import PhotoRefused
 from commandcenter.services.intake_service import FiledReport, Filing, IntakeService
 from ui.background import BackgroundRunner
-from ui.cases.new_case_words import duplicate_text, filed_text, place_kind
+from ui.cases.new_case_words import category_line, duplicate_text, filed_text, place_line
 from ui.cases.qt_mini_map import MiniMapScene, QtMiniMap
 from ui.cases.qt_photo_picker import QtPhotoPicker
 from ui.cases.qt_search_list import QtSearchList
 from ui.district.failures import failure_text
-
-
-def _place_line(place: object) -> str:
-    assert isinstance(place, Place)
-    return f"{place.label}（{place_kind(place.kind)}{' ' + place.code if place.code else ''}）"
-
-
-def _category_line(spec: object) -> str:
-    assert isinstance(spec, CategorySpec)
-    return f"{spec.code}  {spec.name}（{spec.major_name}）"
 
 
 class QtNewCaseForm(QDialog):
@@ -76,7 +66,7 @@ class QtNewCaseForm(QDialog):
         self.source.addItem(self.tr("Walk-in"), DeskSource.WALK_IN)
         self.places = QtSearchList(
             self.intake.find_places,
-            _place_line,
+            place_line,
             self.runner,
             self.tr("Road, segment, office or landmark"),
             self,
@@ -87,7 +77,7 @@ class QtNewCaseForm(QDialog):
         self.preview = QtMiniMap(self)
         self.categories = QtSearchList(
             self.intake.categories,
-            _category_line,
+            category_line,
             self.runner,
             self.tr("Category name, code or initials"),
             self,
