@@ -6,12 +6,15 @@ into; a report screening refuses comes back with its reasons and nothing filed."
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 
 import pytest
 
 from commandcenter.accounts.errors import InvalidInput, PermissionDenied
 from commandcenter.audit.trail import AuditAction, AuditTrail
+from commandcenter.cases.intake import CaseIntake
 from commandcenter.cases.screening import RejectReason
+from commandcenter.domain.cases import IncomingReport
 from commandcenter.domain.kinds import PhotoStage, UserRole
 from commandcenter.domain.photos import PhotoRefused
 from commandcenter.domain.reporting import DeskPhoto, DeskReport, DeskSource, mask_phone
@@ -96,6 +99,15 @@ def test_the_duplicate_hint_names_the_case_intake_merges_into(district: Store) -
     assert (walk_in.filing, walk_in.case_id, walk_in.number) == (Filing.MERGED, first.case_id, first.number)
     sources = [reporter.source for reporter in reporters_of(district, first.case_id)]
     assert sources == ["电话", "来访"]
+
+
+def test_a_call_needs_no_photo_where_a_citizens_app_report_does(district: Store) -> None:
+    """The caller has no photo to send: the operator's record of the call is the evidence."""
+    filed = services_for(district).intake.file_report(_call(photos=()))
+    assert filed.filing == Filing.NEW
+    app_report = IncomingReport("S0501", 113.615, 34.715, source="市民上报")
+    outcome = CaseIntake.from_store(district).receive(app_report, datetime.now(UTC))
+    assert [rejection.reason for rejection in outcome.result.rejections] == [RejectReason.PHOTO_MISSING]
 
 
 def test_a_refused_report_comes_back_with_its_reasons(district: Store) -> None:
