@@ -34,6 +34,7 @@ from ui.cameras.qt_camera_placement import CameraPlacement
 from ui.cameras.qt_camera_tree import QtCameraTree
 from ui.cases.approval_button import install_approval_button
 from ui.cases.case_desk import CaseDesk
+from ui.cases.new_case_entry import NewCaseEntry
 from ui.cases.qt_case_detail import QtCaseDetail
 from ui.cases.qt_case_popup import QtCasePopup
 from ui.cases.qt_case_queue import QtCaseQueue
@@ -129,6 +130,8 @@ class MainWindow(QMainWindow):
         self.map.unit_video_requested.connect(self.camera_tree.request_feed)  # 车载视频 → the wall
         self.camera_placement = CameraPlacement(services.district_edit, self.runner, self.camera_tree, self)
         self.map.context_menu_opening.connect(self.camera_placement.offer)  # 将摄像机移到此处
+        self.new_case = NewCaseEntry(services, self.runner, self)  # 新建案件: Ctrl+N, 案件 menu
+        self.map.context_menu_opening.connect(self.new_case.offer)  # 在此新建案件
         self.tracks.load_started.connect(self.map.clear_tracks)
         self.tracks.track_loaded.connect(
             lambda track: self.map.show_track(track, self.tracks.stops_of(track))
@@ -218,6 +221,7 @@ class MainWindow(QMainWindow):
         quit_action = system.addAction(self.tr("Quit"))
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
+        self.new_case.install(self.menu_bar)  # 案件 ▸ 新建案件…
         view = self.menu_bar.addMenu(self.tr("View"))
         for dock in (self.map_dock, self.case_dock, self.track_dock, self.alert_dock, self.camera_dock):
             view.addAction(dock.toggleViewAction())

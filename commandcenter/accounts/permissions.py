@@ -19,6 +19,7 @@ class Permission(StrEnum):
     READ_OFFICE_CASES = "read_office_cases"  # only the principal's own office
     READ_DEPARTMENT_CASES = "read_department_cases"  # only the cases the principal's department holds
     CENTER_STEPS = "center_steps"  # 立案 不予立案 核查 结案 返工
+    FILE_REPORT = "file_report"  # 受理: a citizen's call or visit taken down at the desk (新建案件)
     DISPATCH = "dispatch"  # 派遣
     OFFICE_STEPS = "office_steps"  # 签收 退回 处置 反馈, and requesting 延期/挂账
     DEPARTMENT_STEPS = "department_steps"  # 回复: a department's answer, handing the case back
@@ -36,7 +37,7 @@ class Permission(StrEnum):
 
 
 _P = Permission
-_OPERATOR = frozenset({_P.READ_ALL_CASES, _P.CENTER_STEPS, _P.DISPATCH, _P.EXPORT})
+_OPERATOR = frozenset({_P.READ_ALL_CASES, _P.FILE_REPORT, _P.CENTER_STEPS, _P.DISPATCH, _P.EXPORT})
 ROLE_PERMISSIONS: Mapping[UserRole, frozenset[Permission]] = {
     UserRole.OPERATOR: _OPERATOR,
     UserRole.SUPERVISOR: _OPERATOR
@@ -87,6 +88,7 @@ PERMISSION_NAMES: Mapping[Permission, str] = {
     _P.READ_OFFICE_CASES: "查看本镇办案件",
     _P.READ_DEPARTMENT_CASES: "查看本部门案件",
     _P.CENTER_STEPS: "中心办理",
+    _P.FILE_REPORT: "受理",
     _P.DISPATCH: "派遣",
     _P.OFFICE_STEPS: "镇办处置",
     _P.DEPARTMENT_STEPS: "部门联动回复",

@@ -39,6 +39,7 @@ class AuditAction(StrEnum):
     API_KEY_CHANGE = "api_key_change"
     CATEGORY_CHANGE = "category_change"
     CASE_FILED = "case_filed"  # a case filed by hand (an alert, a phone call)
+    PHOTO_ATTACHED = "photo_attached"  # a photo added to a case after intake (target "case:<id>")
     ACCESS_DENIED = "access_denied"
     DISTRICT_IMPORT = "district_import"  # base data stored from a delivery of files
     DISTRICT_EDIT = "district_edit"  # one record of base data changed by hand (target "<kind>:<id>")

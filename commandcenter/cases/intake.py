@@ -152,6 +152,15 @@ class CaseIntake:
     ) -> Sequence[NearbyCase]:
         return case_queries.open_cases_near(self.store, code, lon, lat, radius_m, since)
 
+    def duplicates_near(
+        self, category_code: str, lon: float, lat: float, now: datetime
+    ) -> Sequence[NearbyCase]:
+        """The open cases a report of this kind at this WGS-84 point would join, nearest first (the
+        first is the one ``receive`` merges into): screening's own radius, window and query."""
+        rules = self.screening_rules()
+        since = now - rules.duplicate_window
+        return self._open_cases_near(category_code, lon, lat, rules.duplicate_radius_m, since)
+
     def receive(self, report: IncomingReport, now: datetime, *, confirmed: bool = False) -> IntakeOutcome:
         """``confirmed``: an operator placed and categorised the report (a 待甄别 item accepted), so it
         needs no segment within reach, and a refusal is answered to that operator, not kept again."""
@@ -161,7 +170,9 @@ class CaseIntake:
         if not result.accepted or result.category is None:
             keep = not confirmed and reviewable(result.rejections, report.source)
             review_id = (
-                case_reviews.add_review(self.store, NewReview(now, report, result.rejections))
+                case_reviews.add_review(
+                    self.store, NewReview(now, report, result.rejections, report.reporter_phone)
+                )
                 if keep
                 else None
             )

@@ -20,6 +20,7 @@ from commandcenter.domain.cases import IncomingReport, NearbyCase, NewCase
 from commandcenter.domain.categories import CategorySpec
 from commandcenter.domain.district import OfficeRecord, StaffRecord
 from commandcenter.domain.kinds import StaffRole
+from commandcenter.domain.reporting import DeskSource
 from commandcenter.domain.screening import Rejection, RejectReason
 from commandcenter.geo.datum import Datum, to_wgs84
 
@@ -37,8 +38,9 @@ class ScreeningRules:
         {"非法小广告", "暴露垃圾", "道路不洁", "沿街晾挂", "非机动车乱停放"}
     )
     on_site_sources: frozenset[str] = frozenset({StaffRole.INSPECTOR.value, StaffRole.CITY_MANAGER.value})
-    # Sources whose evidence is a record, not a photo: a map-rule alert carries the unit's track.
-    evidence_sources: frozenset[str] = frozenset({ALERT_SOURCE})
+    # Sources whose evidence is a record, not a photo: a map-rule alert carries the unit's track; a
+    # call or a visit taken at the desk carries the operator's record of it (citizens rarely have one).
+    evidence_sources: frozenset[str] = frozenset({ALERT_SOURCE, *DeskSource})
     # A fresh report with no segment within ``snap_radius_m`` (and no open duplicate) is refused as
     # ``NO_SEGMENT`` so an operator places it (待甄别) instead of it becoming a case without a 路长.
     # Intake asks for this; locating a stored case or a place an operator confirmed does not.
@@ -87,6 +89,7 @@ class ScreeningResult:
             lon=self.lon,
             lat=self.lat,
             reporter=report.reporter or report.source,
+            reporter_phone=report.reporter_phone,
             office_id=self.office.id if self.office else None,
             segment_id=self.segment.segment.id if self.segment else None,
             urgency=self.category.urgency,

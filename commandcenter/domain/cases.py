@@ -32,6 +32,7 @@ class NewCase:
     notes: tuple[str, ...] = ()  # from the office's case rules, kept with the case and its first event
     department_id: int | None = None  # the department the category routes to (联动), beside the office
     handoff_deadline_at: datetime | None = None  # that department's deadline
+    reporter_phone: str = ""  # for 回访 (case_reporters.phone); never audited or logged
 
 
 @dataclass(frozen=True)
@@ -187,3 +188,4 @@ class IncomingReport:
     datum: str = Datum.WGS84.value
     photos: tuple[str, ...] = ()
     fixed_on_spot: bool = False  # a collector says he already fixed it (简易处置)
+    reporter_phone: str = ""  # a caller's number for 回访 (stored with the reporter, never audited)

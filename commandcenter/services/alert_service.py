@@ -47,12 +47,14 @@ class AlertService(Guarded):
         settings: SettingsSource | None = None,
         audit: AuditTrail | None = None,
         clock: Callable[[], datetime] | None = None,
+        intake: CurrentIntake | None = None,
     ) -> None:
+        """``intake``: the workstation's shared intake (``hub.Services``); else one of its own."""
         super().__init__(store, principal, audit=audit, clock=clock)
         self.rules = rules
         self.settings = settings  # the workstation's live settings: the intake's radii and calendar
         self.watcher = AlertWatcher(store)
-        self._intake = CurrentIntake(store, rules=rules, settings=settings)
+        self._intake = intake or CurrentIntake(store, rules=rules, settings=settings)
 
     def poll(self) -> list[Alert]:
         """Run the rules on the fixes stored since the last poll; the new alerts this principal sees."""

@@ -2,6 +2,8 @@
 in the detail, in a search — each workflow action only with its permission
 (``accounts/permissions.py``), 延期/挂账 only through a supervisor's ``approve_extension``, and a
 one-click dispatch as the principal's own steps. Wraps ``apply_transition`` and the reads unchanged.
+Photos kept in the database (``photo:<sha256>``) are read within the same scope and added to a case
+by who may act on it (the centre on any case, an office on its own), audited.
 
 Reading another office's case by id is refused with ``PermissionDenied`` naming the case id, not
 disguised as "not found": users are authenticated staff, case ids are not secrets (they appear on
@@ -26,11 +28,18 @@ from commandcenter.cases.escalation import EscalationStep
 from commandcenter.domain.calendar import WorkingCalendar
 from commandcenter.domain.cases import BoardCase, CaseSnapshot, CaseSummary
 from commandcenter.domain.departments import DepartmentRecord
-from commandcenter.domain.kinds import CaseStatus
+from commandcenter.domain.kinds import CaseStatus, PhotoStage
+from commandcenter.domain.photos import is_stored_photo
 from commandcenter.domain.settings import SettingsSource
 from commandcenter.domain.workflow import ASSIGNEE_KEY, DEPARTMENT_KEY, HANDOFF_HOURS_KEY, LEVEL_KEY
 from commandcenter.persistence.cases import queries as case_queries
 from commandcenter.persistence.cases.board import board_rows
+from commandcenter.persistence.cases.photo_store import (
+    attach_case_photo,
+    photo_visible,
+    read_photo,
+    store_photo,
+)
 from commandcenter.persistence.cases.transitions import apply_transition, read_case
 from commandcenter.persistence.district.departments import department_named, departments as department_list
 from commandcenter.services.guard import Guarded
@@ -80,6 +89,41 @@ class CaseService(Guarded):
         """The open cases this principal sees (``ids`` None), or the named ones among them."""
         scope = self._read_scope()
         return board_rows(self.store, ids, office_id=scope.office_id, department_id=scope.department_id)
+
+    def photo(self, uri: object) -> tuple[str, bytes]:
+        """``(media_type, bytes)`` of a stored photo (``photo:<sha256>``). An office (department) user
+        sees the photos of their office's (department's) cases and those they stored themselves;
+        anything else is refused."""
+        if not isinstance(uri, str) or not is_stored_photo(uri) or len(uri) > 80:
+            raise InvalidInput("uri", "不是已存储照片的地址", "not the address of a stored photo")
+        scope = self._read_scope()
+        visible = photo_visible(
+            self.store,
+            uri,
+            self.principal.username,
+            office_id=scope.office_id,
+            department_id=scope.department_id,
+        )
+        if not scope.everything and not visible:
+            self._deny(uri, "照片不属于本镇办的案件", "the photo belongs to another office's case")
+        return read_photo(self.store, uri)
+
+    def attach_photo(self, case_id: int, stage: object, content: bytes, media_type: str) -> str:
+        """Store a photo (``PhotoRefused``: not a JPEG/PNG of at most 10 MB) and add it to the case at
+        ``stage``; returns its URI. The centre's steps on any case, an office's on its own."""
+        case_id = _case_id(case_id)
+        if not isinstance(stage, str) or stage not in {member.value for member in PhotoStage}:
+            raise InvalidInput("stage", "未知的照片阶段", "unknown photo stage")
+        steps = (Permission.CENTER_STEPS, Permission.OFFICE_STEPS, Permission.DEPARTMENT_STEPS)
+        if not any(self.principal.can(permission) for permission in steps):
+            self._deny(f"case:{case_id}", "不能为案件添加照片", "may not add photos to cases")
+        self._check_case(case_id)
+        case_queries.case_office(self.store, case_id)  # CaseNotFound before anything is stored
+        now, by = self.clock(), self.principal.username
+        uri = store_photo(self.store, content, media_type, by, now)
+        attach_case_photo(self.store, case_id, PhotoStage(stage), uri, by, now)
+        self._record(AuditAction.PHOTO_ATTACHED, f"case:{case_id}", {"stage": stage, "uri": uri})
+        return uri
 
     def dispatch(self, request: DispatchRequest) -> DispatchResult:
         """立案 + 派遣 as this principal's own steps (each checked and audited), idempotent per request."""

@@ -9,6 +9,7 @@ from commandcenter.domain.case_requests import RequestRefused
 from commandcenter.domain.category_rules import InvalidCategory
 from commandcenter.domain.district_edits import EditRefused
 from commandcenter.domain.holiday_import import HolidayImportError
+from commandcenter.domain.photos import PhotoNotFound, PhotoRefused
 from commandcenter.domain.reviews import ReviewNotFound, ReviewStillRejected, ReviewTaken
 from commandcenter.domain.settings import SettingsConflict
 from commandcenter.domain.settings_problems import InvalidSettings
@@ -34,6 +35,8 @@ __all__ = [
     "InvalidInput",
     "InvalidSettings",
     "PermissionDenied",
+    "PhotoNotFound",
+    "PhotoRefused",
     "RequestRefused",
     "ReviewNotFound",
     "ReviewStillRejected",

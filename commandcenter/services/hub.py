@@ -19,6 +19,7 @@ from commandcenter.accounts.principal import Principal
 from commandcenter.accounts.session import Session
 from commandcenter.audit.trail import AuditTrail
 from commandcenter.cases.case_rules import CaseRuleSet
+from commandcenter.cases.current_intake import CurrentIntake
 from commandcenter.health import HealthMonitor
 from commandcenter.persistence.change_feed import ChangeFeed, open_change_feed
 from commandcenter.persistence.store import Store
@@ -35,6 +36,7 @@ from commandcenter.services.district_check_service import DistrictCheckService
 from commandcenter.services.district_data_service import DistrictDataService
 from commandcenter.services.district_edit_service import DistrictEditService
 from commandcenter.services.district_service import DistrictService
+from commandcenter.services.intake_service import IntakeService
 from commandcenter.services.live_settings import LiveSettings
 from commandcenter.services.map_service import MapService
 from commandcenter.services.plugin_service import PluginService
@@ -75,12 +77,14 @@ class Services:
         self.cameras = CameraService(store, principal, audit=audit, clock=clock)
         self.map = MapService(store, principal, audit=audit, clock=clock)
         self.tracks = TrackService(store, principal, audit=audit, clock=clock)
+        intake = CurrentIntake(store, rules=self.case_rules, settings=source)  # one per workstation
         self.alerts = AlertService(
-            store, principal, rules=self.case_rules, settings=source, audit=audit, clock=clock
+            store, principal, rules=self.case_rules, settings=source, audit=audit, clock=clock, intake=intake
         )
         self.review = ReviewService(  # 待甄别: accepted items go through this workstation's intake
             store, principal, rules=self.case_rules, settings=source, audit=audit, clock=clock
         )
+        self.intake = IntakeService(store, principal, intake=intake, audit=audit, clock=clock)
         self.admin = AdminService(store, principal, audit=audit, clock=clock)
         self.plugins = PluginService(store, principal, audit=audit, clock=clock)
         self.users = UserService(store, principal, session=session, audit=audit, clock=clock)

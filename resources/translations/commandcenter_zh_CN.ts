@@ -444,6 +444,13 @@
     </message>
 </context>
 <context>
+    <name>CasesMenu</name>
+    <message>
+        <source>Cases</source>
+        <translation>案件</translation>
+    </message>
+</context>
+<context>
     <name>DatabasePage</name>
     <message>
         <source>Database</source>
@@ -1365,6 +1372,64 @@
     </message>
 </context>
 <context>
+    <name>NewCaseEntry</name>
+    <message>
+        <source>New case…</source>
+        <translation>新建案件…</translation>
+    </message>
+    <message>
+        <source>New case here</source>
+        <translation>在此新建案件</translation>
+    </message>
+</context>
+<context>
+    <name>NewCaseWords</name>
+    <message>
+        <source>road</source>
+        <translation>道路</translation>
+    </message>
+    <message>
+        <source>segment</source>
+        <translation>路段</translation>
+    </message>
+    <message>
+        <source>office</source>
+        <translation>镇办</translation>
+    </message>
+    <message>
+        <source>landmark</source>
+        <translation>地标</translation>
+    </message>
+    <message>
+        <source>Case %1 filed.</source>
+        <translation>已立件：案件 %1。</translation>
+    </message>
+    <message>
+        <source>Added to open case %1 (same kind, close by).</source>
+        <translation>已并入附近同类在办案件 %1。</translation>
+    </message>
+    <message>
+        <source>Kept for review (待甄别): %1 — place it there.</source>
+        <translation>已转入待甄别：%1（请在待甄别中定位后受理）</translation>
+    </message>
+    <message>
+        <source>Not filed: %1</source>
+        <translation>未受理：%1</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <source>Same kind of case open nearby: %1, %2 m away, reported %3 ago. Filing adds this report to it.</source>
+        <translation>附近已有同类案件 %1，相距 %2 米，%3前上报。提交后本次反映将并入该案件。</translation>
+    </message>
+</context>
+<context>
     <name>NotificationPage</name>
     <message>
         <source>Pop up new cases</source>
@@ -1707,6 +1772,14 @@
     <message>
         <source>Escalate</source>
         <translation>升级</translation>
+    </message>
+    <message>
+        <source>Loading photo …</source>
+        <translation>正在加载照片…</translation>
+    </message>
+    <message>
+        <source>Photo unavailable</source>
+        <translation>照片无法显示</translation>
     </message>
     <message>
         <source>No photo</source>
@@ -2395,6 +2468,93 @@
     </message>
 </context>
 <context>
+    <name>QtNewCaseForm</name>
+    <message>
+        <source>New case</source>
+        <translation>新建案件</translation>
+    </message>
+    <message>
+        <source>Phone call</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Walk-in</source>
+        <translation>来访</translation>
+    </message>
+    <message>
+        <source>Road, segment, office or landmark</source>
+        <translation>道路、路段、镇办或地标</translation>
+    </message>
+    <message>
+        <source>Category name, code or initials</source>
+        <translation>类别名称、代码或拼音首字母</translation>
+    </message>
+    <message>
+        <source>For the call back after closing</source>
+        <translation>用于结案后回访</translation>
+    </message>
+    <message>
+        <source>File case</source>
+        <translation>提交受理</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Reporter</source>
+        <translation>上报人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>No place yet: search above, or right-click the live map.</source>
+        <translation>尚未选择位置：请在上方搜索，或在实时地图上右键选择。</translation>
+    </message>
+    <message>
+        <source>Place: %1 (%2, %3)</source>
+        <translation>位置：%1（%2, %3）</translation>
+    </message>
+    <message>
+        <source>picked on the map</source>
+        <translation>地图选点</translation>
+    </message>
+    <message>
+        <source>Choose the place and the category first.</source>
+        <translation>请先选择位置和类别。</translation>
+    </message>
+    <message>
+        <source>Filing …</source>
+        <translation>正在提交…</translation>
+    </message>
+</context>
+<context>
     <name>QtOfflineBanner</name>
     <message>
         <source>Database offline — the queue may be out of date. Dispatches queued: %1. They are sent automatically when the connection returns.</source>
@@ -2412,6 +2572,25 @@
         <translation>
             <numerusform>%n 个匹配</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>QtPhotoPicker</name>
+    <message>
+        <source>Add photos…</source>
+        <translation>添加照片…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Add photos</source>
+        <translation>添加照片</translation>
+    </message>
+    <message>
+        <source>Photos (*.jpg *.jpeg *.png)</source>
+        <translation>照片 (*.jpg *.jpeg *.png)</translation>
     </message>
 </context>
 <context>

@@ -33,9 +33,11 @@ from commandcenter.cases.case_detail import CaseDetail
 from commandcenter.cases.dispatch import DispatchKind, dispatch_kind
 from commandcenter.domain.case_requests import REQUESTABLE_ACTIONS
 from commandcenter.domain.cases import BoardCase, PhotoRecord
+from commandcenter.domain.photos import is_stored_photo
+from commandcenter.domain.reporting import mask_phone
 from commandcenter.services.approval_service import ApprovalService
 from commandcenter.services.case_service import CaseService
-from ui.background import BackgroundRunner
+from ui.background import BackgroundRunner, log_error
 from ui.cases.case_table_model import countdown, local_time
 from ui.cases.case_words import english_gloss
 from ui.cases.qt_case_request_panel import QtCaseRequestPanel
@@ -160,7 +162,8 @@ class QtCaseDetail(QDialog):
         self.reporters.clear()
         for reporter in detail.reporters:
             line = (
-                f"{local_time(reporter.ts)}  {reporter.reporter}（{reporter.source}）  {reporter.description}"
+                f"{local_time(reporter.ts)}  {reporter.reporter}（{reporter.source}）"
+                f"{'  ' + mask_phone(reporter.phone) if reporter.phone else ''}  {reporter.description}"
             )
             feedback = self.tr("Feedback: %1").replace("%1", reporter.feedback) if reporter.feedback else ""
             self.reporters.addItem(line + (f"\n    {feedback}" if feedback else ""))
@@ -230,7 +233,30 @@ class QtCaseDetail(QDialog):
 
     def _show_photo(self, label: QLabel, photos: list[PhotoRecord]) -> None:
         uri = photos[0].uri if photos else None
+        label.setProperty("uri", uri)
+        if uri is not None and is_stored_photo(uri):  # in the database: its bytes on the worker
+            label.setText(self.tr("Loading photo …"))
+            self.runner.submit(
+                lambda: self.service.photo(uri),
+                lambda photo: self._stored_photo(label, uri, photo),
+                log_error,
+            )
+            return
         pixmap = QPixmap(uri) if uri and Path(uri).is_file() else QPixmap()
+        self._set_pixmap(label, pixmap)
+
+    def _stored_photo(self, label: QLabel, uri: str, photo: tuple[str, bytes]) -> None:
+        if label.property("uri") != uri:  # the case was reloaded with another photo meanwhile
+            return
+        pixmap = QPixmap()
+        pixmap.loadFromData(photo[1])
+        self._set_pixmap(label, pixmap)
+
+    def _photo_failed(self, label: QLabel, error: Exception) -> None:
+        log_error(error)
+        label.setText(self.tr("Photo unavailable"))
+
+    def _set_pixmap(self, label: QLabel, pixmap: QPixmap) -> None:
         if pixmap.isNull():
             label.setPixmap(QPixmap())
             label.setText(self.tr("No photo"))

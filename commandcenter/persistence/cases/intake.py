@@ -153,6 +153,7 @@ def _insert_reporter(connection: Connection, case_id: int, report: NewCase, now:
             "lon": report.lon,
             "lat": report.lat,
             "feedback": "",
+            "phone": report.reporter_phone or None,
         },
     )
 
