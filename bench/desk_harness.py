@@ -10,6 +10,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
+from commandcenter.domain.kinds import UserRole
 from commandcenter.persistence.store import Store
 from commandcenter.testing.accounts import services_for
 from ui.background import BackgroundRunner
@@ -27,12 +28,15 @@ def application() -> QApplication:
 
 
 class DeskHarness:
-    def __init__(self, store: Store) -> None:
+    def __init__(
+        self, store: Store, role: UserRole = UserRole.OPERATOR, office_id: int | None = None
+    ) -> None:
+        """The desk of a principal of ``role`` (an office desk: ``office_id``'s cases only)."""
         self.app = application()
         self.host = QWidget()
         self.host.resize(1400, 800)
         self.runner = BackgroundRunner(self.host)
-        self.desk = CaseDesk(services_for(store), self.runner, parent=self.host)
+        self.desk = CaseDesk(services_for(store, role, office_id=office_id), self.runner, parent=self.host)
         self.queue = QtCaseQueue(self.desk, self.host)
         self.queue.resize(1400, 800)
         self.popup = QtCasePopup(self.desk, anchor=self.host, chime=ArrivalChime(enabled=False))
@@ -63,6 +67,11 @@ class DeskHarness:
     def queue_ids(self) -> set[int]:
         model = self.queue.model
         return {model.case_at(row).id for row in range(model.rowCount())}
+
+    def queue_offices(self) -> dict[int, int | None]:
+        """Every queue row's case id and office (what an office desk may hold: its office only)."""
+        model = self.queue.model
+        return {model.case_at(row).id: model.case_at(row).office_id for row in range(model.rowCount())}
 
     def close(self) -> None:
         self.queue.stop()

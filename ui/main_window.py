@@ -40,6 +40,7 @@ from ui.cases.qt_case_popup import QtCasePopup
 from ui.cases.qt_case_queue import QtCaseQueue
 from ui.cases.qt_category_editor import QtCategoryEditor
 from ui.cases.qt_review_list import place_review_list
+from ui.cases.qt_snapshot_evidence import QtSnapshotEvidence
 from ui.district.qt_district_dialog import QtDistrictDialog, offered
 from ui.linked_video import LinkedVideo
 from ui.map.qt_overview_map import QtOverviewMap
@@ -132,6 +133,14 @@ class MainWindow(QMainWindow):
         self.map.context_menu_opening.connect(self.camera_placement.offer)  # 将摄像机移到此处
         self.new_case = NewCaseEntry(services, self.runner, self)  # 新建案件: Ctrl+N, 案件 menu
         self.map.context_menu_opening.connect(self.new_case.offer)  # 在此新建案件
+        self.snapshot_evidence = QtSnapshotEvidence(  # 抓图 → evidence on a case, or a new case with it
+            services.cases, self.desk, self.runner, self.cases.selected_case, self
+        )
+        if services.cases.may_attach_photos():
+            self.wall.snapshot_taken.connect(self.snapshot_evidence.offer)
+        self.snapshot_evidence.new_case_requested.connect(
+            lambda path: self.new_case.open_form().photos.add_files([path])
+        )
         self.tracks.load_started.connect(self.map.clear_tracks)
         self.tracks.track_loaded.connect(
             lambda track: self.map.show_track(track, self.tracks.stops_of(track))

@@ -108,14 +108,18 @@ class CaseService(Guarded):
             self._deny(uri, "照片不属于本镇办的案件", "the photo belongs to another office's case")
         return read_photo(self.store, uri)
 
+    def may_attach_photos(self) -> bool:
+        """Whether the detail offers adding photos (the centre, offices and departments acting on cases)."""
+        steps = (Permission.CENTER_STEPS, Permission.OFFICE_STEPS, Permission.DEPARTMENT_STEPS)
+        return any(self.principal.can(permission) for permission in steps)
+
     def attach_photo(self, case_id: int, stage: object, content: bytes, media_type: str) -> str:
         """Store a photo (``PhotoRefused``: not a JPEG/PNG of at most 10 MB) and add it to the case at
         ``stage``; returns its URI. The centre's steps on any case, an office's on its own."""
         case_id = _case_id(case_id)
         if not isinstance(stage, str) or stage not in {member.value for member in PhotoStage}:
             raise InvalidInput("stage", "未知的照片阶段", "unknown photo stage")
-        steps = (Permission.CENTER_STEPS, Permission.OFFICE_STEPS, Permission.DEPARTMENT_STEPS)
-        if not any(self.principal.can(permission) for permission in steps):
+        if not self.may_attach_photos():
             self._deny(f"case:{case_id}", "不能为案件添加照片", "may not add photos to cases")
         self._check_case(case_id)
         case_queries.case_office(self.store, case_id)  # CaseNotFound before anything is stored

@@ -1799,6 +1799,21 @@
     </message>
 </context>
 <context>
+    <name>QtCasePhotoAdder</name>
+    <message>
+        <source>Add after photo…</source>
+        <translation>添加处置后照片…</translation>
+    </message>
+    <message>
+        <source>Add before photo…</source>
+        <translation>添加处置前照片…</translation>
+    </message>
+    <message>
+        <source>Photos (*.jpg *.jpeg *.png)</source>
+        <translation>照片 (*.jpg *.jpeg *.png)</translation>
+    </message>
+</context>
+<context>
     <name>QtCasePopup</name>
     <message>
         <source>Nearest cameras</source>
@@ -2901,6 +2916,53 @@
     <message>
         <source>The settings could not be read or saved (see the log).</source>
         <translation>无法读取或保存设置（详见日志）。</translation>
+    </message>
+</context>
+<context>
+    <name>QtSnapshotEvidence</name>
+    <message>
+        <source>Snapshot as evidence</source>
+        <translation>抓图取证</translation>
+    </message>
+    <message>
+        <source>Before (as found)</source>
+        <translation>处置前（现场）</translation>
+    </message>
+    <message>
+        <source>After (handled)</source>
+        <translation>处置后</translation>
+    </message>
+    <message>
+        <source>Attach to case</source>
+        <translation>附加到案件</translation>
+    </message>
+    <message>
+        <source>New case with it…</source>
+        <translation>以此新建案件…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>摄像机</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Attaching …</source>
+        <translation>正在附加……</translation>
+    </message>
+    <message>
+        <source>Attached to case %1.</source>
+        <translation>已附加到案件 %1。</translation>
     </message>
 </context>
 <context>

@@ -9,10 +9,11 @@ import time
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QShortcut
+from PySide6.QtGui import QColor, QImage, QShortcut
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -21,7 +22,7 @@ from commandcenter.audit.trail import AuditAction, AuditTrail
 from commandcenter.cases.dispatch import DispatchRequest
 from commandcenter.cases.intake import CaseIntake
 from commandcenter.domain.cases import BoardCase, IncomingReport, NewCase
-from commandcenter.domain.kinds import CaseStatus, UserRole
+from commandcenter.domain.kinds import CaseStatus, PhotoStage, UserRole
 from commandcenter.domain.settings import NotificationRules
 from commandcenter.domain.units import Position
 from commandcenter.persistence.cases.board import board_rows
@@ -42,6 +43,7 @@ from ui.cases.case_table_model import CaseTableModel
 from ui.cases.qt_case_detail import QtCaseDetail
 from ui.cases.qt_case_popup import QtCasePopup
 from ui.cases.qt_case_queue import QtCaseQueue
+from ui.cases.qt_snapshot_evidence import QtSnapshotEvidence
 
 BURST = 300
 
@@ -435,3 +437,37 @@ def test_the_pop_up_opens_the_nearest_cameras_in_one_click_or_by_the_districts_r
     assert desk.popup.current is not None
     assert desk.popup.current.id == second.case_id
     assert opened.args == [desk.popup.current.lon, desk.popup.current.lat]
+
+
+def test_a_wall_snapshot_is_attached_to_the_selected_case_as_evidence(
+    qtbot: QtBot, desk: Desk, district_store: Store, tmp_path: Path
+) -> None:
+    """抓图 → 证据: the dialog offers the desk's open cases with the queue's selection first; the
+    snapshot becomes the case's after-photo through the service (stored by hash, audited)."""
+    outcome = CaseIntake.from_store(district_store).receive(
+        _report_on_segment(district_store, 47), datetime.now(UTC)
+    )
+    case_id = outcome.case_id
+    assert case_id is not None
+    qtbot.waitUntil(lambda: desk.queue.model.row_of(case_id) is not None, timeout=20_000)
+    desk.queue.refresh()
+    desk.queue.table.selectRow(desk.queue.model.row_of(case_id) or 0)
+    snapshot = QImage(160, 90, QImage.Format.Format_RGB32)
+    snapshot.fill(QColor("#227744"))
+    path = tmp_path / "CAM-0001-snapshot.png"
+    assert snapshot.save(str(path), "PNG")
+    dialog = QtSnapshotEvidence(
+        desk.desk.service, desk.desk, desk.runner, desk.queue.selected_case, desk.host
+    )
+    qtbot.addWidget(dialog)
+    dialog.offer("CAM-0001", str(path))
+    assert dialog.isVisible()
+    assert dialog.case.currentData() == case_id
+    dialog.stage.setCurrentIndex(dialog.stage.findData(PhotoStage.DISPOSED.value))
+    with qtbot.waitSignal(dialog.attached, timeout=20_000) as attached:
+        dialog.attach_button.click()
+    assert attached.args[0] == case_id
+    detail = desk.desk.service.detail(case_id)
+    assert [photo.uri for photo in detail.after] == [attached.args[1]]
+    audit = AuditTrail(district_store).recent(action=AuditAction.PHOTO_ATTACHED)
+    assert audit[-1].target == f"case:{case_id}"

@@ -33,6 +33,7 @@ from commandcenter.cases.case_detail import CaseDetail
 from commandcenter.cases.dispatch import DispatchKind, dispatch_kind
 from commandcenter.domain.case_requests import REQUESTABLE_ACTIONS
 from commandcenter.domain.cases import BoardCase, PhotoRecord
+from commandcenter.domain.kinds import PhotoStage
 from commandcenter.domain.photos import is_stored_photo
 from commandcenter.domain.reporting import mask_phone
 from commandcenter.services.approval_service import ApprovalService
@@ -40,6 +41,7 @@ from commandcenter.services.case_service import CaseService
 from ui.background import BackgroundRunner, log_error
 from ui.cases.case_table_model import countdown, local_time
 from ui.cases.case_words import english_gloss
+from ui.cases.qt_case_photo_adder import QtCasePhotoAdder
 from ui.cases.qt_case_request_panel import QtCaseRequestPanel
 from ui.cases.qt_handoff_dialog import QtHandoffDialog
 
@@ -105,6 +107,14 @@ class QtCaseDetail(QDialog):
             label.setObjectName("detailPhoto")
             grid.addWidget(QLabel(caption, photos), 0, column)
             grid.addWidget(label, 1, column)
+        self.photo_adders: list[QtCasePhotoAdder] = []
+        if self.service.may_attach_photos():  # 反馈 with after-photos; 核查 compares them side by side
+            for column, stage in enumerate((PhotoStage.REPORTED, PhotoStage.DISPOSED)):
+                adder = QtCasePhotoAdder(self.service, self.runner, self.case_id, stage, photos)
+                adder.attached.connect(lambda _uri: self.reload())
+                adder.refused.connect(self.message.setText)
+                grid.addWidget(adder, 2, column)
+                self.photo_adders.append(adder)
         self.reporters = QListWidget(self)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.timeline, self.tr("Timeline"))
@@ -157,8 +167,8 @@ class QtCaseDetail(QDialog):
         if self.requests is not None:
             self.requests.reload()
         self._fill_timeline(detail)
-        self._show_photo(self.before, detail.before)
-        self._show_photo(self.after, detail.after)
+        self._show_photo(self.before, detail.before[:1])  # the report's own photo
+        self._show_photo(self.after, detail.after[-1:])  # the latest after-photo: what 核查 judges
         self.reporters.clear()
         for reporter in detail.reporters:
             line = (
