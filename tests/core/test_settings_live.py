@@ -88,4 +88,4 @@ def test_deadlines_count_in_the_settings_calendar(district: Store) -> None:
     after = intake.receive(_report(34.715, "乙", lon=113.615), NOW)  # the day now starts at 10:20: due 10:50
     assert after.case_id is not None
     assert board_rows(district, [after.case_id])[0].deadline_at == NOW + timedelta(minutes=50)
-    assert operator.cases._calendar() is operator.live_settings.current().working_calendar()
+    assert operator.cases.deadline_calendar() is operator.live_settings.current().working_calendar()
