@@ -14,10 +14,12 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QMainWindow,
+    QScrollArea,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -87,7 +89,13 @@ class QtReviewList(QWidget):
     def _arrange(self) -> None:
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(self.table)
-        split.addWidget(self.decision)
+        # The decision pane (map, fields, buttons) scrolls: its height must not set the bottom dock
+        # area's minimum, or the wall above shrinks for a tab that is mostly in the background.
+        scroller = QScrollArea(self)
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setWidget(self.decision)
+        split.addWidget(scroller)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         bar = QHBoxLayout()
