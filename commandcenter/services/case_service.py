@@ -2,20 +2,15 @@
 in the detail, in a search — each workflow action only with its permission
 (``accounts/permissions.py``), 延期/挂账 only through a supervisor's ``approve_extension``, and a
 one-click dispatch as the principal's own steps. Wraps ``apply_transition`` and the reads unchanged.
-Photos kept in the database (``photo:<sha256>``) are read within the same scope and added to a case
-by who may act on it (the centre on any case, an office on its own), audited.
-
-Reading another office's case by id is refused with ``PermissionDenied`` naming the case id, not
-disguised as "not found": users are authenticated staff, case ids are not secrets (they appear on
-work orders), and an explicit refusal — recorded in the audit log — tells both the user and the
-auditor what happened.
+The scope of every read is ``case_scope.ScopedCases`` (office, department or all, refusals audited);
+photos are ``case_photos.CasePhotos``; this module holds the reads and the workflow steps: dispatch,
+改派/升级, 转办/回复, transitions and the supervisor's approval.
 """
 
 from __future__ import annotations
 
 import dataclasses
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from commandcenter.accounts.errors import InvalidInput
@@ -28,21 +23,15 @@ from commandcenter.cases.escalation import EscalationStep
 from commandcenter.domain.calendar import WorkingCalendar
 from commandcenter.domain.cases import BoardCase, CaseSnapshot, CaseSummary
 from commandcenter.domain.departments import DepartmentRecord
-from commandcenter.domain.kinds import CaseStatus, PhotoStage
-from commandcenter.domain.photos import is_stored_photo
+from commandcenter.domain.kinds import CaseStatus
 from commandcenter.domain.settings import SettingsSource
 from commandcenter.domain.workflow import ASSIGNEE_KEY, DEPARTMENT_KEY, HANDOFF_HOURS_KEY, LEVEL_KEY
 from commandcenter.persistence.cases import queries as case_queries
 from commandcenter.persistence.cases.board import board_rows
-from commandcenter.persistence.cases.photo_store import (
-    attach_case_photo,
-    photo_visible,
-    read_photo,
-    store_photo,
-)
 from commandcenter.persistence.cases.transitions import apply_transition, read_case
-from commandcenter.persistence.district.departments import department_named, departments as department_list
-from commandcenter.services.guard import Guarded
+from commandcenter.persistence.district.departments import departments as department_list
+from commandcenter.services.case_photos import CasePhotos
+from commandcenter.services.case_scope import case_id_of
 
 APPROVAL_ACTIONS = frozenset({"延期", "挂账"})
 HOLDER_ACTIONS = frozenset(
@@ -50,29 +39,17 @@ HOLDER_ACTIONS = frozenset(
 )  # who holds the case: audited as dispatches
 
 
-@dataclass(frozen=True)
-class CaseScope:
-    """Which cases a principal sees: all (the centre, leaders), one office's, or one department's."""
-
-    office_id: int | None = None
-    department_id: int | None = None
-
-    @property
-    def everything(self) -> bool:
-        return self.office_id is None and self.department_id is None
-
-
-class CaseService(Guarded):
+class CaseService(CasePhotos):
     calendar: WorkingCalendar | None = None  # a fixed calendar; else the settings' (else the default)
     settings: SettingsSource | None = None  # the workstation's live settings (``hub.Services``)
 
     def get_case(self, case_id: int) -> CaseSnapshot:
-        self._check_case(_case_id(case_id))
+        self._check_case(case_id_of(case_id))
         return read_case(self.store, case_id)
 
     def detail(self, case_id: int) -> CaseDetail:
         """What the detail window shows; another office's case is refused (and audited)."""
-        self._check_case(_case_id(case_id))
+        self._check_case(case_id_of(case_id))
         detail = load_case_detail(self.store, case_id)
         held = detail.case.department_id is not None
         offered = [t for t in detail.actions if self._offers(t.action) and (t.action != "回复" or held)]
@@ -89,45 +66,6 @@ class CaseService(Guarded):
         """The open cases this principal sees (``ids`` None), or the named ones among them."""
         scope = self._read_scope()
         return board_rows(self.store, ids, office_id=scope.office_id, department_id=scope.department_id)
-
-    def photo(self, uri: object) -> tuple[str, bytes]:
-        """``(media_type, bytes)`` of a stored photo (``photo:<sha256>``). An office (department) user
-        sees the photos of their office's (department's) cases and those they stored themselves;
-        anything else is refused."""
-        if not isinstance(uri, str) or not is_stored_photo(uri) or len(uri) > 80:
-            raise InvalidInput("uri", "不是已存储照片的地址", "not the address of a stored photo")
-        scope = self._read_scope()
-        visible = photo_visible(
-            self.store,
-            uri,
-            self.principal.username,
-            office_id=scope.office_id,
-            department_id=scope.department_id,
-        )
-        if not scope.everything and not visible:
-            self._deny(uri, "照片不属于本镇办的案件", "the photo belongs to another office's case")
-        return read_photo(self.store, uri)
-
-    def may_attach_photos(self) -> bool:
-        """Whether the detail offers adding photos (the centre, offices and departments acting on cases)."""
-        steps = (Permission.CENTER_STEPS, Permission.OFFICE_STEPS, Permission.DEPARTMENT_STEPS)
-        return any(self.principal.can(permission) for permission in steps)
-
-    def attach_photo(self, case_id: int, stage: object, content: bytes, media_type: str) -> str:
-        """Store a photo (``PhotoRefused``: not a JPEG/PNG of at most 10 MB) and add it to the case at
-        ``stage``; returns its URI. The centre's steps on any case, an office's on its own."""
-        case_id = _case_id(case_id)
-        if not isinstance(stage, str) or stage not in {member.value for member in PhotoStage}:
-            raise InvalidInput("stage", "未知的照片阶段", "unknown photo stage")
-        if not self.may_attach_photos():
-            self._deny(f"case:{case_id}", "不能为案件添加照片", "may not add photos to cases")
-        self._check_case(case_id)
-        case_queries.case_office(self.store, case_id)  # CaseNotFound before anything is stored
-        now, by = self.clock(), self.principal.username
-        uri = store_photo(self.store, content, media_type, by, now)
-        attach_case_photo(self.store, case_id, PhotoStage(stage), uri, by, now)
-        self._record(AuditAction.PHOTO_ATTACHED, f"case:{case_id}", {"stage": stage, "uri": uri})
-        return uri
 
     def dispatch(self, request: DispatchRequest) -> DispatchResult:
         """立案 + 派遣 as this principal's own steps (each checked and audited), idempotent per request."""
@@ -241,7 +179,7 @@ class CaseService(Guarded):
         why = clean_text(reason, "reason")
         clean_payload = _clean_payload(payload)
         self._require(permission, f"case:{case_id}")
-        self._check_case(_case_id(case_id))
+        self._check_case(case_id_of(case_id))
         actor = requester or self.principal.username
         snapshot = apply_transition(
             self.store,
@@ -271,52 +209,6 @@ class CaseService(Guarded):
         if self.calendar is not None or self.settings is None:
             return self.calendar
         return self.settings().working_calendar()
-
-    def _read_scope(self) -> CaseScope:
-        """Everything; an office user: their office; a department user: what their department holds.
-        No read permission (or a department the district does not have): refused."""
-        if self.principal.can(Permission.READ_ALL_CASES):
-            return CaseScope()
-        if self.principal.can(Permission.READ_OFFICE_CASES) and self.principal.office_id is not None:
-            return CaseScope(office_id=self.principal.office_id)
-        if self.principal.can(Permission.READ_DEPARTMENT_CASES) and self.principal.department:
-            department = department_named(self.store, self.principal.department)
-            if department is not None:
-                return CaseScope(department_id=department.id)
-        return self._deny("cases", "不能查看案件", "may not read cases")
-
-    def visible(self, case_id: int) -> bool:
-        """Whether the principal still sees the case — asked after a step that may hand it on (a
-        department's 回复), so the screen can say so instead of reading it and being refused."""
-        scope = self._read_scope()
-        if scope.everything:
-            return True
-        office, department = case_queries.case_holders(self.store, _case_id(case_id))
-        return (scope.office_id is None or office == scope.office_id) and (
-            scope.department_id is None or department == scope.department_id
-        )
-
-    def _check_case(self, case_id: int) -> None:
-        scope = self._read_scope()
-        if scope.everything:
-            return
-        office, department = case_queries.case_holders(self.store, case_id)
-        if scope.office_id is not None and office != scope.office_id:
-            self._deny(
-                f"case:{case_id}", f"案件 {case_id} 不属于本镇办", f"case {case_id} belongs to another office"
-            )
-        if scope.department_id is not None and department != scope.department_id:
-            self._deny(
-                f"case:{case_id}",
-                f"案件 {case_id} 不在本部门办理",
-                f"case {case_id} is not held by your department",
-            )
-
-
-def _case_id(value: object) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or not 0 < value < 2**62:
-        raise InvalidInput("case_id", "案件编号无效", "invalid case id")
-    return value
 
 
 def _permission_of(action: object) -> Permission:

@@ -1718,14 +1718,6 @@
         <translation>说明</translation>
     </message>
     <message>
-        <source>Before</source>
-        <translation>处置前</translation>
-    </message>
-    <message>
-        <source>After</source>
-        <translation>处置后</translation>
-    </message>
-    <message>
         <source>Timeline</source>
         <translation>办理过程</translation>
     </message>
@@ -1774,18 +1766,6 @@
         <translation>升级</translation>
     </message>
     <message>
-        <source>Loading photo …</source>
-        <translation>正在加载照片…</translation>
-    </message>
-    <message>
-        <source>Photo unavailable</source>
-        <translation>照片无法显示</translation>
-    </message>
-    <message>
-        <source>No photo</source>
-        <translation>无照片</translation>
-    </message>
-    <message>
         <source>Working …</source>
         <translation>正在办理…</translation>
     </message>
@@ -1811,6 +1791,29 @@
     <message>
         <source>Photos (*.jpg *.jpeg *.png)</source>
         <translation>照片 (*.jpg *.jpeg *.png)</translation>
+    </message>
+</context>
+<context>
+    <name>QtCasePhotos</name>
+    <message>
+        <source>Before</source>
+        <translation>处置前</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>处置后</translation>
+    </message>
+    <message>
+        <source>Loading photo …</source>
+        <translation>正在加载照片…</translation>
+    </message>
+    <message>
+        <source>Photo unavailable</source>
+        <translation>照片无法显示</translation>
+    </message>
+    <message>
+        <source>No photo</source>
+        <translation>无照片</translation>
     </message>
 </context>
 <context>

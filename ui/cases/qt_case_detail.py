@@ -10,13 +10,10 @@ lost-race action is said in the window (in words from the workflow) and the case
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QDialog,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -32,16 +29,14 @@ from PySide6.QtWidgets import (
 from commandcenter.cases.case_detail import CaseDetail
 from commandcenter.cases.dispatch import DispatchKind, dispatch_kind
 from commandcenter.domain.case_requests import REQUESTABLE_ACTIONS
-from commandcenter.domain.cases import BoardCase, PhotoRecord
-from commandcenter.domain.kinds import PhotoStage
-from commandcenter.domain.photos import is_stored_photo
+from commandcenter.domain.cases import BoardCase
 from commandcenter.domain.reporting import mask_phone
 from commandcenter.services.approval_service import ApprovalService
 from commandcenter.services.case_service import CaseService
-from ui.background import BackgroundRunner, log_error
+from ui.background import BackgroundRunner
 from ui.cases.case_table_model import countdown, local_time
 from ui.cases.case_words import english_gloss
-from ui.cases.qt_case_photo_adder import QtCasePhotoAdder
+from ui.cases.qt_case_photos import QtCasePhotos
 from ui.cases.qt_case_request_panel import QtCaseRequestPanel
 from ui.cases.qt_handoff_dialog import QtHandoffDialog
 
@@ -95,30 +90,15 @@ class QtCaseDetail(QDialog):
         self.timeline.horizontalHeader().setStretchLastSection(True)
         self.timeline.verticalHeader().setVisible(False)
         self.timeline.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.before = QLabel(self)
-        self.after = QLabel(self)
-        photos = QWidget(self)
-        grid = QGridLayout(photos)
-        for column, (caption, label) in enumerate(
-            ((self.tr("Before"), self.before), (self.tr("After"), self.after))
-        ):
-            label.setFixedSize(PHOTO_PX, PHOTO_PX * 3 // 4)
-            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            label.setObjectName("detailPhoto")
-            grid.addWidget(QLabel(caption, photos), 0, column)
-            grid.addWidget(label, 1, column)
-        self.photo_adders: list[QtCasePhotoAdder] = []
-        if self.service.may_attach_photos():  # 反馈 with after-photos; 核查 compares them side by side
-            for column, stage in enumerate((PhotoStage.REPORTED, PhotoStage.DISPOSED)):
-                adder = QtCasePhotoAdder(self.service, self.runner, self.case_id, stage, photos)
-                adder.attached.connect(lambda _uri: self.reload())
-                adder.refused.connect(self.message.setText)
-                grid.addWidget(adder, 2, column)
-                self.photo_adders.append(adder)
+        self.photos = QtCasePhotos(self.service, self.runner, self.case_id, self)
+        self.photos.attached.connect(self.reload)
+        self.photos.said.connect(self.message.setText)
+        self.before, self.after = self.photos.before, self.photos.after  # 核查 compares these two
+        self.photo_adders = self.photos.adders
         self.reporters = QListWidget(self)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.timeline, self.tr("Timeline"))
-        self.tabs.addTab(photos, self.tr("Photos"))
+        self.tabs.addTab(self.photos, self.tr("Photos"))
         self.tabs.addTab(self.reporters, self.tr("Reporters and feedback"))
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
@@ -167,8 +147,7 @@ class QtCaseDetail(QDialog):
         if self.requests is not None:
             self.requests.reload()
         self._fill_timeline(detail)
-        self._show_photo(self.before, detail.before[:1])  # the report's own photo
-        self._show_photo(self.after, detail.after[-1:])  # the latest after-photo: what 核查 judges
+        self.photos.show_detail(detail)
         self.reporters.clear()
         for reporter in detail.reporters:
             line = (
@@ -240,38 +219,6 @@ class QtCaseDetail(QDialog):
             ):
                 self.timeline.setItem(row, column, QTableWidgetItem(text))
         self.timeline.resizeColumnsToContents()
-
-    def _show_photo(self, label: QLabel, photos: list[PhotoRecord]) -> None:
-        uri = photos[0].uri if photos else None
-        label.setProperty("uri", uri)
-        if uri is not None and is_stored_photo(uri):  # in the database: its bytes on the worker
-            label.setText(self.tr("Loading photo …"))
-            self.runner.submit(
-                lambda: self.service.photo(uri),
-                lambda photo: self._stored_photo(label, uri, photo),
-                log_error,
-            )
-            return
-        pixmap = QPixmap(uri) if uri and Path(uri).is_file() else QPixmap()
-        self._set_pixmap(label, pixmap)
-
-    def _stored_photo(self, label: QLabel, uri: str, photo: tuple[str, bytes]) -> None:
-        if label.property("uri") != uri:  # the case was reloaded with another photo meanwhile
-            return
-        pixmap = QPixmap()
-        pixmap.loadFromData(photo[1])
-        self._set_pixmap(label, pixmap)
-
-    def _photo_failed(self, label: QLabel, error: Exception) -> None:
-        log_error(error)
-        label.setText(self.tr("Photo unavailable"))
-
-    def _set_pixmap(self, label: QLabel, pixmap: QPixmap) -> None:
-        if pixmap.isNull():
-            label.setPixmap(QPixmap())
-            label.setText(self.tr("No photo"))
-        else:
-            label.setPixmap(pixmap.scaled(label.size(), Qt.AspectRatioMode.KeepAspectRatio))
 
     # ------------------------------------------------------------------ actions
     def act(self, action: str) -> None:
