@@ -82,7 +82,7 @@ class Services:
             store, principal, rules=self.case_rules, settings=source, audit=audit, clock=clock, intake=intake
         )
         self.review = ReviewService(  # 待甄别: accepted items go through this workstation's intake
-            store, principal, rules=self.case_rules, settings=source, audit=audit, clock=clock
+            store, principal, rules=self.case_rules, settings=source, audit=audit, clock=clock, intake=intake
         )
         self.intake = IntakeService(store, principal, intake=intake, audit=audit, clock=clock)
         self.admin = AdminService(store, principal, audit=audit, clock=clock)

@@ -39,9 +39,11 @@ class ReviewService(Guarded):
         settings: SettingsSource | None = None,
         audit: AuditTrail | None = None,
         clock: Callable[[], datetime] | None = None,
+        intake: CurrentIntake | None = None,
     ) -> None:
+        """``intake``: the workstation's shared intake (``hub.Services``); else one of its own."""
         super().__init__(store, principal, audit=audit, clock=clock)
-        self._intake = CurrentIntake(store, rules=rules, settings=settings)
+        self._intake = intake or CurrentIntake(store, rules=rules, settings=settings)
 
     def offered(self) -> bool:
         """Whether this principal sees the list at all (no I/O: a window decides whether to place it)."""
