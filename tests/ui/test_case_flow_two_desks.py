@@ -19,6 +19,7 @@ from pytestqt.qtbot import QtBot
 from commandcenter.audit.trail import AuditTrail
 from commandcenter.domain.kinds import CaseStatus, UserRole
 from commandcenter.persistence.bulk_load import replace_all
+from commandcenter.persistence.district.models import Staff
 from commandcenter.persistence.store import Store
 from commandcenter.services.hub import Services
 from commandcenter.testing.accounts import services_for
@@ -67,7 +68,17 @@ def two_desks(
     qtbot: QtBot, qapp: QApplication, pg_url: str
 ) -> Iterator[tuple[Store, Workstation, Workstation]]:
     store = Store.open(pg_url)
-    replace_all(store, minimal_district())
+    tables = minimal_district()
+    road_chief = {
+        "id": 2,
+        "code": "LZ0001",
+        "name": "李路长",
+        "role": "路长",
+        "office_id": 1,
+        "segment_id": 1,
+    }
+    tables[Staff].append(road_chief | {"shift": "白班", "phone": "13800000001", "unit_id": None})
+    replace_all(store, tables)  # the 路长 answers for the segment at any hour: the pop-up has a choice
     centre = _workstation(qtbot, services_for(store, username="operator1"))
     office = _workstation(
         qtbot, services_for(store, UserRole.OFFICE, office_id=1, username="office410103008")
@@ -134,6 +145,7 @@ def test_phone_intake_to_closing_across_the_centre_and_the_office_desk(
     qtbot.waitUntil(
         lambda: bool(centre.popup.current and centre.popup.current.id == case_id), timeout=WAIT_MS
     )
+    assert centre.popup.choices, "nobody offered"
     with qtbot.waitSignal(centre.desk.dispatch_finished, timeout=WAIT_MS) as dispatched:
         centre.popup.dispatch_choice(0)
     assert dispatched.args[0] is True, dispatched.args
