@@ -20,6 +20,7 @@ from commandcenter.demo.fleet import add_fleet
 from commandcenter.demo.history import add_history
 from commandcenter.demo.people import add_departments, add_staff, add_users
 from commandcenter.demo.plan import Rows, plan_district
+from commandcenter.demo.reviews import add_reviews
 from commandcenter.domain.categories import category_rows
 from commandcenter.persistence.accounts.models import User
 from commandcenter.persistence.base import Base
@@ -56,6 +57,7 @@ def generate(
     add_departments(rows)
     add_users(rng, districts, rows, roster)
     add_history(rng, districts, roster, rows, now)
+    add_reviews(districts, rows, now)  # 待甄别 shows two waiting reports
     return rows
 
 

@@ -17,11 +17,13 @@ from commandcenter.demo.generate import DEMO_NOW, generate, load_demo_data
 from commandcenter.domain.cameras import StreamTier
 from commandcenter.domain.district import SeedCounts
 from commandcenter.domain.kinds import CameraKind, CaseStatus, StaffRole, UnitKind, VehicleKind
+from commandcenter.domain.screening import RejectReason
 from commandcenter.geo import point_along_polyline, point_in_ring
 from commandcenter.persistence.accounts.models import User
 from commandcenter.persistence.base import Base
 from commandcenter.persistence.cameras.models import Camera
 from commandcenter.persistence.cases.models import Case, CaseEvent
+from commandcenter.persistence.cases.reviews import pending
 from commandcenter.persistence.district.counts import district_counts
 from commandcenter.persistence.district.models import Office, Road, Segment, Staff, Vehicle
 from commandcenter.persistence.store import Store
@@ -254,3 +256,16 @@ def test_the_queue_never_opens_empty_whatever_the_hour(hour: int) -> None:
     waiting = [c for c in rows[Case] if c["status"] == CaseStatus.RECEIVED.value]
     assert all(c["assignee_staff_id"] is None for c in waiting)
     assert len([c for c in waiting if now - c["created_at"] < timedelta(minutes=5)]) >= 3
+
+
+def test_the_demo_has_two_reports_waiting_in_review(tmp_path: Path) -> None:
+    """待甄别 shows something in the demo: one call placed outside the district, one unknown category."""
+    store = Store.open(f"sqlite:///{tmp_path / 'demo.sqlite'}")
+    try:
+        load_demo_data(store, scale=1)
+        items = pending(store).items
+    finally:
+        store.close()
+    assert sorted(reason.reason for item in items for reason in item.reasons) == sorted(
+        [RejectReason.OUTSIDE_DISTRICT, RejectReason.UNKNOWN_CATEGORY]
+    )

@@ -79,13 +79,14 @@ def test_units_move_along_their_segments_and_fixes_are_stored(demo_store: Store)
 
 def test_reports_arrive_at_the_configured_rate(demo_store: Store) -> None:
     cases_before = change_marker(demo_store)[0]
+    waiting = pending_count(demo_store)  # the demo's own two 待甄别 reports
     simulator = Simulator(demo_store, SimulatorSettings(cases_per_hour=600), photos=["现场.jpg"])
     results = _run_steps(simulator, 16, 120.0)  # half a simulated hour: 300 expected, σ ≈ 17
     created = sum(result.cases_created for result in results)
     merged = sum(result.reports_merged for result in results)
     assert 230 <= created + merged <= 370
     assert sum(result.reports_refused for result in results) == 0  # every report passes screening
-    assert pending_count(demo_store) == 0  # on its segments: the demo never floods 待甄别
+    assert pending_count(demo_store) == waiting  # on its segments: the simulator never floods 待甄别
     assert change_marker(demo_store)[0] == cases_before + created
     newest = recent_cases(demo_store, limit=created)
     assert all(case.status == CaseStatus.RECEIVED and case.office for case in newest)

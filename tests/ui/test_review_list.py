@@ -53,7 +53,9 @@ class ReviewDesk:
 
 @pytest.fixture
 def pending(district_store: Store) -> tuple[int, int]:
-    """One report from outside the district, and one with an unknown category and a phone."""
+    """One report from outside the district, and one with an unknown category and a phone (the demo's
+    own two waiting reports set aside, so the list holds exactly these)."""
+    district_store.execute_raw("DELETE FROM screening_reviews")
     report = IncomingReport("S0501", *BEIJING, reporter="王女士", description="门口占道", photos=("a.jpg",))
     outside = CaseIntake.from_store(district_store).receive(report, datetime.now(UTC)).review_id
     assert outside is not None
