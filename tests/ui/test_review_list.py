@@ -26,6 +26,7 @@ from commandcenter.testing.accounts import principal_of_role, services_for
 from commandcenter.testing.demo_district import middle_of
 from ui.background import BackgroundRunner
 from ui.cases.qt_review_list import QtReviewList
+from ui.district_time import minute_text
 from ui.main_window import MainWindow
 
 BEIJING = (116.404, 39.915)
@@ -34,6 +35,7 @@ OpenWindow = Callable[..., MainWindow]
 
 class ReviewDesk:
     def __init__(self, store: Store, qtbot: QtBot, role: UserRole = UserRole.OPERATOR) -> None:
+        self.store = store
         self.host = QWidget()
         qtbot.addWidget(self.host)
         self.host.resize(1200, 600)
@@ -90,6 +92,8 @@ def test_items_appear_with_reason_count_and_masked_phone(desk: ReviewDesk, pendi
     newest, older = _cells(review_list, 0), _cells(review_list, 1)
     assert newest[2:] == ["Unknown category", "X9999", "井盖响", "李先生 138****5678"]
     assert older[2:] == ["Outside the district", "S0501", "门口占道", "王女士"]
+    received = [item.received_at for item in services_for(desk.store).review.pending().items]
+    assert newest[0] == minute_text(received[0])  # on the district's clock, not the workstation's
 
 
 def test_fix_category_and_place_then_accept_files_a_case(

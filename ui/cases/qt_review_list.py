@@ -33,6 +33,7 @@ from commandcenter.services.hub import Services
 from ui.background import BackgroundPoll, BackgroundRunner
 from ui.cases.qt_review_decision import QtReviewDecision
 from ui.cases.review_words import reasons_detail, reasons_text, refusal_text
+from ui.district_time import minute_text
 
 POLL_S = 5.0
 REASON_COLUMN = 2
@@ -157,7 +158,7 @@ class QtReviewList(QWidget):
         if item.reporter_phone:
             reporter = f"{reporter} {mask_phone(item.reporter_phone)}".strip()
         cells = [
-            item.received_at.astimezone().strftime("%m-%d %H:%M"),
+            minute_text(item.received_at),
             item.source,
             reasons_text(item.reasons),
             item.category_code,
