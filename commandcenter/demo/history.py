@@ -140,7 +140,9 @@ def _one_case(
     }
     events, assignee = _trail(rng, roster, segment, spec, opening, now)
     filed = len(events) > 1 and events[1]["to_status"] == _S.FILED.value
-    deadline = created + timedelta(hours=spec.dispatch_hours + spec.dispose_hours) if filed else None
+    waiting_dispatch = events[-1]["to_status"] == _S.RECEIVED.value  # runs against its dispatch time
+    hours = spec.dispatch_hours + spec.dispose_hours if filed else spec.dispatch_hours
+    deadline = created + timedelta(hours=hours) if filed or waiting_dispatch else None
     row = {
         "category_id": index + 1,
         "source": source,

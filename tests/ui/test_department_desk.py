@@ -16,6 +16,7 @@ from commandcenter.audit.trail import AuditAction, AuditTrail
 from commandcenter.domain.kinds import UserRole
 from commandcenter.persistence.store import Store
 from commandcenter.testing.accounts import services_for
+from ui.cases.case_table_model import CaseTableModel
 from ui.main_window import MainWindow
 
 OpenWindow = Callable[..., MainWindow]
@@ -35,6 +36,8 @@ def test_the_department_desk_shows_what_it_holds_and_answers_it_back(
 
     qtbot.waitUntil(lambda: window.cases.model.rowCount() == 1, timeout=30_000)
     assert window.cases.model.case_at(0).id == mine.id
+    time_left = window.cases.model.item(0, CaseTableModel.DEADLINE).text()
+    assert time_left != "—"  # the department's own hand-off deadline counts down
 
     refused = window.open_case(other.id)
     qtbot.waitUntil(lambda: bool(refused.message.text()), timeout=20_000)

@@ -60,10 +60,14 @@ class CaseTableModel(QStandardItemModel):
         board: CaseBoard,
         parent: QObject | None = None,
         escalation: Callable[[BoardCase], str | None] | None = None,
+        deadline_of: Callable[[BoardCase], datetime | None] | None = None,
     ) -> None:
+        """``deadline_of``: which deadline the 剩余时限 column counts down (default the case's own; a
+        department desk counts its hand-off's)."""
         super().__init__(parent)
         self._board = board
         self._escalation = escalation
+        self._deadline_of = deadline_of or (lambda case: case.deadline_at)
         self._rows: list[BoardCase] = []
         self._keys: list[SortKey] = []
         self._now = datetime.now(UTC)
@@ -143,7 +147,7 @@ class CaseTableModel(QStandardItemModel):
 
     def _display(self, case: BoardCase, column: int) -> str:
         if column == self.DEADLINE:
-            return countdown(case.deadline_at, self._now)
+            return countdown(self._deadline_of(case), self._now)
         if column == self.TIME:
             return local_time(case.created_at)
         if column == self.REPORTERS:

@@ -65,7 +65,11 @@ class QtCaseQueue(QWidget):
     def __init__(self, desk: CaseDesk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
-        self.model = CaseTableModel(desk.board, self, escalation=desk.escalation_suggestion)
+        # a department desk counts down its own hand-off deadline (联动), the others the case's
+        handoff = None if desk.services.reads_district else (lambda case: case.handoff_deadline_at)
+        self.model = CaseTableModel(
+            desk.board, self, escalation=desk.escalation_suggestion, deadline_of=handoff
+        )
         self.banner = QtOfflineBanner(desk, self)
         self.notice = QtDispatchNotice(desk, self)  # how the operator's last dispatch ended
         self.counters = {
