@@ -30,6 +30,12 @@ from commandcenter.persistence.cases.models import (
 )
 from commandcenter.persistence.district.imports import store_district_plan
 from commandcenter.persistence.district.models import Department, Office, Road, Segment, Staff, Vehicle
+from commandcenter.persistence.gateway.models import (
+    Open311Request,
+    TerminalCommand,
+    TerminalSession,
+    WebhookOutbox,
+)
 from commandcenter.persistence.store import Store
 from commandcenter.persistence.units.models import PositionRow, Unit
 
@@ -50,6 +56,10 @@ LOAD_ORDER: tuple[type[Base], ...] = (
     CasePhoto,
     ScreeningReview,
     CaseRequest,
+    Open311Request,
+    WebhookOutbox,
+    TerminalSession,
+    TerminalCommand,
     CaseDayCounter,
     PositionRow,
     User,

@@ -39,3 +39,24 @@ def test_0011_adds_departments_and_the_department_role(store: Store) -> None:
     assert store.execute_raw("SELECT name FROM roles WHERE code = 'department'") == []
     upgrade(store.engine)
     assert "departments" in inspect(store.engine).get_table_names()
+
+
+def test_0012_adds_the_gateways_tables_and_the_key_profile(store: Store) -> None:
+    gateway = {
+        "terminal_sessions",
+        "unknown_terminals",
+        "terminal_commands",
+        "open311_requests",
+        "webhook_outbox",
+    }
+
+    def key_columns() -> set[str]:
+        return {column["name"] for column in inspect(store.engine).get_columns("api_keys")}
+
+    assert set(inspect(store.engine).get_table_names()) >= gateway
+    assert {"source", "datum", "rate_per_minute", "max_photo_bytes", "webhook_url"} <= key_columns()
+    command.downgrade(_alembic_config(store.engine), "0011")
+    assert not gateway & set(inspect(store.engine).get_table_names())
+    assert "datum" not in key_columns()
+    upgrade(store.engine)
+    assert set(inspect(store.engine).get_table_names()) >= gateway

@@ -65,6 +65,12 @@ class ApiKey(Base):
     key_hash: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     revoked: Mapped[bool] = mapped_column(Boolean, default=False)
+    # migration 0012 (the gateway's Open311 intake): who the client is and what its reports are allowed
+    source: Mapped[str] = mapped_column(String(16), default="", server_default="")  # the cases' source
+    datum: Mapped[str] = mapped_column(String(8), default="WGS84", server_default="WGS84")  # its lon/lat
+    rate_per_minute: Mapped[int] = mapped_column(Integer, default=600, server_default="600")
+    max_photo_bytes: Mapped[int] = mapped_column(Integer, default=5_242_880, server_default="5242880")
+    webhook_url: Mapped[str] = mapped_column(Text, default="", server_default="")  # answers go here
 
 
 class Role(Base):
