@@ -70,6 +70,33 @@ class SessionSettings:
     reauth_window_min: float = 5.0  # sensitive actions ask for the password again after this
 
 
+CHECKSUM_POLICIES = ("drop", "accept")
+
+
+@dataclass(frozen=True)
+class GatewaySettings:
+    """The headless gateway (issue 14, ``[gateway]``): its name (which terminals' sessions it holds is
+    recorded under it), the JT/T 808 TCP listener, the HTTP listener (Open311 intake, ``/health``), and
+    the policy for a JT/T 808 frame whose XOR checksum is wrong: ``drop`` (default: a bit flipped on a
+    mobile link must not move a truck on the map; the frame is counted per terminal and not answered,
+    so the terminal sends it again) or ``accept`` (a vendor known to compute it wrongly)."""
+
+    name: str = ""  # "" = the host name and process id
+    jt808_host: str = "0.0.0.0"
+    jt808_port: int = 7_808
+    http_host: str = "0.0.0.0"
+    http_port: int = 8_311
+    checksum_policy: str = "drop"
+    position_batch_ms: int = 200  # positions are written in one transaction per batch
+    command_poll_s: float = 1.0  # pending desk commands for the terminals this gateway holds
+
+    def __post_init__(self) -> None:
+        if self.checksum_policy not in CHECKSUM_POLICIES:
+            raise ConfigError(
+                f"配置项 gateway.checksum_policy 的值 {self.checksum_policy!r} 无效 (expected drop or accept)"
+            )
+
+
 @dataclass(frozen=True)
 class Settings:
     database_url: str | None = None  # None: the SQLite file in the user data dir
@@ -82,6 +109,7 @@ class Settings:
     map: MapSettings = field(default_factory=MapSettings)
     plugins: PluginSettings = field(default_factory=PluginSettings)
     session: SessionSettings = field(default_factory=SessionSettings)
+    gateway: GatewaySettings = field(default_factory=GatewaySettings)
     source: Path | None = None  # the file these settings came from, for messages
 
     def __post_init__(self) -> None:
@@ -155,6 +183,7 @@ def _build(raw: dict[str, Any], source: Path | None) -> Settings:
     map_settings = _section(MapSettings(), raw.pop("map", {}), "map", source)
     plugin_settings = _section(PluginSettings(), raw.pop("plugins", {}), "plugins", source)
     session = _section(SessionSettings(), raw.pop("session", {}), "session", source)
+    gateway = _section(GatewaySettings(), raw.pop("gateway", {}), "gateway", source)
     settings = _section(settings, raw, "", source)
     return replace(
         settings,
@@ -163,6 +192,7 @@ def _build(raw: dict[str, Any], source: Path | None) -> Settings:
         map=map_settings,
         plugins=plugin_settings,
         session=session,
+        gateway=gateway,
     )
 
 
