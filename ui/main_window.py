@@ -51,6 +51,8 @@ from ui.qt_status_bar import QtStatusBar
 from ui.settings.qt_settings_dialog import QtSettingsDialog, offered as settings_offered
 from ui.tracks.qt_alert_list import QtAlertList
 from ui.tracks.qt_track_playback import QtTrackPlayback
+from ui.vehicles.qt_terminal_commands import TerminalMenu
+from ui.vehicles.qt_unknown_terminals import QtUnknownTerminals
 from ui.videowall.qt_wall import QtVideoWall
 from ui.videowall.wall_tour_menu import WallTourMenu
 from ui.videowall.wall_views_menu import WallViewsMenu
@@ -133,6 +135,8 @@ class MainWindow(QMainWindow):
         self.map.context_menu_opening.connect(self.camera_placement.offer)  # 将摄像机移到此处
         self.new_case = NewCaseEntry(services, self.runner, self)  # 新建案件: Ctrl+N, 案件 menu
         self.map.context_menu_opening.connect(self.new_case.offer)  # 在此新建案件
+        self.terminal_menu = TerminalMenu(services.terminals, self.runner, self)  # 立即定位 …
+        self.map.unit_menu_opening.connect(self.terminal_menu.offer)
         self.snapshot_evidence = QtSnapshotEvidence(  # 抓图 → evidence on a case, or a new case with it
             services.cases, self.desk, self.runner, self.cases.selected_case, self
         )
@@ -223,6 +227,8 @@ class MainWindow(QMainWindow):
         if users_audit_offered(self.services):
             self.users_audit_action = system.addAction(self.tr("Users and audit…"))
             self.users_audit_action.triggered.connect(self.open_users_audit)
+        if self.services.terminals.may_list_unknown():  # terminals no vehicle has (the gateway lists them)
+            system.addAction(self.tr("Unknown terminals…")).triggered.connect(self.open_unknown_terminals)
         self.settings_action: QAction | None = None  # only for who may change the district's settings
         if settings_offered(self.services):
             self.settings_action = system.addAction(self.tr("Settings…"))
@@ -303,6 +309,11 @@ class MainWindow(QMainWindow):
     def _show_camera(self, feed: CameraFeed) -> None:
         """A camera double-clicked in the tree goes into the selected (or first free) tile."""
         self.wall.open_feed(feed)
+
+    def open_unknown_terminals(self) -> QtUnknownTerminals:
+        dialog = QtUnknownTerminals(self.services.terminals, self.runner, self)
+        dialog.show()
+        return dialog
 
     def show_vehicle(self, unit_id: int) -> None:
         """An offered enforcement vehicle: followed on the map, its camera (车载视频) on the wall."""

@@ -37,6 +37,7 @@ class AuditAction(StrEnum):
     PLUGIN_CHANGE = "plugin_change"
     EXPORT = "export"
     API_KEY_CHANGE = "api_key_change"
+    TERMINAL_COMMAND = "terminal_command"  # a desk's command to a vehicle terminal (立即定位, 下发文本 …)
     CATEGORY_CHANGE = "category_change"
     CASE_FILED = "case_filed"  # a case filed by hand (an alert, a phone call)
     PHOTO_ATTACHED = "photo_attached"  # a photo added to a case after intake (target "case:<id>")

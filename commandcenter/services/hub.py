@@ -42,6 +42,7 @@ from commandcenter.services.map_service import MapService
 from commandcenter.services.plugin_service import PluginService
 from commandcenter.services.review_service import ReviewService
 from commandcenter.services.settings_service import SettingsService
+from commandcenter.services.terminal_service import TerminalService
 from commandcenter.services.track_service import TrackService
 from commandcenter.services.user_service import UserService
 
@@ -90,6 +91,7 @@ class Services:
         self.users = UserService(store, principal, session=session, audit=audit, clock=clock)
         self.audit_log = AuditService(store, principal, audit=audit, clock=clock)
         self.settings = SettingsService(store, principal, audit=audit, clock=clock)
+        self.terminals = TerminalService(store, principal, audit=audit, clock=clock)  # 立即定位 …
         self.settings.saved.connect(self.live_settings.adopt)  # this workstation at once
 
     @property

@@ -120,6 +120,10 @@ class MapPointer(QObject):
             self.tr("Nearest patrollers"), lambda: owner.nearest_patrollers_requested.emit(lon, lat)
         )
         owner.context_menu_opening.emit(menu, lon, lat)  # e.g. "move the selected camera here"
+        index = owner.units.pick(x, y, self._radius())
+        if index is not None:  # on a unit: its own actions (a vehicle's terminal commands …)
+            frame = owner.units.frame
+            owner.unit_menu_opening.emit(menu, int(frame.ids[index]), str(frame.labels[index]))
         self.context_menu = menu
         menu.popup(screen_pos)
         return menu

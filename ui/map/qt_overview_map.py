@@ -49,6 +49,8 @@ class QtOverviewMap(QWidget):
     nearest_patrollers_requested = Signal(float, float)
     # The right-click menu (QMenu) about to open at a WGS-84 point: others may add their actions.
     context_menu_opening = Signal(object, float, float)
+    # The same menu opened on a unit: (QMenu, unit id, its label) — e.g. a vehicle's terminal commands.
+    unit_menu_opening = Signal(object, int, str)
 
     def __init__(
         self,

@@ -1,0 +1,91 @@
+"""The desk's side of ``terminal_commands`` and the administrator's list of ``unknown_terminals``:
+queue a command for the terminal of a vehicle's unit, read one back, list the unknown terminals."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import insert, select
+
+from commandcenter.domain.desk_commands import (
+    CommandKind,
+    CommandStatus,
+    DeskCommand,
+    UnknownTerminalRecord,
+)
+from commandcenter.persistence.access import as_utc, read_one, read_rows, writing
+from commandcenter.persistence.district.models import Vehicle
+from commandcenter.persistence.gateway.models import TerminalCommand, UnknownTerminal
+from commandcenter.persistence.store import Store
+
+_C = TerminalCommand
+
+
+def terminal_of_unit(store: Store, unit_id: int) -> str | None:
+    """The JT/T 808 terminal id of the vehicle whose map unit this is (None: no vehicle or no terminal)."""
+    row = read_one(store, select(Vehicle.terminal_id).where(Vehicle.unit_id == unit_id))
+    return None if row is None else row[0]
+
+
+def queue_command(
+    store: Store,
+    terminal_id: str,
+    unit_id: int,
+    kind: CommandKind,
+    params: dict[str, Any],
+    requested_by: str,
+    now: datetime,
+) -> int:
+    values = {
+        "terminal_id": terminal_id,
+        "unit_id": unit_id,
+        "kind": kind.value,
+        "params": params,
+        "requested_by": requested_by,
+        "requested_at": now,
+        "status": CommandStatus.PENDING.value,
+        "answer": {},
+        "error": "",
+    }
+    with writing(store) as connection:
+        return int(connection.execute(insert(_C).returning(_C.id), values).scalar_one())
+
+
+def read_command(store: Store, command_id: int) -> DeskCommand | None:
+    columns = (_C.id, _C.terminal_id, _C.unit_id, _C.kind, _C.params, _C.requested_by, _C.requested_at)
+    statement = select(*columns, _C.status, _C.sent_at, _C.answered_at, _C.answer, _C.error).where(
+        _C.id == command_id
+    )
+    row = read_one(store, statement)
+    if row is None:
+        return None
+    id_, terminal, unit, kind, params, by, at, status, sent, answered, answer, error = row
+    return DeskCommand(
+        id_,
+        terminal,
+        unit,
+        CommandKind(kind),
+        dict(params or {}),
+        by,
+        as_utc(at),
+        CommandStatus(status),
+        as_utc(sent) if sent else None,
+        as_utc(answered) if answered else None,
+        dict(answer or {}),
+        error or "",
+    )
+
+
+def unknown_terminals(store: Store, limit: int = 500) -> list[UnknownTerminalRecord]:
+    """Newest first: terminals that connected with an id no vehicle has."""
+    u = UnknownTerminal
+    statement = (
+        select(u.terminal_id, u.first_seen, u.last_seen, u.frames, u.last_remote, u.plate)
+        .order_by(u.last_seen.desc())
+        .limit(limit)
+    )
+    return [
+        UnknownTerminalRecord(terminal, as_utc(first), as_utc(last), int(frames), remote, plate)
+        for terminal, first, last, frames, remote, plate in read_rows(store, statement)
+    ]
