@@ -33,6 +33,7 @@ The rules:
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 from collections.abc import Callable, Iterator
@@ -200,12 +201,33 @@ def _domain_text(database: Path, window: MainWindow) -> str:
             for column in connection.execute(f'PRAGMA table_info("{table}")'):
                 name, kind = column[1], str(column[2]).upper()
                 if any(text in kind for text in ("CHAR", "TEXT", "CLOB", "JSON")):
-                    values |= {
+                    stored = {
                         row[0]
                         for row in connection.execute(f'SELECT DISTINCT "{name}" FROM "{table}"')
                         if row[0]
                     }
+                    values |= stored
+                    if "JSON" in kind:  # JSON escapes Chinese: the strings inside are the data
+                        values |= {text for value in stored for text in _json_strings(value)}
     return "\n".join(str(value) for value in values)
+
+
+def _json_strings(value: str) -> list[str]:
+    """Every string inside a stored JSON document (a 待甄别 item's reasons, an event's payload …)."""
+    try:
+        pending: list[object] = [json.loads(value)]
+    except ValueError:
+        return []
+    found: list[str] = []
+    while pending:
+        item = pending.pop()
+        if isinstance(item, str):
+            found.append(item)
+        elif isinstance(item, dict):
+            pending.extend(item.values())
+        elif isinstance(item, list):
+            pending.extend(item)
+    return found
 
 
 def _report(findings: list[tuple[str, str, list[str]]]) -> str:
