@@ -1231,6 +1231,10 @@
         <translation>用户与审计…</translation>
     </message>
     <message>
+        <source>Unknown terminals…</source>
+        <translation>未登记终端…</translation>
+    </message>
+    <message>
         <source>Settings…</source>
         <translation>参数设置…</translation>
     </message>
@@ -2111,6 +2115,13 @@
     </message>
 </context>
 <context>
+    <name>QtCommandStatus</name>
+    <message>
+        <source>Sending …</source>
+        <translation>正在发送……</translation>
+    </message>
+</context>
+<context>
     <name>QtDispatchNotice</name>
     <message>
         <source>Click to close</source>
@@ -2138,6 +2149,17 @@
     <message>
         <source>Edit</source>
         <translation>编辑</translation>
+    </message>
+</context>
+<context>
+    <name>QtDriverText</name>
+    <message>
+        <source>Text to the driver of %1</source>
+        <translation>向 %1 驾驶员下发文本</translation>
+    </message>
+    <message>
+        <source>e.g. please go to 大学路 and 陇海路</source>
+        <translation>例如：请前往大学路与陇海路交叉口</translation>
     </message>
 </context>
 <context>
@@ -3062,6 +3084,49 @@
     </message>
 </context>
 <context>
+    <name>QtUnknownTerminals</name>
+    <message>
+        <source>Unknown terminals</source>
+        <translation>未登记终端</translation>
+    </message>
+    <message>
+        <source>Terminal id</source>
+        <translation>终端号</translation>
+    </message>
+    <message>
+        <source>Plate (as registered)</source>
+        <translation>车牌（终端注册时）</translation>
+    </message>
+    <message>
+        <source>First seen</source>
+        <translation>首次出现</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>最近出现</translation>
+    </message>
+    <message>
+        <source>Frames</source>
+        <translation>报文数</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Loading …</source>
+        <translation>正在加载……</translation>
+    </message>
+    <message>
+        <source>Register these ids as vehicles&apos; terminals under District data.</source>
+        <translation>请在“基础数据”中将这些终端号登记到车辆。</translation>
+    </message>
+    <message>
+        <source>%1 unknown terminals</source>
+        <translation>共 %1 个未登记终端</translation>
+    </message>
+</context>
+<context>
     <name>QtUserForm</name>
     <message>
         <source>New user</source>
@@ -3864,6 +3929,52 @@
     <message>
         <source>Written. This computer has no keyring for the database password: set %1 for this user before the next start (this session goes on). Finish opens the window.</source>
         <translation>已写入。本机没有可保存数据库密码的密钥环：请在下次启动前为此用户设置环境变量 %1（本次会话不受影响）。点击“完成”打开主窗口。</translation>
+    </message>
+</context>
+<context>
+    <name>TerminalMenu</name>
+    <message>
+        <source>Vehicle terminal: %1</source>
+        <translation>车载终端：%1</translation>
+    </message>
+    <message>
+        <source>Text to the driver…</source>
+        <translation>下发文本…</translation>
+    </message>
+</context>
+<context>
+    <name>TerminalWords</name>
+    <message>
+        <source>Locate now</source>
+        <translation>立即定位</translation>
+    </message>
+    <message>
+        <source>Temporary tracking</source>
+        <translation>临时跟踪</translation>
+    </message>
+    <message>
+        <source>Text to the driver</source>
+        <translation>下发文本</translation>
+    </message>
+    <message>
+        <source>Waiting for the gateway</source>
+        <translation>等待网关发送</translation>
+    </message>
+    <message>
+        <source>Sent to the terminal</source>
+        <translation>已发送至终端</translation>
+    </message>
+    <message>
+        <source>Answered by the terminal</source>
+        <translation>终端已应答</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Expired: the terminal was not online</source>
+        <translation>已过期：终端不在线</translation>
     </message>
 </context>
 <context>
