@@ -51,11 +51,19 @@ def insert_rows(connection: Connection, table: Table, rows: Sequence[Mapping[str
     }
     columns = [*rows[0], *defaults]
     full = [{**row, **defaults} for row in rows] if defaults else rows
-    buffer = io.StringIO("".join("\t".join(_cell(row[c]) for c in columns) + "\n" for row in full))
+    copy_tuples(connection, table.name, columns, [tuple(row[c] for c in columns) for row in full])
+
+
+def copy_tuples(
+    connection: Connection, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]
+) -> None:
+    """PostgreSQL only: ``COPY table (columns) FROM STDIN`` of ``rows`` (tuples in ``columns`` order),
+    in the caller's transaction — also into a temporary table the caller made."""
+    buffer = io.StringIO("".join("\t".join(_cell(value) for value in row) + "\n" for row in rows))
     quoted = ", ".join(f'"{column}"' for column in columns)
     cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
     try:
-        cursor.copy_expert(f'COPY "{table.name}" ({quoted}) FROM STDIN', buffer)
+        cursor.copy_expert(f'COPY "{table}" ({quoted}) FROM STDIN', buffer)
     finally:
         cursor.close()
 
