@@ -27,6 +27,7 @@ from commandcenter.persistence.cases.models import (
     CasePhoto,
     CaseReporter,
 )
+from commandcenter.persistence.gateway.answers import answer_merge
 from commandcenter.persistence.store import Store
 
 MERGE_ACTION = "合并上报"  # a case event that records one more reporter; it changes no status
@@ -116,7 +117,8 @@ def create_case(
 def merge_report(
     store: Store, case_id: int, report: NewCase, now: datetime, photos: Sequence[str] = ()
 ) -> None:
-    """Add one more reporter (and photos) to an open case, with a timeline event that says so."""
+    """Add one more reporter (and photos) to an open case, with a timeline event that says so and the
+    answer its Open311 clients are owed (``gateway.answers``: merged), in one transaction."""
     now = now.astimezone(UTC)
     with writing(store) as connection:
         _insert_reporter(connection, case_id, report, now)
@@ -134,6 +136,7 @@ def merge_report(
                 "payload": {"source": report.source},
             },
         )
+        answer_merge(connection, case_id, report.description, now)
 
 
 def add_photos(store: Store, case_id: int, stage: PhotoStage, uris: Sequence[str], taken_by: str) -> None:

@@ -31,6 +31,7 @@ from commandcenter.domain.workflow_errors import (
 from commandcenter.persistence.access import as_utc, read_rows, reading, unavailable
 from commandcenter.persistence.cases.models import Case, CaseCategory, CaseEvent
 from commandcenter.persistence.database import describe_error
+from commandcenter.persistence.gateway.answers import answer_transition
 from commandcenter.persistence.store import Store
 
 _case, _event = Case, CaseEvent
@@ -73,7 +74,8 @@ def apply_transition(
 
 def write_transition(connection: Connection, plan: PlannedTransition, expected_version: int) -> CaseSnapshot:
     """The write half of ``apply_transition`` inside the caller's transaction (an approved request
-    writes its step and its decision together): the versioned UPDATE, then the event."""
+    writes its step and its decision together): the versioned UPDATE, then the event, then the answers
+    an Open311 client is owed (``gateway.answers``: closed, returned), all in that one transaction."""
     changed = connection.execute(
         update(_case)
         .where(_case.id == plan.case_id, _case.version == expected_version)
@@ -82,6 +84,7 @@ def write_transition(connection: Connection, plan: PlannedTransition, expected_v
     if changed != 1:
         raise ConcurrentChange(plan.case_id, expected_version)
     connection.execute(insert(_event), _event_row(plan))
+    answer_transition(connection, plan)
     return _snapshot(connection, plan.case_id)
 
 
