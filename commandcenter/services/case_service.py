@@ -3,8 +3,9 @@ in the detail, in a search — each workflow action only with its permission
 (``accounts/permissions.py``), 延期/挂账 only through a supervisor's ``approve_extension``, and a
 one-click dispatch as the principal's own steps. Wraps ``apply_transition`` and the reads unchanged.
 The scope of every read is ``case_scope.ScopedCases`` (office, department or all, refusals audited);
-photos are ``case_photos.CasePhotos``; this module holds the reads and the workflow steps: dispatch,
-改派/升级, 转办/回复, transitions and the supervisor's approval.
+photos are ``case_photos.CasePhotos``, what Open311 clients were told ``case_client_answers``; this
+module holds the reads and the workflow steps: dispatch, 改派/升级, 转办/回复, transitions and the
+supervisor's approval.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from commandcenter.persistence.cases import queries as case_queries
 from commandcenter.persistence.cases.board import board_rows
 from commandcenter.persistence.cases.transitions import apply_transition, read_case
 from commandcenter.persistence.district.departments import departments as department_list
+from commandcenter.services.case_client_answers import CaseClientAnswers
 from commandcenter.services.case_photos import CasePhotos
 from commandcenter.services.case_scope import case_id_of
 
@@ -39,7 +41,7 @@ HOLDER_ACTIONS = frozenset(
 )  # who holds the case: audited as dispatches
 
 
-class CaseService(CasePhotos):
+class CaseService(CasePhotos, CaseClientAnswers):
     calendar: WorkingCalendar | None = None  # a fixed calendar; else the settings' (else the default)
     settings: SettingsSource | None = None  # the workstation's live settings (``hub.Services``)
 

@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import func, select
 
-from commandcenter.domain.kinds import PhotoStage
+from commandcenter.domain.kinds import PhotoStage, UserRole
 from commandcenter.domain.workflow import plan_transition
 from commandcenter.domain.workflow_errors import ConcurrentChange
 from commandcenter.persistence.access import read_one
@@ -24,6 +24,8 @@ from commandcenter.persistence.cases.transitions import (
 from commandcenter.persistence.gateway.models import WebhookOutbox
 from commandcenter.persistence.gateway.outbox import answers_of_case
 from commandcenter.persistence.store import Store
+from commandcenter.services.errors import PermissionDenied
+from commandcenter.testing.accounts import services_for
 from commandcenter.testing.minimal_district import minimal_district, minimal_report
 from commandcenter.testing.open311_clients import add_client, add_request, request_status
 
@@ -143,3 +145,15 @@ def test_a_case_without_open311_requests_owes_nothing(district: Store) -> None:
     step(district, case_id, "不予立案", "重复")
     assert outbox_count(district) == 0
     assert answers_of_case(district, case_id) == []
+
+
+def test_the_case_service_lists_answers_within_the_principals_scope(district: Store) -> None:
+    case_id = create_case(district, minimal_report(), NOW - timedelta(hours=1))
+    add_request(district, add_client(district, "app", "http://x"), case_id, "E", NOW)
+    step(district, case_id, "不予立案", "重复")
+    operator = services_for(district, UserRole.OPERATOR)
+    assert [answer.event for answer in operator.cases.client_answers(case_id)] == ["returned"]
+    own_office = services_for(district, UserRole.OFFICE, office_id=1, username="office1")
+    assert len(own_office.cases.client_answers(case_id)) == 1
+    with pytest.raises(PermissionDenied):
+        services_for(district, UserRole.OFFICE, office_id=2, username="office2").cases.client_answers(case_id)

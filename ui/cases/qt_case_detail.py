@@ -1,5 +1,6 @@
 """The case detail window: facts, workflow actions, timeline, before/after photos side by side,
-reporters with their feedback, and "nearest cameras" (the wall opens them through its API).
+reporters with their feedback, what an Open311 client was answered, and "nearest cameras" (the wall
+opens them through its API).
 
 Non-modal: an operator keeps the queue and the wall live while reading a case. Everything is read
 and written through the signed-in principal's ``CaseService`` on the background runner: another
@@ -38,6 +39,7 @@ from ui.cases.case_table_model import countdown, local_time
 from ui.cases.case_words import english_gloss
 from ui.cases.qt_case_photos import QtCasePhotos
 from ui.cases.qt_case_request_panel import QtCaseRequestPanel
+from ui.cases.qt_client_answers import QtClientAnswers
 from ui.cases.qt_handoff_dialog import QtHandoffDialog
 
 PHOTO_PX = 320
@@ -100,6 +102,8 @@ class QtCaseDetail(QDialog):
         self.tabs.addTab(self.timeline, self.tr("Timeline"))
         self.tabs.addTab(self.photos, self.tr("Photos"))
         self.tabs.addTab(self.reporters, self.tr("Reporters and feedback"))
+        self.client_answers = QtClientAnswers(self.service, self.runner, self.case_id, self)
+        self.tabs.addTab(self.client_answers, self.tr("Answers to client"))
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
         top.addWidget(self.cameras_button)
@@ -148,6 +152,7 @@ class QtCaseDetail(QDialog):
             self.requests.reload()
         self._fill_timeline(detail)
         self.photos.show_detail(detail)
+        self.client_answers.reload()
         self.reporters.clear()
         for reporter in detail.reporters:
             line = (
