@@ -3,11 +3,12 @@ Open311 clients whose requests became the case, written IN the step's own transa
 
 Why in the transaction: a step committed without its answer would leave a citizen unanswered forever,
 an answer committed without its step would tell a client something that never happened. Both halves
-commit or neither does; the sender (``commandcenter.gateway.webhooks``) delivers later, with retries,
-so a client that is down never holds back the desk. ``write_transition`` calls
-``answer_transition`` (so the desk, the approvals and the gateway all get it), ``merge_report`` calls
-``answer_merge``. The ``open311_requests`` row's status and notes move in the same transaction, so
-``GET /requests/{id}.json`` answers what the webhook says.
+commit or neither does (a client without a ``webhook_url`` polls ``GET /requests`` instead); the
+sender (``commandcenter.gateway.webhooks``) delivers later, with retries, so a client that is down
+never holds back the desk. ``write_transition`` calls ``answer_transition`` (so the desk, the
+approvals and the gateway all get it), ``merge_report`` calls ``answer_merge``. The
+``open311_requests`` row's status and notes move in the same transaction, so ``GET
+/requests/{id}.json`` answers what the webhook says.
 
 The payload is an Open311 GeoReport v2 ``service_request`` as a client expects it, plus our words:
 ``service_request_id`` (the request's id), ``status`` (``open``/``closed``), ``status_notes`` (the
@@ -25,6 +26,7 @@ from sqlalchemy import Connection, insert, select, update
 
 from commandcenter.domain.kinds import CaseStatus, PhotoStage
 from commandcenter.domain.workflow import PlannedTransition
+from commandcenter.persistence.accounts.models import ApiKey
 from commandcenter.persistence.cases.models import Case, CasePhoto
 from commandcenter.persistence.gateway.models import Open311Request, WebhookOutbox
 
@@ -62,9 +64,12 @@ def _enqueue(
     photos: list[str],
 ) -> int:
     requests = connection.execute(
-        select(Open311Request.id, Open311Request.api_key_id).where(Open311Request.case_id == case_id)
+        select(Open311Request.id, Open311Request.api_key_id)
+        .join(ApiKey, ApiKey.id == Open311Request.api_key_id)
+        .where(Open311Request.case_id == case_id, ApiKey.webhook_url != "")
     ).all()
-    if not requests:
+    if not requests:  # the request rows still answer GET /requests (a client may poll instead)
+        _mark_requests(connection, case_id, event, note)
         return 0
     number = connection.execute(select(Case.number).where(Case.id == case_id)).scalar_one()
     status = "open" if event == MERGED else "closed"
@@ -85,12 +90,17 @@ def _enqueue(
             }
         )
     connection.execute(insert(WebhookOutbox), rows)
+    _mark_requests(connection, case_id, event, note)
+    return len(rows)
+
+
+def _mark_requests(connection: Connection, case_id: int, event: str, note: str) -> None:
+    status = "open" if event == MERGED else "closed"
     connection.execute(
         update(Open311Request)
         .where(Open311Request.case_id == case_id)
         .values(status=status, status_notes=note)
     )
-    return len(rows)
 
 
 def _payload(

@@ -1,0 +1,197 @@
+"""The city-platform adapter against a loopback platform (aiohttp) that behaves like a real one —
+paging, the same case on two pages and again after the cursor, a 503 in the middle of a paging run,
+a refused connection, a restart of the adapter — on SQLite and PostgreSQL: every platform case is
+filed once through the intake (source 城市平台), every step of ours reaches the platform once and in
+order, positions of known vehicles reach the positions table, and the cursor survives the restart."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+import pytest
+from aiohttp import web
+
+from commandcenter.cases.current_intake import CurrentIntake
+from commandcenter.domain.kinds import UnitKind
+from commandcenter.feeds.sink import PositionSink
+from commandcenter.gateway.city_platform.cursor import Cursor, CursorFile
+from commandcenter.gateway.city_platform.json_feed import JsonFeedPlatform
+from commandcenter.gateway.city_platform.sync import CityPlatformSync
+from commandcenter.persistence.bulk_load import replace_all
+from commandcenter.persistence.cases.models import CaseCategory
+from commandcenter.persistence.cases.transitions import apply_transition, read_case
+from commandcenter.persistence.district.models import Vehicle
+from commandcenter.persistence.store import Store
+from commandcenter.persistence.units.models import Unit
+from commandcenter.testing.minimal_district import minimal_district
+
+NOW = datetime.now(UTC)
+
+
+def platform_case(number: int) -> dict[str, Any]:
+    """Spread along the segment (≈ 420 m apart), so screening sees no duplicates among them."""
+    at = 0.001 + 0.003 * number
+    return {"id": f"P-{number}", "category": "S0501", "lon": 113.60 + at, "lat": 34.70 + at}
+    # description, address, reporter: optional in the shape
+
+
+# cursor "" has three pages (P-2 on two of them), "c1" repeats P-4 beside P-5
+PAGES: dict[str, list[list[dict[str, Any]]]] = {
+    "": [[platform_case(1), platform_case(2)], [platform_case(2), platform_case(3)], [platform_case(4)]],
+    "c1": [[platform_case(4), platform_case(5)]],
+    "c2": [[]],
+}
+NEXT_CURSOR = {"": "c1", "c1": "c2", "c2": "c2"}
+FIXES: dict[str, tuple[list[dict[str, str]], str]] = {
+    "": ([{"vehicle": "豫A12345"}, {"vehicle": "京X00000"}], "p1"),
+    "p1": ([{"vehicle": "013800000001"}], "p2"),
+    "p2": ([], "p2"),
+}
+
+
+@dataclass
+class Platform:
+    """A platform's feed (``PAGES``, ``FIXES``) that fails on request and records what it was told."""
+
+    fail: Counter[str] = field(default_factory=Counter)  # path → how many 503s to answer first
+    statuses: list[tuple[str, str, dict[str, Any]]] = field(default_factory=list)  # key, id, body
+    runner: web.AppRunner | None = None
+    port: int = 0
+
+    def _failing(self, key: str) -> bool:
+        if self.fail[key] > 0:
+            self.fail[key] -= 1
+            return True
+        return False
+
+    async def cases(self, request: web.Request) -> web.Response:
+        since, page = request.query["since"], int(request.query["page"])
+        if self._failing(f"cases:{page}"):
+            return web.Response(status=503)
+        pages = PAGES[since]
+        body = {"cases": pages[page - 1], "next_page": page + 1 if page < len(pages) else None}
+        return web.json_response(body | {"cursor": NEXT_CURSOR[since]})
+
+    async def status(self, request: web.Request) -> web.Response:
+        if self._failing("status"):
+            return web.Response(status=503)
+        body = await request.json()
+        self.statuses.append((request.headers["Idempotency-Key"], request.match_info["id"], body))
+        return web.json_response({"ok": True})
+
+    async def positions(self, request: web.Request) -> web.Response:
+        fixes, cursor = FIXES[request.query["since"]]
+        ts = (NOW - timedelta(minutes=1)).isoformat()
+        return web.json_response(
+            {"positions": [f | {"ts": ts, "lon": 113.61, "lat": 34.71} for f in fixes]} | {"cursor": cursor}
+        )
+
+    async def up(self) -> None:
+        app = web.Application()
+        app.router.add_get("/cases", self.cases)
+        app.router.add_post("/cases/{id}/status", self.status)
+        app.router.add_get("/positions", self.positions)
+        self.runner = web.AppRunner(app)
+        await self.runner.setup()
+        await web.TCPSite(self.runner, "127.0.0.1", self.port).start()
+        self.port = self.runner.addresses[0][1]
+
+    async def down(self) -> None:
+        assert self.runner is not None
+        await self.runner.cleanup()
+
+
+@pytest.fixture
+def district(store: Store) -> Store:
+    rows = minimal_district()
+    rows[CaseCategory] = [{**rows[CaseCategory][0], "photo_required": False}]
+    rows[Unit] = [
+        *rows[Unit],
+        {"id": 2, "kind": UnitKind.ENFORCEMENT.value, "label": "豫A12345", "office_id": 1},
+    ]
+    rows[Vehicle] = [
+        {"id": 1, "kind": "执法车", "plate": "豫A12345", "company": None, "office_id": 1}
+        | {"terminal_id": "013800000001", "unit_id": 2}
+    ]
+    replace_all(store, rows)
+    return store
+
+
+def platform_cases(store: Store) -> list[tuple[int, str]]:
+    """(case id, platform id) of every case filed from the platform."""
+    return [
+        (int(case_id), str(ref))
+        for case_id, ref in store.execute_raw(
+            "SELECT c.id, r.client_ref FROM cases c JOIN open311_requests r ON r.case_id = c.id "
+            "WHERE c.source = '城市平台' ORDER BY r.client_ref"
+        )
+    ]
+
+
+def test_cases_status_and_positions_through_outages_and_a_restart(district: Store, tmp_path: Path) -> None:
+    async def scenario() -> tuple[Platform, CityPlatformSync]:
+        platform = Platform()
+        await platform.up()
+        async with aiohttp.ClientSession() as session:
+
+            def adapter() -> CityPlatformSync:
+                client = JsonFeedPlatform(f"http://127.0.0.1:{platform.port}", session)
+                intake, sink = CurrentIntake(district), PositionSink(district)
+                return CityPlatformSync("city", client, district, intake, sink, CursorFile("city", tmp_path))
+
+            sync = adapter()
+            platform.fail["cases:2"] = 1  # page 2 of the first run: 503
+            await sync.sync_once()
+            assert [ref for _, ref in platform_cases(district)] == ["P-1", "P-2"]
+            assert json.loads((tmp_path / "city-platform-city.json").read_text())["cases"] == ""
+            await sync.sync_once()  # page 1 again (nothing doubled), then pages 2 and 3
+            assert [ref for _, ref in platform_cases(district)] == ["P-1", "P-2", "P-3", "P-4"]
+
+            await platform.down()  # the platform goes away: every leg counts its outage
+            await sync.sync_once()
+            assert sync.counters()["cases_in_outages"] >= 2
+            await platform.up()
+
+            restarted = adapter()  # a new process: the cursor file says where it was ("c1")
+            case_id = platform_cases(district)[0][0]  # our desk moves P-1 on: the platform is told
+            apply_transition(
+                district, case_id, read_case(district, case_id).version, "立案", "值班员甲", "", NOW
+            )
+            platform.fail["status"] = 1  # the first status POST of the round fails
+            await restarted.sync_once()
+            await restarted.sync_once()
+            await platform.down()
+            return platform, restarted
+
+    platform, restarted = asyncio.run(scenario())
+    cases = platform_cases(district)
+    assert [ref for _, ref in cases] == ["P-1", "P-2", "P-3", "P-4", "P-5"]
+    assert len({case_id for case_id, _ in cases}) == 5
+    keys = [key for key, _, _ in platform.statuses]
+    assert len(keys) == len(set(keys)) == 6  # 受理 ×5, 立案 ×1 — each once
+    assert keys == sorted(keys, key=int)  # in our order
+    told = [(ref, body["status"]) for _, ref, body in platform.statuses]
+    assert ("P-1", "立案") in told
+    assert {ref for ref, status in told if status == "受理"} == {"P-1", "P-2", "P-3", "P-4", "P-5"}
+    assert district.execute_raw("SELECT count(*) FROM positions WHERE unit_id = 2") == [(2,)]
+    assert restarted.counters()["cases_repeated"] >= 1  # P-4 again after the cursor
+    saved = json.loads((tmp_path / "city-platform-city.json").read_text())
+    assert (saved["cases"], saved["positions"]) == ("c2", "p2")
+
+
+def test_the_cursor_file_is_written_whole_and_a_damaged_one_starts_over(tmp_path: Path) -> None:
+    cursors = CursorFile("city", tmp_path)
+    assert cursors.load() == Cursor()
+    cursors.save(Cursor("c1", "p1", 17))
+    assert CursorFile("city", tmp_path).load() == Cursor("c1", "p1", 17)
+    assert [p.name for p in tmp_path.iterdir()] == ["city-platform-city.json"]  # no temporary left
+    cursors.path.write_text("{not json", encoding="utf-8")
+    assert cursors.load() == Cursor()
+    assert (tmp_path / "city-platform-city.damaged.json").exists()
