@@ -195,3 +195,36 @@ def test_the_cursor_file_is_written_whole_and_a_damaged_one_starts_over(tmp_path
     cursors.path.write_text("{not json", encoding="utf-8")
     assert cursors.load() == Cursor()
     assert (tmp_path / "city-platform-city.damaged.json").exists()
+
+
+def test_a_platform_answering_another_shape_is_an_outage(district: Store, tmp_path: Path) -> None:
+    async def other_shape(_request: web.Request) -> web.Response:
+        return web.json_response({"items": []})
+
+    async def maintenance_page(_request: web.Request) -> web.Response:
+        return web.Response(text="<html>维护中</html>")
+
+    async def scenario() -> Counter[str]:
+        app = web.Application()
+        app.router.add_get("/cases", other_shape)
+        app.router.add_get("/positions", maintenance_page)
+        runner = web.AppRunner(app)
+        await runner.setup()
+        await web.TCPSite(runner, "127.0.0.1", 0).start()
+        async with aiohttp.ClientSession() as session:
+            client = JsonFeedPlatform(f"http://127.0.0.1:{runner.addresses[0][1]}", session)
+            sync = CityPlatformSync(
+                "odd",
+                client,
+                district,
+                CurrentIntake(district),
+                PositionSink(district),
+                CursorFile("odd", tmp_path),
+            )
+            await sync.sync_once()
+        await runner.cleanup()
+        return Counter({key: int(str(value)) for key, value in sync.counters().items()})
+
+    counters = asyncio.run(scenario())
+    assert (counters["cases_in_outages"], counters["positions_in_outages"]) == (1, 1)
+    assert not (tmp_path / "city-platform-odd.json").exists()  # no cursor moved

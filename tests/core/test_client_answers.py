@@ -157,3 +157,11 @@ def test_the_case_service_lists_answers_within_the_principals_scope(district: St
     assert len(own_office.cases.client_answers(case_id)) == 1
     with pytest.raises(PermissionDenied):
         services_for(district, UserRole.OFFICE, office_id=2, username="office2").cases.client_answers(case_id)
+
+
+def test_a_client_without_a_webhook_is_answered_through_its_request_row_only(district: Store) -> None:
+    case_id = create_case(district, minimal_report(), NOW - timedelta(hours=1))
+    request_id = add_request(district, add_client(district, "polling-app", ""), case_id, "F", NOW)
+    step(district, case_id, "不予立案", "不属于城管职责")
+    assert outbox_count(district) == 0
+    assert request_status(district, request_id) == ("closed", "不属于城管职责")
