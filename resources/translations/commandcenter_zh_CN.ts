@@ -451,6 +451,21 @@
     </message>
 </context>
 <context>
+    <name>ClientAnswerWords</name>
+    <message>
+        <source>Closed</source>
+        <translation>已结案</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <source>Merged</source>
+        <translation>已合并</translation>
+    </message>
+</context>
+<context>
     <name>DatabasePage</name>
     <message>
         <source>Database</source>
@@ -1734,6 +1749,10 @@
         <translation>上报人与回访</translation>
     </message>
     <message>
+        <source>Answers to client</source>
+        <translation>反馈答复</translation>
+    </message>
+    <message>
         <source>Case %1</source>
         <translation>案件 %1</translation>
     </message>
@@ -2112,6 +2131,41 @@
     <message>
         <source>%1 errors, %2 warnings: fix the errors.</source>
         <translation>错误 %1 个，注意 %2 个：请修正错误。</translation>
+    </message>
+</context>
+<context>
+    <name>QtClientAnswers</name>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>客户端</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>生成时间</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>送达</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>尝试次数</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>最近错误</translation>
+    </message>
+    <message>
+        <source>Gave up</source>
+        <translation>已放弃</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>待发送</translation>
     </message>
 </context>
 <context>
