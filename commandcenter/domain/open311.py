@@ -1,0 +1,38 @@
+"""A report received through the Open311 intake API (``open311_requests``) as its client asks after
+it: what it became (a case, a 待甄别 item, a refusal) and, for a case, where the case stands now."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+
+class RequestStatus(StrEnum):
+    """The row's own status (Open311's ``open``/``closed`` plus ours); ``pending`` while it is filed."""
+
+    PENDING = "pending"
+    OPEN = "open"
+    CLOSED = "closed"
+    IN_REVIEW = "in_review"
+    REJECTED = "rejected"
+
+
+@dataclass(frozen=True)
+class ServiceRequestRecord:
+    id: int
+    api_key_id: int
+    client_ref: str | None
+    received_at: datetime
+    service_code: str
+    lon: float | None
+    lat: float | None
+    status: RequestStatus
+    status_notes: str
+    case_id: int | None
+    review_id: int | None
+    # the case's side (None without a case)
+    case_number: str | None = None
+    case_status: str | None = None
+    deadline_at: datetime | None = None
+    case_updated_at: datetime | None = None

@@ -1,0 +1,177 @@
+"""Filing one Open311 report (worker thread: every call here blocks on the database).
+
+The order makes a repeat harmless and a failure leave nothing: a known ``client_ref`` answers its
+earlier request at once; otherwise the request is reserved (``open311_requests``, ``pending``), the
+photo stored, the report handed to ``CaseIntake.receive`` with the key's source, and the request
+settled with what intake made of it. Anything raised in between drops the reservation (a stored
+photo may stay: it is addressed by its bytes and harmless). The photo's size and type were checked
+before the reservation, so a refused photo stores nothing at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from commandcenter.audit.trail import AuditAction, AuditTrail
+from commandcenter.cases.current_intake import CurrentIntake
+from commandcenter.cases.intake import CaseIntake, IntakeOutcome
+from commandcenter.domain.api_keys import ApiKeyRecord
+from commandcenter.domain.cases import IncomingReport
+from commandcenter.domain.categories import CategorySpec
+from commandcenter.domain.open311 import RequestStatus, ServiceRequestRecord
+from commandcenter.domain.photos import PhotoRefused, check_photo
+from commandcenter.gateway.open311.parsing import ServiceRequestInput
+from commandcenter.gateway.open311.words import (
+    Open311Error,
+    bad_field,
+    in_progress,
+    photo_too_large,
+    rejection_line,
+)
+from commandcenter.geo.datum import Datum, to_wgs84
+from commandcenter.persistence.cases.photo_store import store_photo
+from commandcenter.persistence.gateway import open311 as requests
+from commandcenter.persistence.store import Store
+
+MERGED_NOTE = "已并入在办案件 / merged into an open case reported before"
+REVIEW_NOTE = "待甄别：值班员将确认位置与类别 / in review: an operator will place and categorise it"
+
+
+class Filing:
+    def __init__(
+        self, store: Store, intake: CurrentIntake, clock: Callable[[], datetime] | None = None
+    ) -> None:
+        """``intake``: the process's one ``CurrentIntake`` (its district index is built once)."""
+        self.store, self._intake = store, intake
+        self.clock = clock or (lambda: datetime.now(UTC))
+        self.audit = AuditTrail(store, self.clock)
+
+    def categories(self) -> list[CategorySpec]:
+        return sorted(self._current().categories.values(), key=lambda spec: spec.code)
+
+    def file(self, client: ApiKeyRecord, report: ServiceRequestInput) -> ServiceRequestRecord:
+        """The request the report became (or was before, for a repeated ``client_ref``); a refusal
+        by screening is the settled request with status ``rejected``. Raises ``Open311Error`` for
+        bad input (nothing stored) and ``DatabaseUnavailable``."""
+        if report.client_ref is not None:
+            earlier = requests.request_by_client_ref(self.store, client.id, report.client_ref)
+            if earlier is not None:
+                return _settled(earlier)
+        intake = self._current()
+        if report.service_code not in intake.categories:
+            raise bad_field(
+                "service_code", f"没有类别 {report.service_code}", "no such service (GET services.json)"
+            )
+        if report.photo is not None:
+            _check_photo(report.photo.content, report.photo.media_type, client.profile.max_photo_bytes)
+        lon, lat = to_wgs84(report.lon, report.lat, Datum(client.profile.datum.lower()))
+        now = self.clock()
+        request_id = requests.reserve_request(
+            self.store, client.id, report.client_ref, now, report.service_code, lon, lat
+        )
+        if request_id is None:  # the same client_ref arrived meanwhile (another gateway, a retry)
+            assert report.client_ref is not None
+            earlier = requests.request_by_client_ref(self.store, client.id, report.client_ref)
+            if earlier is None:
+                raise in_progress()
+            return _settled(earlier)
+        try:
+            outcome = self._receive(intake, client, report, lon, lat, now)
+            self._settle(request_id, outcome)
+        except BaseException:
+            requests.drop_request(self.store, request_id)
+            raise
+        self._record(client, request_id, outcome, report.service_code)
+        answer = requests.request_by_id(self.store, client.id, request_id)
+        assert answer is not None
+        return answer
+
+    def request(self, client: ApiKeyRecord, request_id: int) -> ServiceRequestRecord | None:
+        return requests.request_by_id(self.store, client.id, request_id)
+
+    def _receive(
+        self,
+        intake: CaseIntake,
+        client: ApiKeyRecord,
+        report: ServiceRequestInput,
+        lon: float,
+        lat: float,
+        now: datetime,
+    ) -> IntakeOutcome:
+        photos: list[str] = []
+        if report.photo is not None:
+            kind = check_photo(report.photo.content, _declared(report.photo.media_type))
+            photos.append(store_photo(self.store, report.photo.content, kind.value, _actor(client), now))
+        if report.media_url:
+            photos.append(report.media_url)
+        incoming = IncomingReport(
+            category_code=report.service_code,
+            lon=lon,
+            lat=lat,
+            source=client.profile.source,
+            reporter=report.reporter,
+            description=report.description,
+            address=report.address,
+            photos=tuple(photos),
+            reporter_phone=report.phone,
+        )
+        return intake.receive(incoming, now)
+
+    def _settle(self, request_id: int, outcome: IntakeOutcome) -> None:
+        if outcome.case_id is not None:
+            notes = MERGED_NOTE if outcome.merged else ""
+            requests.settle_request(
+                self.store, request_id, RequestStatus.OPEN, notes, case_id=outcome.case_id
+            )
+        elif outcome.review_id is not None:
+            requests.settle_request(
+                self.store, request_id, RequestStatus.IN_REVIEW, REVIEW_NOTE, review_id=outcome.review_id
+            )
+        else:
+            line = rejection_line(outcome.result.rejections)
+            requests.settle_request(
+                self.store, request_id, RequestStatus.REJECTED, line, keep_client_ref=False
+            )
+
+    def _record(self, client: ApiKeyRecord, request_id: int, outcome: IntakeOutcome, code: str) -> None:
+        """The audit row of a filed case (as the desk's ``IntakeService`` writes), by ``api:<key>``."""
+        if outcome.case_id is None:
+            return
+        details = {
+            "source": client.profile.source,
+            "category": code,
+            "merged": outcome.merged,
+            "open311_request": request_id,
+        }
+        self.audit.record(_actor(client), AuditAction.CASE_FILED, f"case:{outcome.case_id}", details)
+
+    def _current(self) -> CaseIntake:
+        intake = self._intake.current()
+        assert intake is not None  # built without needs_district: never None
+        return intake
+
+
+def _settled(earlier: ServiceRequestRecord) -> ServiceRequestRecord:
+    if earlier.status is RequestStatus.PENDING:
+        raise in_progress()
+    return earlier
+
+
+def _check_photo(content: bytes, media_type: str, limit: int) -> None:
+    if len(content) > limit:
+        raise photo_too_large(len(content), limit)
+    try:
+        check_photo(content, _declared(media_type))
+    except PhotoRefused as error:
+        raise Open311Error.from_line(415, str(error)) from error
+
+
+def _declared(media_type: str) -> str | None:
+    """The type a client declared, if it declared an image type (``application/octet-stream`` is a
+    client that did not say: the bytes' signature decides)."""
+    return media_type if media_type.startswith("image/") else None
+
+
+def _actor(client: ApiKeyRecord) -> str:
+    return f"api:{client.name}"[:40]
