@@ -21,9 +21,11 @@ from dataclasses import replace
 from pathlib import Path
 
 from commandcenter import __version__
+from commandcenter.commands.apikeys import add_apikeys, run_apikeys
 from commandcenter.commands.database import announce, command_database_url, may_replace, open_store
 from commandcenter.commands.departments import add_departments, run_departments
 from commandcenter.commands.district import add_district, run_district
+from commandcenter.commands.gateway import add_gateway, run_gateway
 from commandcenter.commands.import_cameras import add_import_cameras, run_import_cameras
 from commandcenter.commands.import_geojson import add_import_geojson, run_import_geojson
 from commandcenter.commands.settings import add_settings, run_settings
@@ -108,6 +110,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_users(commands)  # issue 13: the first administrator of a real install
     add_settings(commands)  # issue 13: the district's central settings
     add_departments(commands)  # issue 15: the departments that handle cases (联动)
+    add_apikeys(commands)  # issue 14: the Open311 intake's clients
+    add_gateway(commands)  # issue 14: the headless gateway process
     return parser
 
 
@@ -291,4 +295,6 @@ _HEADLESS: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
     "users": run_users,
     "settings": run_settings,
     "departments": run_departments,
+    "apikeys": run_apikeys,
+    "gateway": run_gateway,
 }

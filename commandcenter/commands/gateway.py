@@ -1,0 +1,36 @@
+"""``commandcenter gateway [--url URL]``: the headless gateway (issue 14) — the Open311 intake API and
+``/health`` (and the JT/T 808 server when installed) on the configured database, in the foreground
+until SIGTERM/SIGINT (``packaging/commandcenter-gateway.service`` runs it under systemd). Listeners
+and the process's name come from ``[gateway]`` in the config file."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from commandcenter.commands.database import command_database_url, open_store
+from commandcenter.config import Settings
+from commandcenter.exit_codes import EXIT_OK, EXIT_UNAVAILABLE
+
+
+def add_gateway(commands: Any) -> None:
+    parser = commands.add_parser(
+        "gateway", help="run the gateway: Open311 intake API, /health, JT/T 808 (foreground, until SIGTERM)"
+    )
+    parser.add_argument("--url", help="database URL (default: the configured one)")
+
+
+def run_gateway(args: argparse.Namespace, settings: Settings) -> int:
+    from commandcenter.gateway.service import serve
+
+    store = open_store(command_database_url("gateway", args.url, settings))
+    try:
+        serve(store, settings.gateway)
+    except OSError as error:  # the port is taken, the address is not this host's
+        where = f"{settings.gateway.http_host}:{settings.gateway.http_port}"
+        print(f"错误 error: 无法监听 cannot listen on {where}: {error}", file=sys.stderr)
+        return EXIT_UNAVAILABLE
+    finally:
+        store.close()
+    return EXIT_OK

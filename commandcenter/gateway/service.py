@@ -1,0 +1,110 @@
+"""``commandcenter gateway``: the gateway's components in one asyncio loop, until SIGTERM/SIGINT.
+
+The components start in order (the HTTP listener first, so ``/health`` answers while the others
+come up) and stop in reverse: each ``stop`` stops accepting and then finishes what it accepted.
+The JT/T 808 server (``commandcenter.gateway.jt808_server``, built by another part of issue 14) joins
+with one line when its module is there; without it the gateway runs the HTTP side alone and says so.
+
+``/health`` answers ``{"gateway": name, "database": "ok", "components": {name: counters}}`` —
+200 while the database answers, 503 (with the reason) while it does not, so a load balancer stops
+sending reports to a gateway that cannot file them. Logs are one ``key=value`` line per event.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import importlib
+import logging
+import os
+import signal
+import socket
+from collections.abc import Mapping, Sequence
+
+from commandcenter.cases.current_intake import CurrentIntake
+from commandcenter.config import GatewaySettings
+from commandcenter.gateway.component import GatewayComponent
+from commandcenter.gateway.http_server import HttpServer
+from commandcenter.gateway.open311.app import open311_api
+from commandcenter.persistence.database import DatabaseUnavailable
+from commandcenter.persistence.store import Store
+
+log = logging.getLogger("commandcenter.gateway")
+
+JT808_MODULE = "commandcenter.gateway.jt808_server"
+JT808_CLASS = "Jt808Server"  # constructed with (store, settings.gateway, name)
+
+
+def gateway_name(settings: GatewaySettings) -> str:
+    return settings.name or f"{socket.gethostname()}-{os.getpid()}"
+
+
+class Gateway:
+    def __init__(self, store: Store, settings: GatewaySettings, name: str) -> None:
+        self.store, self.settings, self.name = store, settings, name
+        self.http = HttpServer(
+            open311_api(store, CurrentIntake(store)), settings.http_host, settings.http_port, self.health
+        )
+        self.components: list[GatewayComponent] = [self.http, *optional_components(store, settings, name)]
+
+    async def health(self) -> tuple[int, Mapping[str, object]]:
+        try:
+            await asyncio.to_thread(self.store.ping)
+            database, status = "ok", 200
+        except DatabaseUnavailable as error:
+            database, status = f"unavailable: {error}", 503
+        counters = {component.name: dict(component.counters()) for component in self.components}
+        return status, {"gateway": self.name, "database": database, "components": counters}
+
+    async def run(self, stop: asyncio.Event) -> None:
+        """Start every component, wait for ``stop``, then stop the started ones in reverse."""
+        started: list[GatewayComponent] = []
+        try:
+            for component in self.components:
+                await component.start()
+                started.append(component)
+                log.info("event=component_started gateway=%s component=%s", self.name, component.name)
+            log.info(
+                "event=gateway_ready gateway=%s http=%s:%d",
+                self.name,
+                self.settings.http_host,
+                self.http.port,
+            )
+            await stop.wait()
+            log.info("event=gateway_stopping gateway=%s", self.name)
+        finally:
+            await stop_all(started, self.name)
+
+
+async def stop_all(started: Sequence[GatewayComponent], name: str) -> None:
+    for component in reversed(started):
+        try:
+            await component.stop()
+            log.info("event=component_stopped gateway=%s component=%s", name, component.name)
+        except Exception:
+            log.exception("event=component_stop_failed gateway=%s component=%s", name, component.name)
+
+
+def optional_components(store: Store, settings: GatewaySettings, name: str) -> list[GatewayComponent]:
+    """The JT/T 808 server when its module is installed; none (logged) otherwise."""
+    try:
+        module = importlib.import_module(JT808_MODULE)
+    except ModuleNotFoundError as error:
+        if error.name != JT808_MODULE:
+            raise
+        log.info("event=component_missing component=jt808 module=%s: running without it", JT808_MODULE)
+        return []
+    component: GatewayComponent = getattr(module, JT808_CLASS)(store, settings, name)
+    return [component]
+
+
+def serve(store: Store, settings: GatewaySettings) -> None:
+    """Run until SIGTERM or SIGINT (Ctrl+C), then shut down cleanly."""
+    asyncio.run(_serve(Gateway(store, settings, gateway_name(settings))))
+
+
+async def _serve(gateway: Gateway) -> None:
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(signum, stop.set)
+    await gateway.run(stop)
