@@ -85,6 +85,8 @@ def test_form_json_and_multipart_reports_become_cases_with_the_keys_source(distr
     assert district.execute_raw("SELECT reporter FROM case_reporters WHERE reporter = '张伟'")
     statuses = district.execute_raw("SELECT status, case_id IS NOT NULL FROM open311_requests ORDER BY id")
     assert statuses == [("open", True)] * 3
+    audited = district.execute_raw("SELECT count(*) FROM audit_log WHERE actor = 'api:inspectors'")
+    assert audited == [(3,)]  # each filing (two new cases, one merge), by the key's name
 
 
 def test_gcj02_coordinates_are_converted_at_the_edge(district: Store) -> None:

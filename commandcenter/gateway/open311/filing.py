@@ -1,19 +1,20 @@
 """Filing one Open311 report (worker thread: every call here blocks on the database).
 
-The order makes a repeat harmless and a failure leave nothing: a known ``client_ref`` answers its
-earlier request at once; otherwise the request is reserved (``open311_requests``, ``pending``), the
-photo stored, the report handed to ``CaseIntake.receive`` with the key's source, and the request
-settled with what intake made of it. Anything raised in between drops the reservation (a stored
-photo may stay: it is addressed by its bytes and harmless). The photo's size and type were checked
-before the reservation, so a refused photo stores nothing at all.
+The order makes a repeat harmless and a failure leave nothing: the report is checked (category,
+photo), then reserved (``open311_requests``, ``pending``) — a ``client_ref`` this key sent before
+meets the unique constraint and answers the earlier request instead — then the photo is stored, the
+report handed to ``CaseIntake.receive`` with the key's source, and the request settled with what
+intake made of it. Anything raised in between drops the reservation (a stored photo may stay: it
+is addressed by its bytes and harmless). A refused photo stores nothing at all.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from commandcenter.audit.trail import AuditAction, AuditTrail
+from commandcenter.audit.trail import AuditAction
 from commandcenter.cases.current_intake import CurrentIntake
 from commandcenter.cases.intake import CaseIntake, IntakeOutcome
 from commandcenter.domain.api_keys import ApiKeyRecord
@@ -34,6 +35,7 @@ from commandcenter.persistence.cases.photo_store import store_photo
 from commandcenter.persistence.gateway import open311 as requests
 from commandcenter.persistence.store import Store
 
+REFRESH_S = 1.0
 MERGED_NOTE = "已并入在办案件 / merged into an open case reported before"
 REVIEW_NOTE = "待甄别：值班员将确认位置与类别 / in review: an operator will place and categorise it"
 
@@ -45,7 +47,7 @@ class Filing:
         """``intake``: the process's one ``CurrentIntake`` (its district index is built once)."""
         self.store, self._intake = store, intake
         self.clock = clock or (lambda: datetime.now(UTC))
-        self.audit = AuditTrail(store, self.clock)
+        self._checked = -REFRESH_S  # when the intake was last asked for base-data changes
 
     def categories(self) -> list[CategorySpec]:
         return sorted(self._current().categories.values(), key=lambda spec: spec.code)
@@ -54,10 +56,6 @@ class Filing:
         """The request the report became (or was before, for a repeated ``client_ref``); a refusal
         by screening is the settled request with status ``rejected``. Raises ``Open311Error`` for
         bad input (nothing stored) and ``DatabaseUnavailable``."""
-        if report.client_ref is not None:
-            earlier = requests.request_by_client_ref(self.store, client.id, report.client_ref)
-            if earlier is not None:
-                return _settled(earlier)
         intake = self._current()
         if report.service_code not in intake.categories:
             raise bad_field(
@@ -70,19 +68,20 @@ class Filing:
         request_id = requests.reserve_request(
             self.store, client.id, report.client_ref, now, report.service_code, lon, lat
         )
-        if request_id is None:  # the same client_ref arrived meanwhile (another gateway, a retry)
+        if request_id is None:  # a repeat: this client_ref was sent before (here, or to another gateway)
             assert report.client_ref is not None
             earlier = requests.request_by_client_ref(self.store, client.id, report.client_ref)
-            if earlier is None:
+            if earlier is None or earlier.status is RequestStatus.PENDING:
                 raise in_progress()
-            return _settled(earlier)
+            return earlier
         try:
             outcome = self._receive(intake, client, report, lon, lat, now)
-            self._settle(request_id, outcome)
+            self._settle(
+                request_id, outcome, _audit_note(client, request_id, outcome, report.service_code, now)
+            )
         except BaseException:
             requests.drop_request(self.store, request_id)
             raise
-        self._record(client, request_id, outcome, report.service_code)
         answer = requests.request_by_id(self.store, client.id, request_id)
         assert answer is not None
         return answer
@@ -118,11 +117,11 @@ class Filing:
         )
         return intake.receive(incoming, now)
 
-    def _settle(self, request_id: int, outcome: IntakeOutcome) -> None:
+    def _settle(self, request_id: int, outcome: IntakeOutcome, audit: requests.AuditNote | None) -> None:
         if outcome.case_id is not None:
             notes = MERGED_NOTE if outcome.merged else ""
             requests.settle_request(
-                self.store, request_id, RequestStatus.OPEN, notes, case_id=outcome.case_id
+                self.store, request_id, RequestStatus.OPEN, notes, case_id=outcome.case_id, audit=audit
             )
         elif outcome.review_id is not None:
             requests.settle_request(
@@ -134,28 +133,16 @@ class Filing:
                 self.store, request_id, RequestStatus.REJECTED, line, keep_client_ref=False
             )
 
-    def _record(self, client: ApiKeyRecord, request_id: int, outcome: IntakeOutcome, code: str) -> None:
-        """The audit row of a filed case (as the desk's ``IntakeService`` writes), by ``api:<key>``."""
-        if outcome.case_id is None:
-            return
-        details = {
-            "source": client.profile.source,
-            "category": code,
-            "merged": outcome.merged,
-            "open311_request": request_id,
-        }
-        self.audit.record(_actor(client), AuditAction.CASE_FILED, f"case:{outcome.case_id}", details)
-
     def _current(self) -> CaseIntake:
-        intake = self._intake.current()
+        """The process's intake, asked whether the base data changed at most once a ``REFRESH_S``
+        (one read saved per report at a busy gateway; a moved 路长 is seen within a second)."""
+        now = time.monotonic()
+        intake = self._intake.built()
+        if intake is None or now - self._checked >= REFRESH_S:
+            intake = self._intake.current()
+            self._checked = now
         assert intake is not None  # built without needs_district: never None
         return intake
-
-
-def _settled(earlier: ServiceRequestRecord) -> ServiceRequestRecord:
-    if earlier.status is RequestStatus.PENDING:
-        raise in_progress()
-    return earlier
 
 
 def _check_photo(content: bytes, media_type: str, limit: int) -> None:
@@ -165,6 +152,23 @@ def _check_photo(content: bytes, media_type: str, limit: int) -> None:
         check_photo(content, _declared(media_type))
     except PhotoRefused as error:
         raise Open311Error.from_line(415, str(error)) from error
+
+
+def _audit_note(
+    client: ApiKeyRecord, request_id: int, outcome: IntakeOutcome, code: str, now: datetime
+) -> requests.AuditNote | None:
+    """The audit row of a filed case (as the desk's ``IntakeService`` writes), by ``api:<key>``."""
+    if outcome.case_id is None:
+        return None
+    details = {
+        "source": client.profile.source,
+        "category": code,
+        "merged": outcome.merged,
+        "open311_request": request_id,
+    }
+    return requests.AuditNote(
+        _actor(client), AuditAction.CASE_FILED.value, f"case:{outcome.case_id}", details, now
+    )
 
 
 def _declared(media_type: str) -> str | None:

@@ -8,6 +8,8 @@ with the case or 待甄别 item intake made of it, or *dropped* if filing failed
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -15,11 +17,23 @@ from sqlalchemy import delete, exc, insert, select, update
 
 from commandcenter.domain.open311 import RequestStatus, ServiceRequestRecord
 from commandcenter.persistence.access import as_utc, maybe_utc, read_one, unavailable, writing
+from commandcenter.persistence.accounts.audit_log import append_in
 from commandcenter.persistence.cases.models import Case
 from commandcenter.persistence.gateway.models import Open311Request
 from commandcenter.persistence.store import Store
 
 _REQUEST = Open311Request
+
+
+@dataclass(frozen=True)
+class AuditNote:
+    """The audit row a settled request is written with (``audit.trail`` vocabulary)."""
+
+    actor: str
+    action: str
+    target: str
+    details: Mapping[str, Any]
+    at: datetime
 
 
 def reserve_request(
@@ -63,9 +77,11 @@ def settle_request(
     case_id: int | None = None,
     review_id: int | None = None,
     keep_client_ref: bool = True,
+    audit: AuditNote | None = None,
 ) -> None:
-    """Record what the report became. ``keep_client_ref=False`` (a refusal) frees the client's id, so
-    the corrected report may be sent again under it."""
+    """Record what the report became, with its audit row in the same transaction (a filed case's
+    request is settled and audited together, or neither). ``keep_client_ref=False`` (a refusal) frees
+    the client's id, so the corrected report may be sent again under it."""
     changes: dict[str, Any] = {
         "status": status.value,
         "status_notes": notes,
@@ -76,6 +92,10 @@ def settle_request(
         changes["client_ref"] = None
     with writing(store) as connection:
         connection.execute(update(_REQUEST).where(_REQUEST.id == request_id).values(**changes))
+        if audit is not None:
+            append_in(
+                connection, audit.actor[:40], audit.action[:32], audit.target[:120], audit.details, audit.at
+            )
 
 
 def drop_request(store: Store, request_id: int) -> None:
