@@ -36,3 +36,7 @@ class ServiceRequestRecord:
     case_status: str | None = None
     deadline_at: datetime | None = None
     case_updated_at: datetime | None = None
+    # the 待甄别 item's side (None unless the report was kept for review)
+    review_status: str | None = None  # ReviewStatus: 待甄别 / 已受理 / 已驳回
+    review_note: str = ""  # the operator's reason when rejected
+    review_decided_at: datetime | None = None

@@ -4,14 +4,17 @@ answer as documented; every bad input is a 4xx with its reason and stores nothin
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 import aiohttp
 import pytest
 
+from commandcenter.domain.kinds import UserRole
 from commandcenter.geo.datum import wgs84_to_gcj02
 from commandcenter.persistence.bulk_load import replace_all
 from commandcenter.persistence.store import Store
+from commandcenter.testing.accounts import services_for
 from commandcenter.testing.minimal_district import minimal_district
 from commandcenter.testing.open311 import JPEG, POINT, count, make_key, serve
 
@@ -287,3 +290,37 @@ def test_unknown_routes_and_methods_answer_open311_errors(district: Store) -> No
     answered = serve(district, scenario)
     assert [status for status, _ in answered] == [404, 405, 404]
     assert all(body[0]["code"] == status for status, body in answered)
+
+
+def test_a_review_item_s_request_follows_the_operators_decision(district: Store) -> None:
+    """Accepted: the request shows the case it became; rejected: closed, with the operator's reason."""
+    key = make_key(district)
+    review = services_for(district, UserRole.OPERATOR).review
+
+    async def post_outside(session: aiohttp.ClientSession, ref: str) -> str:
+        fields = report(key, media_url=PHOTO_URL, lat="34.80", long="113.70", client_ref=ref)
+        async with session.post("/requests.json", data=fields) as posted:
+            assert posted.status == 202
+            return str((await posted.json())[0]["service_request_id"])
+
+    async def status(session: aiohttp.ClientSession, request_id: str) -> dict[str, Any]:
+        async with session.get(f"/requests/{request_id}.json", params={"api_key": key}) as answered:
+            assert answered.status == 200
+            return dict((await answered.json())[0])
+
+    async def scenario(session: aiohttp.ClientSession) -> list[dict[str, Any]]:
+        accepted, rejected = await post_outside(session, "a"), await post_outside(session, "b")
+        waiting = await status(session, accepted)
+        ids = dict(district.execute_raw("SELECT client_ref, review_id FROM open311_requests"))
+        await asyncio.to_thread(review.accept, ids["a"], "S0501", 113.61, 34.71)
+        await asyncio.to_thread(review.reject, ids["b"], "重复上报")
+        return [waiting, await status(session, accepted), await status(session, rejected)]
+
+    waiting, accepted, rejected = serve(district, scenario)
+    assert waiting["status"] == "in_review"
+    assert waiting["case_number"] is None
+    assert accepted["status"] == "open"
+    assert accepted["case_number"]
+    assert accepted["expected_datetime"]
+    assert rejected["status"] == "closed"
+    assert "重复上报" in rejected["status_notes"]

@@ -12,6 +12,7 @@ from datetime import datetime
 from commandcenter.domain.categories import CategorySpec
 from commandcenter.domain.kinds import OPEN_CASE_STATUSES, CaseStatus
 from commandcenter.domain.open311 import RequestStatus, ServiceRequestRecord
+from commandcenter.domain.reviews import ReviewStatus
 
 
 def service(spec: CategorySpec) -> dict[str, object]:
@@ -27,14 +28,23 @@ def service(spec: CategorySpec) -> dict[str, object]:
 
 
 def open311_status(record: ServiceRequestRecord) -> str:
-    if record.status is RequestStatus.OPEN and record.case_status is not None:
+    """``open``/``closed`` by the case (an accepted 待甄别 item's too); ``closed`` for a review item an
+    operator rejected; else the row's own status (``in_review``)."""
+    if record.case_status is not None:
         return "open" if CaseStatus(record.case_status) in OPEN_CASE_STATUSES else "closed"
+    if record.review_status == ReviewStatus.REJECTED:
+        return "closed"
     return record.status.value
 
 
 def status_notes(record: ServiceRequestRecord) -> str:
     stage = f"案件状态：{record.case_status} / case stage: {record.case_status}" if record.case_status else ""
-    return "；".join(part for part in (record.status_notes, stage) if part)
+    notes = record.status_notes
+    if record.review_status == ReviewStatus.ACCEPTED:
+        notes = "已受理 / accepted by an operator"
+    elif record.review_status == ReviewStatus.REJECTED:
+        notes = f"未受理：{record.review_note} / not accepted by an operator"
+    return "；".join(part for part in (notes, stage) if part)
 
 
 def posted(record: ServiceRequestRecord) -> dict[str, object]:
@@ -54,7 +64,7 @@ def posted(record: ServiceRequestRecord) -> dict[str, object]:
 
 def request(record: ServiceRequestRecord) -> dict[str, object]:
     """GET requests/{id}.json: the request as it stands now."""
-    updated = record.case_updated_at or record.received_at
+    updated = record.case_updated_at or record.review_decided_at or record.received_at
     return {
         "service_request_id": str(record.id),
         "status": open311_status(record),

@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, exc, insert, select, update
+from sqlalchemy import delete, exc, func, insert, select, update
 
 from commandcenter.domain.open311 import RequestStatus, ServiceRequestRecord
 from commandcenter.persistence.access import as_utc, maybe_utc, read_one, unavailable, writing
 from commandcenter.persistence.accounts.audit_log import append_in
+from commandcenter.persistence.cases.desk_models import ScreeningReview
 from commandcenter.persistence.cases.models import Case
 from commandcenter.persistence.gateway.models import Open311Request
 from commandcenter.persistence.store import Store
@@ -120,8 +121,16 @@ _COLUMNS = (
     Case.status,
     Case.deadline_at,
     Case.updated_at,
+    ScreeningReview.status,
+    ScreeningReview.decision_note,
+    ScreeningReview.decided_at,
 )
-_WITH_CASE = select(*_COLUMNS).outerjoin(Case, Case.id == _REQUEST.case_id)
+# A report kept for 待甄别 becomes the case an operator accepts it as: its request follows that case.
+_WITH_CASE = (
+    select(*_COLUMNS)
+    .outerjoin(ScreeningReview, ScreeningReview.id == _REQUEST.review_id)
+    .outerjoin(Case, Case.id == func.coalesce(_REQUEST.case_id, ScreeningReview.case_id))
+)
 
 
 def request_by_id(store: Store, api_key_id: int, request_id: int) -> ServiceRequestRecord | None:
@@ -154,4 +163,7 @@ def _record(row: Any) -> ServiceRequestRecord:
         case_status=row[12],
         deadline_at=maybe_utc(row[13]),
         case_updated_at=maybe_utc(row[14]),
+        review_status=row[15],
+        review_note=row[16] or "",
+        review_decided_at=maybe_utc(row[17]),
     )
