@@ -10,6 +10,7 @@ is addressed by its bytes and harmless). A refused photo stores nothing at all.
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -32,8 +33,11 @@ from commandcenter.gateway.open311.words import (
 )
 from commandcenter.geo.datum import Datum, to_wgs84
 from commandcenter.persistence.cases.photo_store import store_photo
+from commandcenter.persistence.database import DatabaseUnavailable
 from commandcenter.persistence.gateway import open311 as requests
 from commandcenter.persistence.store import Store
+
+log = logging.getLogger(__name__)
 
 REFRESH_S = 1.0
 MERGED_NOTE = "已并入在办案件 / merged into an open case reported before"
@@ -80,11 +84,21 @@ class Filing:
                 request_id, outcome, _audit_note(client, request_id, outcome, report.service_code, now)
             )
         except BaseException:
-            requests.drop_request(self.store, request_id)
+            self._drop(request_id)
             raise
         answer = requests.request_by_id(self.store, client.id, request_id)
         assert answer is not None
         return answer
+
+    def _drop(self, request_id: int) -> None:
+        """Forget the reservation of a filing that failed; with the database gone too, the row stays
+        ``pending`` (a repeat of its ``client_ref`` answers 409) and the log says which it is."""
+        try:
+            requests.drop_request(self.store, request_id)
+        except DatabaseUnavailable:
+            log.warning(
+                "event=reservation_left open311_request=%d: the database went away while filing", request_id
+            )
 
     def request(self, client: ApiKeyRecord, request_id: int) -> ServiceRequestRecord | None:
         return requests.request_by_id(self.store, client.id, request_id)
