@@ -93,7 +93,15 @@ def optional_components(store: Store, settings: GatewaySettings, name: str) -> l
             raise
         log.info("event=component_missing component=jt808 module=%s: running without it", JT808_MODULE)
         return []
-    component: GatewayComponent = getattr(module, JT808_CLASS)(store, settings, name)
+    factory = getattr(module, JT808_CLASS, None)
+    if factory is None:
+        log.error(
+            "event=component_missing component=jt808 module=%s has no %s: running without it",
+            JT808_MODULE,
+            JT808_CLASS,
+        )
+        return []
+    component: GatewayComponent = factory(store, settings, name)
     return [component]
 
 

@@ -23,11 +23,15 @@ from commandcenter.gateway.open311.words import Open311Error, not_found, rate_li
 CLIENT_NAME = web.RequestKey("open311_client", str)  # the API key's name, for the access log line
 
 
+# What /health shows from the start: requests by status class, reports by what they became.
+COUNTERS = ("requests", "http_2xx", "http_4xx", "http_5xx", "open", "in_review", "rejected", "rate_limited")
+
+
 class Open311Api:
     def __init__(self, filing: Filing, keys: ApiKeys, limiter: RateLimiter | None = None) -> None:
         self.filing, self.keys = filing, keys
         self.limiter = limiter or RateLimiter()
-        self.counts: Counter[str] = Counter()
+        self.counts: Counter[str] = Counter(dict.fromkeys(COUNTERS, 0))
 
     def counters(self) -> Mapping[str, object]:
         return dict(self.counts)

@@ -1,0 +1,92 @@
+"""The gateway process's frame: the JT/T 808 server joins when its module is there (and the gateway
+runs without it, saying so, when not); components start in order, stop in reverse, and ``/health``
+shows each one's counters."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+import pytest
+
+from commandcenter.config import GatewaySettings
+from commandcenter.gateway import service
+from commandcenter.gateway.service import Gateway
+from commandcenter.persistence.store import Store
+
+FAKE_SERVER = """
+EVENTS = []
+
+
+class Jt808Server:
+    def __init__(self, store, settings, name):
+        self.name = "jt808"
+        self.args = (store, settings, name)
+
+    async def start(self):
+        EVENTS.append("jt808 started")
+
+    async def stop(self):
+        EVENTS.append("jt808 stopped")
+
+    def counters(self):
+        return {"frames": 7}
+"""
+
+
+@pytest.fixture
+def fake_jt808(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+    (tmp_path / "fake_jt808_server.py").write_text(FAKE_SERVER)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setattr(service, "JT808_MODULE", "fake_jt808_server")
+    import fake_jt808_server  # type: ignore[import-not-found]
+
+    yield fake_jt808_server
+    sys.modules.pop("fake_jt808_server", None)
+
+
+def settings() -> GatewaySettings:
+    return GatewaySettings(name="gw", http_host="127.0.0.1", http_port=0)
+
+
+def test_without_the_jt808_module_the_gateway_runs_the_http_side_and_says_so(
+    store: Store, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setattr(service, "JT808_MODULE", "commandcenter.gateway.no_such_module")
+    caplog.set_level("INFO", logger="commandcenter.gateway")
+    gateway = Gateway(store, settings(), "gw")
+    assert [component.name for component in gateway.components] == ["http"]
+    assert "event=component_missing component=jt808" in caplog.text
+
+
+def test_components_start_in_order_stop_in_reverse_and_report_to_health(
+    store: Store, fake_jt808: Any
+) -> None:
+    gateway = Gateway(store, settings(), "gw")
+    jt808 = gateway.components[1]
+    assert jt808.args == (store, gateway.settings, "gw")  # type: ignore[attr-defined]
+
+    async def scenario() -> tuple[int, Mapping[str, Any]]:
+        stop = asyncio.Event()
+        running = asyncio.create_task(gateway.run(stop))
+        while "jt808 started" not in fake_jt808.EVENTS:
+            await asyncio.sleep(0.01)
+        url = f"http://127.0.0.1:{gateway.http.port}/health"
+        async with aiohttp.ClientSession() as session, session.get(url) as answer:
+            health = (answer.status, await answer.json())
+        fake_jt808.EVENTS.append("stop asked")
+        stop.set()
+        await running
+        return health
+
+    status, body = asyncio.run(scenario())
+    assert status == 200
+    assert body["gateway"] == "gw"
+    assert body["database"] == "ok"
+    assert body["components"]["jt808"] == {"frames": 7}
+    assert body["components"]["http"]["requests"] == 0  # /health counts itself once answered
+    assert fake_jt808.EVENTS == ["jt808 started", "stop asked", "jt808 stopped"]
