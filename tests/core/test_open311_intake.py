@@ -324,3 +324,26 @@ def test_a_review_item_s_request_follows_the_operators_decision(district: Store)
     assert accepted["expected_datetime"]
     assert rejected["status"] == "closed"
     assert "重复上报" in rejected["status_notes"]
+
+
+def test_the_same_client_ref_at_once_files_one_case(district: Store) -> None:
+    """Five copies in flight together (a client retrying over a bad link): one case; every answer is
+    that request or a 409 to retry, never a second filing."""
+    key = make_key(district)
+
+    async def scenario(session: aiohttp.ClientSession) -> list[tuple[int, Any]]:
+        fields = report(key, media_url=PHOTO_URL, client_ref="wx-race")
+
+        async def send() -> tuple[int, Any]:
+            async with session.post("/requests.json", data=fields) as sent:
+                return sent.status, await sent.json()
+
+        return list(await asyncio.gather(*(send() for _ in range(5))))
+
+    answers = serve(district, scenario)
+    filed = [body for status, body in answers if status == 200]
+    assert filed
+    assert all(body == filed[0] for body in filed)
+    assert all(status in (200, 409) for status, _ in answers)
+    assert count(district, "cases") == 1
+    assert count(district, "open311_requests") == 1

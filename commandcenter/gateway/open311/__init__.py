@@ -11,17 +11,20 @@ Routes (JSON only; ``app.build_app``):
   ``address_string``, ``first_name``/``last_name``/``phone``, and the client's own id ``client_ref``
   (our choice over ``attribute[...]``: a top-level field, like ``device_id``, which needs no service
   definition): a repeat of the same ``client_ref`` under the same key answers the earlier answer and
-  files nothing. Answers: ``200`` with ``service_request_id`` (our ``open311_requests`` id),
-  ``case_number``, ``status`` ``open`` and ``expected_datetime`` (the case's dispatch deadline) — a
-  report merged into an open duplicate answers with that case; ``202`` with ``status`` ``in_review``
-  and a ``token`` (= the request id) when screening kept the report for 待甄别 (an operator places it);
-  ``400`` with the screening's reason when it refused (the client's id is then freed, so the
-  corrected report may be sent under it).
+  files nothing. Open311 fields we do not use (``jurisdiction_id``, ``email``, ``device_id``,
+  ``account_id``, ``attribute[...]``) are accepted and ignored; a photo inside a JSON body is not
+  (send it as multipart, or its ``media_url``).
+  Answers: ``200`` with ``service_request_id`` (our ``open311_requests`` id), ``case_number``,
+  ``status`` ``open`` and ``expected_datetime`` (the case's dispatch deadline) — a report merged
+  into an open duplicate answers with that case; ``202`` with ``status`` ``in_review`` and a
+  ``token`` (= the request id) when screening kept the report for 待甄别 (an operator places it);
+  ``400`` with the screening's reason when it refused (the request is kept as ``rejected`` with
+  its client id freed, so the corrected report may be sent under it).
 - ``GET /requests/{id}.json?api_key=…`` — the key's own request: ``status`` (open / closed /
   in_review), ``status_notes`` (the case's stage), ``case_number``, ``expected_datetime``,
   ``updated_datetime``. Another key's request is 404: a citizen's report is not public.
 
 Errors are Open311's ``[{"code": 400, "description": "中文 / English"}]``: 400 bad input, 401 no
 key, 403 unknown or revoked key, 404, 409 the same ``client_ref`` being filed right now, 413 too
-large, 415 not a JPEG/PNG, 429 over the key's rate, 503 database unavailable. None stores anything.
+large, 415 not a JPEG/PNG, 429 over the key's rate, 503 database unavailable. None of these stores anything.
 """
