@@ -39,12 +39,20 @@ def gateway_name(settings: GatewaySettings) -> str:
 
 
 class Gateway:
-    def __init__(self, store: Store, settings: GatewaySettings, name: str) -> None:
+    def __init__(
+        self,
+        store: Store,
+        settings: GatewaySettings,
+        name: str,
+        components: Sequence[GatewayComponent] = (),
+    ) -> None:
+        """``components``: what runs beside the HTTP listener (``optional_components``: the JT/T 808
+        server …), started after it in this order."""
         self.store, self.settings, self.name = store, settings, name
         self.http = HttpServer(
             open311_api(store, CurrentIntake(store)), settings.http_host, settings.http_port, self.health
         )
-        self.components: list[GatewayComponent] = [self.http, *optional_components(store, settings, name)]
+        self.components: list[GatewayComponent] = [self.http, *components]
 
     async def health(self) -> tuple[int, Mapping[str, object]]:
         try:
@@ -85,7 +93,8 @@ async def stop_all(started: Sequence[GatewayComponent], name: str) -> None:
 
 
 def optional_components(store: Store, settings: GatewaySettings, name: str) -> list[GatewayComponent]:
-    """The JT/T 808 server when its module is installed; none (logged) otherwise."""
+    """The components beside the HTTP listener: the JT/T 808 server when its module is installed
+    (none, logged, otherwise). A further component is one more entry here."""
     try:
         module = importlib.import_module(JT808_MODULE)
     except ModuleNotFoundError as error:
@@ -107,7 +116,8 @@ def optional_components(store: Store, settings: GatewaySettings, name: str) -> l
 
 def serve(store: Store, settings: GatewaySettings) -> None:
     """Run until SIGTERM or SIGINT (Ctrl+C), then shut down cleanly."""
-    asyncio.run(_serve(Gateway(store, settings, gateway_name(settings))))
+    name = gateway_name(settings)
+    asyncio.run(_serve(Gateway(store, settings, name, optional_components(store, settings, name))))
 
 
 async def _serve(gateway: Gateway) -> None:

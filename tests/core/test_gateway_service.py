@@ -53,22 +53,22 @@ def settings() -> GatewaySettings:
     return GatewaySettings(name="gw", http_host="127.0.0.1", http_port=0)
 
 
-def test_without_the_jt808_module_the_gateway_runs_the_http_side_and_says_so(
+def test_without_the_jt808_module_the_gateway_runs_without_it_and_says_so(
     store: Store, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
     monkeypatch.setattr(service, "JT808_MODULE", "commandcenter.gateway.no_such_module")
     caplog.set_level("INFO", logger="commandcenter.gateway")
-    gateway = Gateway(store, settings(), "gw")
-    assert [component.name for component in gateway.components] == ["http"]
+    assert service.optional_components(store, settings(), "gw") == []
     assert "event=component_missing component=jt808" in caplog.text
 
 
 def test_components_start_in_order_stop_in_reverse_and_report_to_health(
     store: Store, fake_jt808: Any
 ) -> None:
-    gateway = Gateway(store, settings(), "gw")
-    jt808 = gateway.components[1]
-    assert jt808.args == (store, gateway.settings, "gw")  # type: ignore[attr-defined]
+    (jt808,) = service.optional_components(store, settings(), "gw")
+    assert jt808.args == (store, settings(), "gw")  # type: ignore[attr-defined]
+    gateway = Gateway(store, settings(), "gw", [jt808])
+    assert [component.name for component in gateway.components] == ["http", "jt808"]
 
     async def scenario() -> tuple[int, Mapping[str, Any]]:
         stop = asyncio.Event()
