@@ -2,8 +2,9 @@
 
 The components start in order (the HTTP listener first, so ``/health`` answers while the others
 come up) and stop in reverse: each ``stop`` stops accepting and then finishes what it accepted.
-The JT/T 808 server (``commandcenter.gateway.jt808_server``, built by another part of issue 14) joins
-with one line when its module is there; without it the gateway runs the HTTP side alone and says so.
+Beside the HTTP listener run the webhook sender and the JT/T 808 server (``commandcenter.gateway.
+jt808_server``, built by another part of issue 14) when its module is there; without it the gateway
+runs the rest and says so (``components``: one line per component).
 
 ``/health`` answers ``{"gateway": name, "database": "ok", "components": {name: counters}}`` —
 200 while the database answers, 503 (with the reason) while it does not, so a load balancer stops
@@ -25,6 +26,7 @@ from commandcenter.config import GatewaySettings
 from commandcenter.gateway.component import GatewayComponent
 from commandcenter.gateway.http_server import HttpServer
 from commandcenter.gateway.open311.app import open311_api
+from commandcenter.gateway.webhooks import WebhookSender
 from commandcenter.persistence.database import DatabaseUnavailable
 from commandcenter.persistence.store import Store
 
@@ -45,12 +47,14 @@ class Gateway:
         settings: GatewaySettings,
         name: str,
         components: Sequence[GatewayComponent] = (),
+        intake: CurrentIntake | None = None,
     ) -> None:
-        """``components``: what runs beside the HTTP listener (``optional_components``: the JT/T 808
-        server …), started after it in this order."""
+        """``components``: what runs beside the HTTP listener (``components``: the webhook sender, the
+        JT/T 808 server …), started after it in this order. ``intake``: the process's one intake."""
         self.store, self.settings, self.name = store, settings, name
+        self.intake = intake or CurrentIntake(store)
         self.http = HttpServer(
-            open311_api(store, CurrentIntake(store)), settings.http_host, settings.http_port, self.health
+            open311_api(store, self.intake), settings.http_host, settings.http_port, self.health
         )
         self.components: list[GatewayComponent] = [self.http, *components]
 
@@ -92,9 +96,17 @@ async def stop_all(started: Sequence[GatewayComponent], name: str) -> None:
             log.exception("event=component_stop_failed gateway=%s component=%s", name, component.name)
 
 
-def optional_components(store: Store, settings: GatewaySettings, name: str) -> list[GatewayComponent]:
-    """The components beside the HTTP listener: the JT/T 808 server when its module is installed
-    (none, logged, otherwise). A further component is one more entry here."""
+def components(
+    store: Store, settings: GatewaySettings, name: str, intake: CurrentIntake
+) -> list[GatewayComponent]:
+    """What runs beside the HTTP listener, in start order: the webhook sender (answers to the
+    Open311 clients), then the JT/T 808 server when its module is installed. A further component
+    (a city platform's sync, given ``intake``) is one more entry here."""
+    return [WebhookSender(store), *optional_jt808(store, settings, name)]
+
+
+def optional_jt808(store: Store, settings: GatewaySettings, name: str) -> list[GatewayComponent]:
+    """The JT/T 808 server when its module is installed; none (logged) otherwise."""
     try:
         module = importlib.import_module(JT808_MODULE)
     except ModuleNotFoundError as error:
@@ -117,7 +129,9 @@ def optional_components(store: Store, settings: GatewaySettings, name: str) -> l
 def serve(store: Store, settings: GatewaySettings) -> None:
     """Run until SIGTERM or SIGINT (Ctrl+C), then shut down cleanly."""
     name = gateway_name(settings)
-    asyncio.run(_serve(Gateway(store, settings, name, optional_components(store, settings, name))))
+    intake = CurrentIntake(store)  # one for the process: the API's filing and any other source
+    gateway = Gateway(store, settings, name, components(store, settings, name, intake), intake)
+    asyncio.run(_serve(gateway))
 
 
 async def _serve(gateway: Gateway) -> None:

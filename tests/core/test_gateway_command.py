@@ -61,7 +61,7 @@ def test_gateway_answers_health_and_stops_on_sigterm(store: Store, db_url: str, 
         assert status == 200
         assert body["gateway"] == "gw-test"
         assert body["database"] == "ok"
-        assert "http" in body["components"]
+        assert set(body["components"]) >= {"http", "webhooks"}
         process.send_signal(signal.SIGTERM)
         _, errors = process.communicate(timeout=60)
     finally:
@@ -70,7 +70,11 @@ def test_gateway_answers_health_and_stops_on_sigterm(store: Store, db_url: str, 
             process.communicate()
     assert process.returncode == 0, errors
     assert "event=gateway_stopping" in errors
+    assert "event=component_stopped gateway=gw-test component=webhooks" in errors
     assert "event=component_stopped gateway=gw-test component=http" in errors
+    assert errors.index("component=webhooks") < errors.rindex(
+        "component_stopped gateway=gw-test component=http"
+    )
     assert "Traceback" not in errors
 
 

@@ -13,6 +13,7 @@ from typing import Any
 import aiohttp
 import pytest
 
+from commandcenter.cases.current_intake import CurrentIntake
 from commandcenter.config import GatewaySettings
 from commandcenter.gateway import service
 from commandcenter.gateway.service import Gateway
@@ -58,14 +59,16 @@ def test_without_the_jt808_module_the_gateway_runs_without_it_and_says_so(
 ) -> None:
     monkeypatch.setattr(service, "JT808_MODULE", "commandcenter.gateway.no_such_module")
     caplog.set_level("INFO", logger="commandcenter.gateway")
-    assert service.optional_components(store, settings(), "gw") == []
+    assert service.optional_jt808(store, settings(), "gw") == []
     assert "event=component_missing component=jt808" in caplog.text
+    running = service.components(store, settings(), "gw", CurrentIntake(store))
+    assert [component.name for component in running] == ["webhooks"]
 
 
 def test_components_start_in_order_stop_in_reverse_and_report_to_health(
     store: Store, fake_jt808: Any
 ) -> None:
-    (jt808,) = service.optional_components(store, settings(), "gw")
+    (jt808,) = service.optional_jt808(store, settings(), "gw")
     assert jt808.args == (store, settings(), "gw")  # type: ignore[attr-defined]
     gateway = Gateway(store, settings(), "gw", [jt808])
     assert [component.name for component in gateway.components] == ["http", "jt808"]
