@@ -71,8 +71,9 @@ class CommandDispatcher:
                     mark_failed, self.store, command.id, f"参数无效 / bad params: {problem}", now
                 )
                 continue
-            serial = session.send(msg_id, body)
+            serial = session.next_serial()  # recorded first: the answer may come back at once
             await asyncio.to_thread(mark_sent, self.store, command.id, self.gateway, serial, now)
+            session.send(msg_id, body, serial)
             self.sent += 1
 
     async def answered(self, session: Jt808Session, serial: int, answer: dict[str, Any], ok: bool) -> None:

@@ -265,10 +265,15 @@ class Jt808Session:
     def answer(self, header: Header, result: PlatformResult) -> None:
         self.send(platform_response.MSG_ID, encode_platform_response(header.serial, header.msg_id, result))
 
-    def send(self, msg_id: int, body: bytes) -> int:
-        """Send a platform message to this terminal; returns the frame's serial."""
+    def next_serial(self) -> int:
         serial = self._serial
         self._serial = (serial + 1) & 0xFFFF
+        return serial
+
+    def send(self, msg_id: int, body: bytes, serial: int | None = None) -> int:
+        """Send a platform message to this terminal (with ``serial`` when reserved before, so a
+        command is recorded as sent before its answer can arrive); returns the frame's serial."""
+        serial = self.next_serial() if serial is None else serial
         if not self.writer.is_closing():
             self.writer.write(encode_frame(msg_id, self.phone, serial, body, self.header_version))
         return serial
