@@ -36,8 +36,8 @@ ANSWER_TIMEOUT_S = 10.0
 
 
 @dataclass(frozen=True)
-class PlatformCommand:
-    """A command the platform sent: its header and raw body."""
+class PlatformFrame:
+    """A frame the platform sent (a command or an answer): its header and raw body."""
 
     header: Header
     body: bytes
@@ -54,7 +54,8 @@ class Jt808Terminal:
     lat: float = 34.725
     speed_kmh: float = 30.0
     status_flags: int = FIXED_FULL_GPS
-    commands: list[PlatformCommand] = field(default_factory=list)
+    commands: list[PlatformFrame] = field(default_factory=list)  # the platform's commands
+    received: list[PlatformFrame] = field(default_factory=list)  # every frame, answers too
     auth_code: str = ""
     _serial: int = 0
     _reader: asyncio.StreamReader | None = None
@@ -160,13 +161,14 @@ class Jt808Terminal:
                 self._received(frame.header, frame.body)
 
     def _received(self, header: Header, body: bytes) -> None:
+        self.received.append(PlatformFrame(header, body))
         if header.msg_id in (platform_response.MSG_ID, register_answer.MSG_ID):
             ack_serial = int.from_bytes(body[:2], "big")
             waiting = self._waiting.get(ack_serial)
             if waiting is not None and not waiting.done():
                 waiting.set_result((header, body))
             return
-        self.commands.append(PlatformCommand(header, body))
+        self.commands.append(PlatformFrame(header, body))
         if header.msg_id == locate_now.MSG_ID:
             answer = location_answer.encode_location_answer(header.serial, self.report_now())
             self.send_raw(self.frame(location_answer.MSG_ID, answer)[1])
