@@ -15,6 +15,7 @@ class TerminalVehicle:
     vehicle_id: int
     plate: str
     unit_id: int | None
+    terminal_id: str  # as the vehicle table spells it (the session and desk commands use this)
 
 
 @dataclass

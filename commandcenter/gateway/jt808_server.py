@@ -108,6 +108,7 @@ class Jt808Server:
             "errors": counters.errors,
             "positions_written": self.services.writer.written,
             "positions_refused": self.services.writer.refused,
+            "unknown_terminals": len(counters.unknown_terminals),
             "unknown_terminal_frames": counters.unknown_frames,
             "commands_sent": self.services.commands.sent,
             "command_answers": self.services.commands.answers,

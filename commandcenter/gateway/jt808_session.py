@@ -53,6 +53,7 @@ class Jt808Counters:
     frames: int = 0
     errors: int = 0
     unknown_frames: int = 0
+    unknown_terminals: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -152,6 +153,8 @@ class Jt808Session:
             self.error(f"数据库不可用 / database unavailable: {problem}")
             return False
         unit_id = self.vehicle.unit_id if self.vehicle else None
+        if self.vehicle is not None:
+            terminal_id = self.vehicle.terminal_id  # as the desks' commands name it
         self.state = SessionState(
             terminal_id, unit_id, self.services.gateway, self.remote, header.version, self.now()
         )
@@ -174,6 +177,7 @@ class Jt808Session:
         self.services.book.changed(self.state)
         if self.vehicle is None:
             self.services.counters.unknown_frames += 1
+            self.services.counters.unknown_terminals.add(self.state.terminal_id)
             self.services.book.unknown_frame(self.state.terminal_id, self.now(), self.remote)
 
     async def _handle_frame(self, frame: Frame) -> None:
@@ -196,7 +200,7 @@ class Jt808Session:
         if isinstance(message, Registration):
             self._register(header, message)
         elif isinstance(message, Authentication):
-            ok = self.vehicle is not None and message.code == auth_code(header.terminal_id)
+            ok = self.vehicle is not None and message.code == auth_code(self.vehicle.terminal_id)
             self.answer(header, PlatformResult.OK if ok else PlatformResult.FAILED)
         elif isinstance(message, Heartbeat):
             self.answer(header, PlatformResult.OK)
@@ -224,7 +228,9 @@ class Jt808Session:
             )
             body = encode_register_answer(header.serial, RegisterResult.NO_SUCH_VEHICLE)
         else:
-            body = encode_register_answer(header.serial, RegisterResult.OK, auth_code(header.terminal_id))
+            body = encode_register_answer(
+                header.serial, RegisterResult.OK, auth_code(self.vehicle.terminal_id)
+            )
         self.send(register_answer.MSG_ID, body)
 
     def _positions(self, reports: Sequence[LocationReport]) -> list[Position]:

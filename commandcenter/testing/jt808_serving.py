@@ -21,8 +21,8 @@ GATEWAY = "gw-test"
 SETTINGS = GatewaySettings(jt808_host="127.0.0.1", jt808_port=0, position_batch_ms=20, command_poll_s=3600)
 
 
-def load_truck(store: Store) -> None:
-    replace_all(store, minimal_district_with_truck(TERMINAL))
+def load_truck(store: Store, terminal_id: str = TERMINAL) -> None:
+    replace_all(store, minimal_district_with_truck(terminal_id))
 
 
 @asynccontextmanager

@@ -71,6 +71,23 @@ def test_register_auth_and_report_move_the_truck(store: Store, version: str) -> 
     asyncio.run(scenario())
 
 
+@pytest.mark.parametrize("phone", [TERMINAL, "00000000" + TERMINAL])
+def test_a_table_holding_the_11_digit_phone_matches_the_padded_header(store: Store, phone: str) -> None:
+    load_truck(store, "13800138000")  # as a district import may spell it
+    version = "2019" if len(phone) == 20 else "2013"
+
+    async def scenario() -> None:
+        async with serving(store) as server, terminal_of(server, phone, version=version) as truck:
+            answer = await truck.register()
+            assert (answer.result, answer.auth_code) == (RegisterResult.OK, "CC13800138000")
+            assert await truck.authenticate() == PlatformResult.OK
+            assert await truck.report() == PlatformResult.OK
+            assert set(server.services.sessions) == {"13800138000"}
+
+    asyncio.run(scenario())
+    assert truck_position(store)[0] == 113.64
+
+
 def test_an_unknown_terminal_is_answered_and_listed(store: Store) -> None:
     load_truck(store)
 
@@ -82,6 +99,7 @@ def test_an_unknown_terminal_is_answered_and_listed(store: Store) -> None:
             assert (await stranger.register()).result == RegisterResult.NO_SUCH_VEHICLE
             assert await stranger.report() == PlatformResult.FAILED
             assert server.counters()["unknown_terminal_frames"] == 2
+            assert server.counters()["unknown_terminals"] == 1
 
     asyncio.run(scenario())
     row = read_one(

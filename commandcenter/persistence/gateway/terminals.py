@@ -17,10 +17,21 @@ from commandcenter.persistence.store import Store
 
 
 def terminal_vehicle(store: Store, terminal_id: str) -> TerminalVehicle | None:
+    """The vehicle of a header's terminal id, however the district's table spells it: the header
+    pads with zeros to 12 (2013) or 20 (2019) digits, an imported table may hold the 11-digit phone."""
     row = read_one(
-        store, select(Vehicle.id, Vehicle.plate, Vehicle.unit_id).where(Vehicle.terminal_id == terminal_id)
+        store,
+        select(Vehicle.id, Vehicle.plate, Vehicle.unit_id, Vehicle.terminal_id)
+        .where(Vehicle.terminal_id.in_(spellings(terminal_id)))
+        .order_by(Vehicle.id),
     )
-    return None if row is None else TerminalVehicle(row.id, row.plate, row.unit_id)
+    return None if row is None else TerminalVehicle(row.id, row.plate, row.unit_id, str(row.terminal_id))
+
+
+def spellings(terminal_id: str) -> list[str]:
+    """``terminal_id`` with every zero padding from none to 20 digits."""
+    core = terminal_id.lstrip("0") or "0"
+    return [core.rjust(width, "0") for width in range(len(core), 21)]
 
 
 def save_sessions(
