@@ -21,7 +21,8 @@ from collections.abc import Mapping
 from commandcenter.config import GatewaySettings
 from commandcenter.feeds.sink import PositionSink
 from commandcenter.gateway.command_dispatch import CommandDispatcher
-from commandcenter.gateway.jt808_session import Jt808Counters, Jt808Session, SessionServices
+from commandcenter.gateway.jt808_services import Jt808Counters, SessionServices
+from commandcenter.gateway.jt808_session import Jt808Session
 from commandcenter.gateway.position_writer import PositionWriter
 from commandcenter.gateway.session_book import SessionBook
 from commandcenter.persistence.gateway.terminals import close_gateway_sessions

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Coroutine, Sequence
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
@@ -32,42 +31,10 @@ from commandcenter.feeds.jt808.register_answer import RegisterResult, encode_reg
 from commandcenter.feeds.jt808.splitter import FrameSplitter
 from commandcenter.feeds.jt808.subpackets import Reassembler
 from commandcenter.feeds.jt808.terminal_response import TerminalResponse
-from commandcenter.gateway.command_dispatch import CommandDispatcher
-from commandcenter.gateway.position_writer import PositionWriter
-from commandcenter.gateway.session_book import SessionBook
+from commandcenter.gateway.jt808_services import SessionServices, auth_code
 from commandcenter.persistence.gateway.terminals import terminal_vehicle
-from commandcenter.persistence.store import Store
 
 READ_SIZE = 4_096
-
-
-def auth_code(terminal_id: str) -> str:
-    """The code 0x8100 hands out and 0x0102 must bring back. Derived from the id (as Traccar does) so
-    any gateway of the cluster accepts a terminal that registered through another."""
-    return f"CC{terminal_id}"
-
-
-@dataclass
-class Jt808Counters:
-    sessions: int = 0
-    frames: int = 0
-    errors: int = 0
-    unknown_frames: int = 0
-    unknown_terminals: set[str] = field(default_factory=set)
-
-
-@dataclass
-class SessionServices:
-    """What every connection of one server shares."""
-
-    store: Store
-    gateway: str
-    accept_bad_checksum: bool
-    writer: PositionWriter
-    book: SessionBook
-    commands: CommandDispatcher
-    counters: Jt808Counters
-    sessions: dict[str, Jt808Session] = field(default_factory=dict)
 
 
 class Jt808Session:
