@@ -49,7 +49,7 @@ class Jt808Server:
             Jt808Counters(),
         )
         self._server: asyncio.Server | None = None
-        self._connections: set[asyncio.Task[None]] = set()
+        self._connections: dict[asyncio.Task[None], Jt808Session] = {}  # bound to a terminal or not
         self._housekeeping: asyncio.Task[None] | None = None
         self.port = settings.jt808_port  # the bound port (useful with port 0 in tests)
 
@@ -64,11 +64,12 @@ class Jt808Server:
     async def _connected(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         task = asyncio.current_task()
         assert task is not None
-        self._connections.add(task)
+        session = Jt808Session(self.services, reader, writer)
+        self._connections[task] = session
         try:
-            await Jt808Session(self.services, reader, writer).run()
+            await session.run()
         finally:
-            self._connections.discard(task)
+            del self._connections[task]
 
     async def _keep_house(self) -> None:
         while True:
@@ -90,7 +91,7 @@ class Jt808Server:
             with contextlib.suppress(asyncio.CancelledError):
                 await self._housekeeping
         await self.services.writer.closing()  # nothing accepted waits for a batch any more
-        for session in list(self.services.sessions.values()):
+        for session in list(self._connections.values()):  # silent ones too
             session.reader.feed_eof()
         if self._connections:
             await asyncio.gather(*self._connections, return_exceptions=True)

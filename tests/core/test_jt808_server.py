@@ -171,7 +171,11 @@ def test_stop_flushes_the_accepted_positions(store: Store) -> None:
     load_truck(store)
 
     async def scenario() -> None:
-        async with serving(store, position_batch_ms=600_000) as server, terminal_of(server) as truck:
+        async with (
+            serving(store, position_batch_ms=600_000) as server,
+            terminal_of(server) as truck,
+            terminal_of(server, "013700000000"),  # connected, silent: stop must not wait for it
+        ):
             _, report = truck.frame(location.MSG_ID, location.encode_location(truck.report_now()))
             truck.send_raw(report)
 
