@@ -33,9 +33,10 @@ class PositionWriter:
         await done
 
     async def _flush_after_delay(self) -> None:
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self._closing.wait(), self.batch_s)
-        await self.flush()
+        while self._pending:  # positions that arrived during a flush go in the next batch
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._closing.wait(), self.batch_s)
+            await self.flush()
 
     async def closing(self) -> None:
         """The server is stopping: write what waits now, and every later write at once."""
