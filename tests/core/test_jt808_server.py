@@ -189,3 +189,24 @@ def test_stop_flushes_the_accepted_positions(store: Store) -> None:
             assert session_row(store).gateway is None
 
     asyncio.run(scenario())
+
+
+def test_a_terminal_that_hangs_up_is_offline_while_the_gateway_runs(store: Store) -> None:
+    load_truck(store)
+
+    async def scenario() -> None:
+        async with serving(store) as server:
+            async with terminal_of(server) as truck:
+                assert await truck.heartbeat() == PlatformResult.OK
+                await server.poll_commands()
+                assert session_row(store).gateway == GATEWAY
+
+            async def hung_up() -> bool:
+                return server.counters()["sessions"] == 0
+
+            await eventually(hung_up)
+            await server.poll_commands()
+            row = session_row(store)
+            assert (row.gateway, row.frames) == (None, 1)
+
+    asyncio.run(scenario())
