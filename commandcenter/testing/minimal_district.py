@@ -8,10 +8,10 @@ from dataclasses import replace
 from typing import Any
 
 from commandcenter.domain.cases import NewCase
-from commandcenter.domain.kinds import UnitKind
+from commandcenter.domain.kinds import UnitKind, VehicleKind
 from commandcenter.persistence.base import Base
 from commandcenter.persistence.cases.models import CaseCategory
-from commandcenter.persistence.district.models import Office, Road, Segment, Staff
+from commandcenter.persistence.district.models import Office, Road, Segment, Staff, Vehicle
 from commandcenter.persistence.units.models import Unit
 
 
@@ -76,6 +76,27 @@ def minimal_district() -> dict[type[Base], list[dict[str, object]]]:
             }
         ],
     }
+
+
+def minimal_district_with_truck(
+    terminal_id: str = "013800138000",
+) -> dict[type[Base], list[dict[str, object]]]:
+    """The minimal district plus one muck truck (unit 2, vehicle 1) whose JT/T 808 terminal is
+    ``terminal_id``: what the gateway tests need."""
+    data = minimal_district()
+    data[Unit].append({"id": 2, "kind": UnitKind.MUCK_TRUCK.value, "label": "豫A12345", "office_id": None})
+    data[Vehicle] = [
+        {
+            "id": 1,
+            "kind": VehicleKind.MUCK_TRUCK.value,
+            "plate": "豫A12345",
+            "company": "二七区渣土运输公司",
+            "office_id": None,
+            "terminal_id": terminal_id,
+            "unit_id": 2,
+        }
+    ]
+    return data
 
 
 def minimal_report(**overrides: Any) -> NewCase:

@@ -1,0 +1,252 @@
+"""One terminal's TCP connection: split the stream into frames, answer each message as the standard
+asks, hand positions to the batch writer and answer them only once stored, and keep the terminal's
+session row (frames, errors, last error) current through the ``SessionBook``.
+
+A malformed frame or a bad checksum is counted and skipped; the session survives (§2.6: vendors
+deviate, one bad TLV must not cost the connection). A terminal id no vehicle has is answered
+("no such vehicle" to 0x0100, "failed" otherwise) and listed in ``unknown_terminals``."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Coroutine, Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from commandcenter.domain.terminals import SessionState, TerminalVehicle
+from commandcenter.domain.units import Position
+from commandcenter.feeds.jt808 import platform_response, register_answer
+from commandcenter.feeds.jt808.auth import Authentication
+from commandcenter.feeds.jt808.fields import MalformedMessage
+from commandcenter.feeds.jt808.frames import Frame, decode_frame, encode_frame
+from commandcenter.feeds.jt808.header import V2019, Header
+from commandcenter.feeds.jt808.heartbeat import Heartbeat
+from commandcenter.feeds.jt808.location import LocationReport
+from commandcenter.feeds.jt808.location_answer import LocationAnswer
+from commandcenter.feeds.jt808.location_batch import LocationBatch
+from commandcenter.feeds.jt808.messages import Message, decode_message
+from commandcenter.feeds.jt808.platform_response import PlatformResult, encode_platform_response
+from commandcenter.feeds.jt808.register import Registration
+from commandcenter.feeds.jt808.register_answer import RegisterResult, encode_register_answer
+from commandcenter.feeds.jt808.splitter import FrameSplitter
+from commandcenter.feeds.jt808.subpackets import Reassembler
+from commandcenter.feeds.jt808.terminal_response import TerminalResponse
+from commandcenter.gateway.jt808_services import SessionServices, auth_code
+from commandcenter.persistence.gateway.terminals import terminal_vehicle
+
+READ_SIZE = 4_096
+
+
+class Jt808Session:
+    def __init__(
+        self, services: SessionServices, reader: asyncio.StreamReader, writer: asyncio.StreamWriter
+    ) -> None:
+        self.services = services
+        self.reader = reader
+        self.writer = writer
+        peer = writer.get_extra_info("peername")
+        self.remote = f"{peer[0]}:{peer[1]}" if isinstance(peer, tuple) else str(peer or "")
+        self.splitter = FrameSplitter()
+        self.reassembler = Reassembler()
+        self.state: SessionState | None = None
+        self.vehicle: TerminalVehicle | None = None
+        self.phone = ""
+        self.header_version = ""
+        self.body_version = ""  # 2011/2013 as the registration showed
+        self._serial = 0
+        self._unbound_errors: list[str] = []
+        self._tasks: set[asyncio.Task[None]] = set()
+
+    async def run(self) -> None:
+        try:
+            while chunk := await self.reader.read(READ_SIZE):
+                garbage = (self.splitter.garbage_bytes, self.splitter.bad_escapes)
+                contents = self.splitter.feed(chunk)
+                if self.splitter.bad_escapes > garbage[1]:
+                    self.error("转义序列无效 / bad 0x7D escape")
+                elif self.splitter.garbage_bytes > garbage[0]:
+                    self.error("帧外无效字节 / bytes outside frames")
+                for content in contents:
+                    await self.handle(content)
+        except (ConnectionError, asyncio.IncompleteReadError):
+            pass
+        finally:
+            await self.close()
+
+    async def close(self) -> None:
+        if self._tasks:
+            await asyncio.gather(*self._tasks, return_exceptions=True)
+        if self.state is not None and self.services.sessions.get(self.state.terminal_id) is self:
+            del self.services.sessions[self.state.terminal_id]
+            self.state.gateway = None
+            self.services.book.changed(self.state)
+        self.writer.close()
+
+    def now(self) -> datetime:
+        return datetime.now(UTC)
+
+    def error(self, reason: str) -> None:
+        self.services.counters.errors += 1
+        if self.state is None:
+            self._unbound_errors.append(reason)
+            return
+        self.state.errors += 1
+        self.state.last_error = reason
+        self.services.book.changed(self.state)
+
+    async def handle(self, content: bytes) -> None:
+        self.services.counters.frames += 1
+        try:
+            frame = decode_frame(content)
+        except MalformedMessage as problem:
+            self.error(f"帧无效 / malformed frame: {problem}")
+            return
+        if not frame.checksum_ok and not self.services.accept_bad_checksum:
+            self.error("校验码错误 / bad checksum (dropped)")
+            return
+        if not await self._bind(frame.header):
+            return
+        await self._handle_frame(frame)
+
+    async def _bind(self, header: Header) -> bool:
+        """The first frame names the terminal: find its vehicle and open its session row."""
+        if self.state is not None:
+            self._touch(header)
+            return True
+        terminal_id = header.terminal_id
+        try:
+            self.vehicle = await asyncio.to_thread(terminal_vehicle, self.services.store, terminal_id)
+        except Exception as problem:  # DatabaseUnavailable: no answer, the terminal sends again
+            self.error(f"数据库不可用 / database unavailable: {problem}")
+            return False
+        unit_id = self.vehicle.unit_id if self.vehicle else None
+        if self.vehicle is not None:
+            terminal_id = self.vehicle.terminal_id  # as the desks' commands name it
+        self.state = SessionState(
+            terminal_id, unit_id, self.services.gateway, self.remote, header.version, self.now()
+        )
+        self.state.errors = len(self._unbound_errors)
+        self.state.last_error = self._unbound_errors[-1] if self._unbound_errors else ""
+        self.services.counters.sessions += 1
+        previous = self.services.sessions.get(terminal_id)
+        self.services.sessions[terminal_id] = self  # a reconnect replaces the older connection
+        if previous is not None and previous is not self:
+            previous.writer.close()
+        self._touch(header)
+        return True
+
+    def _touch(self, header: Header) -> None:
+        assert self.state is not None
+        self.phone, self.header_version = header.phone, header.version
+        self.state.frames += 1
+        self.state.last_frame_at = self.now()
+        self.state.protocol = V2019 if header.version == V2019 else (self.body_version or header.version)
+        self.services.book.changed(self.state)
+        if self.vehicle is None:
+            self.services.counters.unknown_frames += 1
+            self.services.counters.unknown_terminals.add(self.state.terminal_id)
+            self.services.book.unknown_frame(self.state.terminal_id, self.now(), self.remote)
+
+    async def _handle_frame(self, frame: Frame) -> None:
+        header, body = frame.header, frame.body
+        if header.package_count:
+            joined = self.reassembler.add(header, body)
+            if joined is None:
+                self.answer(header, PlatformResult.OK)
+                return
+            body = joined
+        try:
+            message = decode_message(header, body)
+        except MalformedMessage as problem:
+            self.error(f"消息 0x{header.msg_id:04X} 无效 / malformed body: {problem}")
+            self.answer(header, PlatformResult.MALFORMED)
+            return
+        self._dispatch(header, message)
+
+    def _dispatch(self, header: Header, message: Message | None) -> None:
+        if isinstance(message, Registration):
+            self._register(header, message)
+        elif isinstance(message, Authentication):
+            ok = self.vehicle is not None and message.code == auth_code(self.vehicle.terminal_id)
+            self.answer(header, PlatformResult.OK if ok else PlatformResult.FAILED)
+        elif isinstance(message, Heartbeat):
+            self.answer(header, PlatformResult.OK)
+        elif isinstance(message, TerminalResponse):
+            self._spawn(
+                self.services.commands.answered(
+                    self, message.ack_serial, {"result": message.result}, message.ok
+                )
+            )
+        elif isinstance(message, LocationReport | LocationBatch):
+            reports = [message] if isinstance(message, LocationReport) else message.reports
+            self._spawn(self._store_then_answer(header, reports))
+        elif isinstance(message, LocationAnswer):
+            self._spawn(self._location_answer(message))
+        else:
+            self.answer(header, PlatformResult.UNSUPPORTED)
+
+    def _register(self, header: Header, registration: Registration) -> None:
+        self.body_version = registration.version
+        assert self.state is not None
+        self.state.protocol = registration.version
+        if self.vehicle is None:
+            self.services.book.unknown_frame(
+                header.terminal_id, self.now(), self.remote, registration.plate, 0
+            )
+            body = encode_register_answer(header.serial, RegisterResult.NO_SUCH_VEHICLE)
+        else:
+            body = encode_register_answer(
+                header.serial, RegisterResult.OK, auth_code(self.vehicle.terminal_id)
+            )
+        self.send(register_answer.MSG_ID, body)
+
+    def _positions(self, reports: Sequence[LocationReport]) -> list[Position]:
+        unit_id = self.vehicle.unit_id if self.vehicle else None
+        if unit_id is None:
+            return []
+        received = self.now()
+        return [report.to_position(unit_id, received) for report in reports]
+
+    async def _store_then_answer(self, header: Header, reports: Sequence[LocationReport]) -> None:
+        """Acknowledged means stored: 0x8001 goes out after the batch holding these is committed."""
+        if self.vehicle is None or self.vehicle.unit_id is None:
+            self.answer(header, PlatformResult.FAILED)
+            return
+        try:
+            await self.services.writer.write(self._positions(reports))
+        except Exception as problem:
+            self.error(f"位置未保存 / positions not stored: {problem}")
+            return
+        self.answer(header, PlatformResult.OK)
+
+    async def _location_answer(self, answer: LocationAnswer) -> None:
+        report = answer.report
+        positions = self._positions([report])
+        if positions:
+            try:
+                await self.services.writer.write(positions)
+            except Exception as problem:
+                self.error(f"位置未保存 / positions not stored: {problem}")
+        found = {"result": 0, "lon": report.lon, "lat": report.lat, "ts": report.ts.isoformat()}
+        await self.services.commands.answered(self, answer.ack_serial, found, True)
+
+    def _spawn(self, work: Coroutine[Any, Any, None]) -> None:
+        task = asyncio.ensure_future(work)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    def answer(self, header: Header, result: PlatformResult) -> None:
+        self.send(platform_response.MSG_ID, encode_platform_response(header.serial, header.msg_id, result))
+
+    def next_serial(self) -> int:
+        serial = self._serial
+        self._serial = (serial + 1) & 0xFFFF
+        return serial
+
+    def send(self, msg_id: int, body: bytes, serial: int | None = None) -> int:
+        """Send a platform message to this terminal (with ``serial`` when reserved before, so a
+        command is recorded as sent before its answer can arrive); returns the frame's serial."""
+        serial = self.next_serial() if serial is None else serial
+        if not self.writer.is_closing():
+            self.writer.write(encode_frame(msg_id, self.phone, serial, body, self.header_version))
+        return serial

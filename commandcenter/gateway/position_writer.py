@@ -1,0 +1,65 @@
+"""Positions from every connection, written in one transaction per ``position_batch_ms`` off the
+event loop, through the core's ``PositionSink``. ``write`` returns once the batch holding the caller's
+positions is committed — the session answers 0x8001 only then, so acknowledged means stored; a
+database that cannot answer raises ``DatabaseUnavailable`` to every waiting session (no answer: the
+terminals send again)."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import Sequence
+
+from commandcenter.domain.units import Position
+from commandcenter.feeds.sink import PositionSink
+
+
+class PositionWriter:
+    def __init__(self, sink: PositionSink, batch_ms: int) -> None:
+        self.sink = sink
+        self.batch_s = max(batch_ms, 1) / 1000
+        self.written = 0
+        self.refused = 0
+        self._pending: list[tuple[Sequence[Position], asyncio.Future[None]]] = []
+        self._flusher: asyncio.Task[None] | None = None
+        self._lock = asyncio.Lock()
+        self._closing = asyncio.Event()
+
+    async def write(self, positions: Sequence[Position]) -> None:
+        done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self._pending.append((positions, done))
+        if self._flusher is None or self._flusher.done():
+            self._flusher = asyncio.create_task(self._flush_after_delay())
+        await done
+
+    async def _flush_after_delay(self) -> None:
+        while self._pending:  # positions that arrived during a flush go in the next batch
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._closing.wait(), self.batch_s)
+            await self.flush()
+
+    async def closing(self) -> None:
+        """The server is stopping: write what waits now, and every later write at once."""
+        self.batch_s = 0.0
+        self._closing.set()
+        await self.flush()
+
+    async def flush(self) -> None:
+        """Write everything waiting now (the clean stop calls this)."""
+        async with self._lock:
+            batch, self._pending = self._pending, []
+            if not batch:
+                return
+            positions = [p for chunk, _ in batch for p in chunk]
+            try:
+                report = await asyncio.to_thread(self.sink.write, positions)
+            except Exception as error:  # DatabaseUnavailable or worse: nobody is acknowledged
+                for _, done in batch:
+                    if not done.done():
+                        done.set_exception(error)
+                return
+            self.written += report.written
+            self.refused += report.refused
+            for _, done in batch:
+                if not done.done():
+                    done.set_result(None)

@@ -1,0 +1,94 @@
+"""What the JT/T 808 server reads and writes about terminals: the vehicle behind a terminal id, the
+per-terminal session rows (written in batches: one transaction for every session that changed) and
+the unknown terminals the administrator must see. Upserts are update-then-insert so SQLite and
+PostgreSQL share one path."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import Connection, insert, select, update
+
+from commandcenter.domain.terminals import SessionState, TerminalVehicle, UnknownTerminalSighting
+from commandcenter.persistence.access import read_one, writing
+from commandcenter.persistence.district.models import Vehicle
+from commandcenter.persistence.gateway.models import TerminalSession, UnknownTerminal
+from commandcenter.persistence.store import Store
+
+
+def terminal_vehicle(store: Store, terminal_id: str) -> TerminalVehicle | None:
+    """The vehicle of a header's terminal id, however the district's table spells it: the header
+    pads with zeros to 12 (2013) or 20 (2019) digits, an imported table may hold the 11-digit phone."""
+    row = read_one(
+        store,
+        select(Vehicle.id, Vehicle.plate, Vehicle.unit_id, Vehicle.terminal_id)
+        .where(Vehicle.terminal_id.in_(spellings(terminal_id)))
+        .order_by(Vehicle.id),
+    )
+    return None if row is None else TerminalVehicle(row.id, row.plate, row.unit_id, str(row.terminal_id))
+
+
+def spellings(terminal_id: str) -> list[str]:
+    """``terminal_id`` with every zero padding from none to 20 digits."""
+    core = terminal_id.lstrip("0") or "0"
+    return [core.rjust(width, "0") for width in range(len(core), 21)]
+
+
+def save_sessions(
+    store: Store, sessions: Sequence[SessionState], unknown: Sequence[UnknownTerminalSighting]
+) -> None:
+    """Write the changed sessions and the unknown terminals' sightings in one transaction."""
+    if not sessions and not unknown:
+        return
+    with writing(store) as connection:
+        for session in sessions:
+            _save_session(connection, session)
+        for sighting in unknown:
+            _save_sighting(connection, sighting)
+
+
+def _save_session(connection: Connection, session: SessionState) -> None:
+    values = {
+        "unit_id": session.unit_id,
+        "gateway": session.gateway,
+        "remote": session.remote,
+        "protocol": session.protocol,
+        "connected_at": session.connected_at,
+        "last_frame_at": session.last_frame_at,
+        "frames": session.frames,
+        "errors": session.errors,
+        "last_error": session.last_error[:500],
+    }
+    changed = connection.execute(
+        update(TerminalSession).where(TerminalSession.terminal_id == session.terminal_id).values(**values)
+    ).rowcount
+    if not changed:
+        connection.execute(insert(TerminalSession).values(terminal_id=session.terminal_id, **values))
+
+
+def _save_sighting(connection: Connection, sighting: UnknownTerminalSighting) -> None:
+    values: dict[str, object] = {"last_seen": sighting.seen_at, "last_remote": sighting.remote}
+    if sighting.plate:
+        values["plate"] = sighting.plate
+    changed = connection.execute(
+        update(UnknownTerminal)
+        .where(UnknownTerminal.terminal_id == sighting.terminal_id)
+        .values(frames=UnknownTerminal.frames + sighting.frames, **values)
+    ).rowcount
+    if not changed:
+        connection.execute(
+            insert(UnknownTerminal).values(
+                terminal_id=sighting.terminal_id,
+                first_seen=sighting.seen_at,
+                frames=sighting.frames,
+                **values,
+            )
+        )
+
+
+def close_gateway_sessions(store: Store, gateway: str) -> None:
+    """Every session this gateway held is offline (its clean stop, or a restart after a crash)."""
+    with writing(store) as connection:
+        connection.execute(
+            update(TerminalSession).where(TerminalSession.gateway == gateway).values(gateway=None)
+        )
