@@ -16,6 +16,7 @@ from commandcenter.domain.desk_commands import (
     checked_params,
 )
 from commandcenter.persistence.gateway import desk_commands
+from commandcenter.persistence.gateway.commands import queue_command
 from commandcenter.services.guard import Guarded
 
 
@@ -43,8 +44,8 @@ class TerminalService(Guarded):
         terminal = desk_commands.terminal_of_unit(self.store, unit_id)
         if not terminal:
             raise InvalidInput("unit_id", "该车辆没有登记车载终端", "this vehicle has no registered terminal")
-        command_id = desk_commands.queue_command(
-            self.store, terminal, unit_id, command_kind, checked, self.principal.username, self.clock()
+        command_id = queue_command(
+            self.store, terminal, command_kind.value, checked, self.principal.username, self.clock(), unit_id
         )
         details = {"kind": command_kind.value, "params": checked, "terminal": terminal, "command": command_id}
         self._record(AuditAction.TERMINAL_COMMAND, f"unit:{unit_id}", details)

@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy import insert, select, update
 
+from commandcenter.domain.desk_commands import CommandStatus
 from commandcenter.domain.terminals import TerminalCommandRecord
 from commandcenter.persistence.access import as_utc, read_rows, writing
 from commandcenter.persistence.gateway.models import TerminalCommand, TerminalSession
@@ -28,7 +29,7 @@ def pending_commands(store: Store, terminal_ids: Collection[str]) -> list[Termin
             TerminalCommand.params,
             TerminalCommand.requested_at,
         )
-        .where(TerminalCommand.status == "pending", TerminalCommand.terminal_id.in_(list(terminal_ids)))
+        .where(TerminalCommand.status == CommandStatus.PENDING.value, TerminalCommand.terminal_id.in_(list(terminal_ids)))
         .order_by(TerminalCommand.id),
     )
     return [
@@ -41,8 +42,8 @@ def mark_sent(store: Store, command_id: int, gateway: str, serial: int, now: dat
     with writing(store) as connection:
         connection.execute(
             update(TerminalCommand)
-            .where(TerminalCommand.id == command_id, TerminalCommand.status == "pending")
-            .values(status="sent", gateway=gateway, serial=serial, sent_at=now)
+            .where(TerminalCommand.id == command_id, TerminalCommand.status == CommandStatus.PENDING.value)
+            .values(status=CommandStatus.SENT.value, gateway=gateway, serial=serial, sent_at=now)
         )
 
 
@@ -51,7 +52,7 @@ def mark_failed(store: Store, command_id: int, error: str, now: datetime) -> Non
         connection.execute(
             update(TerminalCommand)
             .where(TerminalCommand.id == command_id)
-            .values(status="failed", answered_at=now, error=error[:500])
+            .values(status=CommandStatus.FAILED.value, answered_at=now, error=error[:500])
         )
 
 
@@ -67,10 +68,10 @@ def record_answer(
                 TerminalCommand.terminal_id == terminal_id,
                 TerminalCommand.gateway == gateway,
                 TerminalCommand.serial == serial,
-                TerminalCommand.status == "sent",
+                TerminalCommand.status == CommandStatus.SENT.value,
             )
             .values(
-                status="answered" if ok else "failed",
+                status=CommandStatus.ANSWERED.value if ok else "failed",
                 answered_at=now,
                 answer=answer,
                 error="" if ok else f"终端应答结果 {answer.get('result')} / terminal refused",
@@ -85,11 +86,11 @@ def expire_commands(store: Store, older_than: datetime, now: datetime) -> int:
         return connection.execute(
             update(TerminalCommand)
             .where(
-                TerminalCommand.status == "pending",
+                TerminalCommand.status == CommandStatus.PENDING.value,
                 TerminalCommand.requested_at < older_than,
                 TerminalCommand.terminal_id.not_in(online),
             )
-            .values(status="expired", answered_at=now, error="终端离线，指令过期 / terminal offline, expired")
+            .values(status=CommandStatus.EXPIRED.value, answered_at=now, error="终端离线，指令过期 / terminal offline, expired")
         ).rowcount
 
 
@@ -114,7 +115,7 @@ def queue_command(
                     params=params,
                     requested_by=requested_by,
                     requested_at=now,
-                    status="pending",
+                    status=CommandStatus.PENDING.value,
                     answer={},
                 )
                 .returning(TerminalCommand.id)

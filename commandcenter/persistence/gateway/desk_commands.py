@@ -1,12 +1,10 @@
-"""The desk's side of ``terminal_commands`` and the administrator's list of ``unknown_terminals``:
-queue a command for the terminal of a vehicle's unit, read one back, list the unknown terminals."""
+"""The desk's side of ``terminal_commands`` and the administrator's list of ``unknown_terminals``: the
+terminal of a vehicle's unit, a command read back as the desk shows it, the unknown terminals. A
+command is queued with ``commands.queue_command``, the gateway's own module for the table."""
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import Any
-
-from sqlalchemy import insert, select
+from sqlalchemy import select
 
 from commandcenter.domain.desk_commands import (
     CommandKind,
@@ -14,7 +12,7 @@ from commandcenter.domain.desk_commands import (
     DeskCommand,
     UnknownTerminalRecord,
 )
-from commandcenter.persistence.access import as_utc, read_one, read_rows, writing
+from commandcenter.persistence.access import as_utc, read_one, read_rows
 from commandcenter.persistence.district.models import Vehicle
 from commandcenter.persistence.gateway.models import TerminalCommand, UnknownTerminal
 from commandcenter.persistence.store import Store
@@ -26,30 +24,6 @@ def terminal_of_unit(store: Store, unit_id: int) -> str | None:
     """The JT/T 808 terminal id of the vehicle whose map unit this is (None: no vehicle or no terminal)."""
     row = read_one(store, select(Vehicle.terminal_id).where(Vehicle.unit_id == unit_id))
     return None if row is None else row[0]
-
-
-def queue_command(
-    store: Store,
-    terminal_id: str,
-    unit_id: int,
-    kind: CommandKind,
-    params: dict[str, Any],
-    requested_by: str,
-    now: datetime,
-) -> int:
-    values = {
-        "terminal_id": terminal_id,
-        "unit_id": unit_id,
-        "kind": kind.value,
-        "params": params,
-        "requested_by": requested_by,
-        "requested_at": now,
-        "status": CommandStatus.PENDING.value,
-        "answer": {},
-        "error": "",
-    }
-    with writing(store) as connection:
-        return int(connection.execute(insert(_C).returning(_C.id), values).scalar_one())
 
 
 def read_command(store: Store, command_id: int) -> DeskCommand | None:
