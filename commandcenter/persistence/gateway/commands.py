@@ -29,7 +29,10 @@ def pending_commands(store: Store, terminal_ids: Collection[str]) -> list[Termin
             TerminalCommand.params,
             TerminalCommand.requested_at,
         )
-        .where(TerminalCommand.status == CommandStatus.PENDING.value, TerminalCommand.terminal_id.in_(list(terminal_ids)))
+        .where(
+            TerminalCommand.status == CommandStatus.PENDING.value,
+            TerminalCommand.terminal_id.in_(list(terminal_ids)),
+        )
         .order_by(TerminalCommand.id),
     )
     return [
@@ -71,7 +74,7 @@ def record_answer(
                 TerminalCommand.status == CommandStatus.SENT.value,
             )
             .values(
-                status=CommandStatus.ANSWERED.value if ok else "failed",
+                status=(CommandStatus.ANSWERED if ok else CommandStatus.FAILED).value,
                 answered_at=now,
                 answer=answer,
                 error="" if ok else f"终端应答结果 {answer.get('result')} / terminal refused",
@@ -90,7 +93,11 @@ def expire_commands(store: Store, older_than: datetime, now: datetime) -> int:
                 TerminalCommand.requested_at < older_than,
                 TerminalCommand.terminal_id.not_in(online),
             )
-            .values(status=CommandStatus.EXPIRED.value, answered_at=now, error="终端离线，指令过期 / terminal offline, expired")
+            .values(
+                status=CommandStatus.EXPIRED.value,
+                answered_at=now,
+                error="终端离线，指令过期 / terminal offline, expired",
+            )
         ).rowcount
 
 
