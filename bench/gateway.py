@@ -1,0 +1,254 @@
+"""Gateway benchmark (issue 14): JT/T 808 terminals at five times the seed's fleet, and the intake API.
+
+Positions: a throwaway PostgreSQL cluster gets a district with ``--terminals`` trucks (default 5,000),
+each a vehicle with a terminal id and a map unit. The real gateway runs as its own process
+(``commandcenter gateway``, JT/T 808 listener on loopback); ``--client-processes`` processes (default 2)
+open the terminals' sockets (``commandcenter.testing.jt808_terminal``: register, authenticate, then one
+0x0200 every second stamped with its send time; a tenth of them also send a 0x0704 backfill batch of
+five fixes every 10 s), and count what the platform acknowledged (0x8001). Both raise their own
+open-file limit. Measured over ``--seconds`` (default 30) after every terminal is in:
+``positions_per_s`` = rows added to ``positions`` per second; ``positions_lost`` = acknowledged fixes
+that are not in ``positions`` after the run (acknowledged means stored); ``visible_p99_s`` = p99 over
+sampled units of (the moment ``latest_positions`` first shows a fix − the fix's send time), sampled
+every 0.5 s. Intake: ``bench/gateway_intake.py`` run as it is (its own cluster and gateway).
+Must hold: ≥ 5,000 positions/s, 0 lost, visible p99 ≤ 2 s; intake ≥ 200 req/s, p99 ≤ 100 ms.
+Last line: one JSON object with the issue's keys.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import resource
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from commandcenter.persistence.bulk_load import replace_all
+from commandcenter.persistence.district.models import Staff, Vehicle
+from commandcenter.persistence.store import Store
+from commandcenter.persistence.units.models import Unit
+from commandcenter.testing.minimal_district import minimal_district
+from commandcenter.testing.postgres import ThrowawayPostgres
+
+TERMINAL_BASE = 13_900_000_000
+BACKFILL_EVERY_S = 10
+BACKFILL_FIXES = 5
+
+
+def raise_open_files() -> None:
+    _soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
+
+
+def terminal_id(number: int) -> str:
+    return f"{TERMINAL_BASE + number:012d}"
+
+
+def fleet(count: int) -> dict[type, list[dict[str, object]]]:
+    tables = minimal_district()
+    tables[Staff] = []
+    tables[Unit] = [
+        {"id": n, "kind": "muck_truck", "label": f"豫A·B{n:05d}", "office_id": 1} for n in range(1, count + 1)
+    ]
+    tables[Vehicle] = [
+        {"id": n, "kind": "渣土车", "plate": f"豫A·B{n:05d}", "company": "基准运输", "office_id": None}
+        | {"terminal_id": terminal_id(n), "unit_id": n}
+        for n in range(1, count + 1)
+    ]
+    return tables  # type: ignore[return-value]
+
+
+async def run_terminals(port: int, first: int, last: int, seconds: float, ready: Path) -> dict[str, int]:
+    """One client process: terminals ``first``..``last`` connect, then report for ``seconds``."""
+    from commandcenter.testing.jt808_terminal import Jt808Terminal
+
+    raise_open_files()
+    terminals = [
+        Jt808Terminal(terminal_id(n), "127.0.0.1", port, lon=113.6 + n * 1e-6) for n in range(first, last + 1)
+    ]
+    connected = 0
+    for start in range(0, len(terminals), 200):  # connect in waves: a listen backlog is finite
+        group = terminals[start : start + 200]
+        await asyncio.gather(*(t.connect() for t in group))
+        await asyncio.gather(*(t.register() for t in group))
+        await asyncio.gather(*(t.authenticate() for t in group))
+        connected += len(group)
+    ready.write_text(str(connected))
+    while not ready.with_suffix(".go").exists():
+        await asyncio.sleep(0.05)
+    acknowledged = 0
+    deadline = time.monotonic() + seconds
+
+    async def one(index: int, terminal: Jt808Terminal) -> int:
+        sent, tick = 0, 0
+        await asyncio.sleep((index % 100) / 100)  # spread over the second, as real fleets are
+        while time.monotonic() < deadline:
+            await terminal.report(terminal.report_now(datetime.now(UTC)))
+            sent += 1
+            tick += 1
+            if index % 10 == 0 and tick % BACKFILL_EVERY_S == 0:
+                past = datetime.now(UTC) - timedelta(minutes=10)
+                batch = [terminal.report_now(past + timedelta(seconds=s)) for s in range(BACKFILL_FIXES)]
+                await terminal.report_batch(batch)
+                sent += BACKFILL_FIXES
+            await asyncio.sleep(1.0)
+        return sent
+
+    counts = await asyncio.gather(*(one(i, t) for i, t in enumerate(terminals)))
+    acknowledged = sum(counts)
+    await asyncio.gather(*(t.close() for t in terminals), return_exceptions=True)
+    return {"acknowledged": acknowledged, "terminals": len(terminals)}
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def measure_positions(count: int, seconds: float, clients: int) -> dict[str, float | int]:
+    cluster = ThrowawayPostgres.start()
+    processes: list[subprocess.Popen[str]] = []
+    try:
+        url = cluster.create_database("bench_gateway_positions")
+        store = Store.open(url)
+        replace_all(store, fleet(count))
+        port = free_port()
+        folder = Path(tempfile.mkdtemp())
+        config = folder / "config.toml"
+        config.write_text(
+            f'[gateway]\nname = "bench"\njt808_host = "127.0.0.1"\njt808_port = {port}\n'
+            f'http_host = "127.0.0.1"\nhttp_port = {free_port()}\n'
+        )
+        gateway = subprocess.Popen(
+            [sys.executable, "-m", "commandcenter", "--config", str(config), "gateway", "--url", url],
+            stderr=subprocess.DEVNULL,
+            env=os.environ | {"PYTHONUNBUFFERED": "1"},
+        )
+        processes.append(gateway)  # type: ignore[arg-type]
+        _wait_port(port)
+        share = -(-count // clients)
+        readies = []
+        for index in range(clients):
+            first, last = index * share + 1, min(count, (index + 1) * share)
+            ready = folder / f"client{index}.ready"
+            readies.append(ready)
+            processes.append(
+                subprocess.Popen(
+                    [
+                        sys.executable,
+                        __file__,
+                        "client",
+                        str(port),
+                        str(first),
+                        str(last),
+                        str(seconds),
+                        str(ready),
+                    ],
+                    stdout=subprocess.PIPE,
+                    text=True,
+                )
+            )
+        while not all(ready.exists() for ready in readies):
+            time.sleep(0.1)
+        before = _positions(store)
+        for ready in readies:
+            ready.with_suffix(".go").write_text("go")
+        started = time.monotonic()
+        delays = _sample_visibility(store, seconds)
+        elapsed = time.monotonic() - started
+        acknowledged = 0
+        for process in processes[1:]:
+            output = process.communicate(timeout=seconds + 120)[0]
+            acknowledged += json.loads(output.strip().splitlines()[-1])["acknowledged"]
+        time.sleep(2.0)
+        stored = _positions(store) - before
+        gateway.send_signal(signal.SIGTERM)
+        gateway.wait(timeout=60)
+        store.close()
+    finally:
+        for process in processes:
+            if process.poll() is None:
+                process.kill()
+        cluster.stop()
+    delays.sort()
+    return {
+        "positions_per_s": round(stored / elapsed, 1),
+        "positions_lost": max(0, acknowledged - stored),
+        "visible_p99_s": round(delays[min(len(delays) - 1, int(0.99 * len(delays)))], 3) if delays else None,
+        "positions_acknowledged": acknowledged,
+        "positions_stored": stored,
+    }
+
+
+def _positions(store: Store) -> int:
+    return int(store.execute_raw("SELECT COUNT(*) FROM positions")[0][0])
+
+
+def _sample_visibility(store: Store, seconds: float) -> list[float]:
+    """Every 0.5 s: each unit whose latest fix changed — now minus the fix's time (its send time)."""
+    seen: dict[int, str] = {}
+    delays: list[float] = []
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        now = datetime.now(UTC)
+        for unit_id, ts in store.execute_raw("SELECT id, last_ts FROM units WHERE last_ts IS NOT NULL"):
+            stamp = str(ts)
+            if seen.get(unit_id) != stamp:
+                if unit_id in seen:
+                    moment = ts if isinstance(ts, datetime) else datetime.fromisoformat(stamp)
+                    delays.append((now - moment.astimezone(UTC)).total_seconds())
+                seen[unit_id] = stamp
+        time.sleep(0.5)
+    return delays
+
+
+def _wait_port(port: int, timeout_s: float = 60.0) -> None:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.2)
+    raise RuntimeError("the gateway's JT/T 808 listener did not open")
+
+
+def measure_intake() -> dict[str, float]:
+    script = Path(__file__).with_name("gateway_intake.py")
+    output = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, check=True).stdout
+    print(output.strip().splitlines()[0])
+    figures: dict[str, float] = json.loads(output.strip().splitlines()[-1])
+    return figures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("role", nargs="?", choices=("measure", "client"), default="measure")
+    parser.add_argument("args", nargs="*")
+    parser.add_argument("--terminals", type=int, default=5_000)
+    parser.add_argument("--seconds", type=float, default=30.0)
+    parser.add_argument("--client-processes", type=int, default=2)
+    parser.add_argument("--no-intake", action="store_true")
+    arguments = parser.parse_args()
+    if arguments.role == "client":
+        port, first, last, seconds, ready = arguments.args
+        counts = asyncio.run(run_terminals(int(port), int(first), int(last), float(seconds), Path(ready)))
+        print(json.dumps(counts), flush=True)
+        return
+    positions = measure_positions(arguments.terminals, arguments.seconds, arguments.client_processes)
+    print(positions)
+    intake = {"intake_rps": None, "intake_p99_ms": None} if arguments.no_intake else measure_intake()
+    keys = ("positions_per_s", "positions_lost", "visible_p99_s")
+    print(json.dumps({key: positions[key] for key in keys} | intake))
+
+
+if __name__ == "__main__":
+    main()
