@@ -20,7 +20,14 @@ from commandcenter.accounts.errors import InvalidInput
 from commandcenter.accounts.validation import clean_text
 from commandcenter.domain.photos import MAX_PHOTO_BYTES
 from commandcenter.domain.reporting import PhoneRefused, clean_phone
-from commandcenter.gateway.open311.words import Open311Error, bad_field, body_too_large, not_json, wrong_body
+from commandcenter.gateway.open311.words import (
+    Open311Error,
+    bad_field,
+    body_too_large,
+    malformed_form,
+    not_json,
+    wrong_body,
+)
 
 MAX_BODY_BYTES = MAX_PHOTO_BYTES + 256 * 1024  # the largest photo any key may send, and its form
 FORM_TYPES = frozenset({"application/x-www-form-urlencoded", "multipart/form-data"})
@@ -70,6 +77,10 @@ async def read_fields(request: web.Request) -> Fields:
             return await _form_fields(request, values)
     except web.HTTPRequestEntityTooLarge as error:
         raise body_too_large(MAX_BODY_BYTES) from error
+    except (ValueError, UnicodeDecodeError, AssertionError) as error:
+        # a form aiohttp cannot read — multipart without its boundary, a broken part — is a bad
+        # request of the client's, not the server's error (found by tests/core/test_open311_fuzz.py)
+        raise malformed_form() from error
     raise wrong_body()
 
 

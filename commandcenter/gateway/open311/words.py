@@ -86,6 +86,10 @@ def not_json() -> Open311Error:
     return Open311Error(400, "JSON 格式错误，应为一个对象", "malformed JSON: one object expected")
 
 
+def malformed_form() -> Open311Error:
+    return Open311Error(400, "表单无法读取（格式错误）", "the form cannot be read (malformed)")
+
+
 def wrong_body() -> Open311Error:
     return Open311Error(
         415, "请求体应为表单、JSON 或 multipart", "the body must be form-encoded, JSON or multipart"
