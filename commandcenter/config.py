@@ -89,6 +89,10 @@ class GatewaySettings:
     checksum_policy: str = "drop"
     position_batch_ms: int = 200  # positions are written in one transaction per batch
     command_poll_s: float = 1.0  # pending desk commands for the terminals this gateway holds
+    city_platform_url: str = (
+        ""  # a city platform's JSON/HTTP feed (cases in, status back, positions); "" none
+    )
+    city_platform_name: str = "city"  # its name: the cursor file and the links to its cases
 
     def __post_init__(self) -> None:
         if self.checksum_policy not in CHECKSUM_POLICIES:

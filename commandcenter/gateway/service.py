@@ -23,6 +23,7 @@ from collections.abc import Mapping, Sequence
 
 from commandcenter.cases.current_intake import CurrentIntake
 from commandcenter.config import GatewaySettings
+from commandcenter.gateway.city_platform.component import JsonFeedComponent
 from commandcenter.gateway.component import GatewayComponent
 from commandcenter.gateway.http_server import HttpServer
 from commandcenter.gateway.open311.app import open311_api
@@ -100,9 +101,13 @@ def components(
     store: Store, settings: GatewaySettings, name: str, intake: CurrentIntake
 ) -> list[GatewayComponent]:
     """What runs beside the HTTP listener, in start order: the webhook sender (answers to the
-    Open311 clients), then the JT/T 808 server when its module is installed. A further component
-    (a city platform's sync, given ``intake``) is one more entry here."""
-    return [WebhookSender(store), *optional_jt808(store, settings, name)]
+    Open311 clients), the JT/T 808 server when its module is installed, and the city platform's
+    feed when ``[gateway] city_platform_url`` names one."""
+    platforms: list[GatewayComponent] = []
+    if settings.city_platform_url:
+        platform = JsonFeedComponent(settings.city_platform_name, settings.city_platform_url, store, intake)
+        platforms.append(platform)
+    return [WebhookSender(store), *optional_jt808(store, settings, name), *platforms]
 
 
 def optional_jt808(store: Store, settings: GatewaySettings, name: str) -> list[GatewayComponent]:

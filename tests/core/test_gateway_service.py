@@ -16,7 +16,7 @@ import pytest
 from commandcenter.cases.current_intake import CurrentIntake
 from commandcenter.config import GatewaySettings
 from commandcenter.gateway import service
-from commandcenter.gateway.service import Gateway
+from commandcenter.gateway.service import Gateway, components
 from commandcenter.persistence.store import Store
 
 FAKE_SERVER = """
@@ -93,3 +93,17 @@ def test_components_start_in_order_stop_in_reverse_and_report_to_health(
     assert body["components"]["jt808"] == {"frames": 7}
     assert body["components"]["http"]["requests"] == 0  # /health counts itself once answered
     assert fake_jt808.EVENTS == ["jt808 started", "stop asked", "jt808 stopped"]
+
+
+def test_a_configured_city_platform_joins_the_gateways_components(tmp_path: Path) -> None:
+    """``[gateway] city_platform_url`` starts the platform's feed beside the others; none without it."""
+    store = Store.open(f"sqlite:///{tmp_path / 'gw.sqlite'}")
+    try:
+        intake = CurrentIntake(store)
+        plain = [component.name for component in components(store, GatewaySettings(), "gw", intake)]
+        assert not any(name.startswith("city-platform") for name in plain)
+        configured = GatewaySettings(city_platform_url="http://127.0.0.1:9/feed", city_platform_name="szcg")
+        names = [component.name for component in components(store, configured, "gw", intake)]
+        assert names[-1] == "city-platform:szcg"
+    finally:
+        store.close()
