@@ -135,6 +135,7 @@ class UserService(Guarded):
     def set_role(self, username: object, role: object, office_id: int | None) -> None:
         account, user_role = self._target(username), _role(role)
         _check_office(user_role, office_id)
+        self._check_department(user_role, account.department)  # set the department first, then the role
         try:
             account_queries.update_user(
                 self.store, account.id, role_code=user_role.value, office_id=office_id

@@ -40,5 +40,10 @@ def test_add_list_and_refuse_a_taken_name(
         users.create_user(
             "dept2", "爱卫办值班", UserRole.DEPARTMENT, None, "Zz9!long-pass", department="爱卫办"
         )
+        users.create_user("op9", "值班员九", UserRole.OPERATOR, None, "Zz9!long-pass")
+        with pytest.raises(InvalidInput):  # a department user needs a department the district has
+            users.set_role("op9", UserRole.DEPARTMENT, None)
+        users.set_department("op9", "爱卫办")
+        users.set_role("op9", UserRole.DEPARTMENT, None)
     finally:
         store.close()
