@@ -34,6 +34,7 @@ class Permission(StrEnum):
     MANAGE_CATEGORIES = "manage_categories"  # the category table (立结案标准)
     CHECK_DISTRICT = "check_district"  # the district consistency report (issue 13)
     MANAGE_DISTRICT = "manage_district"  # importing and exporting the district's base data
+    VIEW_INDICATORS = "view_indicators"  # the evaluation's indicator tables (an office user: their office)
 
 
 _P = Permission
@@ -41,9 +42,16 @@ _OPERATOR = frozenset({_P.READ_ALL_CASES, _P.FILE_REPORT, _P.CENTER_STEPS, _P.DI
 ROLE_PERMISSIONS: Mapping[UserRole, frozenset[Permission]] = {
     UserRole.OPERATOR: _OPERATOR,
     UserRole.SUPERVISOR: _OPERATOR
-    | {_P.APPROVE_EXTENSION, _P.SUPERVISE, _P.VIEW_AUDIT, _P.MANAGE_CATEGORIES, _P.CHECK_DISTRICT},
-    UserRole.LEADER: frozenset({_P.READ_ALL_CASES, _P.EXPORT, _P.VIEW_AUDIT}),
-    UserRole.OFFICE: frozenset({_P.READ_OFFICE_CASES, _P.OFFICE_STEPS}),
+    | {
+        _P.APPROVE_EXTENSION,
+        _P.SUPERVISE,
+        _P.VIEW_AUDIT,
+        _P.MANAGE_CATEGORIES,
+        _P.CHECK_DISTRICT,
+        _P.VIEW_INDICATORS,
+    },
+    UserRole.LEADER: frozenset({_P.READ_ALL_CASES, _P.EXPORT, _P.VIEW_AUDIT, _P.VIEW_INDICATORS}),
+    UserRole.OFFICE: frozenset({_P.READ_OFFICE_CASES, _P.OFFICE_STEPS, _P.VIEW_INDICATORS}),
     UserRole.DEPARTMENT: frozenset({_P.READ_DEPARTMENT_CASES, _P.DEPARTMENT_STEPS}),
     UserRole.INSPECTOR: frozenset({_P.READ_ALL_CASES, _P.ON_SITE_CLOSE}),
     UserRole.ADMIN: frozenset(
@@ -56,6 +64,7 @@ ROLE_PERMISSIONS: Mapping[UserRole, frozenset[Permission]] = {
             _P.MANAGE_CATEGORIES,
             _P.CHECK_DISTRICT,
             _P.MANAGE_DISTRICT,
+            _P.VIEW_INDICATORS,  # the command line's reports (``commandcenter indicators``)
         }
     ),
 }
@@ -103,6 +112,7 @@ PERMISSION_NAMES: Mapping[Permission, str] = {
     _P.MANAGE_CATEGORIES: "案件类别管理",
     _P.CHECK_DISTRICT: "辖区数据检查",
     _P.MANAGE_DISTRICT: "基础数据管理",
+    _P.VIEW_INDICATORS: "查看考核指标",
 }
 
 

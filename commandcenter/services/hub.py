@@ -36,6 +36,7 @@ from commandcenter.services.district_check_service import DistrictCheckService
 from commandcenter.services.district_data_service import DistrictDataService
 from commandcenter.services.district_edit_service import DistrictEditService
 from commandcenter.services.district_service import DistrictService
+from commandcenter.services.indicator_service import IndicatorService
 from commandcenter.services.intake_service import IntakeService
 from commandcenter.services.live_settings import LiveSettings
 from commandcenter.services.map_service import MapService
@@ -92,6 +93,7 @@ class Services:
         self.audit_log = AuditService(store, principal, audit=audit, clock=clock)
         self.settings = SettingsService(store, principal, audit=audit, clock=clock)
         self.terminals = TerminalService(store, principal, audit=audit, clock=clock)  # 立即定位 …
+        self.indicators = IndicatorService(store, principal, audit=audit, clock=clock)  # 考核指标
         self.settings.saved.connect(self.live_settings.adopt)  # this workstation at once
 
     @property
