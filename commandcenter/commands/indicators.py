@@ -41,7 +41,7 @@ def run_indicators(args: argparse.Namespace, settings: Settings) -> int:
         period = parse_period(args.period)
         grouping = grouping_named(args.by)
         if args.format not in FORMATS:
-            raise ValueError(f"未知的输出格式「{args.format}」/ unknown format {args.format!r}: table | csv")
+            raise ValueError(f"未知的输出格式「{args.format}」 / unknown format {args.format!r}: table | csv")
     except ValueError as error:
         print(f"错误 error: {error}", file=sys.stderr)
         return EXIT_USAGE

@@ -7,7 +7,7 @@ minimal one with a second office (``two_office_district``), so office scoping ha
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from commandcenter.domain.kinds import CaseStatus
@@ -73,9 +73,15 @@ def case_row(
 
 
 def store_rows(store: Store, table: type[Base], rows: Sequence[Mapping[str, Any]]) -> None:
-    """Insert ``rows`` into ``table`` in one transaction (COPY on PostgreSQL)."""
+    """Insert ``rows`` into ``table`` in one transaction (COPY on PostgreSQL). Times go in as UTC,
+    as the store writes them (SQLite keeps only the wall clock it is given)."""
+    in_utc = [{key: _utc(value) for key, value in row.items()} for row in rows]
     with writing(store) as connection:
-        insert_rows(connection, table.__table__, rows)  # type: ignore[arg-type]
+        insert_rows(connection, table.__table__, in_utc)  # type: ignore[arg-type]
+
+
+def _utc(value: Any) -> Any:
+    return value.astimezone(UTC) if isinstance(value, datetime) else value
 
 
 def load_two_offices(store: Store, cases: Sequence[Mapping[str, Any]] = ()) -> None:

@@ -133,7 +133,7 @@ def _pair(starts: list[datetime], resumes: list[datetime]) -> list[Hold]:
 def indicator_names(store: Store) -> IndicatorNames:
     """The names of offices, segments, categories (and their 责任单位) and staff, in one connection."""
     with reading(store) as connection:
-        offices = dict(connection.execute(select(Office.id, Office.name)).tuples().all())
+        offices = {row.id: row.name for row in connection.execute(select(Office.id, Office.name))}
         segments = {
             id_: f"{number} {name}"
             for id_, number, name in connection.execute(select(Segment.id, Segment.number, Segment.name))
