@@ -16,6 +16,7 @@ from commandcenter.accounts.errors import AccessError
 from commandcenter.accounts.principal import command_line_principal
 from commandcenter.commands.database import command_database_url, open_store
 from commandcenter.config import Settings
+from commandcenter.district_time import district_clock
 from commandcenter.evaluation.periods import parse_period
 from commandcenter.evaluation.table import Grouping, grouping_named
 from commandcenter.evaluation.text import table_cells
@@ -59,7 +60,8 @@ def run_indicators(args: argparse.Namespace, settings: Settings) -> int:
     if args.format == "csv":
         csv.writer(sys.stdout, lineterminator="\n").writerows(cells)
     else:
-        print(f"考核周期 {period.label}（{period.start:%Y-%m-%d} 至 {period.end:%Y-%m-%d}，不含）")
+        first, following = district_clock().local(period.start), district_clock().local(period.end)
+        print(f"考核周期 {period.label}（{first:%Y-%m-%d} 至 {following:%Y-%m-%d}，不含）")
         write_aligned(cells, sys.stdout)
     return EXIT_OK
 

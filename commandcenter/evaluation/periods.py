@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 
 from commandcenter.district_time import DistrictClock, district_clock
@@ -31,8 +31,8 @@ class PeriodError(ValueError):
 class Period:
     kind: PeriodKind
     label: str  # as written: 2026-11, 2026-W47, 2026
-    start: datetime  # aware, the district's local midnight
-    end: datetime  # exclusive
+    start: datetime  # the district's local midnight, held in UTC (comparisons with the store's
+    end: datetime  # UTC times then skip a zone lookup per case); exclusive
 
     def contains(self, moment: datetime | None) -> bool:
         return moment is not None and self.start <= moment < self.end
@@ -69,6 +69,6 @@ def parse_period(text: str, clock: DistrictClock | None = None) -> Period:
 
 
 def _period(kind: PeriodKind, label: str, first: date, following: date, clock: DistrictClock) -> Period:
-    start = datetime.combine(first, time(), clock.zone)
-    end = datetime.combine(following, time(), clock.zone)
+    start = datetime.combine(first, time(), clock.zone).astimezone(UTC)
+    end = datetime.combine(following, time(), clock.zone).astimezone(UTC)
     return Period(kind, label, start, end)

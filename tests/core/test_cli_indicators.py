@@ -46,7 +46,7 @@ def test_the_table_has_chinese_headers_a_row_per_office_and_the_total(
 ) -> None:
     assert main(["indicators", "--period", "2026-11", "--url", url]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0].startswith("考核周期 2026-11")
+    assert lines[0] == "考核周期 2026-11（2026-11-01 至 2026-12-01，不含）"
     assert lines[1].split()[:4] == ["镇办", "受理数", "立案数", "立案率"]
     assert lines[1].split()[-1] == "综合指标值"
     assert lines[2].split()[:4] == ["建中街街道", "2", "2", "100.00%"]
