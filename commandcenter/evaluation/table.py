@@ -73,42 +73,47 @@ def indicator_table(
     weights: ScoreWeights | None = None,
 ) -> IndicatorTable:
     weights = weights or ScoreWeights()
-    name_of = _namer(grouping, names)
-    groups: dict[str, Indicators] = {}
+    key_of, name_of = _grouper(grouping, names)
+    groups: dict[object, Indicators] = {}
     for case in cases:
-        name = name_of(case)
-        counts = groups.get(name)
+        key = key_of(case)
+        counts = groups.get(key)
         if counts is None:
-            counts = groups[name] = Indicators()
+            counts = groups[key] = Indicators()
         counts.add(case, period)
     total = Indicators()
     rows = []
-    for name, counts in sorted(groups.items()):
+    for key, counts in groups.items():
         if counts != Indicators():  # cases that touch another period only leave no row
-            rows.append(IndicatorRow(name, counts, composite_score(counts, weights)))
+            rows.append(IndicatorRow(name_of(key), counts, composite_score(counts, weights)))
             total.merge(counts)
-    return IndicatorTable(
-        period, grouping, rows, IndicatorRow("合计", total, composite_score(total, weights)), weights
-    )
+    rows.sort(key=lambda row: row.name)
+    summary = IndicatorRow("合计", total, composite_score(total, weights))
+    return IndicatorTable(period, grouping, rows, summary, weights)
 
 
-def _namer(grouping: Grouping, names: IndicatorNames) -> Callable[[CaseFacts], str]:
-    """The row a case is counted in, for ``grouping``."""
+def _grouper(
+    grouping: Grouping, names: IndicatorNames
+) -> tuple[Callable[[CaseFacts], object], Callable[[object], str]]:
+    """What a case is grouped by (an id, or the 责任单位's name) and the row's name for it: rows are
+    kept apart by id, so two people of one name stay two rows."""
+    if grouping is Grouping.DEPARTMENT:
+        departments = names.category_departments
+        return (lambda case: departments.get(case.category_id)), (lambda key: str(key or UNASSIGNED))
     key: Callable[[CaseFacts], int | None]
     table: Mapping[int, str]
     if grouping is Grouping.OFFICE:
         key, table = (lambda case: case.office_id), names.offices
     elif grouping is Grouping.SEGMENT:
         key, table = (lambda case: case.segment_id), names.segments
-    elif grouping is Grouping.DEPARTMENT:
-        key, table = (lambda case: case.category_id), names.category_departments
     elif grouping is Grouping.CATEGORY:
         key, table = (lambda case: case.category_id), names.categories
     else:
         key, table = (lambda case: case.staff_id), names.staff
 
-    def name_of(case: CaseFacts) -> str:
-        value = key(case)
-        return UNASSIGNED if value is None else table.get(value, f"#{value}")
+    def name_of(value: object) -> str:
+        if not isinstance(value, int):
+            return UNASSIGNED
+        return table.get(value, f"#{value}")
 
-    return name_of
+    return key, name_of

@@ -78,3 +78,11 @@ def test_the_table_groups_and_adds_up_to_its_total() -> None:
 def test_an_unknown_grouping_is_refused_in_both_languages() -> None:
     with pytest.raises(GroupingError, match=r"未知的分组.*unknown grouping 'street'"):
         grouping_named("street")
+
+
+def test_rows_are_kept_apart_by_id_not_by_name() -> None:
+    received = datetime(2026, 11, 3, 9, tzinfo=Z)
+    cases = [CaseFacts(1, "立案", received, 1, staff_id=7), CaseFacts(2, "立案", received, 1, staff_id=8)]
+    names = IndicatorNames(staff={7: "张伟", 8: "张伟"})
+    table = indicator_table(cases, parse_period("2026-11"), Grouping.POST, names)
+    assert [(row.name, row.indicators.received) for row in table.rows] == [("张伟", 1), ("张伟", 1)]

@@ -89,6 +89,6 @@ def test_a_hold_across_the_month_end_and_an_extension(district: Store) -> None:
     assert (december.extended, december.overdue_open) == (1, 1)
     assert december.extension_rate == 0.5
     by_post = indicators.table("2026-12", by="post")
-    assert [(row.name, row.indicators.due) for row in by_post.rows] == [("张伟（城市管理员）", 2)]
+    assert [(row.name, row.indicators.due) for row in by_post.rows] == [("张伟（城市管理员 CM0001）", 2)]
     by_segment = indicators.table("2026-12", by="segment")
     assert [row.name for row in by_segment.rows] == ["EQ-0001 大学路第1段"]

@@ -148,10 +148,8 @@ def indicator_names(store: Store) -> IndicatorNames:
         categories = connection.execute(
             select(CaseCategory.id, CaseCategory.code, CaseCategory.name, CaseCategory.department)
         ).all()
-        staff = {
-            id_: f"{name}（{role}）"
-            for id_, name, role in connection.execute(select(Staff.id, Staff.name, Staff.role))
-        }
+        people = connection.execute(select(Staff.id, Staff.name, Staff.role, Staff.code))
+        staff = {id_: f"{name}（{role} {code}）" for id_, name, role, code in people}
     return IndicatorNames(
         offices=offices,
         segments=segments,
