@@ -1,8 +1,9 @@
 """``commandcenter indicators --period 2026-11 [--by office|segment|department|category|post]
-[--format table|csv]``: the evaluation's indicator table for a month, ISO week or year, printed with
-Chinese headers (an aligned table, or CSV for a spreadsheet), through ``IndicatorService`` as the
-command-line administrator. A bad period or grouping is one ``错误 error:`` line and exit 2, checked
-before the database is opened."""
+[--format table|csv] [--weights on_time=60,closure=30,rework=10,per_overdue_open=0.5]``: the
+evaluation's indicator table for a month, ISO week or year, printed with Chinese headers (an aligned
+table, or CSV for a spreadsheet), through ``IndicatorService`` as the command-line administrator. A
+bad period, grouping, format or weight is one ``错误 error:`` line and exit 2, checked before the
+database is opened."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from commandcenter.commands.database import command_database_url, open_store
 from commandcenter.config import Settings
 from commandcenter.district_time import district_clock
 from commandcenter.evaluation.periods import parse_period
+from commandcenter.evaluation.score import weights_from_text
 from commandcenter.evaluation.table import Grouping, grouping_named
 from commandcenter.evaluation.text import table_cells
 from commandcenter.exit_codes import EXIT_OK, EXIT_USAGE
@@ -34,6 +36,11 @@ def add_indicators(commands: Any) -> None:
     groupings = "|".join(g.value for g in Grouping)
     parser.add_argument("--by", default=Grouping.OFFICE.value, help=f"rows per {groupings} (default office)")
     parser.add_argument("--format", default="table", help="table (aligned, default) or csv")
+    parser.add_argument(
+        "--weights",
+        default="",
+        help="综合指标值 weights, e.g. on_time=70,closure=20,rework=10,per_overdue_open=1 (three add to 100)",
+    )
     parser.add_argument("--url", help="database URL (default: the configured one)")
 
 
@@ -41,6 +48,7 @@ def run_indicators(args: argparse.Namespace, settings: Settings) -> int:
     try:
         period = parse_period(args.period)
         grouping = grouping_named(args.by)
+        weights = weights_from_text(args.weights)
         if args.format not in FORMATS:
             raise ValueError(f"未知的输出格式「{args.format}」 / unknown format {args.format!r}: table | csv")
     except ValueError as error:
@@ -50,7 +58,7 @@ def run_indicators(args: argparse.Namespace, settings: Settings) -> int:
     try:
         store = open_store(url)
         try:
-            table = IndicatorService(store, command_line_principal()).table(period, grouping)
+            table = IndicatorService(store, command_line_principal()).table(period, grouping, weights)
         finally:
             store.close()
     except AccessError as error:

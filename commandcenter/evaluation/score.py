@@ -52,3 +52,23 @@ def composite_score(indicators: Indicators, weights: ScoreWeights | None = None)
     score = on_time * weights.on_time + closure * weights.closure + (1.0 - rework) * weights.rework
     score -= indicators.overdue_open * weights.per_overdue_open + indicators.reworked * weights.per_reworked
     return min(100.0, max(0.0, score))
+
+
+def weights_from_text(text: str) -> ScoreWeights:
+    """``on_time=70,closure=20,rework=10,per_overdue_open=1``: the defaults with the named ones
+    replaced (how the command line takes them); an unknown name or a bad number is a ``WeightsError``."""
+    names = set(ScoreWeights.__dataclass_fields__)
+    given: dict[str, float] = {}
+    for part in filter(None, (piece.strip() for piece in text.split(","))):
+        name, _, value = part.partition("=")
+        name = name.strip()
+        if name not in names:
+            choices = ", ".join(sorted(names))
+            raise WeightsError(f"未知的权重「{name}」 / unknown weight {name!r}: {choices}")
+        try:
+            given[name] = float(value)
+        except ValueError:
+            raise WeightsError(
+                f"权重「{name}」的值无效 / weight {name!r} needs a number, not {value!r}"
+            ) from None
+    return ScoreWeights(**given)

@@ -80,6 +80,7 @@ def test_csv_for_a_spreadsheet_in_the_month_the_deadline_falls(
         (["--period", "2026-13"], "考核周期「2026-13」无效"),
         (["--period", "2026-11", "--by", "street"], "未知的分组「street」"),
         (["--period", "2026-11", "--format", "xml"], "未知的输出格式「xml」"),
+        (["--period", "2026-11", "--weights", "on_time=90"], "三项权重之和应为 100"),
     ],
 )
 def test_bad_input_is_one_error_line(
@@ -94,3 +95,12 @@ def test_bad_input_is_one_error_line(
     assert said in line
     assert " / " in line
     assert not missing.exists()
+
+
+def test_weights_change_the_score(url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["indicators", "--period", "2026-12", "--format", "csv", "--url", url]) == 0
+    default = list(csv.reader(io.StringIO(capsys.readouterr().out)))[-1][-1]
+    options = ["--weights", "on_time=50,closure=50,rework=0,per_overdue_open=0"]
+    assert main(["indicators", "--period", "2026-12", "--format", "csv", *options, "--url", url]) == 0
+    weighted = list(csv.reader(io.StringIO(capsys.readouterr().out)))[-1][-1]
+    assert (default, weighted) == ("54.50", "50.00")  # 50 % × 60 + 50 % × 30 + 100 % × 10 − 0.5 × 1

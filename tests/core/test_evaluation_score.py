@@ -10,7 +10,7 @@ import pytest
 from commandcenter.domain.indicators import CaseFacts, IndicatorNames
 from commandcenter.evaluation.indicators import Indicators
 from commandcenter.evaluation.periods import parse_period
-from commandcenter.evaluation.score import ScoreWeights, WeightsError, composite_score
+from commandcenter.evaluation.score import ScoreWeights, WeightsError, composite_score, weights_from_text
 from commandcenter.evaluation.table import (
     UNASSIGNED,
     Grouping,
@@ -86,3 +86,16 @@ def test_rows_are_kept_apart_by_id_not_by_name() -> None:
     names = IndicatorNames(staff={7: "张伟", 8: "张伟"})
     table = indicator_table(cases, parse_period("2026-11"), Grouping.POST, names)
     assert [(row.name, row.indicators.received) for row in table.rows] == [("张伟", 1), ("张伟", 1)]
+
+
+def test_weights_written_on_the_command_line() -> None:
+    assert weights_from_text("") == ScoreWeights()
+    assert weights_from_text("on_time=70, closure=20,per_overdue_open=1") == ScoreWeights(
+        on_time=70, closure=20, per_overdue_open=1
+    )
+    with pytest.raises(WeightsError, match=r"未知的权重「speed」 / unknown weight 'speed'"):
+        weights_from_text("speed=5")
+    with pytest.raises(WeightsError, match=r"权重「closure」的值无效 / weight 'closure' needs a number"):
+        weights_from_text("closure=thirty")
+    with pytest.raises(WeightsError, match="must add up to 100"):
+        weights_from_text("on_time=70")
