@@ -42,6 +42,7 @@ def record_positions(store: Store, positions: Sequence[Position]) -> None:
     move = (
         update(Unit)
         .where(Unit.id == bindparam("b_unit_id"))
+        .where((Unit.last_ts.is_(None)) | (Unit.last_ts <= bindparam("b_ts")))
         .values(
             last_ts=bindparam("b_ts"),
             last_lon=bindparam("b_lon"),
@@ -51,7 +52,7 @@ def record_positions(store: Store, positions: Sequence[Position]) -> None:
             last_state=bindparam("b_state"),
         )
     )
-    latest = {p.unit_id: p for p in positions}  # a batch may hold several fixes of one unit
+    latest = newest_per_unit(positions)
     moves = [
         {
             "b_unit_id": p.unit_id,
@@ -73,6 +74,19 @@ def record_positions(store: Store, positions: Sequence[Position]) -> None:
         connection.execute(move, moves)
 
 
+def newest_per_unit(positions: Iterable[Position]) -> dict[int, Position]:
+    """Each unit's newest fix of a batch. A batch may hold several fixes of one unit, and a terminal's
+    backfill (0x0704, fixes from a blind zone minutes ago) may come after its live fix: the map's
+    latest position is the newest one, never the last to arrive (the UPDATEs keep that across batches
+    too, by moving a unit only forward in time)."""
+    latest: dict[int, Position] = {}
+    for position in positions:
+        held = latest.get(position.unit_id)
+        if held is None or position.ts >= held.ts:
+            latest[position.unit_id] = position
+    return latest
+
+
 def _move_all(connection: Connection, latest: Iterable[Position]) -> None:
     """PostgreSQL: every unit of a large batch moved at once — the fixes COPYed into a temporary table,
     then ONE ``UPDATE … FROM`` it — instead of a statement per unit (the gateway writes thousands of
@@ -85,7 +99,8 @@ def _move_all(connection: Connection, latest: Iterable[Position]) -> None:
     copy_tuples(connection, "moved_units", _MOVED_COLUMNS, rows)
     connection.exec_driver_sql(
         "UPDATE units SET last_ts = m.ts, last_lon = m.lon, last_lat = m.lat, last_speed_kmh = m.speed, "
-        "last_heading_deg = m.heading, last_state = m.state FROM moved_units m WHERE units.id = m.id"
+        "last_heading_deg = m.heading, last_state = m.state FROM moved_units m WHERE units.id = m.id "
+        "AND (units.last_ts IS NULL OR units.last_ts <= m.ts)"
     )
 
 
