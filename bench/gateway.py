@@ -68,6 +68,7 @@ def fleet(count: int) -> dict[type, list[dict[str, object]]]:
 
 async def run_terminals(port: int, first: int, last: int, seconds: float, ready: Path) -> dict[str, int]:
     """One client process: terminals ``first``..``last`` connect, then report for ``seconds``."""
+    from commandcenter.feeds.jt808.location import LocationReport
     from commandcenter.testing.jt808_terminal import Jt808Terminal
 
     raise_open_files()
@@ -84,28 +85,45 @@ async def run_terminals(port: int, first: int, last: int, seconds: float, ready:
     ready.write_text(str(connected))
     while not ready.with_suffix(".go").exists():
         await asyncio.sleep(0.05)
-    acknowledged = 0
     deadline = time.monotonic() + seconds
 
-    async def one(index: int, terminal: Jt808Terminal) -> int:
-        sent, tick = 0, 0
-        await asyncio.sleep((index % 100) / 100)  # spread over the second, as real fleets are
+    async def one(number: int, terminal: Jt808Terminal) -> int:
+        """Report on the terminal's own timer, as terminals do: at ``send_offset(number)`` past each
+        second, whether or not the previous report was answered yet (each answer is awaited beside)."""
+        answers: list[asyncio.Task[int]] = []
+        tick = 0
+        slot = float(int(time.time())) + 1 + send_offset(number)
         while time.monotonic() < deadline:
-            await terminal.report(terminal.report_now(datetime.now(UTC)))
-            sent += 1
+            await asyncio.sleep(max(0.0, slot - time.time()))
+            moment = datetime.fromtimestamp(int(slot), UTC)
+            answers.append(asyncio.ensure_future(_one_fix(terminal, terminal.report_now(moment))))
             tick += 1
-            if index % 10 == 0 and tick % BACKFILL_EVERY_S == 0:
-                past = datetime.now(UTC) - timedelta(minutes=10)
+            if number % 10 == 0 and tick % BACKFILL_EVERY_S == 0:
+                past = moment - timedelta(minutes=10)
                 batch = [terminal.report_now(past + timedelta(seconds=s)) for s in range(BACKFILL_FIXES)]
-                await terminal.report_batch(batch)
-                sent += BACKFILL_FIXES
-            await asyncio.sleep(1.0)
-        return sent
+                answers.append(asyncio.ensure_future(_batch(terminal, batch)))
+            slot = max(slot + 1.0, float(int(time.time())) + send_offset(number))
+        results = await asyncio.gather(*answers, return_exceptions=True)
+        return sum(r for r in results if isinstance(r, int))
 
-    counts = await asyncio.gather(*(one(i, t) for i, t in enumerate(terminals)))
+    async def _batch(terminal: Jt808Terminal, batch: list[LocationReport]) -> int:
+        return BACKFILL_FIXES if await terminal.report_batch(batch) == 0 else 0
+
+    async def _one_fix(terminal: Jt808Terminal, report: LocationReport) -> int:
+        return 1 if await terminal.report(report) == 0 else 0
+
+    counts = await asyncio.gather(
+        *(one(n, t) for n, t in zip(range(first, last + 1), terminals, strict=True))
+    )
     acknowledged = sum(counts)
     await asyncio.gather(*(t.close() for t in terminals), return_exceptions=True)
     return {"acknowledged": acknowledged, "terminals": len(terminals)}
+
+
+def send_offset(number: int) -> float:
+    """Where in each second terminal ``number`` reports (spread over the second, as real fleets are):
+    its fix carries the whole second, so the sampler adds this back to know the true send time."""
+    return (number % 100) / 100
 
 
 def free_port() -> int:
@@ -194,7 +212,8 @@ def _positions(store: Store) -> int:
 
 
 def _sample_visibility(store: Store, seconds: float) -> list[float]:
-    """Every 0.5 s: each unit whose latest fix changed — now minus the fix's time (its send time)."""
+    """Every 0.1 s: each unit whose latest fix changed — now minus the fix's send time (its whole
+    second, which the fix carries, plus the terminal's offset in the second)."""
     seen: dict[int, str] = {}
     delays: list[float] = []
     deadline = time.monotonic() + seconds
@@ -205,9 +224,10 @@ def _sample_visibility(store: Store, seconds: float) -> list[float]:
             if seen.get(unit_id) != stamp:
                 if unit_id in seen:
                     moment = ts if isinstance(ts, datetime) else datetime.fromisoformat(stamp)
-                    delays.append((now - moment.astimezone(UTC)).total_seconds())
+                    sent = moment.astimezone(UTC) + timedelta(seconds=send_offset(unit_id))
+                    delays.append((now - sent).total_seconds())
                 seen[unit_id] = stamp
-        time.sleep(0.5)
+        time.sleep(0.1)
     return delays
 
 

@@ -79,7 +79,7 @@ class Jt808Session:
         if self.state is not None and self.services.sessions.get(self.state.terminal_id) is self:
             del self.services.sessions[self.state.terminal_id]
             self.state.gateway = None
-            self.services.book.changed(self.state)
+            self.services.book.changed(self.state, urgent=True)
         self.writer.close()
 
     def now(self) -> datetime:
@@ -128,6 +128,7 @@ class Jt808Session:
         self.state.errors = len(self._unbound_errors)
         self.state.last_error = self._unbound_errors[-1] if self._unbound_errors else ""
         self.services.counters.sessions += 1
+        self.services.book.changed(self.state, urgent=True)
         previous = self.services.sessions.get(terminal_id)
         self.services.sessions[terminal_id] = self  # a reconnect replaces the older connection
         if previous is not None and previous is not self:
@@ -179,7 +180,7 @@ class Jt808Session:
             )
         elif isinstance(message, LocationReport | LocationBatch):
             reports = [message] if isinstance(message, LocationReport) else message.reports
-            self._spawn(self._store_then_answer(header, reports))
+            self._store_then_answer(header, reports)
         elif isinstance(message, LocationAnswer):
             self._spawn(self._location_answer(message))
         else:
@@ -207,17 +208,19 @@ class Jt808Session:
         received = self.now()
         return [report.to_position(unit_id, received) for report in reports]
 
-    async def _store_then_answer(self, header: Header, reports: Sequence[LocationReport]) -> None:
+    def _store_then_answer(self, header: Header, reports: Sequence[LocationReport]) -> None:
         """Acknowledged means stored: 0x8001 goes out after the batch holding these is committed."""
         if self.vehicle is None or self.vehicle.unit_id is None:
             self.answer(header, PlatformResult.FAILED)
             return
-        try:
-            await self.services.writer.write(self._positions(reports))
-        except Exception as problem:
-            self.error(f"位置未保存 / positions not stored: {problem}")
-            return
-        self.answer(header, PlatformResult.OK)
+
+        def stored(problem: BaseException | None) -> None:
+            if problem is None:
+                self.answer(header, PlatformResult.OK)
+            else:
+                self.error(f"位置未保存 / positions not stored: {problem}")
+
+        self.services.writer.submit(self._positions(reports), stored)
 
     async def _location_answer(self, answer: LocationAnswer) -> None:
         report = answer.report

@@ -1,13 +1,16 @@
 """What the JT/T 808 server reads and writes about terminals: the vehicle behind a terminal id, the
 per-terminal session rows (written in batches: one transaction for every session that changed) and
-the unknown terminals the administrator must see. Upserts are update-then-insert so SQLite and
-PostgreSQL share one path."""
+the unknown terminals the administrator must see. Sessions are upserted with ``INSERT … ON CONFLICT DO
+UPDATE`` in one executemany (both databases have it): 5,000 terminals' rows cost one statement, not an
+UPDATE each; the rarer sightings stay update-then-insert (their frame count adds up)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 
 from commandcenter.domain.terminals import SessionState, TerminalVehicle, UnknownTerminalSighting
 from commandcenter.persistence.access import read_one, writing
@@ -41,14 +44,22 @@ def save_sessions(
     if not sessions and not unknown:
         return
     with writing(store) as connection:
-        for session in sessions:
-            _save_session(connection, session)
+        if sessions:
+            _upsert_sessions(connection, [_session_values(session) for session in sessions])
         for sighting in unknown:
             _save_sighting(connection, sighting)
 
 
-def _save_session(connection: Connection, session: SessionState) -> None:
-    values = {
+def _upsert_sessions(connection: Connection, rows: list[dict[str, Any]]) -> None:
+    dialect_insert = postgresql.insert if connection.dialect.name == "postgresql" else sqlite.insert
+    statement = dialect_insert(TerminalSession)
+    changed = {name: statement.excluded[name] for name in rows[0] if name != "terminal_id"}
+    connection.execute(statement.on_conflict_do_update(index_elements=["terminal_id"], set_=changed), rows)
+
+
+def _session_values(session: SessionState) -> dict[str, Any]:
+    return {
+        "terminal_id": session.terminal_id,
         "unit_id": session.unit_id,
         "gateway": session.gateway,
         "remote": session.remote,
@@ -59,11 +70,6 @@ def _save_session(connection: Connection, session: SessionState) -> None:
         "errors": session.errors,
         "last_error": session.last_error[:500],
     }
-    changed = connection.execute(
-        update(TerminalSession).where(TerminalSession.terminal_id == session.terminal_id).values(**values)
-    ).rowcount
-    if not changed:
-        connection.execute(insert(TerminalSession).values(terminal_id=session.terminal_id, **values))
 
 
 def _save_sighting(connection: Connection, sighting: UnknownTerminalSighting) -> None:
