@@ -40,7 +40,6 @@ from commandcenter.testing.postgres import ThrowawayPostgres
 
 TERMINAL_BASE = 13_900_000_000
 BACKFILL_EVERY_S = 10
-BACKFILL_FIXES = 5
 
 
 def raise_open_files() -> None:
@@ -67,57 +66,42 @@ def fleet(count: int) -> dict[type, list[dict[str, object]]]:
 
 
 async def run_terminals(port: int, first: int, last: int, seconds: float, ready: Path) -> dict[str, int]:
-    """One client process: terminals ``first``..``last`` connect, then report for ``seconds``."""
-    from commandcenter.feeds.jt808.location import LocationReport
-    from commandcenter.testing.jt808_terminal import Jt808Terminal
+    """One client process: terminals ``first``..``last`` connect, then report for ``seconds``
+    (``testing/jt808_fleet``: each on its own timer at ``send_offset`` past the second)."""
+    from commandcenter.testing.jt808_fleet import FleetCounts, FleetTerminal, connect_fleet, run_fleet
 
     raise_open_files()
-    terminals = [
-        Jt808Terminal(terminal_id(n), "127.0.0.1", port, lon=113.6 + n * 1e-6) for n in range(first, last + 1)
-    ]
-    connected = 0
-    for start in range(0, len(terminals), 200):  # connect in waves: a listen backlog is finite
-        group = terminals[start : start + 200]
-        await asyncio.gather(*(t.connect() for t in group))
-        await asyncio.gather(*(t.register() for t in group))
-        await asyncio.gather(*(t.authenticate() for t in group))
-        connected += len(group)
-    ready.write_text(str(connected))
+    counts = FleetCounts()
+    numbers = range(first, last + 1)
+    terminals = [FleetTerminal(terminal_id(n), counts, lon=113.6 + n * 1e-6) for n in numbers]
+    await connect_fleet(terminals, "127.0.0.1", port)
+    ready.write_text(str(len(terminals)))
     while not ready.with_suffix(".go").exists():
         await asyncio.sleep(0.05)
-    deadline = time.monotonic() + seconds
+    await run_fleet(terminals, [send_offset(n) for n in numbers], seconds, backfill_every_s=BACKFILL_EVERY_S)
+    return {"acknowledged": counts.acknowledged_fixes, "sent": counts.sent_fixes, "terminals": len(terminals)}
 
-    async def one(number: int, terminal: Jt808Terminal) -> int:
-        """Report on the terminal's own timer, as terminals do: at ``send_offset(number)`` past each
-        second, whether or not the previous report was answered yet (each answer is awaited beside)."""
-        answers: list[asyncio.Task[int]] = []
-        tick = 0
-        slot = float(int(time.time())) + 1 + send_offset(number)
-        while time.monotonic() < deadline:
-            await asyncio.sleep(max(0.0, slot - time.time()))
-            moment = datetime.fromtimestamp(int(slot), UTC)
-            answers.append(asyncio.ensure_future(_one_fix(terminal, terminal.report_now(moment))))
-            tick += 1
-            if number % 10 == 0 and tick % BACKFILL_EVERY_S == 0:
-                past = moment - timedelta(minutes=10)
-                batch = [terminal.report_now(past + timedelta(seconds=s)) for s in range(BACKFILL_FIXES)]
-                answers.append(asyncio.ensure_future(_batch(terminal, batch)))
-            slot = max(slot + 1.0, float(int(time.time())) + send_offset(number))
-        results = await asyncio.gather(*answers, return_exceptions=True)
-        return sum(r for r in results if isinstance(r, int))
 
-    async def _batch(terminal: Jt808Terminal, batch: list[LocationReport]) -> int:
-        return BACKFILL_FIXES if await terminal.report_batch(batch) == 0 else 0
+def cpu_seconds(pid: int, *, with_children: bool = False) -> float:
+    """User + system CPU of ``pid`` so far (with its reaped children's when asked), from /proc."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    used = int(fields[11]) + int(fields[12]) + (int(fields[13]) + int(fields[14]) if with_children else 0)
+    return used / os.sysconf("SC_CLK_TCK")
 
-    async def _one_fix(terminal: Jt808Terminal, report: LocationReport) -> int:
-        return 1 if await terminal.report(report) == 0 else 0
 
-    counts = await asyncio.gather(
-        *(one(n, t) for n, t in zip(range(first, last + 1), terminals, strict=True))
-    )
-    acknowledged = sum(counts)
-    await asyncio.gather(*(t.close() for t in terminals), return_exceptions=True)
-    return {"acknowledged": acknowledged, "terminals": len(terminals)}
+def cluster_cpu_seconds(cluster: ThrowawayPostgres) -> float:
+    """Every PostgreSQL process of the cluster: the postmaster, its live backends, the ones gone."""
+    postmaster = int((cluster.root / "data" / "postmaster.pid").read_text().split()[0])
+    total = cpu_seconds(postmaster, with_children=True)
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+                if int(stat[1]) == postmaster:
+                    total += cpu_seconds(int(entry.name))
+            except (OSError, ValueError):
+                continue
+    return total
 
 
 def send_offset(number: int) -> float:
@@ -181,12 +165,20 @@ def measure_positions(count: int, seconds: float, clients: int) -> dict[str, flo
         for ready in readies:
             ready.with_suffix(".go").write_text("go")
         started = time.monotonic()
+        cpu_before = _cpu(gateway.pid, processes[1:], cluster)
         delays = _sample_visibility(store, seconds)
         elapsed = time.monotonic() - started
-        acknowledged = 0
+        cpu_used = [
+            after - before
+            for after, before in zip(_cpu(gateway.pid, processes[1:], cluster), cpu_before, strict=True)
+        ]
+        stored_in_run = _positions(store) - before
+        acknowledged = sent = 0
         for process in processes[1:]:
             output = process.communicate(timeout=seconds + 120)[0]
-            acknowledged += json.loads(output.strip().splitlines()[-1])["acknowledged"]
+            client = json.loads(output.strip().splitlines()[-1])
+            acknowledged += client["acknowledged"]
+            sent += client["sent"]
         time.sleep(2.0)
         stored = _positions(store) - before
         gateway.send_signal(signal.SIGTERM)
@@ -202,9 +194,23 @@ def measure_positions(count: int, seconds: float, clients: int) -> dict[str, flo
         "positions_per_s": round(stored / elapsed, 1),
         "positions_lost": max(0, acknowledged - stored),
         "visible_p99_s": round(delays[min(len(delays) - 1, int(0.99 * len(delays)))], 3) if delays else None,
+        "positions_sent": sent,
         "positions_acknowledged": acknowledged,
         "positions_stored": stored,
+        # CPU per stored fix, µs, over the measured seconds: comparable between runs on a busy machine
+        "cpu_us_per_fix": {
+            name: round(1e6 * used / max(stored_in_run, 1), 1)
+            for name, used in zip(("gateway", "terminals", "postgresql"), cpu_used, strict=True)
+        },
     }
+
+
+def _cpu(gateway: int, clients: list[subprocess.Popen[str]], cluster: ThrowawayPostgres) -> list[float]:
+    return [
+        cpu_seconds(gateway),
+        sum(cpu_seconds(client.pid) for client in clients),
+        cluster_cpu_seconds(cluster),
+    ]
 
 
 def _positions(store: Store) -> int:
