@@ -30,6 +30,7 @@ class PositionWriter:
         self._flusher: asyncio.Task[None] | None = None
         self._lock = asyncio.Lock()
         self._closing = asyncio.Event()
+        self._oldest = 0.0  # loop time the oldest waiting fix arrived
 
     async def write(self, positions: Sequence[Position]) -> None:
         """Returns once the batch holding ``positions`` is committed; raises what the write raised."""
@@ -45,14 +46,21 @@ class PositionWriter:
     def submit(self, positions: Sequence[Position], done: Done) -> None:
         """Queue ``positions`` for the next batch; ``done(None)`` is called (on the loop) once they
         are committed, ``done(error)`` if the batch failed."""
+        if not self._pending:
+            self._oldest = asyncio.get_running_loop().time()
         self._pending.append((positions, done))
         if self._flusher is None or self._flusher.done():
             self._flusher = asyncio.create_task(self._flush_after_delay())
 
     async def _flush_after_delay(self) -> None:
+        """Each batch is written ``batch_s`` after its oldest fix arrived — counted from the arrival,
+        not from the end of the previous write: fixes that queued while a slow write ran go out as
+        soon as it is done, so a busy database adds its write time once, not a delay on top of it."""
         while self._pending:  # positions that arrived during a flush go in the next batch
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._closing.wait(), self.batch_s)
+            wait = self._oldest + self.batch_s - asyncio.get_running_loop().time()
+            if wait > 0:
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._closing.wait(), wait)
             await self.flush()
 
     async def closing(self) -> None:
