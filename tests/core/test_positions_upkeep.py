@@ -124,3 +124,39 @@ def test_late_fixes_of_an_expired_day_are_thinned_from_the_default_partition(sto
     expected = UpkeepSource.DEFAULT if store.dialect == "postgresql" else UpkeepSource.TABLE
     assert [(d.step.source, d.rows, d.kept) for d in done] == [(expected, 180, 32)]
     assert day_track(store, 2, NOW - timedelta(days=200)) == 32
+
+
+def test_a_day_is_made_while_its_fixes_keep_arriving(pg_url: str) -> None:
+    """PostgreSQL: the day's fixes written during the upkeep (into the default, then into the new
+    partition) are all kept, and the upkeep does not fail on a fix landing between move and attach."""
+    store = Store.open(pg_url)
+    try:
+        fleet(store)
+        coming = datetime.combine(TODAY + timedelta(days=5), datetime.min.time(), UTC)
+        record_positions(store, [Position(1, coming, 113.6, 34.7)])
+        written = [1]
+        started = threading.Event()
+        problems: list[BaseException] = []
+
+        def keep_writing() -> None:
+            try:
+                for n in range(1, 200):
+                    record_positions(store, [Position(2, coming + timedelta(seconds=n), 113.6, 34.7)])
+                    written[0] += 1
+                    started.set()
+            except BaseException as problem:  # the test reports it below
+                problems.append(problem)
+                started.set()
+
+        writer = threading.Thread(target=keep_writing)
+        writer.start()
+        started.wait()
+        done = upkeep(store, days_ahead=6).run()
+        writer.join()
+        assert problems == []
+        assert written[0] == 200
+        assert TODAY + timedelta(days=5) in {d.step.day for d in done}
+        assert store.execute_raw("SELECT COUNT(*) FROM positions") == [(written[0],)]
+        assert store.execute_raw("SELECT COUNT(*) FROM positions_default") == [(0,)]
+    finally:
+        store.close()

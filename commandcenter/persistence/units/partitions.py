@@ -18,6 +18,7 @@ from sqlalchemy import Connection, DateTime, bindparam, text
 DEFAULT_PARTITION = "positions_default"
 _NAME = re.compile(r"positions_(\d{8})")
 _UPKEEP_LOCK = 0x706F73  # "pos": one advisory lock id for every process upkeeping positions
+_LOCK_TIMEOUT = "5s"  # a step waiting longer on a table lock gives up (tried again next round)
 _COLUMNS = "id, unit_id, ts, lon, lat, speed_kmh, heading_deg, state"
 _TS = DateTime(timezone=True)
 
@@ -41,8 +42,11 @@ def is_partitioned(connection: Connection) -> bool:
 
 
 def hold_upkeep_lock(connection: Connection) -> None:
-    """Wait for any other process's upkeep; held until the caller's transaction ends."""
+    """Wait for any other process's upkeep; held until the caller's transaction ends. The step's own
+    table locks then wait at most ``_LOCK_TIMEOUT``: behind a long reader the step gives up rather
+    than queue the fleet's writes behind it."""
     connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _UPKEEP_LOCK})
+    connection.exec_driver_sql(f"SET LOCAL lock_timeout = '{_LOCK_TIMEOUT}'")
 
 
 def partition_days(connection: Connection) -> set[date]:
@@ -67,12 +71,15 @@ def default_days(connection: Connection) -> dict[date, int]:
 
 
 def create_day(connection: Connection, day: date) -> int:
-    """Make the day's partition (no-op if it exists); returns how many fixes came over from the default."""
+    """Make the day's partition (no-op if it exists); returns how many fixes came over from the default.
+    The table is locked first — before the default is read — so no writer can put a fix of the day
+    into the default between the move and the attach (PostgreSQL would refuse the new partition)."""
     name = partition_name(day)
     start, end = day_bounds(day)
     bounds = f"FOR VALUES FROM ('{start.isoformat()}') TO ('{end.isoformat()}')"
     if day in partition_days(connection):
         return 0
+    connection.exec_driver_sql("LOCK TABLE positions IN ACCESS EXCLUSIVE MODE")
     if day not in default_days(connection):
         connection.exec_driver_sql(f"CREATE TABLE IF NOT EXISTS {name} PARTITION OF positions {bounds}")
         return 0
