@@ -41,7 +41,7 @@ class PositionUpkeepComponent:
         self._task = asyncio.create_task(self._run(), name="position-upkeep")
 
     async def stop(self) -> None:
-        """Stop waiting; a round in flight finishes (each step is one transaction) before this returns."""
+        """Stop waiting; a round in flight ends after its current step (one transaction)."""
         self._stopping.set()
         if self._task is not None:
             await self._task
@@ -51,7 +51,7 @@ class PositionUpkeepComponent:
         return dict(self._counts)
 
     async def run_once(self) -> None:
-        done = await asyncio.to_thread(self._upkeep.run)
+        done = await asyncio.to_thread(self._upkeep.run, self._stopping.is_set)
         self._counts["rounds"] += 1
         for result in done:
             created = result.step.action is UpkeepAction.CREATE

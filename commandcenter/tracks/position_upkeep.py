@@ -38,10 +38,14 @@ class PositionUpkeep:
         """What a run would do now (the dry run): nothing is changed."""
         return plan_upkeep(self.store, self.today(), self.settings.retention_days, self.settings.days_ahead)
 
-    def run(self) -> list[UpkeepDone]:
-        """Apply every step due; steps another process did meanwhile are left out of the answer."""
+    def run(self, stopping: Callable[[], bool] = lambda: False) -> list[UpkeepDone]:
+        """Apply every step due; steps another process did meanwhile are left out of the answer.
+        ``stopping`` is asked before each step: a gateway shutting down after a long outage does not
+        wait for months of days to be thinned — the rest is the next run's."""
         done: list[UpkeepDone] = []
         for step in self.plan():
+            if stopping():
+                break
             result = apply_step(self.store, step)
             if result is None:
                 continue

@@ -160,3 +160,21 @@ def test_a_day_is_made_while_its_fixes_keep_arriving(pg_url: str) -> None:
         assert store.execute_raw("SELECT COUNT(*) FROM positions_default") == [(0,)]
     finally:
         store.close()
+
+
+def test_a_run_asked_to_stop_leaves_the_remaining_days_for_the_next(store: Store) -> None:
+    fleet(store)
+    record_positions(store, half_hour(1, 50) + half_hour(1, 40))
+    asked: list[int] = []
+
+    def stopping() -> bool:  # stop after the first step
+        asked.append(1)
+        return len(asked) > 1
+
+    first = upkeep(store, days_ahead=3).run(stopping)  # the migration made today … today+3
+    assert [d.step.day for d in first] == [TODAY - timedelta(days=50)]
+    rest = upkeep(store, days_ahead=3).run()
+    assert [d.step.day for d in rest] == [TODAY - timedelta(days=40)]
+    assert upkeep(store, days_ahead=3).plan() == []
+    assert day_track(store, 1, NOW - timedelta(days=50)) == 32
+    assert day_track(store, 1, NOW - timedelta(days=40)) == 32
