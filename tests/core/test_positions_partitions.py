@@ -54,12 +54,15 @@ def test_a_populated_database_upgrades_and_downgrades_without_losing_a_row(old_s
         assert f"positions_{TODAY + timedelta(days=3):%Y%m%d}" in names
         assert "positions_default" in names
         assert old_store.execute_raw("SELECT COUNT(*) FROM positions_default") == [(0,)]
+        primary = inspect(old_store.engine).get_pk_constraint("positions")["constrained_columns"]
+        assert primary == ["id", "ts"]  # PostgreSQL wants the partition key in it
     record_positions(old_store, [Position(1, TODAY + timedelta(hours=1), 113.7, 34.8)])
     newest = old_store.execute_raw("SELECT MAX(id) FROM positions")[0][0]
     assert newest == len(before) + 1  # the id sequence went on where it was
     assert day_track(old_store, 1, FAR_OLD) == 50
     command.downgrade(_alembic_config(old_store.engine), "0012")
     assert "position_rollups" not in inspect(old_store.engine).get_table_names()
+    assert inspect(old_store.engine).get_pk_constraint("positions")["constrained_columns"] == ["id"]
     assert old_store.execute_raw("SELECT COUNT(*) FROM positions") == [(len(before) + 1,)]
     upgrade(old_store.engine)
     assert old_store.execute_raw("SELECT COUNT(*) FROM positions") == [(len(before) + 1,)]

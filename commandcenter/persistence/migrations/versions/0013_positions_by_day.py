@@ -57,21 +57,11 @@ def _partition() -> None:
     bind = op.get_bind()
     sequence = bind.exec_driver_sql("SELECT pg_get_serial_sequence('positions', 'id')").scalar()
     _set_aside("positions_unpartitioned")
-    op.execute(
-        "CREATE TABLE positions (id bigint NOT NULL DEFAULT nextval('" + str(sequence) + "'::regclass), "
-        "unit_id integer NOT NULL, ts timestamptz NOT NULL, lon double precision NOT NULL, "
-        "lat double precision NOT NULL, speed_kmh double precision NOT NULL, "
-        "heading_deg double precision NOT NULL, state varchar(16), "
-        "CONSTRAINT pk_positions PRIMARY KEY (id, ts), "
-        "CONSTRAINT fk_positions_unit_id_units FOREIGN KEY (unit_id) REFERENCES units (id)"
-        ") PARTITION BY RANGE (ts)"
-    )
-    op.execute(f"ALTER SEQUENCE {sequence} OWNED BY positions.id")
-    op.execute("CREATE INDEX ix_positions_unit_ts ON positions (unit_id, ts)")
+    _create_positions(str(sequence), "id, ts", " PARTITION BY RANGE (ts)")
     op.execute("CREATE TABLE positions_default PARTITION OF positions DEFAULT")
     stored = bind.exec_driver_sql(
         "SELECT DISTINCT (ts AT TIME ZONE 'UTC')::date FROM positions_unpartitioned"
-    ).scalars()
+    ).scalars().all()
     today = datetime.now(UTC).date()
     for day in sorted({*stored, *(today + timedelta(days=n) for n in range(_DAYS_AHEAD + 1))}):
         op.execute(
@@ -86,17 +76,23 @@ def _unpartition() -> None:
     bind = op.get_bind()
     sequence = bind.exec_driver_sql("SELECT pg_get_serial_sequence('positions', 'id')").scalar()
     _set_aside("positions_partitioned")
+    _create_positions(str(sequence), "id", "")
+    op.execute(f"INSERT INTO positions ({_COLUMNS}) SELECT {_COLUMNS} FROM positions_partitioned")
+    op.execute("DROP TABLE positions_partitioned")  # and every partition with it
+
+
+def _create_positions(sequence: str, primary_key: str, partitioning: str) -> None:
+    """The table of 0001 with the given primary key (and partitioning), drawing its ids from the kept
+    sequence, which it then owns (so dropping the old table leaves the sequence)."""
     op.execute(
-        "CREATE TABLE positions (id bigint NOT NULL DEFAULT nextval('" + str(sequence) + "'::regclass), "
+        f"CREATE TABLE positions (id bigint NOT NULL DEFAULT nextval('{sequence}'::regclass), "
         "unit_id integer NOT NULL, ts timestamptz NOT NULL, lon double precision NOT NULL, "
         "lat double precision NOT NULL, speed_kmh double precision NOT NULL, "
         "heading_deg double precision NOT NULL, state varchar(16), "
-        "CONSTRAINT pk_positions PRIMARY KEY (id), "
-        "CONSTRAINT fk_positions_unit_id_units FOREIGN KEY (unit_id) REFERENCES units (id))"
+        f"CONSTRAINT pk_positions PRIMARY KEY ({primary_key}), "
+        f"CONSTRAINT fk_positions_unit_id_units FOREIGN KEY (unit_id) REFERENCES units (id)){partitioning}"
     )
     op.execute(f"ALTER SEQUENCE {sequence} OWNED BY positions.id")
-    op.execute(f"INSERT INTO positions ({_COLUMNS}) SELECT {_COLUMNS} FROM positions_partitioned")
-    op.execute("DROP TABLE positions_partitioned")  # and every partition with it
     op.execute("CREATE INDEX ix_positions_unit_ts ON positions (unit_id, ts)")
 
 
