@@ -28,6 +28,7 @@ from commandcenter.commands.district import add_district, run_district
 from commandcenter.commands.gateway import add_gateway, run_gateway
 from commandcenter.commands.import_cameras import add_import_cameras, run_import_cameras
 from commandcenter.commands.import_geojson import add_import_geojson, run_import_geojson
+from commandcenter.commands.positions import add_positions, run_positions
 from commandcenter.commands.settings import add_settings, run_settings
 from commandcenter.commands.users import add_users, run_users
 from commandcenter.config import ConfigError, Settings, load_settings
@@ -112,6 +113,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_departments(commands)  # issue 15: the departments that handle cases (联动)
     add_apikeys(commands)  # issue 14: the Open311 intake's clients
     add_gateway(commands)  # issue 14: the headless gateway process
+    add_positions(commands)  # the position time series' partitions and retention
     return parser
 
 
@@ -297,4 +299,5 @@ _HEADLESS: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
     "departments": run_departments,
     "apikeys": run_apikeys,
     "gateway": run_gateway,
+    "positions": run_positions,
 }
