@@ -3,14 +3,18 @@
 Positions: a throwaway PostgreSQL cluster gets a district with ``--terminals`` trucks (default 5,000),
 each a vehicle with a terminal id and a map unit. The real gateway runs as its own process
 (``commandcenter gateway``, JT/T 808 listener on loopback); ``--client-processes`` processes (default 2)
-open the terminals' sockets (``commandcenter.testing.jt808_terminal``: register, authenticate, then one
-0x0200 every second stamped with its send time; a tenth of them also send a 0x0704 backfill batch of
-five fixes every 10 s), and count what the platform acknowledged (0x8001). Both raise their own
-open-file limit. Measured over ``--seconds`` (default 30) after every terminal is in:
-``positions_per_s`` = rows added to ``positions`` per second; ``positions_lost`` = acknowledged fixes
-that are not in ``positions`` after the run (acknowledged means stored); ``visible_p99_s`` = p99 over
-sampled units of (the moment ``latest_positions`` first shows a fix − the fix's send time), sampled
-every 0.5 s. Intake: ``bench/gateway_intake.py`` run as it is (its own cluster and gateway).
+open the terminals' sockets (``commandcenter.testing.jt808_fleet``: register, authenticate, then one
+0x0200 a second on each terminal's own timer, at its offset in the second, answered or not; a tenth of
+them also send a 0x0704 backfill batch of five ten-minute-old fixes every 10 s: 5,250 fixes/s offered),
+and count what the platform acknowledged (0x8001). Both raise their own open-file limit. Measured over
+``--seconds`` (default 30) after every terminal is in: ``positions_per_s`` = rows added to
+``positions`` per second within that window (sustained: the tail still in flight is not counted);
+``positions_lost`` = acknowledged fixes that are not in ``positions`` after the run (acknowledged means
+stored); ``visible_p99_s`` = p99 over every unit's every new latest fix of (the moment ``units``
+first shows it − its send time: the whole second it carries plus the terminal's offset), sampled
+every 0.1 s. Also printed: fixes sent/acknowledged/stored, and CPU µs per stored fix of the gateway,
+the terminals and PostgreSQL — comparable between runs on a busy machine where the rates are not.
+Intake: ``bench/gateway_intake.py`` run as it is (its own cluster and gateway).
 Must hold: ≥ 5,000 positions/s, 0 lost, visible p99 ≤ 2 s; intake ≥ 200 req/s, p99 ≤ 100 ms.
 Last line: one JSON object with the issue's keys.
 """
@@ -40,7 +44,6 @@ from commandcenter.testing.postgres import ThrowawayPostgres
 
 TERMINAL_BASE = 13_900_000_000
 BACKFILL_EVERY_S = 10
-BACKFILL_FIXES = 5
 
 
 def raise_open_files() -> None:
@@ -67,45 +70,48 @@ def fleet(count: int) -> dict[type, list[dict[str, object]]]:
 
 
 async def run_terminals(port: int, first: int, last: int, seconds: float, ready: Path) -> dict[str, int]:
-    """One client process: terminals ``first``..``last`` connect, then report for ``seconds``."""
-    from commandcenter.testing.jt808_terminal import Jt808Terminal
+    """One client process: terminals ``first``..``last`` connect, then report for ``seconds``
+    (``testing/jt808_fleet``: each on its own timer at ``send_offset`` past the second)."""
+    from commandcenter.testing.jt808_fleet import FleetCounts, FleetTerminal, connect_fleet, run_fleet
 
     raise_open_files()
-    terminals = [
-        Jt808Terminal(terminal_id(n), "127.0.0.1", port, lon=113.6 + n * 1e-6) for n in range(first, last + 1)
-    ]
-    connected = 0
-    for start in range(0, len(terminals), 200):  # connect in waves: a listen backlog is finite
-        group = terminals[start : start + 200]
-        await asyncio.gather(*(t.connect() for t in group))
-        await asyncio.gather(*(t.register() for t in group))
-        await asyncio.gather(*(t.authenticate() for t in group))
-        connected += len(group)
-    ready.write_text(str(connected))
+    counts = FleetCounts()
+    numbers = range(first, last + 1)
+    terminals = [FleetTerminal(terminal_id(n), counts, lon=113.6 + n * 1e-6) for n in numbers]
+    await connect_fleet(terminals, "127.0.0.1", port)
+    ready.write_text(str(len(terminals)))
     while not ready.with_suffix(".go").exists():
         await asyncio.sleep(0.05)
-    acknowledged = 0
-    deadline = time.monotonic() + seconds
+    await run_fleet(terminals, [send_offset(n) for n in numbers], seconds, backfill_every_s=BACKFILL_EVERY_S)
+    return {"acknowledged": counts.acknowledged_fixes, "sent": counts.sent_fixes, "terminals": len(terminals)}
 
-    async def one(index: int, terminal: Jt808Terminal) -> int:
-        sent, tick = 0, 0
-        await asyncio.sleep((index % 100) / 100)  # spread over the second, as real fleets are
-        while time.monotonic() < deadline:
-            await terminal.report(terminal.report_now(datetime.now(UTC)))
-            sent += 1
-            tick += 1
-            if index % 10 == 0 and tick % BACKFILL_EVERY_S == 0:
-                past = datetime.now(UTC) - timedelta(minutes=10)
-                batch = [terminal.report_now(past + timedelta(seconds=s)) for s in range(BACKFILL_FIXES)]
-                await terminal.report_batch(batch)
-                sent += BACKFILL_FIXES
-            await asyncio.sleep(1.0)
-        return sent
 
-    counts = await asyncio.gather(*(one(i, t) for i, t in enumerate(terminals)))
-    acknowledged = sum(counts)
-    await asyncio.gather(*(t.close() for t in terminals), return_exceptions=True)
-    return {"acknowledged": acknowledged, "terminals": len(terminals)}
+def cpu_seconds(pid: int, *, with_children: bool = False) -> float:
+    """User + system CPU of ``pid`` so far (with its reaped children's when asked), from /proc."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    used = int(fields[11]) + int(fields[12]) + (int(fields[13]) + int(fields[14]) if with_children else 0)
+    return used / os.sysconf("SC_CLK_TCK")
+
+
+def cluster_cpu_seconds(cluster: ThrowawayPostgres) -> float:
+    """Every PostgreSQL process of the cluster: the postmaster, its live backends, the ones gone."""
+    postmaster = int((cluster.root / "data" / "postmaster.pid").read_text().split()[0])
+    total = cpu_seconds(postmaster, with_children=True)
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+                if int(stat[1]) == postmaster:
+                    total += cpu_seconds(int(entry.name))
+            except (OSError, ValueError):
+                continue
+    return total
+
+
+def send_offset(number: int) -> float:
+    """Where in each second terminal ``number`` reports (spread over the second, as real fleets are):
+    its fix carries the whole second, so the sampler adds this back to know the true send time."""
+    return (number % 100) / 100
 
 
 def free_port() -> int:
@@ -163,12 +169,20 @@ def measure_positions(count: int, seconds: float, clients: int) -> dict[str, flo
         for ready in readies:
             ready.with_suffix(".go").write_text("go")
         started = time.monotonic()
+        cpu_before = _cpu(gateway.pid, processes[1:], cluster)
         delays = _sample_visibility(store, seconds)
         elapsed = time.monotonic() - started
-        acknowledged = 0
+        cpu_used = [
+            after - before
+            for after, before in zip(_cpu(gateway.pid, processes[1:], cluster), cpu_before, strict=True)
+        ]
+        stored_in_run = _positions(store) - before
+        acknowledged = sent = 0
         for process in processes[1:]:
             output = process.communicate(timeout=seconds + 120)[0]
-            acknowledged += json.loads(output.strip().splitlines()[-1])["acknowledged"]
+            client = json.loads(output.strip().splitlines()[-1])
+            acknowledged += client["acknowledged"]
+            sent += client["sent"]
         time.sleep(2.0)
         stored = _positions(store) - before
         gateway.send_signal(signal.SIGTERM)
@@ -181,12 +195,26 @@ def measure_positions(count: int, seconds: float, clients: int) -> dict[str, flo
         cluster.stop()
     delays.sort()
     return {
-        "positions_per_s": round(stored / elapsed, 1),
+        "positions_per_s": round(stored_in_run / elapsed, 1),
         "positions_lost": max(0, acknowledged - stored),
         "visible_p99_s": round(delays[min(len(delays) - 1, int(0.99 * len(delays)))], 3) if delays else None,
+        "positions_sent": sent,
         "positions_acknowledged": acknowledged,
         "positions_stored": stored,
+        # CPU per stored fix, µs, over the measured seconds: comparable between runs on a busy machine
+        "cpu_us_per_fix": {
+            name: round(1e6 * used / max(stored_in_run, 1), 1)
+            for name, used in zip(("gateway", "terminals", "postgresql"), cpu_used, strict=True)
+        },
     }
+
+
+def _cpu(gateway: int, clients: list[subprocess.Popen[str]], cluster: ThrowawayPostgres) -> list[float]:
+    return [
+        cpu_seconds(gateway),
+        sum(cpu_seconds(client.pid) for client in clients),
+        cluster_cpu_seconds(cluster),
+    ]
 
 
 def _positions(store: Store) -> int:
@@ -194,7 +222,8 @@ def _positions(store: Store) -> int:
 
 
 def _sample_visibility(store: Store, seconds: float) -> list[float]:
-    """Every 0.5 s: each unit whose latest fix changed — now minus the fix's time (its send time)."""
+    """Every 0.1 s: each unit whose latest fix changed — now minus the fix's send time (its whole
+    second, which the fix carries, plus the terminal's offset in the second)."""
     seen: dict[int, str] = {}
     delays: list[float] = []
     deadline = time.monotonic() + seconds
@@ -205,9 +234,10 @@ def _sample_visibility(store: Store, seconds: float) -> list[float]:
             if seen.get(unit_id) != stamp:
                 if unit_id in seen:
                     moment = ts if isinstance(ts, datetime) else datetime.fromisoformat(stamp)
-                    delays.append((now - moment.astimezone(UTC)).total_seconds())
+                    sent = moment.astimezone(UTC) + timedelta(seconds=send_offset(unit_id))
+                    delays.append((now - sent).total_seconds())
                 seen[unit_id] = stamp
-        time.sleep(0.5)
+        time.sleep(0.1)
     return delays
 
 

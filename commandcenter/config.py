@@ -102,6 +102,23 @@ class GatewaySettings:
 
 
 @dataclass(frozen=True)
+class PositionSettings:
+    """The position time series (``[positions]``): how many days of raw fixes are kept before a day is
+    thinned into ``position_rollups`` and dropped (0 = keep every fix forever), and how many days ahead
+    the PostgreSQL day partitions are made (``commandcenter positions maintain``, the gateway hourly)."""
+
+    retention_days: int = 90
+    days_ahead: int = 3
+
+    def __post_init__(self) -> None:
+        if self.retention_days < 0 or self.days_ahead < 1:
+            raise ConfigError(
+                f"配置项 positions 的值无效：retention_days ≥ 0, days_ahead ≥ 1 (invalid value): "
+                f"retention_days={self.retention_days}, days_ahead={self.days_ahead}"
+            )
+
+
+@dataclass(frozen=True)
 class Settings:
     database_url: str | None = None  # None: the SQLite file in the user data dir
     language: str = "zh_CN"  # "zh_CN" or "en"
@@ -114,6 +131,7 @@ class Settings:
     plugins: PluginSettings = field(default_factory=PluginSettings)
     session: SessionSettings = field(default_factory=SessionSettings)
     gateway: GatewaySettings = field(default_factory=GatewaySettings)
+    positions: PositionSettings = field(default_factory=PositionSettings)
     source: Path | None = None  # the file these settings came from, for messages
 
     def __post_init__(self) -> None:
@@ -188,6 +206,7 @@ def _build(raw: dict[str, Any], source: Path | None) -> Settings:
     plugin_settings = _section(PluginSettings(), raw.pop("plugins", {}), "plugins", source)
     session = _section(SessionSettings(), raw.pop("session", {}), "session", source)
     gateway = _section(GatewaySettings(), raw.pop("gateway", {}), "gateway", source)
+    positions = _section(PositionSettings(), raw.pop("positions", {}), "positions", source)
     settings = _section(settings, raw, "", source)
     return replace(
         settings,
@@ -197,6 +216,7 @@ def _build(raw: dict[str, Any], source: Path | None) -> Settings:
         plugins=plugin_settings,
         session=session,
         gateway=gateway,
+        positions=positions,
     )
 
 

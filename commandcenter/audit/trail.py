@@ -44,6 +44,7 @@ class AuditAction(StrEnum):
     ACCESS_DENIED = "access_denied"
     DISTRICT_IMPORT = "district_import"  # base data stored from a delivery of files
     DISTRICT_EDIT = "district_edit"  # one record of base data changed by hand (target "<kind>:<id>")
+    POSITIONS_EXPIRED = "positions_expired"  # a day's fixes thinned and dropped (target "positions:<day>")
     REVIEW_DECIDED = (
         "review_decided"  # a 待甄别 item accepted (→ its case) or rejected (target "review:<id>")
     )

@@ -26,7 +26,7 @@ def run_gateway(args: argparse.Namespace, settings: Settings) -> int:
 
     store = open_store(command_database_url("gateway", args.url, settings))
     try:
-        serve(store, settings.gateway)
+        serve(store, settings.gateway, settings.positions)
     except OSError as error:  # the port is taken, the address is not this host's
         where = f"{settings.gateway.http_host}:{settings.gateway.http_port}"
         print(f"错误 error: 无法监听 cannot listen on {where}: {error}", file=sys.stderr)

@@ -58,6 +58,18 @@ class UnknownTerminalRecord:
     plate: str
 
 
+@dataclass(frozen=True)
+class VehicleChoice:
+    """A vehicle an unknown terminal may be registered to, as the administrator picks it."""
+
+    id: int
+    plate: str
+    kind: str
+    company: str
+    office: str
+    terminal_id: str  # "" while it has none
+
+
 def checked_params(kind: CommandKind, params: dict[str, Any]) -> dict[str, Any]:
     """The parameters a kind needs, checked; ``ValueError`` names what is wrong (the service words it)."""
     if kind is CommandKind.LOCATE:

@@ -28,6 +28,8 @@ from commandcenter.gateway.session_book import SessionBook
 from commandcenter.persistence.gateway.terminals import close_gateway_sessions
 from commandcenter.persistence.store import Store
 
+SESSIONS_EVERY_S = 5.0
+
 
 def default_gateway_name() -> str:
     return f"{socket.gethostname()}-{os.getpid()}"
@@ -72,10 +74,17 @@ class Jt808Server:
             del self._connections[task]
 
     async def _keep_house(self) -> None:
+        """Desk commands every ``command_poll_s``; the session rows every ``SESSIONS_EVERY_S`` (at
+        most: the administrator's view of a terminal's last frame may lag that much, and 5,000
+        terminals' rows are not rewritten every second); at the next poll when a session opened or closed."""
+        flushed = asyncio.get_running_loop().time()
         while True:
             await asyncio.sleep(self.settings.command_poll_s)
             with contextlib.suppress(Exception):  # database down: try again next round
-                await self.services.book.flush()
+                due = asyncio.get_running_loop().time() - flushed >= SESSIONS_EVERY_S
+                if due or self.services.book.urgent:
+                    flushed = asyncio.get_running_loop().time()
+                    await self.services.book.flush()
                 await self.services.commands.poll(self.services.sessions)
 
     async def poll_commands(self) -> None:

@@ -4,18 +4,22 @@ session row (frames, errors, last error) current through the ``SessionBook``.
 
 A malformed frame or a bad checksum is counted and skipped; the session survives (§2.6: vendors
 deviate, one bad TLV must not cost the connection). A terminal id no vehicle has is answered
-("no such vehicle" to 0x0100, "failed" otherwise) and listed in ``unknown_terminals``."""
+("no such vehicle" to 0x0100, "failed" otherwise) and listed in ``unknown_terminals``; its next
+registration or authentication looks the id up again (at most every ``RELOOK_S``), so a vehicle
+registered meanwhile (系统 ▸ 未登记终端 ▸ 登记到车辆…) is matched on the same connection."""
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import time
 from collections.abc import Coroutine, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
 from commandcenter.domain.terminals import SessionState, TerminalVehicle
 from commandcenter.domain.units import Position
-from commandcenter.feeds.jt808 import platform_response, register_answer
+from commandcenter.feeds.jt808 import auth, platform_response, register, register_answer
 from commandcenter.feeds.jt808.auth import Authentication
 from commandcenter.feeds.jt808.fields import MalformedMessage
 from commandcenter.feeds.jt808.frames import Frame, decode_frame, encode_frame
@@ -35,6 +39,7 @@ from commandcenter.gateway.jt808_services import SessionServices, auth_code
 from commandcenter.persistence.gateway.terminals import terminal_vehicle
 
 READ_SIZE = 4_096
+RELOOK_S = 5.0  # an unknown terminal's id is looked up again at most this often
 
 
 class Jt808Session:
@@ -56,6 +61,7 @@ class Jt808Session:
         self._serial = 0
         self._unbound_errors: list[str] = []
         self._tasks: set[asyncio.Task[None]] = set()
+        self._relooked_at = 0.0  # time.monotonic() of the last look-up of an unknown terminal's id
 
     async def run(self) -> None:
         try:
@@ -79,7 +85,7 @@ class Jt808Session:
         if self.state is not None and self.services.sessions.get(self.state.terminal_id) is self:
             del self.services.sessions[self.state.terminal_id]
             self.state.gateway = None
-            self.services.book.changed(self.state)
+            self.services.book.changed(self.state, urgent=True)
         self.writer.close()
 
     def now(self) -> datetime:
@@ -110,12 +116,16 @@ class Jt808Session:
 
     async def _bind(self, header: Header) -> bool:
         """The first frame names the terminal: find its vehicle and open its session row."""
+        if self.state is not None and self.vehicle is None:
+            await self._relook(header)
         if self.state is not None:
             self._touch(header)
             return True
         terminal_id = header.terminal_id
         try:
-            self.vehicle = await asyncio.to_thread(terminal_vehicle, self.services.store, terminal_id)
+            self.vehicle = self.vehicle or await asyncio.to_thread(
+                terminal_vehicle, self.services.store, terminal_id
+            )
         except Exception as problem:  # DatabaseUnavailable: no answer, the terminal sends again
             self.error(f"数据库不可用 / database unavailable: {problem}")
             return False
@@ -128,12 +138,28 @@ class Jt808Session:
         self.state.errors = len(self._unbound_errors)
         self.state.last_error = self._unbound_errors[-1] if self._unbound_errors else ""
         self.services.counters.sessions += 1
+        self.services.book.changed(self.state, urgent=True)
         previous = self.services.sessions.get(terminal_id)
         self.services.sessions[terminal_id] = self  # a reconnect replaces the older connection
         if previous is not None and previous is not self:
             previous.writer.close()
         self._touch(header)
         return True
+
+    async def _relook(self, header: Header) -> None:
+        """An unknown terminal registering or authenticating again: if a vehicle holds its id now, the
+        session is bound afresh as that vehicle's (``_bind``); a database away leaves it unknown."""
+        now = time.monotonic()
+        if header.msg_id not in (register.MSG_ID, auth.MSG_ID) or now - self._relooked_at < RELOOK_S:
+            return
+        self._relooked_at = now
+        with contextlib.suppress(Exception):
+            self.vehicle = await asyncio.to_thread(terminal_vehicle, self.services.store, header.terminal_id)
+        if self.vehicle is not None and self.state is not None:
+            if self.services.sessions.get(self.state.terminal_id) is self:
+                del self.services.sessions[self.state.terminal_id]
+            self.services.counters.unknown_terminals.discard(self.state.terminal_id)
+            self.state = None
 
     def _touch(self, header: Header) -> None:
         assert self.state is not None
@@ -179,7 +205,7 @@ class Jt808Session:
             )
         elif isinstance(message, LocationReport | LocationBatch):
             reports = [message] if isinstance(message, LocationReport) else message.reports
-            self._spawn(self._store_then_answer(header, reports))
+            self._store_then_answer(header, reports)
         elif isinstance(message, LocationAnswer):
             self._spawn(self._location_answer(message))
         else:
@@ -207,17 +233,19 @@ class Jt808Session:
         received = self.now()
         return [report.to_position(unit_id, received) for report in reports]
 
-    async def _store_then_answer(self, header: Header, reports: Sequence[LocationReport]) -> None:
+    def _store_then_answer(self, header: Header, reports: Sequence[LocationReport]) -> None:
         """Acknowledged means stored: 0x8001 goes out after the batch holding these is committed."""
         if self.vehicle is None or self.vehicle.unit_id is None:
             self.answer(header, PlatformResult.FAILED)
             return
-        try:
-            await self.services.writer.write(self._positions(reports))
-        except Exception as problem:
-            self.error(f"位置未保存 / positions not stored: {problem}")
-            return
-        self.answer(header, PlatformResult.OK)
+
+        def stored(problem: BaseException | None) -> None:
+            if problem is None:
+                self.answer(header, PlatformResult.OK)
+            else:
+                self.error(f"位置未保存 / positions not stored: {problem}")
+
+        self.services.writer.submit(self._positions(reports), stored)
 
     async def _location_answer(self, answer: LocationAnswer) -> None:
         report = answer.report

@@ -22,11 +22,12 @@ import socket
 from collections.abc import Mapping, Sequence
 
 from commandcenter.cases.current_intake import CurrentIntake
-from commandcenter.config import GatewaySettings
+from commandcenter.config import GatewaySettings, PositionSettings
 from commandcenter.gateway.city_platform.component import JsonFeedComponent
 from commandcenter.gateway.component import GatewayComponent
 from commandcenter.gateway.http_server import HttpServer
 from commandcenter.gateway.open311.app import open311_api
+from commandcenter.gateway.position_upkeep import PositionUpkeepComponent
 from commandcenter.gateway.webhooks import WebhookSender
 from commandcenter.persistence.database import DatabaseUnavailable
 from commandcenter.persistence.store import Store
@@ -98,16 +99,22 @@ async def stop_all(started: Sequence[GatewayComponent], name: str) -> None:
 
 
 def components(
-    store: Store, settings: GatewaySettings, name: str, intake: CurrentIntake
+    store: Store,
+    settings: GatewaySettings,
+    name: str,
+    intake: CurrentIntake,
+    positions: PositionSettings | None = None,
 ) -> list[GatewayComponent]:
     """What runs beside the HTTP listener, in start order: the webhook sender (answers to the
-    Open311 clients), the JT/T 808 server when its module is installed, and the city platform's
-    feed when ``[gateway] city_platform_url`` names one."""
+    Open311 clients), the positions' upkeep (partitions, retention: hourly), the JT/T 808 server
+    when its module is installed, and the city platform's feed when ``[gateway] city_platform_url``
+    names one."""
     platforms: list[GatewayComponent] = []
     if settings.city_platform_url:
         platform = JsonFeedComponent(settings.city_platform_name, settings.city_platform_url, store, intake)
         platforms.append(platform)
-    return [WebhookSender(store), *optional_jt808(store, settings, name), *platforms]
+    upkeep = PositionUpkeepComponent(store, positions or PositionSettings(), name)
+    return [WebhookSender(store), upkeep, *optional_jt808(store, settings, name), *platforms]
 
 
 def optional_jt808(store: Store, settings: GatewaySettings, name: str) -> list[GatewayComponent]:
@@ -131,11 +138,12 @@ def optional_jt808(store: Store, settings: GatewaySettings, name: str) -> list[G
     return [component]
 
 
-def serve(store: Store, settings: GatewaySettings) -> None:
+def serve(store: Store, settings: GatewaySettings, positions: PositionSettings | None = None) -> None:
     """Run until SIGTERM or SIGINT (Ctrl+C), then shut down cleanly."""
     name = gateway_name(settings)
     intake = CurrentIntake(store)  # one for the process: the API's filing and any other source
-    gateway = Gateway(store, settings, name, components(store, settings, name, intake), intake)
+    parts = components(store, settings, name, intake, positions)
+    gateway = Gateway(store, settings, name, parts, intake)
     asyncio.run(_serve(gateway))
 
 

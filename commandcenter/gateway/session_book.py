@@ -1,7 +1,8 @@
 """The sessions this gateway holds, as ``terminal_sessions`` shows them to the administrator, and the
 unknown terminals' sightings for ``unknown_terminals``. Sessions change on every frame; the book
 keeps them in memory and writes only the changed ones, in one transaction per ``flush`` (the server
-calls it every ``command_poll_s`` and on stop) — 1,051 trucks must not cost a write per frame."""
+calls it every few seconds, at the next poll when a session opened or closed — the desks route
+commands by it — and on stop): 5,000 trucks must not cost a write per frame."""
 
 from __future__ import annotations
 
@@ -18,9 +19,12 @@ class SessionBook:
         self.store = store
         self._dirty: dict[str, SessionState] = {}
         self._unknown: dict[str, UnknownTerminalSighting] = {}
+        self.urgent = False  # a session opened or closed since the last flush
 
-    def changed(self, session: SessionState) -> None:
+    def changed(self, session: SessionState, *, urgent: bool = False) -> None:
+        """``urgent``: the session opened or closed (which gateway holds it), not only counted a frame."""
         self._dirty[session.terminal_id] = session
+        self.urgent = self.urgent or urgent
 
     def unknown_frame(
         self, terminal_id: str, now: datetime, remote: str, plate: str = "", frames: int = 1
@@ -34,11 +38,12 @@ class SessionBook:
     async def flush(self) -> None:
         """Write what changed since the last flush; on failure it is kept for the next one."""
         dirty, unknown = self._dirty, self._unknown
-        self._dirty, self._unknown = {}, {}
+        self._dirty, self._unknown, self.urgent = {}, {}, False
         snapshot = [SessionState(**vars(s)) for s in dirty.values()]
         try:
             await asyncio.to_thread(save_sessions, self.store, snapshot, list(unknown.values()))
         except Exception:
+            self.urgent = True  # try again at the next poll
             for terminal_id, session in dirty.items():
                 self._dirty.setdefault(terminal_id, session)
             for sighting in unknown.values():

@@ -37,7 +37,7 @@ from commandcenter.persistence.gateway.models import (
     WebhookOutbox,
 )
 from commandcenter.persistence.store import Store
-from commandcenter.persistence.units.models import PositionRow, Unit
+from commandcenter.persistence.units.models import PositionRollup, PositionRow, Unit
 
 # Tables in foreign-key order: loads go forwards, wipes go backwards.
 LOAD_ORDER: tuple[type[Base], ...] = (
@@ -62,6 +62,7 @@ LOAD_ORDER: tuple[type[Base], ...] = (
     TerminalCommand,
     CaseDayCounter,
     PositionRow,
+    PositionRollup,
     User,
 )
 

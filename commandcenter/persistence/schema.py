@@ -4,6 +4,9 @@ import only their own aggregate's ``models`` (and the few others they join)."""
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
 from commandcenter.persistence.accounts import models as accounts
 from commandcenter.persistence.base import Base
 from commandcenter.persistence.cameras import models as cameras
@@ -18,4 +21,13 @@ from commandcenter.persistence.units import models as units
 AGGREGATES = (district, units, cameras, cases, case_desk, accounts, plugins, map_tables, settings, gateway)
 metadata = Base.metadata
 
-__all__ = ["AGGREGATES", "metadata"]
+_DAY_PARTITION = re.compile(r"positions_(\d{8}|default)")
+
+
+def is_modelled(name: str | None, type_: str, parent_names: Any) -> bool:
+    """Alembic's ``include_name``: every reflected table but the day partitions of ``positions``
+    (PostgreSQL, migration 0013) — they belong to the partition maintenance, not to the models."""
+    return not (type_ == "table" and name is not None and _DAY_PARTITION.fullmatch(name))
+
+
+__all__ = ["AGGREGATES", "is_modelled", "metadata"]

@@ -2,21 +2,32 @@
 no vehicle has. A command is a row the gateway holding the terminal's session picks up and answers
 (``persistence/gateway``): the desk never talks to a terminal itself, so it works whichever gateway
 process of several holds the session. Who may: whoever dispatches (``Permission.DISPATCH``); each
-command audited with its kind and parameters (a text to a driver is on record)."""
+command audited with its kind and parameters (a text to a driver is on record).
+
+An unknown terminal is registered to a vehicle (``register_terminal``) by the district editor's own
+vehicle edit — the same permission (``MANAGE_DISTRICT``), the same ``DISTRICT_EDIT`` entry in the
+vehicle's history — after a check that no vehicle holds the id in any zero-padded spelling (the way a
+gateway matches it, ``persistence.gateway.terminals.spellings``). A gateway matches the terminal on
+its next registration or authentication; no restart."""
 
 from __future__ import annotations
 
 from commandcenter.accounts.errors import InvalidInput
 from commandcenter.accounts.permissions import Permission
+from commandcenter.accounts.validation import clean_text
 from commandcenter.audit.trail import AuditAction
 from commandcenter.domain.desk_commands import (
     CommandKind,
     DeskCommand,
     UnknownTerminalRecord,
+    VehicleChoice,
     checked_params,
 )
-from commandcenter.persistence.gateway import desk_commands
+from commandcenter.domain.district_edits import EditKind, EditRefused, Outcome, Problem, target_of
+from commandcenter.persistence.gateway import desk_commands, terminal_registration
 from commandcenter.persistence.gateway.commands import queue_command
+from commandcenter.persistence.gateway.terminals import terminal_vehicle
+from commandcenter.services.district_edit_service import DistrictEditService
 from commandcenter.services.guard import Guarded
 
 
@@ -63,3 +74,48 @@ class TerminalService(Guarded):
         if not self.may_list_unknown():
             self._deny("unknown_terminals", "不能查看未登记终端", "may not list unknown terminals")
         return desk_commands.unknown_terminals(self.store)
+
+    def may_register(self) -> bool:
+        return self.principal.can(Permission.MANAGE_DISTRICT)
+
+    def vehicle_choices(self, plate_part: object = "") -> list[VehicleChoice]:
+        """The vehicles a terminal may be registered to, those without a terminal first."""
+        self._require(Permission.MANAGE_DISTRICT, "vehicle records")
+        return terminal_registration.vehicle_choices(self.store, clean_text(plate_part, "plate", limit=16))
+
+    def register_terminal(self, terminal_id: object, vehicle_id: object) -> Outcome:
+        """Give vehicle ``vehicle_id`` the terminal id (replacing one it had) and take the terminal off
+        the unknown list. ``InvalidInput``: another vehicle holds the id, or no such vehicle;
+        ``EditRefused`` for an id that is not 6–20 digits."""
+        if isinstance(vehicle_id, bool) or not isinstance(vehicle_id, int):
+            raise InvalidInput("vehicle", "车辆无效", "invalid vehicle")
+        self._require(Permission.MANAGE_DISTRICT, target_of(EditKind.VEHICLE, vehicle_id))
+        terminal = clean_text(terminal_id, "terminal_id", limit=20, required=True)
+        holder = terminal_vehicle(self.store, terminal)
+        if holder is not None and holder.vehicle_id != vehicle_id:
+            raise _taken(terminal, holder.plate)
+        editor = DistrictEditService(self.store, self.principal, audit=self.audit, clock=self.clock)
+        try:
+            outcome = editor.edit(EditKind.VEHICLE, vehicle_id, {"terminal_id": terminal})
+        except EditRefused as refusal:
+            if refusal.problem is Problem.DUPLICATE:  # registered elsewhere a moment ago
+                raise _taken(terminal, "") from refusal
+            if refusal.problem is Problem.NOT_FOUND:
+                raise InvalidInput("vehicle", "该车辆已不存在", "the vehicle no longer exists") from refusal
+            raise
+        terminal_registration.forget_unknown(self.store, terminal)
+        return outcome
+
+
+def _taken(terminal: str, plate: str) -> InvalidInput:
+    if not plate:
+        return InvalidInput(
+            "terminal_id",
+            f"终端号 {terminal} 已登记在另一辆车上",
+            f"terminal {terminal} is already on another vehicle",
+        )
+    return InvalidInput(
+        "terminal_id",
+        f"终端号 {terminal} 已登记在车辆 {plate} 上",
+        f"terminal {terminal} is already registered to vehicle {plate}",
+    )

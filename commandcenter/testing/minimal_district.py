@@ -113,3 +113,20 @@ def minimal_report(**overrides: Any) -> NewCase:
         segment_id=1,
     )
     return replace(report, **overrides)
+
+
+def minimal_district_with_fleet(
+    terminal_id: str = "013800138000",
+) -> dict[type[Base], list[dict[str, object]]]:
+    """``minimal_district_with_truck`` plus two enforcement vehicles of office 1 that have no terminal
+    yet (vehicle 2 豫A·Z0002 as unit 3, vehicle 3 豫A·Z0003 as unit 4): where an unknown terminal is
+    registered."""
+    data = minimal_district_with_truck(terminal_id)
+    for vehicle_id, unit_id in ((2, 3), (3, 4)):
+        plate = f"豫A·Z000{vehicle_id}"
+        data[Unit].append({"id": unit_id, "kind": UnitKind.ENFORCEMENT.value, "label": plate, "office_id": 1})
+        data[Vehicle].append(
+            {"id": vehicle_id, "kind": VehicleKind.ENFORCEMENT.value, "plate": plate, "company": None}
+            | {"office_id": 1, "terminal_id": None, "unit_id": unit_id}
+        )
+    return data

@@ -9,7 +9,6 @@ from __future__ import annotations
 import asyncio
 import json
 from collections import Counter
-from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -19,18 +18,13 @@ import pytest
 from aiohttp import web
 
 from commandcenter.cases.current_intake import CurrentIntake
-from commandcenter.domain.kinds import UnitKind
 from commandcenter.feeds.sink import PositionSink
 from commandcenter.gateway.city_platform.cursor import Cursor, CursorFile
 from commandcenter.gateway.city_platform.json_feed import JsonFeedPlatform
 from commandcenter.gateway.city_platform.sync import CityPlatformSync
-from commandcenter.persistence.bulk_load import replace_all
-from commandcenter.persistence.cases.models import CaseCategory
 from commandcenter.persistence.cases.transitions import apply_transition, read_case
-from commandcenter.persistence.district.models import Vehicle
 from commandcenter.persistence.store import Store
-from commandcenter.persistence.units.models import Unit
-from commandcenter.testing.minimal_district import minimal_district
+from commandcenter.testing.city_platform import LoopbackPlatform, platform_district
 
 NOW = datetime.now(UTC)
 
@@ -56,72 +50,13 @@ FIXES: dict[str, tuple[list[dict[str, str]], str]] = {
 }
 
 
-@dataclass
-class Platform:
-    """A platform's feed (``PAGES``, ``FIXES``) that fails on request and records what it was told."""
-
-    fail: Counter[str] = field(default_factory=Counter)  # path → how many 503s to answer first
-    statuses: list[tuple[str, str, dict[str, Any]]] = field(default_factory=list)  # key, id, body
-    runner: web.AppRunner | None = None
-    port: int = 0
-
-    def _failing(self, key: str) -> bool:
-        if self.fail[key] > 0:
-            self.fail[key] -= 1
-            return True
-        return False
-
-    async def cases(self, request: web.Request) -> web.Response:
-        since, page = request.query["since"], int(request.query["page"])
-        if self._failing(f"cases:{page}"):
-            return web.Response(status=503)
-        pages = PAGES[since]
-        body = {"cases": pages[page - 1], "next_page": page + 1 if page < len(pages) else None}
-        return web.json_response(body | {"cursor": NEXT_CURSOR[since]})
-
-    async def status(self, request: web.Request) -> web.Response:
-        if self._failing("status"):
-            return web.Response(status=503)
-        body = await request.json()
-        self.statuses.append((request.headers["Idempotency-Key"], request.match_info["id"], body))
-        return web.json_response({"ok": True})
-
-    async def positions(self, request: web.Request) -> web.Response:
-        fixes, cursor = FIXES[request.query["since"]]
-        ts = (NOW - timedelta(minutes=1)).isoformat()
-        return web.json_response(
-            {"positions": [f | {"ts": ts, "lon": 113.61, "lat": 34.71} for f in fixes]} | {"cursor": cursor}
-        )
-
-    async def up(self) -> None:
-        app = web.Application()
-        app.router.add_get("/cases", self.cases)
-        app.router.add_post("/cases/{id}/status", self.status)
-        app.router.add_get("/positions", self.positions)
-        self.runner = web.AppRunner(app)
-        await self.runner.setup()
-        await web.TCPSite(self.runner, "127.0.0.1", self.port).start()
-        self.port = self.runner.addresses[0][1]
-
-    async def down(self) -> None:
-        assert self.runner is not None
-        await self.runner.cleanup()
+def loopback() -> LoopbackPlatform:
+    return LoopbackPlatform(PAGES, NEXT_CURSOR, FIXES, NOW - timedelta(minutes=1))
 
 
 @pytest.fixture
 def district(store: Store) -> Store:
-    rows = minimal_district()
-    rows[CaseCategory] = [{**rows[CaseCategory][0], "photo_required": False}]
-    rows[Unit] = [
-        *rows[Unit],
-        {"id": 2, "kind": UnitKind.ENFORCEMENT.value, "label": "豫A12345", "office_id": 1},
-    ]
-    rows[Vehicle] = [
-        {"id": 1, "kind": "执法车", "plate": "豫A12345", "company": None, "office_id": 1}
-        | {"terminal_id": "013800000001", "unit_id": 2}
-    ]
-    replace_all(store, rows)
-    return store
+    return platform_district(store)
 
 
 def platform_cases(store: Store) -> list[tuple[int, str]]:
@@ -136,8 +71,8 @@ def platform_cases(store: Store) -> list[tuple[int, str]]:
 
 
 def test_cases_status_and_positions_through_outages_and_a_restart(district: Store, tmp_path: Path) -> None:
-    async def scenario() -> tuple[Platform, CityPlatformSync]:
-        platform = Platform()
+    async def scenario() -> tuple[LoopbackPlatform, CityPlatformSync]:
+        platform = loopback()
         await platform.up()
         async with aiohttp.ClientSession() as session:
 

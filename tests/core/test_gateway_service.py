@@ -62,7 +62,7 @@ def test_without_the_jt808_module_the_gateway_runs_without_it_and_says_so(
     assert service.optional_jt808(store, settings(), "gw") == []
     assert "event=component_missing component=jt808" in caplog.text
     running = service.components(store, settings(), "gw", CurrentIntake(store))
-    assert [component.name for component in running] == ["webhooks"]
+    assert [component.name for component in running] == ["webhooks", "positions"]
 
 
 def test_components_start_in_order_stop_in_reverse_and_report_to_health(

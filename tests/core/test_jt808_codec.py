@@ -211,3 +211,32 @@ def test_the_auth_encoder_round_trips_both_layouts() -> None:
 def test_every_vector_has_a_good_checksum() -> None:
     for name in VECTORS:
         assert frame_of(name).checksum_ok, name
+
+
+@pytest.mark.parametrize(
+    ("time_bcd", "reason"),
+    [
+        ("251329143344", "month 13"),
+        ("250230120000", "30 February"),
+        ("250101246000", "hour 24"),
+        ("2501011200aa", "not BCD"),
+    ],
+)
+def test_a_location_with_an_impossible_time_is_malformed(time_bcd: str, reason: str) -> None:
+    from commandcenter.feeds.jt808.fields import MalformedMessage
+
+    body = bytes(20) + bytes.fromhex(time_bcd)
+    with pytest.raises(MalformedMessage):
+        decode_location(body)
+
+
+def test_a_location_shorter_than_its_fixed_part_is_malformed() -> None:
+    from commandcenter.feeds.jt808.fields import MalformedMessage
+
+    good = encode_location(
+        LocationReport(0, 2, 34.7, 113.6, 100, 30.0, 90.0, datetime(2025, 1, 1, tzinfo=UTC))
+    )
+    for cut in range(len(good)):
+        with pytest.raises(MalformedMessage):
+            decode_location(good[:cut])
+    assert decode_location(good).ts == datetime(2025, 1, 1, tzinfo=UTC)

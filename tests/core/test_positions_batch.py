@@ -41,3 +41,23 @@ def test_a_large_batch_appends_every_fix_and_moves_each_unit_to_its_latest(store
     small = [Position(5, NOW + timedelta(seconds=20), 113.62, 34.72)]  # the small path, same table
     record_positions(store, small)
     assert {unit.unit_id: unit for unit in latest_positions(store)}[5].lon == 113.62
+
+
+def test_a_backfill_arriving_after_the_live_fix_never_moves_a_unit_back(store: Store) -> None:
+    """0x0704 carries fixes from a blind zone minutes ago; it may arrive after the live fix (in the
+    same batch or a later one, on the large and the small path): every fix is stored, the map keeps
+    the newest."""
+    tables = minimal_district()
+    tables[Staff] = []
+    tables[Unit] = [
+        {"id": i, "kind": "muck_truck", "label": f"豫A·{i:05d}", "office_id": 1} for i in range(1, UNITS + 1)
+    ]
+    replace_all(store, tables)
+    live = [Position(i, NOW, 113.60, 34.70) for i in range(1, UNITS + 1)]
+    old = [Position(i, NOW - timedelta(minutes=10), 113.50, 34.60) for i in range(1, UNITS + 1)]
+    record_positions(store, live + old)  # the large path, the backfill last in the batch
+    record_positions(store, old)  # the large path again, a later batch
+    record_positions(store, old[:3])  # the small path
+    assert store.execute_raw("SELECT COUNT(*) FROM positions") == [(3 * UNITS + 3,)]
+    latest = latest_positions(store)
+    assert {(unit.ts, unit.lon) for unit in latest} == {(NOW, 113.60)}

@@ -10,13 +10,15 @@ from alembic.migration import MigrationContext
 from sqlalchemy import inspect
 
 from commandcenter.persistence.migrate import _alembic_config, upgrade
-from commandcenter.persistence.schema import metadata
+from commandcenter.persistence.schema import is_modelled, metadata
 from commandcenter.persistence.store import Store
 
 
 def test_the_migrated_schema_is_the_models(store: Store) -> None:
     with store.engine.connect() as connection:
-        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        context = MigrationContext.configure(
+            connection, opts={"compare_type": True, "include_name": is_modelled}
+        )
         differences = [
             change
             for change in compare_metadata(context, metadata)

@@ -4,6 +4,7 @@ byte from the header's first to the body's last; 0x7E and 0x7D inside are escape
 
 from __future__ import annotations
 
+import operator
 from functools import reduce
 
 from commandcenter.feeds.jt808.fields import MalformedMessage
@@ -13,7 +14,7 @@ ESCAPE = 0x7D
 
 
 def checksum(data: bytes) -> int:
-    return reduce(lambda acc, byte: acc ^ byte, data, 0)
+    return reduce(operator.xor, data, 0)
 
 
 def escape(data: bytes) -> bytes:

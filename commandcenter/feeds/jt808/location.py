@@ -9,16 +9,18 @@ an unknown id or a TLV cut short is kept raw as hex under ``tlv_0xNN`` — never
 
 from __future__ import annotations
 
+import struct
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from commandcenter.domain.units import Position
-from commandcenter.feeds.jt808.fields import Reader, dword, to_bcd_time, word
+from commandcenter.feeds.jt808.fields import MalformedMessage, Reader, bcd_time, dword, to_bcd_time, word
 from commandcenter.geo.datum import gcj02_to_wgs84
 
 MSG_ID = 0x0200
 FIXED_LENGTH = 28
+_FIXED = struct.Struct(">IIIIhHH6s")  # alarm, status, lat, lon, altitude, speed, direction, time
 
 STATUS_FIXED = 1 << 1
 STATUS_SOUTH = 1 << 2
@@ -87,11 +89,12 @@ class LocationReport:
 
 def decode_location(body: bytes) -> LocationReport:
     """Raises ``MalformedMessage`` when the 28 fixed bytes are short or the time is not a time."""
-    reader = Reader(body)
-    alarm, status = reader.dword(), reader.dword()
-    lat, lon = reader.dword() / 1e6, reader.dword() / 1e6
-    altitude, speed, direction = reader.signed_word(), reader.word() / 10, float(reader.word())
-    ts = reader.time()
+    if len(body) < FIXED_LENGTH:
+        raise MalformedMessage(f"位置信息 {len(body)} 字节，少于 {FIXED_LENGTH} / truncated body")
+    alarm, status, lat_e6, lon_e6, altitude, speed_dm, direction, moment = _FIXED.unpack_from(body)
+    lat, lon, speed = lat_e6 / 1e6, lon_e6 / 1e6, speed_dm / 10
+    ts = bcd_time(moment)
+    reader = Reader(body, FIXED_LENGTH)
     if status & STATUS_SOUTH:
         lat = -lat
     if status & STATUS_WEST:
@@ -100,7 +103,7 @@ def decode_location(body: bytes) -> LocationReport:
     if status & STATUS_ENCRYPTED:
         lon, lat = gcj02_to_wgs84(lon, lat)
         extras["datum"] = "gcj02"
-    return LocationReport(alarm, status, lat, lon, altitude, speed, direction, ts, extras)
+    return LocationReport(alarm, status, lat, lon, altitude, speed, float(direction), ts, extras)
 
 
 def decode_extras(reader: Reader) -> dict[str, object]:

@@ -7,6 +7,7 @@ import json
 import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 from commandcenter.paths import data_dir
 
@@ -15,7 +16,9 @@ from commandcenter.paths import data_dir
 class Cursor:
     cases: str = ""  # the platform's cursor for GET /cases
     positions: str = ""  # … for GET /positions
-    status_event: int = 0  # the last case event the platform was told
+    status_event: int = 0  # settled: every step of ours up to this event id was told (or is not ours)
+    # told above ``status_event``, each with when it was first seen (epoch seconds): re-read until settled
+    status_told: tuple[tuple[int, float], ...] = ()
 
 
 class CursorFile:
@@ -25,7 +28,12 @@ class CursorFile:
     def load(self) -> Cursor:
         try:
             document = json.loads(self.path.read_text(encoding="utf-8"))
-            return Cursor(str(document["cases"]), str(document["positions"]), int(document["status_event"]))
+            return Cursor(
+                str(document["cases"]),
+                str(document["positions"]),
+                int(document["status_event"]),
+                _told(document.get("status_told", [])),
+            )
         except FileNotFoundError:
             return Cursor()
         except (ValueError, KeyError, TypeError):  # damaged: start over (the links de-duplicate)
@@ -39,3 +47,8 @@ class CursorFile:
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temporary, self.path)
+
+
+def _told(pairs: Any) -> tuple[tuple[int, float], ...]:
+    """``[[event id, seen at], …]`` (a file written before the list existed has none)."""
+    return tuple((int(event_id), float(seen)) for event_id, seen in pairs)

@@ -10,6 +10,9 @@ The shape (UTF-8 JSON; times ISO 8601 with offset; coordinates in ``datum``, wgs
       ← {"status": "派遣", "action": "派遣", "case_number": "20260310-00001", "note": "…",
          "updated_datetime": "2026-03-10T03:00:00+00:00", "event_id": 17}
       → any 2xx
+      (a case our intake refused outright: status and action "不予受理", case_number "", note the
+      reason line "不在辖区内：… / outside the district", event_id null, Idempotency-Key
+      "refused:<id>")
     GET  {base}/positions?since=<cursor>
       → {"positions": [{"vehicle": "豫A12345" (plate or terminal id), "ts": "…", "lon": …,
                         "lat": …, "speed_kmh": 12.0, "heading_deg": 90.0}], "cursor": "…"}
@@ -55,10 +58,10 @@ class JsonFeedPlatform:
             "case_number": event.case_number,
             "note": event.note,
             "updated_datetime": event.ts.isoformat(),
-            "event_id": event.event_id,
+            "event_id": event.event_id or None,
         }
         url = f"{self.base_url}/cases/{event.platform_id}/status"
-        headers = {"Idempotency-Key": str(event.event_id)}
+        headers = {"Idempotency-Key": event.key}
         try:
             async with self.session.post(url, json=body, headers=headers) as r:
                 if not 200 <= r.status < 300:

@@ -12,7 +12,7 @@ import dataclasses
 import logging
 from collections import Counter
 from collections.abc import Callable, Mapping
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from commandcenter.cases.current_intake import CurrentIntake
 from commandcenter.domain.cases import IncomingReport
@@ -20,6 +20,8 @@ from commandcenter.domain.units import Position
 from commandcenter.feeds.sink import PositionSink
 from commandcenter.gateway.city_platform.cursor import Cursor, CursorFile
 from commandcenter.gateway.city_platform.platform import PlatformCase, PlatformClient, PlatformUnavailable
+from commandcenter.gateway.city_platform.status_back import SETTLE, StatusBack
+from commandcenter.gateway.open311.words import rejection_line
 from commandcenter.persistence.database import DatabaseUnavailable
 from commandcenter.persistence.gateway import platform_links as links
 from commandcenter.persistence.store import Store
@@ -39,7 +41,10 @@ class CityPlatformSync:
         *,
         interval: float = 5.0,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        settle: timedelta = SETTLE,
     ) -> None:
+        """``settle``: how long a told step is re-read before the status cursor passes it
+        (``status_back``)."""
         self.name = f"city-platform:{name}"
         self._platform, self._client, self._store = name, client, store
         self._intake, self._sink, self._cursor_file = intake, sink, cursor_file
@@ -49,6 +54,7 @@ class CityPlatformSync:
         self._task: asyncio.Task[None] | None = None
         self._client_id: int | None = None
         self._cursor: Cursor | None = None  # read from the file once, then kept and written through
+        self._status = StatusBack(client, store, self._load, self._save, self._counts, clock, settle)
 
     async def start(self) -> None:
         self._stopping.clear()
@@ -117,21 +123,17 @@ class CityPlatformSync:
         now = self._clock()
         outcome = intake.receive(report, now)
         became = (outcome.case_id, outcome.review_id)
+        reason = "" if outcome.case_id or outcome.review_id else rejection_line(outcome.result.rejections)
+        where = (case.lon, case.lat)
         links.link_case(
-            self._store, client_id, case.platform_id, case.category_code, (case.lon, case.lat), became, now
+            self._store, client_id, case.platform_id, case.category_code, where, became, now, reason
         )
         self._counts[
             "cases_merged" if outcome.merged else "cases_filed" if outcome.case_id else "cases_refused"
         ] += 1
 
     async def _status_back(self) -> None:
-        client_id = await self._platform_client()
-        after = (await self._load()).status_event
-        events = await asyncio.to_thread(links.status_events, self._store, client_id, after)
-        for event in events:  # in event order; the cursor moves past each one the platform took
-            await self._client.send_status(event)
-            await self._save(status_event=event.event_id)
-            self._counts["status_sent"] += 1
+        await self._status.run(await self._platform_client())
 
     async def _positions_in(self) -> None:
         batch = await self._client.positions((await self._load()).positions)

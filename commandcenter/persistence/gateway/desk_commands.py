@@ -52,10 +52,13 @@ def read_command(store: Store, command_id: int) -> DeskCommand | None:
 
 
 def unknown_terminals(store: Store, limit: int = 500) -> list[UnknownTerminalRecord]:
-    """Newest first: terminals that connected with an id no vehicle has."""
+    """Newest first: terminals that connected with an id no vehicle has (one registered since, whose
+    sighting a gateway may still be writing, is left out)."""
     u = UnknownTerminal
+    registered = select(Vehicle.terminal_id).where(Vehicle.terminal_id.is_not(None))
     statement = (
         select(u.terminal_id, u.first_seen, u.last_seen, u.frames, u.last_remote, u.plate)
+        .where(u.terminal_id.not_in(registered))
         .order_by(u.last_seen.desc())
         .limit(limit)
     )

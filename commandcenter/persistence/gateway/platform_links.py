@@ -7,6 +7,12 @@ table's unique (key, client_ref) is what stops a platform case being linked twic
 gives ``GET /requests`` and the outbox their answer, so no new table was needed (migration 0012 has
 none for this). A client with no ``webhook_url`` gets no webhook (``gateway.answers``): the platform
 hears our steps through its adapter instead (``status_events``).
+
+A platform case intake refused outright (no case, no 待甄别 item) has no case event to tell, so its
+link row carries the answer: status ``rejected`` with intake's reason line as ``status_notes`` until
+the platform took it (``untold_refusals``), then ``closed`` — Open311's word for a request settled,
+its notes saying why (``refusal_told``). The row is the memory, so a restart tells it neither never
+nor twice.
 """
 
 from __future__ import annotations
@@ -14,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import exc, insert, select
+from sqlalchemy import exc, insert, select, update
 
 from commandcenter.persistence.access import as_utc, read_one, read_rows, writing
 from commandcenter.persistence.accounts.models import ApiKey
@@ -24,6 +30,8 @@ from commandcenter.persistence.gateway.models import Open311Request
 from commandcenter.persistence.store import Store
 
 PLATFORM_SOURCE = "城市平台"
+REFUSED_STATUS = "不予受理"  # what the platform hears for a case intake refused outright
+REFUSED, TOLD = "rejected", "closed"  # a refusal's link row before and after the platform took it
 
 
 @dataclass(frozen=True)
@@ -37,6 +45,11 @@ class StatusEvent:
     action: str
     note: str
     ts: datetime
+
+    @property
+    def key(self) -> str:
+        """The idempotency key: our event id, or for a refusal (no event) the platform's case id."""
+        return str(self.event_id) if self.event_id else f"refused:{self.platform_id}"
 
 
 def platform_client(store: Store, name: str, now: datetime) -> int:
@@ -76,14 +89,19 @@ def link_case(
     where: tuple[float, float],
     became: tuple[int | None, int | None],
     now: datetime,
+    reason: str = "",
 ) -> None:
-    """Keep that ``platform_id`` became case ``became[0]`` (or 待甄别 item ``became[1]``); a repeat
-    is a no-op."""
+    """Keep that ``platform_id`` became case ``became[0]`` (or 待甄别 item ``became[1]``, or neither:
+    refused for ``reason``, intake's line); a repeat is a no-op."""
     case_id, review_id = became
     values = {"api_key_id": client_id, "client_ref": platform_id, "received_at": now.astimezone(UTC)}
     values |= {"service_code": category[:8], "lon": where[0], "lat": where[1], "case_id": case_id}
-    status = "open" if case_id else "in_review" if review_id else "rejected"  # Open311's words
-    values |= {"review_id": review_id, "status": status, "status_notes": ""}
+    status = "open" if case_id else "in_review" if review_id else REFUSED  # Open311's words
+    values |= {
+        "review_id": review_id,
+        "status": status,
+        "status_notes": "" if case_id or review_id else reason,
+    }
     try:
         with writing(store) as connection:
             connection.execute(insert(Open311Request).values(values))
@@ -107,6 +125,32 @@ def status_events(store: Store, client_id: int, after_event_id: int, limit: int 
         StatusEvent(id_, ref or "", number, status, action, note or "", as_utc(ts).astimezone(UTC))
         for id_, ref, number, status, action, note, ts in read_rows(store, statement)
     ]
+
+
+def untold_refusals(store: Store, client_id: int, limit: int = 200) -> list[StatusEvent]:
+    """The platform's cases intake refused outright that the platform was not told of yet."""
+    statement = (
+        select(Open311Request.client_ref, Open311Request.status_notes, Open311Request.received_at)
+        .where(Open311Request.api_key_id == client_id, Open311Request.status == REFUSED)
+        .where(Open311Request.case_id.is_(None), Open311Request.review_id.is_(None))
+        .order_by(Open311Request.id)
+        .limit(limit)
+    )
+    return [
+        StatusEvent(0, ref or "", "", REFUSED_STATUS, REFUSED_STATUS, note or "", as_utc(ts).astimezone(UTC))
+        for ref, note, ts in read_rows(store, statement)
+    ]
+
+
+def refusal_told(store: Store, client_id: int, platform_id: str) -> None:
+    """The platform took the refusal of ``platform_id``: never tell it again."""
+    with writing(store) as connection:
+        connection.execute(
+            update(Open311Request)
+            .where(Open311Request.api_key_id == client_id, Open311Request.client_ref == platform_id)
+            .where(Open311Request.status == REFUSED, Open311Request.case_id.is_(None))
+            .values(status=TOLD)
+        )
 
 
 def units_by_vehicle(store: Store) -> dict[str, int]:

@@ -4,6 +4,11 @@ A day of one truck at 10 s is 8,640 rows; turning each into a ``datetime`` and a
 more than the query, so the database hands back epoch seconds as plain floats (``julianday`` on
 SQLite, ``extract(epoch …)`` on PostgreSQL) and the rows go straight into numpy. The select touches
 only ``ix_positions_unit_ts`` (unit_id, ts) plus the five columns drawn.
+
+Days past the retention (``[positions] retention_days``) are no longer in ``positions`` but thinned in
+``position_rollups``: every read takes both, so asking for an old day gives its thinned track. A day is
+in one table or the other (the upkeep writes the rollup and drops the day in one transaction), so the
+union does not double a fix.
 """
 
 from __future__ import annotations
@@ -12,19 +17,18 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Float, cast, func, select
+from sqlalchemy import ColumnElement, Float, Subquery, cast, func, select, union_all
 
 from commandcenter.domain.track import Track
 from commandcenter.domain.units import TrackUnit
 from commandcenter.persistence.access import reading
 from commandcenter.persistence.store import Store
-from commandcenter.persistence.units.models import PositionRow, Unit
+from commandcenter.persistence.units.models import PositionRollup, PositionRow, Unit
 
 _JULIAN_UNIX_EPOCH = 2440587.5  # julianday('1970-01-01')
 
 
-def _epoch(store: Store) -> ColumnElement[Any]:
-    ts = PositionRow.ts
+def _epoch(store: Store, ts: ColumnElement[Any]) -> ColumnElement[Any]:
     if store.engine.dialect.name == "sqlite":
         return (func.julianday(ts) - _JULIAN_UNIX_EPOCH) * 86400.0
     return cast(func.extract("epoch", ts), Float)
@@ -35,14 +39,24 @@ def _utc(moment: datetime) -> datetime:
     return moment.astimezone(UTC) if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
+def _fixes(unit_ids: Sequence[int], start: datetime, end: datetime) -> Subquery:
+    """The fixes of ``unit_ids`` with ``start <= ts <= end``, raw and rolled up, as one row source."""
+    start, end = _utc(start), _utc(end)
+    sources = [
+        select(table.unit_id, table.ts, table.lon, table.lat, table.speed_kmh, table.heading_deg).where(
+            table.unit_id.in_(list(unit_ids)), table.ts >= start, table.ts <= end
+        )
+        for table in (PositionRow, PositionRollup)
+    ]
+    return union_all(*sources).subquery("fixes")
+
+
 def load_track(store: Store, unit_id: int, start: datetime, end: datetime) -> Track:
     """The fixes of one unit with ``start <= ts <= end``, in time order."""
-    position = PositionRow
-    statement = (
-        select(_epoch(store), position.lon, position.lat, position.speed_kmh, position.heading_deg)
-        .where(position.unit_id == unit_id, position.ts >= _utc(start), position.ts <= _utc(end))
-        .order_by(position.ts)
-    )
+    fixes = _fixes([unit_id], start, end)
+    statement = select(
+        _epoch(store, fixes.c.ts), fixes.c.lon, fixes.c.lat, fixes.c.speed_kmh, fixes.c.heading_deg
+    ).order_by(fixes.c.ts)
     with reading(store) as connection:
         rows = [tuple(row) for row in connection.execute(statement)]
     return Track.from_rows(unit_id, rows)
@@ -50,19 +64,15 @@ def load_track(store: Store, unit_id: int, start: datetime, end: datetime) -> Tr
 
 def load_tracks(store: Store, unit_ids: Sequence[int], start: datetime, end: datetime) -> dict[int, Track]:
     """Tracks of a group (轨迹回放 of several units together), one query; every asked id has an entry."""
-    position = PositionRow
-    statement = (
-        select(
-            position.unit_id,
-            _epoch(store),
-            position.lon,
-            position.lat,
-            position.speed_kmh,
-            position.heading_deg,
-        )
-        .where(position.unit_id.in_(list(unit_ids)), position.ts >= _utc(start), position.ts <= _utc(end))
-        .order_by(position.unit_id, position.ts)
-    )
+    fixes = _fixes(unit_ids, start, end)
+    statement = select(
+        fixes.c.unit_id,
+        _epoch(store, fixes.c.ts),
+        fixes.c.lon,
+        fixes.c.lat,
+        fixes.c.speed_kmh,
+        fixes.c.heading_deg,
+    ).order_by(fixes.c.unit_id, fixes.c.ts)
     grouped: dict[int, list[tuple[float, ...]]] = {unit_id: [] for unit_id in unit_ids}
     with reading(store) as connection:
         for unit_id, *values in connection.execute(statement):
