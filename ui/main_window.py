@@ -52,7 +52,7 @@ from ui.settings.qt_settings_dialog import QtSettingsDialog, offered as settings
 from ui.tracks.qt_alert_list import QtAlertList
 from ui.tracks.qt_track_playback import QtTrackPlayback
 from ui.vehicles.qt_terminal_commands import TerminalMenu
-from ui.vehicles.qt_unknown_terminals import QtUnknownTerminals
+from ui.vehicles.terminal_menu import TerminalWindows
 from ui.videowall.qt_wall import QtVideoWall
 from ui.videowall.wall_tour_menu import WallTourMenu
 from ui.videowall.wall_views_menu import WallViewsMenu
@@ -134,6 +134,7 @@ class MainWindow(QMainWindow):
         self.camera_placement = CameraPlacement(services.district_edit, self.runner, self.camera_tree, self)
         self.map.context_menu_opening.connect(self.camera_placement.offer)  # 将摄像机移到此处
         self.new_case = NewCaseEntry(services, self.runner, self)  # 新建案件: Ctrl+N, 案件 menu
+        self.terminal_windows = TerminalWindows(services.terminals, self.runner, self)
         self.map.context_menu_opening.connect(self.new_case.offer)  # 在此新建案件
         self.terminal_menu = TerminalMenu(services.terminals, self.runner, self)  # 立即定位 …
         self.map.unit_menu_opening.connect(self.terminal_menu.offer)
@@ -227,8 +228,7 @@ class MainWindow(QMainWindow):
         if users_audit_offered(self.services):
             self.users_audit_action = system.addAction(self.tr("Users and audit…"))
             self.users_audit_action.triggered.connect(self.open_users_audit)
-        if self.services.terminals.may_list_unknown():  # terminals no vehicle has (the gateway lists them)
-            system.addAction(self.tr("Unknown terminals…")).triggered.connect(self.open_unknown_terminals)
+        self.terminal_windows.install(system)  # 终端状态, 未登记终端
         self.settings_action: QAction | None = None  # only for who may change the district's settings
         if settings_offered(self.services):
             self.settings_action = system.addAction(self.tr("Settings…"))
@@ -309,11 +309,6 @@ class MainWindow(QMainWindow):
     def _show_camera(self, feed: CameraFeed) -> None:
         """A camera double-clicked in the tree goes into the selected (or first free) tile."""
         self.wall.open_feed(feed)
-
-    def open_unknown_terminals(self) -> QtUnknownTerminals:
-        dialog = QtUnknownTerminals(self.services.terminals, self.runner, self)
-        dialog.show()
-        return dialog
 
     def show_vehicle(self, unit_id: int) -> None:
         """An offered enforcement vehicle: followed on the map, its camera (车载视频) on the wall."""

@@ -59,6 +59,28 @@ class UnknownTerminalRecord:
 
 
 @dataclass(frozen=True)
+class TerminalStatus:
+    """One terminal as the administrator's 终端状态 shows it: its vehicle, whether a gateway holds its
+    session now (``gateway`` None: offline), and its counters (frames; errors — malformed frames, bad
+    checksums, refused bodies — with the last one's reason)."""
+
+    terminal_id: str
+    plate: str  # "" when no vehicle has the id (an unknown terminal's session)
+    gateway: str | None
+    remote: str
+    protocol: str
+    connected_at: datetime | None
+    last_frame_at: datetime | None
+    frames: int
+    errors: int
+    last_error: str
+
+    @property
+    def online(self) -> bool:
+        return self.gateway is not None
+
+
+@dataclass(frozen=True)
 class VehicleChoice:
     """A vehicle an unknown terminal may be registered to, as the administrator picks it."""
 

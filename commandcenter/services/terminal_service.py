@@ -19,6 +19,7 @@ from commandcenter.audit.trail import AuditAction
 from commandcenter.domain.desk_commands import (
     CommandKind,
     DeskCommand,
+    TerminalStatus,
     UnknownTerminalRecord,
     VehicleChoice,
     checked_params,
@@ -74,6 +75,13 @@ class TerminalService(Guarded):
         if not self.may_list_unknown():
             self._deny("unknown_terminals", "不能查看未登记终端", "may not list unknown terminals")
         return desk_commands.unknown_terminals(self.store)
+
+    def terminal_statuses(self) -> list[TerminalStatus]:
+        """系统 ▸ 终端状态: every terminal's session (online or not, which gateway) and counters — the
+        same readers as the unknown terminals (the district's administrators and checkers)."""
+        if not self.may_list_unknown():
+            self._deny("terminal_statuses", "不能查看终端状态", "may not list terminal states")
+        return desk_commands.terminal_statuses(self.store)
 
     def may_register(self) -> bool:
         return self.principal.can(Permission.MANAGE_DISTRICT)

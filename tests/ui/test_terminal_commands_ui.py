@@ -67,7 +67,7 @@ def test_the_administrator_sees_the_terminals_no_vehicle_has(
         f"VALUES ('018800000001', '{seen}', '{seen}', 12, '10.0.0.9:40000', '豫A·X1234')"
     )
     window = open_window("en", principal=principal_of_role(UserRole.ADMIN, username="admin1"))
-    dialog = window.open_unknown_terminals()
+    dialog = window.terminal_windows.open_unknown()
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=WAIT_MS)
     assert [dialog.table.item(0, column).text() for column in (0, 1, 4)] == [
         "018800000001",
@@ -75,3 +75,49 @@ def test_the_administrator_sees_the_terminals_no_vehicle_has(
         "12",
     ]
     assert dialog.table.item(0, 2).text() == "2026-12-02 10:00:00"  # the district's clock
+
+
+def test_the_administrator_sees_every_terminals_state_and_counters(
+    qtbot: QtBot, open_window: OpenWindow, district_store: Store
+) -> None:
+    """系统 ▸ 终端状态: what the gateways write (``save_sessions``) — online or not, counters, the last
+    error — with the vehicle's plate; the most erring first; the toggles and the search filter."""
+    from commandcenter.domain.terminals import SessionState
+    from commandcenter.persistence.gateway.terminals import save_sessions
+
+    (unit_a, plate_a, terminal_a), (unit_b, plate_b, terminal_b) = district_store.execute_raw(
+        "SELECT unit_id, plate, terminal_id FROM vehicles WHERE terminal_id IS NOT NULL ORDER BY id LIMIT 2"
+    )
+    at = datetime(2026, 12, 2, 2, 0, tzinfo=UTC)
+    save_sessions(
+        district_store,
+        [
+            SessionState(terminal_a, unit_a, "gw-1", "10.0.0.1:5000", "2013", at, at, frames=120),
+            SessionState(
+                terminal_b, unit_b, None, "10.0.0.2:5000", "2019", at, at, 40, 3, "校验码错误 / bad checksum"
+            ),
+            SessionState("018800000009", None, None, "10.0.0.3:5000", "2013", at, at, frames=2),
+        ],
+        [],
+    )
+    window = open_window("en", principal=principal_of_role(UserRole.ADMIN, username="admin1"))
+    assert "Terminal status…" in [action.text() for action in window.menu_bar.actions()[0].menu().actions()]
+    dialog = window.terminal_windows.open_statuses()
+    qtbot.waitUntil(lambda: dialog.rows.rowCount() == 3, timeout=WAIT_MS)
+
+    def row(number: int) -> list[str]:
+        return [dialog.rows.index(number, column).data() for column in range(9)]
+
+    assert row(0)[:3] == [terminal_b, plate_b, "Offline"]  # the erring one first
+    assert row(0)[7:] == ["3", "校验码错误 / bad checksum"]
+    assert row(0)[5] == "2026-12-02 10:00:00"  # the district's clock
+    assert "3 terminals: 1 online, 2 offline, 1 with errors" in dialog.summary.text()
+    dialog.errors_box.setChecked(True)
+    assert dialog.rows.rowCount() == 1
+    dialog.errors_box.setChecked(False)
+    dialog.offline_box.setChecked(True)
+    assert {row(n)[0] for n in range(dialog.rows.rowCount())} == {terminal_b, "018800000009"}
+    dialog.offline_box.setChecked(False)
+    dialog.search.setText(plate_a)
+    assert dialog.rows.rowCount() == 1
+    assert row(0)[:4] == [terminal_a, plate_a, "Online", "gw-1"]

@@ -1,8 +1,11 @@
-"""The desk's side of ``terminal_commands`` and the administrator's list of ``unknown_terminals``: the
-terminal of a vehicle's unit, a command read back as the desk shows it, the unknown terminals. A
+"""The desk's side of ``terminal_commands`` and the administrator's lists of ``unknown_terminals`` and
+``terminal_sessions``: the terminal of a vehicle's unit, a command read back as the desk shows it, the
+unknown terminals, every terminal's session state and counters. A
 command is queued with ``commands.queue_command``, the gateway's own module for the table."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from sqlalchemy import select
 
@@ -10,11 +13,12 @@ from commandcenter.domain.desk_commands import (
     CommandKind,
     CommandStatus,
     DeskCommand,
+    TerminalStatus,
     UnknownTerminalRecord,
 )
-from commandcenter.persistence.access import as_utc, read_one, read_rows
+from commandcenter.persistence.access import as_utc, maybe_utc, read_one, read_rows
 from commandcenter.persistence.district.models import Vehicle
-from commandcenter.persistence.gateway.models import TerminalCommand, UnknownTerminal
+from commandcenter.persistence.gateway.models import TerminalCommand, TerminalSession, UnknownTerminal
 from commandcenter.persistence.store import Store
 
 _C = TerminalCommand
@@ -66,3 +70,43 @@ def unknown_terminals(store: Store, limit: int = 500) -> list[UnknownTerminalRec
         UnknownTerminalRecord(terminal, as_utc(first), as_utc(last), int(frames), remote, plate)
         for terminal, first, last, frames, remote, plate in read_rows(store, statement)
     ]
+
+
+def terminal_statuses(store: Store, limit: int = 20_000) -> list[TerminalStatus]:
+    """Every terminal a gateway ever held, with its vehicle's plate: most errors first, then by id
+    (the rows the gateways keep current every few seconds — a city's 10,000 trucks fit the limit)."""
+    s = TerminalSession
+    statement = (
+        select(
+            s.terminal_id,
+            Vehicle.plate,
+            s.gateway,
+            s.remote,
+            s.protocol,
+            s.connected_at,
+            s.last_frame_at,
+            s.frames,
+            s.errors,
+            s.last_error,
+        )
+        .outerjoin(Vehicle, Vehicle.unit_id == s.unit_id)
+        .order_by(s.errors.desc(), s.terminal_id)
+        .limit(limit)
+    )
+    return [_status(row) for row in read_rows(store, statement)]
+
+
+def _status(row: Any) -> TerminalStatus:
+    terminal, plate, gateway, remote, protocol, connected, last_frame, frames, errors, last_error = row
+    return TerminalStatus(
+        terminal,
+        plate or "",
+        gateway,
+        remote or "",
+        protocol or "",
+        maybe_utc(connected),
+        maybe_utc(last_frame),
+        int(frames or 0),
+        int(errors or 0),
+        last_error or "",
+    )
