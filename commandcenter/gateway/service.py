@@ -2,9 +2,8 @@
 
 The components start in order (the HTTP listener first, so ``/health`` answers while the others
 come up) and stop in reverse: each ``stop`` stops accepting and then finishes what it accepted.
-Beside the HTTP listener run the webhook sender and the JT/T 808 server (``commandcenter.gateway.
-jt808_server``, built by another part of issue 14) when its module is there; without it the gateway
-runs the rest and says so (``components``: one line per component).
+Beside the HTTP listener run the webhook sender, the positions' upkeep, the JT/T 808 server and,
+when configured, the city platform's feed (``components``).
 
 ``/health`` answers ``{"gateway": name, "database": "ok", "components": {name: counters}}`` —
 200 while the database answers, 503 (with the reason) while it does not, so a load balancer stops
@@ -14,7 +13,6 @@ sending reports to a gateway that cannot file them. Logs are one ``key=value`` l
 from __future__ import annotations
 
 import asyncio
-import importlib
 import logging
 import os
 import signal
@@ -26,6 +24,7 @@ from commandcenter.config import GatewaySettings, PositionSettings
 from commandcenter.gateway.city_platform.component import JsonFeedComponent
 from commandcenter.gateway.component import GatewayComponent
 from commandcenter.gateway.http_server import HttpServer
+from commandcenter.gateway.jt808_server import Jt808Server
 from commandcenter.gateway.open311.app import open311_api
 from commandcenter.gateway.position_upkeep import PositionUpkeepComponent
 from commandcenter.gateway.webhooks import WebhookSender
@@ -33,9 +32,6 @@ from commandcenter.persistence.database import DatabaseUnavailable
 from commandcenter.persistence.store import Store
 
 log = logging.getLogger("commandcenter.gateway")
-
-JT808_MODULE = "commandcenter.gateway.jt808_server"
-JT808_CLASS = "Jt808Server"  # constructed with (store, settings.gateway, name)
 
 
 def gateway_name(settings: GatewaySettings) -> str:
@@ -106,36 +102,14 @@ def components(
     positions: PositionSettings | None = None,
 ) -> list[GatewayComponent]:
     """What runs beside the HTTP listener, in start order: the webhook sender (answers to the
-    Open311 clients), the positions' upkeep (partitions, retention: hourly), the JT/T 808 server
-    when its module is installed, and the city platform's feed when ``[gateway] city_platform_url``
-    names one."""
+    Open311 clients), the positions' upkeep (partitions, retention: hourly), the JT/T 808 server, and
+    the city platform's feed when ``[gateway] city_platform_url`` names one."""
     platforms: list[GatewayComponent] = []
     if settings.city_platform_url:
         platform = JsonFeedComponent(settings.city_platform_name, settings.city_platform_url, store, intake)
         platforms.append(platform)
     upkeep = PositionUpkeepComponent(store, positions or PositionSettings(), name)
-    return [WebhookSender(store), upkeep, *optional_jt808(store, settings, name), *platforms]
-
-
-def optional_jt808(store: Store, settings: GatewaySettings, name: str) -> list[GatewayComponent]:
-    """The JT/T 808 server when its module is installed; none (logged) otherwise."""
-    try:
-        module = importlib.import_module(JT808_MODULE)
-    except ModuleNotFoundError as error:
-        if error.name != JT808_MODULE:
-            raise
-        log.info("event=component_missing component=jt808 module=%s: running without it", JT808_MODULE)
-        return []
-    factory = getattr(module, JT808_CLASS, None)
-    if factory is None:
-        log.error(
-            "event=component_missing component=jt808 module=%s has no %s: running without it",
-            JT808_MODULE,
-            JT808_CLASS,
-        )
-        return []
-    component: GatewayComponent = factory(store, settings, name)
-    return [component]
+    return [WebhookSender(store), upkeep, Jt808Server(store, settings, name), *platforms]
 
 
 def serve(store: Store, settings: GatewaySettings, positions: PositionSettings | None = None) -> None:
