@@ -27,6 +27,7 @@ from commandcenter.gateway.city_platform.component import JsonFeedComponent
 from commandcenter.gateway.component import GatewayComponent
 from commandcenter.gateway.http_server import HttpServer
 from commandcenter.gateway.open311.app import open311_api
+from commandcenter.gateway.open311.media import listener_base
 from commandcenter.gateway.webhooks import WebhookSender
 from commandcenter.persistence.database import DatabaseUnavailable
 from commandcenter.persistence.store import Store
@@ -55,7 +56,10 @@ class Gateway:
         self.store, self.settings, self.name = store, settings, name
         self.intake = intake or CurrentIntake(store)
         self.http = HttpServer(
-            open311_api(store, self.intake), settings.http_host, settings.http_port, self.health
+            open311_api(store, self.intake, settings.public_url),
+            settings.http_host,
+            settings.http_port,
+            self.health,
         )
         self.components: list[GatewayComponent] = [self.http, *components]
 
@@ -107,7 +111,8 @@ def components(
     if settings.city_platform_url:
         platform = JsonFeedComponent(settings.city_platform_name, settings.city_platform_url, store, intake)
         platforms.append(platform)
-    return [WebhookSender(store), *optional_jt808(store, settings, name), *platforms]
+    sender = WebhookSender(store, media_base=listener_base(settings))
+    return [sender, *optional_jt808(store, settings, name), *platforms]
 
 
 def optional_jt808(store: Store, settings: GatewaySettings, name: str) -> list[GatewayComponent]:
