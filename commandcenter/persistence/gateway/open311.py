@@ -144,11 +144,12 @@ def settle_request(
         changes["client_ref"] = None
     with writing(store) as connection:
         connection.execute(update(_REQUEST).where(_REQUEST.id == request_id).values(**changes))
-        if audit is not None:
+        settled = record(connection.execute(WITH_CASE.where(_REQUEST.id == request_id)).one())
+        if audit is not None:  # last: the audit chain's lock is held from here to the commit
             append_in(
                 connection, audit.actor[:40], audit.action[:32], audit.target[:120], audit.details, audit.at
             )
-        return record(connection.execute(WITH_CASE.where(_REQUEST.id == request_id)).one())
+        return settled
 
 
 def drop_request(store: Store, request_id: int) -> None:
