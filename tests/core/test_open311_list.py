@@ -4,21 +4,25 @@ last 90 days and at most 1000 by default; a bad filter is a 400 naming it."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+import asyncio
+from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
 import aiohttp
 import pytest
 from sqlalchemy import insert
 
+from commandcenter.domain.kinds import UserRole
 from commandcenter.persistence.access import writing
 from commandcenter.persistence.bulk_load import replace_all
 from commandcenter.persistence.gateway.models import Open311Request
 from commandcenter.persistence.store import Store
+from commandcenter.testing.accounts import services_for
 from commandcenter.testing.minimal_district import minimal_district
 from commandcenter.testing.open311 import POINT, make_key, serve
 
 PHOTO_URL = "https://wx.example.cn/media/1.jpg"
+BEIJING = timezone(timedelta(hours=8))
 
 
 @pytest.fixture
@@ -72,6 +76,7 @@ def test_a_key_lists_its_own_requests_newest_first_as_each_reads(district: Store
 def test_filters_ids_service_code_status_and_window(district: Store) -> None:
     mine, theirs = make_key(district, "wechat"), make_key(district, "hotline", source="12345热线")
     now = datetime.now(UTC)
+    half_an_hour_ago = (now - timedelta(minutes=30)).astimezone(BEIJING).isoformat()  # …+08:00
 
     async def scenario(session: aiohttp.ClientSession) -> dict[str, list[str]]:
         first = await post(session, report(mine, client_ref="a"))
@@ -90,6 +95,9 @@ def test_filters_ids_service_code_status_and_window(district: Store) -> None:
             "code": await listed(service_code="S0501"),
             "no_code": await listed(service_code="S9999"),
             "later": await listed(start_date=(now + timedelta(hours=1)).isoformat()),
+            "before_beijing": await listed(end_date=half_an_hour_ago),
+            "since_beijing": await listed(start_date=half_an_hour_ago),
+            "closed": await listed(status="closed"),
             "window": await listed(
                 start_date=(now - timedelta(hours=1)).isoformat(),
                 end_date=(now + timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M:%SZ"),
@@ -105,6 +113,9 @@ def test_filters_ids_service_code_status_and_window(district: Store) -> None:
     assert found["code"] == [review, first]
     assert found["no_code"] == []
     assert found["later"] == []
+    assert found["before_beijing"] == []  # +08:00 is the same instant on both databases
+    assert found["since_beijing"] == [review, first]
+    assert found["closed"] == []
     assert found["window"] == [review, first]
 
 
@@ -189,3 +200,21 @@ def test_the_list_needs_a_key(district: Store) -> None:
         ]
 
     assert serve(district, scenario) == [401, 403]
+
+
+def test_a_review_item_an_operator_rejected_is_listed_as_closed(district: Store) -> None:
+    key = make_key(district)
+    review = services_for(district, UserRole.OPERATOR).review
+
+    async def scenario(session: aiohttp.ClientSession) -> tuple[list[Any], list[Any], str]:
+        request_id = await post(session, report(key, client_ref="r", lat="34.80", long="113.70"))
+        (review_id,) = district.execute_raw("SELECT review_id FROM open311_requests")[0]
+        await asyncio.to_thread(review.reject, review_id, "重复上报")
+        closed = (await get(session, "/requests.json", api_key=key, status="closed"))[1]
+        waiting = (await get(session, "/requests.json", api_key=key, status="in_review"))[1]
+        return closed, waiting, request_id
+
+    closed, waiting, request_id = serve(district, scenario)
+    assert [item["service_request_id"] for item in closed] == [request_id]
+    assert "重复上报" in closed[0]["status_notes"]
+    assert waiting == []

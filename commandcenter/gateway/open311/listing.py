@@ -11,7 +11,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import TypeVar
 
 from commandcenter.domain.open311 import LIST_LIMIT, RequestQuery
@@ -82,4 +82,4 @@ def _moment(text: str, name: str) -> datetime | None:
         ) from error
     if moment.tzinfo is None:
         raise bad_field(name, "须带时区，如 +08:00 或 Z", "a time zone is required, e.g. +08:00 or Z")
-    return moment
+    return moment.astimezone(UTC)  # SQLite compares the UTC wall clock it stored
