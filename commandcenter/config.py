@@ -93,11 +93,18 @@ class GatewaySettings:
         ""  # a city platform's JSON/HTTP feed (cases in, status back, positions); "" none
     )
     city_platform_name: str = "city"  # its name: the cursor file and the links to its cases
+    # where clients reach the HTTP listener (a proxy's address, e.g. https://gw.example.cn/open311):
+    # photo URLs in answers and webhooks are built on it; "" = the address a request came to
+    public_url: str = ""
 
     def __post_init__(self) -> None:
         if self.checksum_policy not in CHECKSUM_POLICIES:
             raise ConfigError(
                 f"配置项 gateway.checksum_policy 的值 {self.checksum_policy!r} 无效 (expected drop or accept)"
+            )
+        if self.public_url and not self.public_url.startswith(("http://", "https://")):
+            raise ConfigError(
+                f"配置项 gateway.public_url 的值 {self.public_url!r} 无效 (expected an http(s):// URL)"
             )
 
 

@@ -45,11 +45,11 @@ def announce(shown_url: str, stream: TextIO | None = None) -> None:
     print(f"数据库 database: {shown_url}", file=stream or sys.stderr)
 
 
-def open_store(url: str) -> Store:
+def open_store(url: str, *, pre_ping: bool = True) -> Store:
     """Open (and migrate) the command's database, then say which one it is."""
     from commandcenter.persistence.store import Store
 
-    store = Store.open(url)
+    store = Store.open(url, pre_ping=pre_ping)
     announce(store.url)
     return store
 

@@ -24,7 +24,8 @@ def add_gateway(commands: Any) -> None:
 def run_gateway(args: argparse.Namespace, settings: Settings) -> int:
     from commandcenter.gateway.service import serve
 
-    store = open_store(command_database_url("gateway", args.url, settings))
+    # no pre-ping: a round trip saved at every checkout; a dropped connection is one 503, then renewed
+    store = open_store(command_database_url("gateway", args.url, settings), pre_ping=False)
     try:
         serve(store, settings.gateway, settings.positions)
     except OSError as error:  # the port is taken, the address is not this host's

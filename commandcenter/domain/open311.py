@@ -40,3 +40,23 @@ class ServiceRequestRecord:
     review_status: str | None = None  # ReviewStatus: 待甄别 / 已受理 / 已驳回
     review_note: str = ""  # the operator's reason when rejected
     review_decided_at: datetime | None = None
+    # photos as stored (``photo:<sha256>`` or a client's own URL); the gateway makes them fetchable URLs
+    photo_uri: str | None = None  # the report's own photo (else the case's first reported one)
+    after_photos: tuple[str, ...] = ()  # the 处置后 photos of its case (read for GET answers only)
+
+
+LIST_LIMIT = 1000  # GeoReport v2: GET requests answers "the most recent 90 days or first 1000"
+
+
+@dataclass(frozen=True)
+class RequestQuery:
+    """GET requests.json's filters, checked (``gateway.open311.listing``): ``ids`` overrides the rest
+    (as GeoReport v2 says); ``statuses`` are Open311's words (``open``, ``closed``; ours ``in_review``);
+    the window ``start``..``end`` is on the request's ``requested_datetime``."""
+
+    start: datetime
+    end: datetime
+    ids: tuple[int, ...] = ()
+    service_codes: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+    limit: int = LIST_LIMIT

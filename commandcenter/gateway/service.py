@@ -26,6 +26,7 @@ from commandcenter.gateway.component import GatewayComponent
 from commandcenter.gateway.http_server import HttpServer
 from commandcenter.gateway.jt808_server import Jt808Server
 from commandcenter.gateway.open311.app import open311_api
+from commandcenter.gateway.open311.media import listener_base
 from commandcenter.gateway.position_upkeep import PositionUpkeepComponent
 from commandcenter.gateway.webhooks import WebhookSender
 from commandcenter.persistence.database import DatabaseUnavailable
@@ -52,7 +53,10 @@ class Gateway:
         self.store, self.settings, self.name = store, settings, name
         self.intake = intake or CurrentIntake(store)
         self.http = HttpServer(
-            open311_api(store, self.intake), settings.http_host, settings.http_port, self.health
+            open311_api(store, self.intake, settings.public_url),
+            settings.http_host,
+            settings.http_port,
+            self.health,
         )
         self.components: list[GatewayComponent] = [self.http, *components]
 
@@ -109,7 +113,8 @@ def components(
         platform = JsonFeedComponent(settings.city_platform_name, settings.city_platform_url, store, intake)
         platforms.append(platform)
     upkeep = PositionUpkeepComponent(store, positions or PositionSettings(), name)
-    return [WebhookSender(store), upkeep, Jt808Server(store, settings, name), *platforms]
+    sender = WebhookSender(store, media_base=listener_base(settings))
+    return [sender, upkeep, Jt808Server(store, settings, name), *platforms]
 
 
 def serve(store: Store, settings: GatewaySettings, positions: PositionSettings | None = None) -> None:

@@ -5,9 +5,12 @@ Every ``interval`` it claims the due rows (``persistence.gateway.outbox.claim_du
 UPDATE, so two gateway processes never send one row at the same time), POSTs each payload as JSON
 with an ``Idempotency-Key`` header (the outbox id, so a receiver drops a repeat after a crash between
 its 2xx and our commit), marks a 2xx delivered and anything else failed, due again after
-``base_backoff × 2^attempts`` capped at ``max_backoff``. After ``max_attempts`` the row stays listed
-with its last error (the case detail shows it); nothing is deleted. Database work runs on a thread
-(``asyncio.to_thread``) so the event loop keeps serving terminals and the API.
+``base_backoff × 2^attempts`` capped at ``max_backoff``. The outbox keeps photos as stored
+(``photo:<sha256>``, written in the workflow's transaction, which knows no address); the payload a
+receiver gets names them by their absolute URL under ``media_base`` (``gateway.open311.media``).
+After ``max_attempts`` the row stays listed with its last error (the case detail shows it); nothing
+is deleted. Database work runs on a thread (``asyncio.to_thread``) so the event loop keeps serving
+terminals and the API.
 """
 
 from __future__ import annotations
@@ -18,10 +21,12 @@ import logging
 from collections import Counter
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import aiohttp
 
 from commandcenter.domain.client_answers import MAX_ATTEMPTS, DueAnswer
+from commandcenter.gateway.open311.media import media_urls
 from commandcenter.persistence.database import DatabaseUnavailable
 from commandcenter.persistence.gateway import outbox
 from commandcenter.persistence.store import Store
@@ -33,6 +38,15 @@ IDEMPOTENCY_HEADER = "Idempotency-Key"
 def backoff(attempts: int, base: float, cap: float) -> timedelta:
     """The wait after the ``attempts``-th failure (1, 2, …): base, 2×base, 4×base … at most ``cap``."""
     return timedelta(seconds=min(cap, base * 2 ** max(0, attempts - 1)))
+
+
+def outward(payload: Mapping[str, Any], media_base: str) -> dict[str, Any]:
+    """The payload as a receiver gets it: its ``media_urls`` fetchable URLs under ``media_base``."""
+    sent = dict(payload)
+    photos = sent.get("media_urls")
+    if media_base and isinstance(photos, list):
+        sent["media_urls"] = media_urls([str(photo) for photo in photos], media_base)
+    return sent
 
 
 class WebhookSender:
@@ -50,8 +64,11 @@ class WebhookSender:
         max_attempts: int = MAX_ATTEMPTS,
         timeout: float = 10.0,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        media_base: str = "",
     ) -> None:
+        """``media_base``: where clients fetch photos (``media.listener_base``); "" keeps ``photo:``."""
         self._store = store
+        self._media_base = media_base
         self._interval = interval
         self._base, self._cap, self._max_attempts = base_backoff, max_backoff, max_attempts
         self._timeout = aiohttp.ClientTimeout(total=timeout)
@@ -131,8 +148,9 @@ class WebhookSender:
             return "no webhook_url for this API key"
         event = str(row.payload.get("event", ""))
         headers = {IDEMPOTENCY_HEADER: str(row.id), "X-CommandCenter-Event": event}
+        payload = outward(row.payload, self._media_base)
         try:
-            async with session.post(row.url, json=row.payload, headers=headers) as response:
+            async with session.post(row.url, json=payload, headers=headers) as response:
                 if 200 <= response.status < 300:
                     return None
                 return f"HTTP {response.status}"

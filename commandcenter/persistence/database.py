@@ -62,10 +62,16 @@ def redact(url: str) -> str:
         return "<invalid database URL>"
 
 
-def create_database_engine(url: str, *, echo: bool = False, create: bool = True) -> Engine:
+def create_database_engine(
+    url: str, *, echo: bool = False, create: bool = True, pre_ping: bool = True
+) -> Engine:
     """An engine tuned for our workload; SQLite gets WAL, foreign keys and a busy timeout so the
     simulator thread and the UI's reader threads share the file without "database is locked".
-    ``create=False`` (``db check``) refuses a SQLite file that does not exist instead of making one."""
+    ``create=False`` (``db check``) refuses a SQLite file that does not exist instead of making one.
+    ``pre_ping=False`` (the gateway) skips PostgreSQL's test query at each checkout: a connection
+    the server dropped then fails its first statement instead (``DatabaseUnavailable``, the caller's
+    503), SQLAlchemy sees the disconnect and renews the whole pool, so the next request works; a
+    desk keeps the ping (one failed click there is worth more than a round trip)."""
     check_supported_url(url)
     parsed = make_url(url)
     kwargs: dict[str, Any] = {"echo": echo, "future": True}
@@ -81,7 +87,7 @@ def create_database_engine(url: str, *, echo: bool = False, create: bool = True)
                 )
         kwargs["connect_args"] = {"timeout": 30, "check_same_thread": False}
     else:
-        kwargs.update(pool_pre_ping=True, pool_size=5, max_overflow=10)
+        kwargs.update(pool_pre_ping=pre_ping, pool_size=5, max_overflow=10)
         kwargs["connect_args"] = {"connect_timeout": 5}
     engine = create_engine(parsed, **kwargs)
     if parsed.get_backend_name() == "sqlite":

@@ -33,9 +33,10 @@ class Store:
         self.dialect = engine.dialect.name
 
     @classmethod
-    def open(cls, url: str, *, migrate: bool = True) -> Store:
-        """Connect, check, and (by default) bring the schema up to date."""
-        engine = create_database_engine(url)
+    def open(cls, url: str, *, migrate: bool = True, pre_ping: bool = True) -> Store:
+        """Connect, check, and (by default) bring the schema up to date; ``pre_ping``: see
+        ``create_database_engine``."""
+        engine = create_database_engine(url, pre_ping=pre_ping)
         check_connection(engine)
         if migrate and not is_up_to_date(engine):
             upgrade(engine)

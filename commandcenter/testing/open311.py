@@ -25,11 +25,12 @@ def make_key(store: Store, name: str = "wechat", **profile: object) -> str:
     return AdminService(store, command_line_principal()).create_api_key(name, ApiKeyProfile(**profile))  # type: ignore[arg-type]
 
 
-def serve(store: Store, scenario: Callable[[aiohttp.ClientSession], Awaitable[T]]) -> T:
-    """Run ``scenario`` against the gateway's HTTP side on 127.0.0.1 (a free port), then stop it."""
+def serve(store: Store, scenario: Callable[[aiohttp.ClientSession], Awaitable[T]], public_url: str = "") -> T:
+    """Run ``scenario`` against the gateway's HTTP side on 127.0.0.1 (a free port), then stop it;
+    ``public_url`` as ``[gateway] public_url``."""
 
     async def run() -> T:
-        server = HttpServer(open311_api(store), "127.0.0.1", 0)
+        server = HttpServer(open311_api(store, public_url=public_url), "127.0.0.1", 0)
         await server.start()
         try:
             async with aiohttp.ClientSession(base_url=f"http://127.0.0.1:{server.port}") as session:

@@ -16,7 +16,7 @@ from commandcenter.gateway.service import Gateway
 from commandcenter.persistence.bulk_load import replace_all
 from commandcenter.persistence.store import Store
 from commandcenter.testing.minimal_district import minimal_district
-from commandcenter.testing.open311 import POINT, count, make_key
+from commandcenter.testing.open311 import POINT, count, make_key, serve
 
 pytestmark = pytest.mark.postgres
 
@@ -70,5 +70,37 @@ def test_an_outage_is_a_503_and_nothing_is_half_stored(pg_url: str, pg_gate: Cal
         assert repeat == after
         assert count(store, "open311_requests") == 2
         assert count(store, "cases") == 1  # c2 merged into c1's case: one case, two requests
+    finally:
+        store.close()
+
+
+def test_without_pre_ping_a_dropped_connection_is_one_503_then_recovers(
+    pg_url: str, pg_gate: Callable[[bool], None]
+) -> None:
+    """The gateway's engine skips the checkout ping (``commandcenter gateway``): PostgreSQL ending
+    every connection (pg_terminate_backend) costs the next request a 503 and stores nothing; the
+    pool is renewed, so the request after it — the same report repeated — is filed, once."""
+    store = Store.open(pg_url, pre_ping=False)
+    replace_all(store, minimal_district())
+    key = make_key(store)
+    fields = {"api_key": key, "service_code": "S0501", "media_url": "https://x.cn/1.jpg", **POINT}
+
+    async def scenario(session: aiohttp.ClientSession) -> list[int]:
+        statuses = []
+        async with session.post("/requests.json", data=fields | {"client_ref": "w"}) as warm:
+            statuses.append(warm.status)
+        await asyncio.to_thread(pg_gate, False)  # every open connection ended …
+        await asyncio.to_thread(pg_gate, True)  # … and the database back at once
+        for _ in range(2):
+            async with session.post("/requests.json", data=fields | {"client_ref": "d"}) as sent:
+                statuses.append(sent.status)
+        return statuses
+
+    try:
+        assert serve(store, scenario) == [200, 503, 200]
+        assert store.execute_raw("SELECT client_ref, status FROM open311_requests ORDER BY id") == [
+            ("w", "open"),
+            ("d", "open"),
+        ]
     finally:
         store.close()

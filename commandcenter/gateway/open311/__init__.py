@@ -22,9 +22,16 @@ Routes (JSON only; ``app.build_app``):
   its client id freed, so the corrected report may be sent under it).
 - ``GET /requests/{id}.json?api_key=…`` — the key's own request: ``status`` (open / closed /
   in_review), ``status_notes`` (the case's stage), ``case_number``, ``expected_datetime``,
-  ``updated_datetime``. Another key's request is 404: a citizen's report is not public.
+  ``updated_datetime``, ``media_url`` (the report's photo) and ``media_urls`` (its case's 处置后
+  after-photos). Another key's request is 404: a citizen's report is not public.
+- ``GET /requests.json?api_key=…`` — the key's own requests in that shape, newest first, by
+  GeoReport v2's filters (``service_request_id``, ``service_code``, ``status``, ``start_date``,
+  ``end_date``: ``listing``); the last 90 days and at most 1000 by default; a bad filter is a 400.
+- ``GET /media/{sha256}`` — a stored photo (no key: why in ``media``). Photos in every answer and
+  webhook are absolute URLs under ``[gateway] public_url`` (else the address the request came to).
 
 Errors are Open311's ``[{"code": 400, "description": "中文 / English"}]``: 400 bad input, 401 no
-key, 403 unknown or revoked key, 404, 409 the same ``client_ref`` being filed right now, 413 too
+key, 403 unknown or revoked key, 404, 409 the same ``client_ref`` being filed right now (a
+reservation left ``pending`` by a filing that died is taken over after 60 s: ``filing``), 413 too
 large, 415 not a JPEG/PNG, 429 over the key's rate, 503 database unavailable. None of these stores anything.
 """

@@ -13,6 +13,7 @@ from commandcenter.domain.categories import CategorySpec
 from commandcenter.domain.kinds import OPEN_CASE_STATUSES, CaseStatus
 from commandcenter.domain.open311 import RequestStatus, ServiceRequestRecord
 from commandcenter.domain.reviews import ReviewStatus
+from commandcenter.gateway.open311.media import media_url, media_urls
 
 
 def service(spec: CategorySpec) -> dict[str, object]:
@@ -62,8 +63,10 @@ def posted(record: ServiceRequestRecord) -> dict[str, object]:
     return answer
 
 
-def request(record: ServiceRequestRecord) -> dict[str, object]:
-    """GET requests/{id}.json: the request as it stands now."""
+def request(record: ServiceRequestRecord, base: str) -> dict[str, object]:
+    """GET requests/{id}.json and each of GET requests.json: the request as it stands now. Photos
+    are absolute URLs under ``base`` (``gateway.open311.media``): ``media_url`` the report's own
+    photo, ``media_urls`` its case's 处置后 after-photos (as the webhooks name them)."""
     updated = record.case_updated_at or record.review_decided_at or record.received_at
     return {
         "service_request_id": str(record.id),
@@ -76,6 +79,8 @@ def request(record: ServiceRequestRecord) -> dict[str, object]:
         "expected_datetime": _time(record.deadline_at),
         "lat": record.lat,
         "long": record.lon,
+        "media_url": media_url(record.photo_uri, base),
+        "media_urls": media_urls(record.after_photos, base),
     }
 
 

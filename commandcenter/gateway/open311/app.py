@@ -31,9 +31,11 @@ log = logging.getLogger("commandcenter.gateway.http")
 Health = Callable[[], Awaitable[tuple[int, Mapping[str, object]]]]  # (HTTP status, body)
 
 
-def open311_api(store: Store, intake: CurrentIntake | None = None) -> Open311Api:
-    """The API over ``store`` with the process's one intake (built here when not given)."""
-    return Open311Api(Filing(store, intake or CurrentIntake(store)), ApiKeys(store))
+def open311_api(store: Store, intake: CurrentIntake | None = None, public_url: str = "") -> Open311Api:
+    """The API over ``store`` with the process's one intake (built here when not given);
+    ``public_url``: ``[gateway] public_url``."""
+    filing = Filing(store, intake or CurrentIntake(store))
+    return Open311Api(filing, ApiKeys(store), public_url=public_url)
 
 
 def build_app(api: Open311Api, health: Health | None = None) -> web.Application:

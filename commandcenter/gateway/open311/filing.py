@@ -1,11 +1,16 @@
 """Filing one Open311 report (worker thread: every call here blocks on the database).
 
 The order makes a repeat harmless and a failure leave nothing: the report is checked (category,
-photo), then reserved (``open311_requests``, ``pending``) — a ``client_ref`` this key sent before
-meets the unique constraint and answers the earlier request instead — then the photo is stored, the
-report handed to ``CaseIntake.receive`` with the key's source, and the request settled with what
-intake made of it. Anything raised in between drops the reservation (a stored photo may stay: it
-is addressed by its bytes and harmless). A refused photo stores nothing at all.
+photo), then reserved (``open311_requests``, ``pending``) with its photo in the same transaction —
+a ``client_ref`` this key sent before meets the unique constraint and answers the earlier request
+instead — then the report is handed to ``CaseIntake.receive`` with the key's source, and the
+request settled with what intake made of it (the answer read in the settling transaction). Anything
+raised in between drops the reservation (the stored photo may stay: it is addressed by its bytes and
+harmless). A refused photo stores nothing at all.
+
+Three transactions a report (reserve + photo; intake's case or merge; settle + audit + answer) and
+intake's duplicate query: the least that keeps a repeat safe across gateway processes (the
+reservation must commit before the case does) without touching how intake writes a case.
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from commandcenter.audit.trail import AuditAction
 from commandcenter.cases.current_intake import CurrentIntake
@@ -21,7 +26,7 @@ from commandcenter.cases.intake import CaseIntake, IntakeOutcome
 from commandcenter.domain.api_keys import ApiKeyRecord
 from commandcenter.domain.cases import IncomingReport
 from commandcenter.domain.categories import CategorySpec
-from commandcenter.domain.open311 import RequestStatus, ServiceRequestRecord
+from commandcenter.domain.open311 import RequestQuery, RequestStatus, ServiceRequestRecord
 from commandcenter.domain.photos import PhotoRefused, check_photo
 from commandcenter.gateway.open311.parsing import ServiceRequestInput
 from commandcenter.gateway.open311.words import (
@@ -32,14 +37,20 @@ from commandcenter.gateway.open311.words import (
     rejection_line,
 )
 from commandcenter.geo.datum import Datum, to_wgs84
-from commandcenter.persistence.cases.photo_store import store_photo
+from commandcenter.persistence.cases.photo_store import photo_uri
 from commandcenter.persistence.database import DatabaseUnavailable
-from commandcenter.persistence.gateway import open311 as requests
+from commandcenter.persistence.gateway import open311 as requests, open311_reads as reads
 from commandcenter.persistence.store import Store
 
 log = logging.getLogger(__name__)
 
 REFRESH_S = 1.0
+# A ``pending`` reservation older than this is a filing that died with the database (its drop failed
+# too): a live filing holds its reservation for a few statements, milliseconds, and a client gave up
+# on its answer long before (HTTP clients time out in 10–30 s); so a repeat may take it over. Were a
+# filing still alive past it, the repeat's report lands beside the first at the same point and
+# intake merges it into that case — a second reporter row, never a second case.
+STALE_RESERVATION = timedelta(seconds=60)
 MERGED_NOTE = "已并入在办案件 / merged into an open case reported before"
 REVIEW_NOTE = "待甄别：值班员将确认位置与类别 / in review: an operator will place and categorise it"
 
@@ -69,30 +80,46 @@ class Filing:
             _check_photo(report.photo.content, report.photo.media_type, client.profile.max_photo_bytes)
         lon, lat = to_wgs84(report.lon, report.lat, Datum(client.profile.datum.lower()))
         now = self.clock()
-        request_id = requests.reserve_request(
-            self.store, client.id, report.client_ref, now, report.service_code, lon, lat
-        )
+        reservation = requests.Reservation(client.id, report.client_ref, now, report.service_code, lon, lat)
+        photo = _report_photo(client, report)
+        request_id = requests.reserve_request(self.store, reservation, photo)
         if request_id is None:  # a repeat: this client_ref was sent before (here, or to another gateway)
-            assert report.client_ref is not None
-            earlier = requests.request_by_client_ref(self.store, client.id, report.client_ref)
-            if earlier is None or earlier.status is RequestStatus.PENDING:
-                raise in_progress()
-            return earlier
+            earlier = self._repeat(reservation, photo)
+            if isinstance(earlier, ServiceRequestRecord):
+                return earlier
+            request_id = earlier  # a stale reservation, taken over for this report
         try:
             outcome = self._receive(intake, client, report, lon, lat, now)
-            self._settle(
+            return self._settle(
                 request_id, outcome, _audit_note(client, request_id, outcome, report.service_code, now)
             )
         except BaseException:
             self._drop(request_id)
             raise
-        answer = requests.request_by_id(self.store, client.id, request_id)
-        assert answer is not None
-        return answer
+
+    def _repeat(
+        self, reservation: requests.Reservation, photo: requests.ReportPhoto | None
+    ) -> ServiceRequestRecord | int:
+        """The earlier request to answer a repeat with, or the id of a stale reservation taken over
+        for this report; ``Open311Error`` 409 while the earlier one is being filed."""
+        assert reservation.client_ref is not None
+        earlier = reads.request_by_client_ref(self.store, reservation.api_key_id, reservation.client_ref)
+        if earlier is None:  # refused meanwhile (its client id freed): the client retries
+            raise in_progress()
+        if earlier.status is not RequestStatus.PENDING:
+            return earlier
+        stale_before = reservation.received_at - STALE_RESERVATION
+        if earlier.received_at >= stale_before:
+            raise in_progress()
+        if not requests.take_over_stale(self.store, earlier.id, stale_before, reservation, photo):
+            raise in_progress()  # another repeat took it over first
+        log.warning("event=reservation_taken_over open311_request=%d", earlier.id)
+        return earlier.id
 
     def _drop(self, request_id: int) -> None:
         """Forget the reservation of a filing that failed; with the database gone too, the row stays
-        ``pending`` (a repeat of its ``client_ref`` answers 409) and the log says which it is."""
+        ``pending`` (a repeat of its ``client_ref`` answers 409 until ``STALE_RESERVATION`` has passed,
+        then takes it over) and the log says which it is."""
         try:
             requests.drop_request(self.store, request_id)
         except DatabaseUnavailable:
@@ -101,7 +128,10 @@ class Filing:
             )
 
     def request(self, client: ApiKeyRecord, request_id: int) -> ServiceRequestRecord | None:
-        return requests.request_by_id(self.store, client.id, request_id)
+        return reads.request_by_id(self.store, client.id, request_id)
+
+    def list_requests(self, client: ApiKeyRecord, query: RequestQuery) -> list[ServiceRequestRecord]:
+        return reads.list_requests(self.store, client.id, query)
 
     def _receive(
         self,
@@ -113,9 +143,8 @@ class Filing:
         now: datetime,
     ) -> IntakeOutcome:
         photos: list[str] = []
-        if report.photo is not None:
-            kind = check_photo(report.photo.content, _declared(report.photo.media_type))
-            photos.append(store_photo(self.store, report.photo.content, kind.value, _actor(client), now))
+        if report.photo is not None:  # stored with the reservation
+            photos.append(photo_uri(report.photo.content))
         if report.media_url:
             photos.append(report.media_url)
         incoming = IncomingReport(
@@ -131,21 +160,22 @@ class Filing:
         )
         return intake.receive(incoming, now)
 
-    def _settle(self, request_id: int, outcome: IntakeOutcome, audit: requests.AuditNote | None) -> None:
+    def _settle(
+        self, request_id: int, outcome: IntakeOutcome, audit: requests.AuditNote | None
+    ) -> ServiceRequestRecord:
         if outcome.case_id is not None:
             notes = MERGED_NOTE if outcome.merged else ""
-            requests.settle_request(
+            return requests.settle_request(
                 self.store, request_id, RequestStatus.OPEN, notes, case_id=outcome.case_id, audit=audit
             )
-        elif outcome.review_id is not None:
-            requests.settle_request(
+        if outcome.review_id is not None:
+            return requests.settle_request(
                 self.store, request_id, RequestStatus.IN_REVIEW, REVIEW_NOTE, review_id=outcome.review_id
             )
-        else:
-            line = rejection_line(outcome.result.rejections)
-            requests.settle_request(
-                self.store, request_id, RequestStatus.REJECTED, line, keep_client_ref=False
-            )
+        line = rejection_line(outcome.result.rejections)
+        return requests.settle_request(
+            self.store, request_id, RequestStatus.REJECTED, line, keep_client_ref=False
+        )
 
     def _current(self) -> CaseIntake:
         """The process's intake, asked whether the base data changed at most once a ``REFRESH_S``
@@ -166,6 +196,14 @@ def _check_photo(content: bytes, media_type: str, limit: int) -> None:
         check_photo(content, _declared(media_type))
     except PhotoRefused as error:
         raise Open311Error.from_line(415, str(error)) from error
+
+
+def _report_photo(client: ApiKeyRecord, report: ServiceRequestInput) -> requests.ReportPhoto | None:
+    """The report's photo as it is stored: its type by its bytes (checked before, so it passes)."""
+    if report.photo is None:
+        return None
+    kind = check_photo(report.photo.content, _declared(report.photo.media_type))
+    return requests.ReportPhoto(report.photo.content, kind.value, _actor(client))
 
 
 def _audit_note(

@@ -16,6 +16,8 @@ from commandcenter.gateway.open311 import answers
 from commandcenter.gateway.open311.auth import ApiKeys
 from commandcenter.gateway.open311.filing import Filing
 from commandcenter.gateway.open311.json_response import json_answer
+from commandcenter.gateway.open311.listing import parse_query
+from commandcenter.gateway.open311.media import MediaRoute, request_base
 from commandcenter.gateway.open311.parsing import parse_service_request, read_fields
 from commandcenter.gateway.open311.rate_limit import RateLimiter
 from commandcenter.gateway.open311.words import Open311Error, not_found, rate_limited
@@ -28,9 +30,15 @@ COUNTERS = ("requests", "http_2xx", "http_4xx", "http_5xx", "open", "in_review",
 
 
 class Open311Api:
-    def __init__(self, filing: Filing, keys: ApiKeys, limiter: RateLimiter | None = None) -> None:
+    def __init__(
+        self, filing: Filing, keys: ApiKeys, limiter: RateLimiter | None = None, public_url: str = ""
+    ) -> None:
+        """``public_url``: ``[gateway] public_url``, what photo URLs are built on ("" = the request's
+        own address)."""
         self.filing, self.keys = filing, keys
         self.limiter = limiter or RateLimiter()
+        self.public_url = public_url
+        self.media = MediaRoute(filing.store)
         self.counts: Counter[str] = Counter(dict.fromkeys(COUNTERS, 0))
 
     def counters(self) -> Mapping[str, object]:
@@ -39,7 +47,9 @@ class Open311Api:
     def add_routes(self, app: web.Application) -> None:
         app.router.add_get("/services.json", self.services)
         app.router.add_post("/requests.json", self.post_request)
+        app.router.add_get("/requests.json", self.list_requests)
         app.router.add_get(r"/requests/{id:\d+}.json", self.get_request)
+        self.media.add_route(app)
 
     async def services(self, request: web.Request) -> web.Response:
         categories = await asyncio.to_thread(self.filing.categories)
@@ -62,7 +72,15 @@ class Open311Api:
         record = await asyncio.to_thread(self.filing.request, client, int(request.match_info["id"]))
         if record is None:
             raise not_found()
-        return json_answer([answers.request(record)])
+        return json_answer([answers.request(record, request_base(request, self.public_url))])
+
+    async def list_requests(self, request: web.Request) -> web.Response:
+        fields = await read_fields(request)
+        client = await self._client(request, fields.get("api_key"))
+        query = parse_query(fields, self.filing.clock())
+        records = await asyncio.to_thread(self.filing.list_requests, client, query)
+        base = request_base(request, self.public_url)
+        return json_answer([answers.request(record, base) for record in records])
 
     async def _client(self, request: web.Request, key: str) -> ApiKeyRecord:
         """The key's record, within its rate (``Open311Error`` 401/403/429)."""

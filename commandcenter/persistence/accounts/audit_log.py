@@ -52,8 +52,10 @@ def append_in(
 ) -> AuditRecord:
     """Append inside the caller's transaction (so an action and its audit row commit together)."""
     now = now.astimezone(UTC).replace(microsecond=0)
-    connection.execute(update(_head).where(_head.id == 1).values(seq=_head.seq + 1))
-    seq, prev_hash = connection.execute(select(_head.seq, _head.last_hash).where(_head.id == 1)).one()
+    # one round trip takes the head's lock and reads it (it is held to the commit: fewer is better)
+    seq, prev_hash = connection.execute(
+        update(_head).where(_head.id == 1).values(seq=_head.seq + 1).returning(_head.seq, _head.last_hash)
+    ).one()
     text = canonical_details(details)
     digest = chain_hash(prev_hash, seq, now, actor, action, target, text)
     connection.execute(

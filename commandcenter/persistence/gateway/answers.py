@@ -50,19 +50,20 @@ def answer_transition(connection: Connection, plan: PlannedTransition) -> int:
 
 def answer_merge(connection: Connection, case_id: int, note: str, now: datetime) -> int:
     """Tell the clients of a case that one more report joined it (the same case, still open)."""
-    status = connection.execute(select(Case.status).where(Case.id == case_id)).scalar_one()
-    return _enqueue(connection, case_id, MERGED, status, note, now, [])
+    return _enqueue(connection, case_id, MERGED, None, note, now, [])
 
 
 def _enqueue(
     connection: Connection,
     case_id: int,
     event: str,
-    workflow_status: str,
+    workflow_status: str | None,
     note: str,
     now: datetime,
     photos: list[str],
 ) -> int:
+    """``workflow_status`` None: the case's own (read only when a client is to be told: a merge at a
+    busy gateway, whose clients mostly poll, costs no read for it)."""
     requests = connection.execute(
         select(Open311Request.id, Open311Request.api_key_id)
         .join(ApiKey, ApiKey.id == Open311Request.api_key_id)
@@ -71,7 +72,8 @@ def _enqueue(
     if not requests:  # the request rows still answer GET /requests (a client may poll instead)
         _mark_requests(connection, case_id, event, note)
         return 0
-    number = connection.execute(select(Case.number).where(Case.id == case_id)).scalar_one()
+    number, case_status = connection.execute(select(Case.number, Case.status).where(Case.id == case_id)).one()
+    workflow_status = case_status if workflow_status is None else workflow_status
     status = "open" if event == MERGED else "closed"
     now = now.astimezone(UTC)
     rows: list[dict[str, Any]] = []

@@ -4,6 +4,8 @@ A report is *reserved* first (status ``pending``, with the client's id) so a rep
 client id — a retry after a lost answer, on this gateway or another on the same PostgreSQL — meets
 the unique (api_key_id, client_ref) constraint instead of filing a second case; then *settled*
 with the case or 待甄别 item intake made of it, or *dropped* if filing failed (nothing half-stored).
+A reservation left ``pending`` by a filing that died with the database is *taken over* by a later
+repeat (``take_over_stale``). Reading the rows is ``open311_reads``.
 """
 
 from __future__ import annotations
@@ -13,14 +15,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, exc, func, insert, select, update
+from sqlalchemy import Connection, delete, exc, insert, update
 
 from commandcenter.domain.open311 import RequestStatus, ServiceRequestRecord
-from commandcenter.persistence.access import as_utc, maybe_utc, read_one, unavailable, writing
+from commandcenter.persistence.access import unavailable, writing
 from commandcenter.persistence.accounts.audit_log import append_in
-from commandcenter.persistence.cases.desk_models import ScreeningReview
-from commandcenter.persistence.cases.models import Case
+from commandcenter.persistence.cases.photo_store import store_photo_in
 from commandcenter.persistence.gateway.models import Open311Request
+from commandcenter.persistence.gateway.open311_reads import WITH_CASE, record
 from commandcenter.persistence.store import Store
 
 _REQUEST = Open311Request
@@ -37,36 +39,84 @@ class AuditNote:
     at: datetime
 
 
-def reserve_request(
-    store: Store,
-    api_key_id: int,
-    client_ref: str | None,
-    received_at: datetime,
-    service_code: str,
-    lon: float,
-    lat: float,
-) -> int | None:
-    """The new row's id, or None when this key already sent ``client_ref`` (read it instead)."""
+@dataclass(frozen=True)
+class Reservation:
+    """What a report is reserved with (its point already in WGS-84)."""
+
+    api_key_id: int
+    client_ref: str | None
+    received_at: datetime
+    service_code: str
+    lon: float
+    lat: float
+
+
+@dataclass(frozen=True)
+class ReportPhoto:
+    """A report's photo, checked, kept with its reservation (``stored_photos``)."""
+
+    content: bytes
+    media_type: str
+    stored_by: str
+
+
+def reserve_request(store: Store, reservation: Reservation, photo: ReportPhoto | None = None) -> int | None:
+    """The new row's id — its photo stored in the same transaction — or None when this key already
+    sent ``client_ref`` (read it instead; nothing was stored)."""
     values = {
-        "api_key_id": api_key_id,
-        "client_ref": client_ref,
-        "received_at": received_at,
-        "service_code": service_code,
-        "lon": lon,
-        "lat": lat,
+        "api_key_id": reservation.api_key_id,
+        "client_ref": reservation.client_ref,
+        "received_at": reservation.received_at,
+        "service_code": reservation.service_code,
+        "lon": reservation.lon,
+        "lat": reservation.lat,
         "status": RequestStatus.PENDING.value,
         "status_notes": "",
     }
     try:
         with store.engine.begin() as connection:
             inserted = connection.execute(insert(_REQUEST).values(**values).returning(_REQUEST.id))
-            return int(inserted.scalar_one())
+            request_id = int(inserted.scalar_one())
+            _keep_photo(connection, photo, reservation.received_at)
+            return request_id
     except exc.IntegrityError:
-        if client_ref is None:
+        if reservation.client_ref is None:
             raise
         return None
     except exc.DBAPIError as error:
         raise unavailable(store, error) from error
+
+
+def take_over_stale(
+    store: Store, request_id: int, stale_before: datetime, reservation: Reservation, photo: ReportPhoto | None
+) -> bool:
+    """Take a ``pending`` reservation received before ``stale_before`` over for this report (its
+    filing died with the database and could not drop it). A conditional UPDATE: of two repeats racing
+    for it, one changes the row (its new ``received_at`` no longer matches the other's WHERE —
+    PostgreSQL re-checks it on the locked row, SQLite serialises writers) and the other gets False."""
+    with writing(store) as connection:
+        taken = connection.execute(
+            update(_REQUEST)
+            .where(
+                _REQUEST.id == request_id,
+                _REQUEST.status == RequestStatus.PENDING.value,
+                _REQUEST.received_at < stale_before,
+            )
+            .values(
+                received_at=reservation.received_at,
+                service_code=reservation.service_code,
+                lon=reservation.lon,
+                lat=reservation.lat,
+            )
+        ).rowcount
+        if taken == 1:
+            _keep_photo(connection, photo, reservation.received_at)
+    return taken == 1
+
+
+def _keep_photo(connection: Connection, photo: ReportPhoto | None, now: datetime) -> None:
+    if photo is not None:
+        store_photo_in(connection, photo.content, photo.media_type, photo.stored_by, now)
 
 
 def settle_request(
@@ -79,10 +129,11 @@ def settle_request(
     review_id: int | None = None,
     keep_client_ref: bool = True,
     audit: AuditNote | None = None,
-) -> None:
+) -> ServiceRequestRecord:
     """Record what the report became, with its audit row in the same transaction (a filed case's
-    request is settled and audited together, or neither). ``keep_client_ref=False`` (a refusal) frees
-    the client's id, so the corrected report may be sent again under it."""
+    request is settled and audited together, or neither), and answer the settled request as that
+    transaction sees it (no second round trip for the answer). ``keep_client_ref=False`` (a refusal)
+    frees the client's id, so the corrected report may be sent again under it."""
     changes: dict[str, Any] = {
         "status": status.value,
         "status_notes": notes,
@@ -93,77 +144,15 @@ def settle_request(
         changes["client_ref"] = None
     with writing(store) as connection:
         connection.execute(update(_REQUEST).where(_REQUEST.id == request_id).values(**changes))
-        if audit is not None:
+        settled = record(connection.execute(WITH_CASE.where(_REQUEST.id == request_id)).one())
+        if audit is not None:  # last: the audit chain's lock is held from here to the commit
             append_in(
                 connection, audit.actor[:40], audit.action[:32], audit.target[:120], audit.details, audit.at
             )
+        return settled
 
 
 def drop_request(store: Store, request_id: int) -> None:
     """Forget a reservation whose filing failed (the database went away, a photo was refused)."""
     with writing(store) as connection:
         connection.execute(delete(_REQUEST).where(_REQUEST.id == request_id))
-
-
-_COLUMNS = (
-    _REQUEST.id,
-    _REQUEST.api_key_id,
-    _REQUEST.client_ref,
-    _REQUEST.received_at,
-    _REQUEST.service_code,
-    _REQUEST.lon,
-    _REQUEST.lat,
-    _REQUEST.status,
-    _REQUEST.status_notes,
-    _REQUEST.case_id,
-    _REQUEST.review_id,
-    Case.number,
-    Case.status,
-    Case.deadline_at,
-    Case.updated_at,
-    ScreeningReview.status,
-    ScreeningReview.decision_note,
-    ScreeningReview.decided_at,
-)
-# A report kept for 待甄别 becomes the case an operator accepts it as: its request follows that case.
-_WITH_CASE = (
-    select(*_COLUMNS)
-    .outerjoin(ScreeningReview, ScreeningReview.id == _REQUEST.review_id)
-    .outerjoin(Case, Case.id == func.coalesce(_REQUEST.case_id, ScreeningReview.case_id))
-)
-
-
-def request_by_id(store: Store, api_key_id: int, request_id: int) -> ServiceRequestRecord | None:
-    """The key's own request (another client's id answers None: a citizen's report is not public)."""
-    statement = _WITH_CASE.where(_REQUEST.id == request_id, _REQUEST.api_key_id == api_key_id)
-    row = read_one(store, statement)
-    return None if row is None else _record(row)
-
-
-def request_by_client_ref(store: Store, api_key_id: int, client_ref: str) -> ServiceRequestRecord | None:
-    statement = _WITH_CASE.where(_REQUEST.api_key_id == api_key_id, _REQUEST.client_ref == client_ref)
-    row = read_one(store, statement)
-    return None if row is None else _record(row)
-
-
-def _record(row: Any) -> ServiceRequestRecord:
-    return ServiceRequestRecord(
-        id=row[0],
-        api_key_id=row[1],
-        client_ref=row[2],
-        received_at=as_utc(row[3]),
-        service_code=row[4],
-        lon=row[5],
-        lat=row[6],
-        status=RequestStatus(row[7]),
-        status_notes=row[8] or "",
-        case_id=row[9],
-        review_id=row[10],
-        case_number=row[11],
-        case_status=row[12],
-        deadline_at=maybe_utc(row[13]),
-        case_updated_at=maybe_utc(row[14]),
-        review_status=row[15],
-        review_note=row[16] or "",
-        review_decided_at=maybe_utc(row[17]),
-    )
