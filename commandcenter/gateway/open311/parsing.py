@@ -20,6 +20,7 @@ from commandcenter.accounts.errors import InvalidInput
 from commandcenter.accounts.validation import clean_text
 from commandcenter.domain.photos import MAX_PHOTO_BYTES
 from commandcenter.domain.reporting import PhoneRefused, clean_phone
+from commandcenter.gateway.open311.multipart import multipart_fields
 from commandcenter.gateway.open311.words import (
     Open311Error,
     bad_field,
@@ -85,15 +86,13 @@ async def read_fields(request: web.Request) -> Fields:
 
 
 async def _form_fields(request: web.Request, values: dict[str, str]) -> Fields:
-    photo = None
-    for name, value in (await request.post()).items():
-        if isinstance(value, web.FileField):
-            if name != PHOTO_FIELD or photo is not None:
-                raise bad_field(name, "只接受一张照片（字段 media）", "one photo only, as the field media")
-            photo = Photo(value.file.read(), value.content_type or "")
-        elif isinstance(value, str):
+    if request.content_type == "multipart/form-data":
+        photo = await multipart_fields(request, values, PHOTO_FIELD, MAX_BODY_BYTES)
+        return Fields(values, None if photo is None else Photo(*photo))
+    for name, value in (await request.post()).items():  # form-encoded: no files
+        if isinstance(value, str):
             values[name] = value
-    return Fields(values, photo)
+    return Fields(values)
 
 
 def _json_fields(raw: bytes) -> dict[str, str]:
