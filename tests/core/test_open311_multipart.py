@@ -16,6 +16,8 @@ from commandcenter.persistence.store import Store
 from commandcenter.testing.minimal_district import minimal_district
 from commandcenter.testing.open311 import JPEG, POINT, count, make_key, serve
 
+PHOTO_URL = "https://wx.example.cn/media/1.jpg"
+
 
 @pytest.mark.parametrize(
     ("header", "expected"),
@@ -98,3 +100,46 @@ def test_parts_a_report_may_not_have(district: Store, parts: list[bytes], status
     assert word in error["description"]
     assert count(district, "open311_requests") == 0
     assert count(district, "stored_photos") == 0
+
+
+def test_a_gbk_field_declared_by_charset_is_read_and_an_undeclared_one_refused(district: Store) -> None:
+    """A client on Chinese Windows may send GBK: by ``_charset_`` (RFC 7578 §4.6) it is read; without
+    it the bytes are not UTF-8 and the field is refused by name, nothing stored."""
+    key = make_key(district)
+    text = b"".join(
+        raw_part(name, value.encode())
+        for name, value in (fields(key) | {"media_url": PHOTO_URL}).items()
+        if name != "description"
+    )
+    gbk = raw_part("description", "人行道上摆摊".encode("gbk"))
+
+    async def scenario(session: aiohttp.ClientSession) -> list[tuple[int, Any]]:
+        headers = {"Content-Type": "multipart/form-data; boundary=B"}
+        answers = []
+        for charset in (raw_part("_charset_", b"gbk"), b""):
+            body = charset + text + gbk + b"--B--\r\n"
+            sent = await session.post("/requests.json", data=body, headers=headers)
+            answers.append((sent.status, await sent.json()))
+        return answers
+
+    (declared, undeclared) = serve(district, scenario)
+    assert declared[0] == 200
+    assert district.execute_raw("SELECT description FROM cases") == [("人行道上摆摊",)]
+    assert undeclared[0] == 400
+    assert "description" in undeclared[1][0]["description"]
+    assert count(district, "open311_requests") == 1
+
+
+def test_a_body_cut_before_its_closing_delimiter_is_refused(district: Store) -> None:
+    key = make_key(district)
+    body = b"".join(raw_part(name, value.encode()) for name, value in fields(key).items())
+
+    async def scenario(session: aiohttp.ClientSession) -> tuple[int, Any]:
+        headers = {"Content-Type": "multipart/form-data; boundary=B"}
+        sent = await session.post("/requests.json", data=body, headers=headers)
+        return sent.status, await sent.json()
+
+    answered, (error,) = serve(district, scenario)
+    assert answered == 400
+    assert " / " in error["description"]
+    assert count(district, "open311_requests") == 0

@@ -87,7 +87,7 @@ async def read_fields(request: web.Request) -> Fields:
 
 async def _form_fields(request: web.Request, values: dict[str, str]) -> Fields:
     if request.content_type == "multipart/form-data":
-        photo = await multipart_fields(request, values, PHOTO_FIELD, MAX_BODY_BYTES)
+        photo = await multipart_fields(request, values, PHOTO_FIELD)
         return Fields(values, None if photo is None else Photo(*photo))
     for name, value in (await request.post()).items():  # form-encoded: no files
         if isinstance(value, str):
