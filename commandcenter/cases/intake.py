@@ -56,6 +56,7 @@ from commandcenter.persistence.cases import (
     queries as case_queries,
     reviews as case_reviews,
 )
+from commandcenter.persistence.cases.along import AlongWith
 from commandcenter.persistence.district.departments import departments as department_list
 from commandcenter.persistence.store import Store
 
@@ -161,9 +162,18 @@ class CaseIntake:
         since = now - rules.duplicate_window
         return self._open_cases_near(category_code, lon, lat, rules.duplicate_radius_m, since)
 
-    def receive(self, report: IncomingReport, now: datetime, *, confirmed: bool = False) -> IntakeOutcome:
+    def receive(
+        self,
+        report: IncomingReport,
+        now: datetime,
+        *,
+        confirmed: bool = False,
+        along: AlongWith | None = None,
+    ) -> IntakeOutcome:
         """``confirmed``: an operator placed and categorised the report (a 待甄别 item accepted), so it
-        needs no segment within reach, and a refusal is answered to that operator, not kept again."""
+        needs no segment within reach, and a refusal is answered to that operator, not kept again.
+        ``along``: the caller's own rows, written in the case's (merge's, 待甄别 item's) transaction;
+        a refusal writes nothing, so it is not called."""
         rules = self.screening_rules()
         rules = rules if confirmed else dataclasses.replace(rules, require_segment=True)
         result = screen(report, self.index, self.categories, self._open_cases_near, now, rules)
@@ -171,7 +181,7 @@ class CaseIntake:
             keep = not confirmed and reviewable(result.rejections, report.source)
             review_id = (
                 case_reviews.add_review(
-                    self.store, NewReview(now, report, result.rejections, report.reporter_phone)
+                    self.store, NewReview(now, report, result.rejections, report.reporter_phone), along
                 )
                 if keep
                 else None
@@ -180,13 +190,13 @@ class CaseIntake:
         merge_into = result.merge_into
         if merge_into is not None:
             duplicate = dataclasses.replace(result, duplicates=())
-            case_intake.merge_report(self.store, merge_into, duplicate.new_case(), now, report.photos)
+            case_intake.merge_report(self.store, merge_into, duplicate.new_case(), now, report.photos, along)
             return IntakeOutcome(result, merge_into, True, ())
         applied = self._known_office(fold(self.rules.apply(result)))
         deadline = self.calendar.add_working_hours(now, result.category.dispatch_hours)
         new_case = self._with_rules(dataclasses.replace(result.new_case(), deadline_at=deadline), applied)
         new_case = self._routed(new_case, result.category, now)
-        case_id = case_intake.create_case(self.store, new_case, now, report.photos)
+        case_id = case_intake.create_case(self.store, new_case, now, report.photos, along)
         picks = self._preferred(applied) + recommend(result, self.index, now, self.recommend_rules())
         return IntakeOutcome(result, case_id, False, tuple(_unique(picks)), applied)
 

@@ -4,13 +4,14 @@ The order makes a repeat harmless and a failure leave nothing: the report is che
 photo), then reserved (``open311_requests``, ``pending``) with its photo in the same transaction —
 a ``client_ref`` this key sent before meets the unique constraint and answers the earlier request
 instead — then the report is handed to ``CaseIntake.receive`` with the key's source, and the
-request settled with what intake made of it (the answer read in the settling transaction). Anything
-raised in between drops the reservation (the stored photo may stay: it is addressed by its bytes and
-harmless). A refused photo stores nothing at all.
+request settled with what intake made of it IN intake's transaction (``along``: the case, its
+settled request, its audit row and the answer's read commit together, or none of them). Anything
+raised drops the reservation (the stored photo may stay: it is addressed by its bytes and
+harmless). A refused photo stores nothing at all; a report screening refuses is settled alone.
 
-Three transactions a report (reserve + photo; intake's case or merge; settle + audit + answer) and
-intake's duplicate query: the least that keeps a repeat safe across gateway processes (the
-reservation must commit before the case does) without touching how intake writes a case.
+Two transactions a report (reserve + photo; case or merge + settle + audit + answer) and intake's
+duplicate read: the least that keeps a repeat safe across gateway processes — the reservation must
+commit before the case does, so a repeat elsewhere meets it.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
-from commandcenter.audit.trail import AuditAction
+from sqlalchemy import Connection
+
 from commandcenter.cases.current_intake import CurrentIntake
 from commandcenter.cases.intake import CaseIntake, IntakeOutcome
 from commandcenter.domain.api_keys import ApiKeyRecord
@@ -29,6 +31,7 @@ from commandcenter.domain.categories import CategorySpec
 from commandcenter.domain.open311 import RequestQuery, RequestStatus, ServiceRequestRecord
 from commandcenter.domain.photos import PhotoRefused, check_photo
 from commandcenter.gateway.open311.parsing import ServiceRequestInput
+from commandcenter.gateway.open311.settling import actor, settle_in
 from commandcenter.gateway.open311.words import (
     Open311Error,
     bad_field,
@@ -37,6 +40,7 @@ from commandcenter.gateway.open311.words import (
     rejection_line,
 )
 from commandcenter.geo.datum import Datum, to_wgs84
+from commandcenter.persistence.cases.along import AlongWith, Written
 from commandcenter.persistence.cases.photo_store import photo_uri
 from commandcenter.persistence.database import DatabaseUnavailable
 from commandcenter.persistence.gateway import open311 as requests, open311_reads as reads
@@ -47,12 +51,10 @@ log = logging.getLogger(__name__)
 REFRESH_S = 1.0
 # A ``pending`` reservation older than this is a filing that died with the database (its drop failed
 # too): a live filing holds its reservation for a few statements, milliseconds, and a client gave up
-# on its answer long before (HTTP clients time out in 10–30 s); so a repeat may take it over. Were a
-# filing still alive past it, the repeat's report lands beside the first at the same point and
-# intake merges it into that case — a second reporter row, never a second case.
+# on its answer long before (HTTP clients time out in 10–30 s); so a repeat may take it over. A filing
+# only slow, not dead, then finds the row no longer its own when it settles (``ReservationLost``):
+# its case is rolled back with the settle, it answers 409, and the repeat's filing stands.
 STALE_RESERVATION = timedelta(seconds=60)
-MERGED_NOTE = "已并入在办案件 / merged into an open case reported before"
-REVIEW_NOTE = "待甄别：值班员将确认位置与类别 / in review: an operator will place and categorise it"
 
 
 class Filing:
@@ -88,13 +90,23 @@ class Filing:
             if isinstance(earlier, ServiceRequestRecord):
                 return earlier
             request_id = earlier  # a stale reservation, taken over for this report
+        settled: dict[str, ServiceRequestRecord] = {}
+
+        def settle(connection: Connection, written: Written) -> None:  # in intake's transaction
+            settled["answer"] = settle_in(connection, client, request_id, now, written, report.service_code)
+
         try:
-            outcome = self._receive(intake, client, report, lon, lat, now)
-            return self._settle(
-                request_id, outcome, _audit_note(client, request_id, outcome, report.service_code, now)
+            outcome = self._receive(intake, client, report, lon, lat, now, settle)
+            if "answer" in settled:
+                return settled["answer"]
+            line = rejection_line(outcome.result.rejections)  # refused: intake wrote nothing
+            return requests.settle_request(
+                self.store, request_id, now, RequestStatus.REJECTED, line, keep_client_ref=False
             )
+        except requests.ReservationLost as error:  # a repeat took it over: it files the report
+            raise in_progress() from error
         except BaseException:
-            self._drop(request_id)
+            self._drop(request_id, now)
             raise
 
     def _repeat(
@@ -116,12 +128,12 @@ class Filing:
         log.warning("event=reservation_taken_over open311_request=%d", earlier.id)
         return earlier.id
 
-    def _drop(self, request_id: int) -> None:
+    def _drop(self, request_id: int, reserved_at: datetime) -> None:
         """Forget the reservation of a filing that failed; with the database gone too, the row stays
         ``pending`` (a repeat of its ``client_ref`` answers 409 until ``STALE_RESERVATION`` has passed,
         then takes it over) and the log says which it is."""
         try:
-            requests.drop_request(self.store, request_id)
+            requests.drop_request(self.store, request_id, reserved_at)
         except DatabaseUnavailable:
             log.warning(
                 "event=reservation_left open311_request=%d: the database went away while filing", request_id
@@ -141,6 +153,7 @@ class Filing:
         lon: float,
         lat: float,
         now: datetime,
+        along: AlongWith,
     ) -> IntakeOutcome:
         photos: list[str] = []
         if report.photo is not None:  # stored with the reservation
@@ -158,24 +171,7 @@ class Filing:
             photos=tuple(photos),
             reporter_phone=report.phone,
         )
-        return intake.receive(incoming, now)
-
-    def _settle(
-        self, request_id: int, outcome: IntakeOutcome, audit: requests.AuditNote | None
-    ) -> ServiceRequestRecord:
-        if outcome.case_id is not None:
-            notes = MERGED_NOTE if outcome.merged else ""
-            return requests.settle_request(
-                self.store, request_id, RequestStatus.OPEN, notes, case_id=outcome.case_id, audit=audit
-            )
-        if outcome.review_id is not None:
-            return requests.settle_request(
-                self.store, request_id, RequestStatus.IN_REVIEW, REVIEW_NOTE, review_id=outcome.review_id
-            )
-        line = rejection_line(outcome.result.rejections)
-        return requests.settle_request(
-            self.store, request_id, RequestStatus.REJECTED, line, keep_client_ref=False
-        )
+        return intake.receive(incoming, now, along=along)
 
     def _current(self) -> CaseIntake:
         """The process's intake, asked whether the base data changed at most once a ``REFRESH_S``
@@ -203,31 +199,10 @@ def _report_photo(client: ApiKeyRecord, report: ServiceRequestInput) -> requests
     if report.photo is None:
         return None
     kind = check_photo(report.photo.content, _declared(report.photo.media_type))
-    return requests.ReportPhoto(report.photo.content, kind.value, _actor(client))
-
-
-def _audit_note(
-    client: ApiKeyRecord, request_id: int, outcome: IntakeOutcome, code: str, now: datetime
-) -> requests.AuditNote | None:
-    """The audit row of a filed case (as the desk's ``IntakeService`` writes), by ``api:<key>``."""
-    if outcome.case_id is None:
-        return None
-    details = {
-        "source": client.profile.source,
-        "category": code,
-        "merged": outcome.merged,
-        "open311_request": request_id,
-    }
-    return requests.AuditNote(
-        _actor(client), AuditAction.CASE_FILED.value, f"case:{outcome.case_id}", details, now
-    )
+    return requests.ReportPhoto(report.photo.content, kind.value, actor(client))
 
 
 def _declared(media_type: str) -> str | None:
     """The type a client declared, if it declared an image type (``application/octet-stream`` is a
     client that did not say: the bytes' signature decides)."""
     return media_type if media_type.startswith("image/") else None
-
-
-def _actor(client: ApiKeyRecord) -> str:
-    return f"api:{client.name}"[:40]

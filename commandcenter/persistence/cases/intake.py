@@ -19,6 +19,7 @@ from commandcenter.domain.cases import NewCase
 from commandcenter.domain.kinds import CaseStatus, PhotoStage
 from commandcenter.domain.workflow_errors import UnknownCategory
 from commandcenter.persistence.access import unavailable, writing
+from commandcenter.persistence.cases.along import AlongWith, Written
 from commandcenter.persistence.cases.models import (
     Case,
     CaseCategory,
@@ -94,10 +95,15 @@ def insert_case(connection: Connection, report: NewCase, now: datetime) -> int:
 
 
 def create_case(
-    store: Store, report: NewCase, now: datetime | None = None, photos: Sequence[str] = ()
+    store: Store,
+    report: NewCase,
+    now: datetime | None = None,
+    photos: Sequence[str] = (),
+    along: AlongWith | None = None,
 ) -> int:
-    """A new case plus its reporter row and report photos, atomically; retries a lost numbering race.
-    Only ``CaseIntake`` (after screening) and test fixtures call this: every source files through intake."""
+    """A new case plus its reporter row and report photos, atomically (with what ``along`` writes);
+    retries a lost numbering race. Only ``CaseIntake`` (after screening) and test fixtures call this:
+    every source files through intake."""
     now = (now or datetime.now(UTC)).astimezone(UTC)
     for attempt in range(NUMBER_ATTEMPTS):
         try:
@@ -105,6 +111,8 @@ def create_case(
                 case_id = insert_case(connection, report, now)
                 _insert_reporter(connection, case_id, report, now)
                 _insert_photos(connection, case_id, PhotoStage.REPORTED, photos, report.reporter, now)
+                if along is not None:
+                    along(connection, Written(case_id=case_id))
                 return case_id
         except exc.IntegrityError:
             if attempt == NUMBER_ATTEMPTS - 1:
@@ -115,10 +123,16 @@ def create_case(
 
 
 def merge_report(
-    store: Store, case_id: int, report: NewCase, now: datetime, photos: Sequence[str] = ()
+    store: Store,
+    case_id: int,
+    report: NewCase,
+    now: datetime,
+    photos: Sequence[str] = (),
+    along: AlongWith | None = None,
 ) -> None:
     """Add one more reporter (and photos) to an open case, with a timeline event that says so and the
-    answer its Open311 clients are owed (``gateway.answers``: merged), in one transaction."""
+    answer its Open311 clients are owed (``gateway.answers``: merged), in one transaction (with what
+    ``along`` writes)."""
     now = now.astimezone(UTC)
     with writing(store) as connection:
         _insert_reporter(connection, case_id, report, now)
@@ -137,6 +151,8 @@ def merge_report(
             },
         )
         answer_merge(connection, case_id, report.description, now)
+        if along is not None:
+            along(connection, Written(case_id=case_id, merged=True))
 
 
 def add_photos(store: Store, case_id: int, stage: PhotoStage, uris: Sequence[str], taken_by: str) -> None:

@@ -25,6 +25,7 @@ from commandcenter.domain.reviews import (
 )
 from commandcenter.domain.screening import Rejection, RejectReason
 from commandcenter.persistence.access import as_utc, maybe_utc, read_one, reading, writing
+from commandcenter.persistence.cases.along import AlongWith, Written
 from commandcenter.persistence.cases.desk_models import ScreeningReview
 from commandcenter.persistence.store import Store
 
@@ -33,8 +34,9 @@ _TABLE: Table = ScreeningReview.__table__  # type: ignore[assignment]  # rows wi
 _PENDING = ReviewStatus.PENDING.value
 
 
-def add_review(store: Store, review: NewReview) -> int:
-    """Keep one report screening could not place; returns the item's id (raises ``DatabaseUnavailable``)."""
+def add_review(store: Store, review: NewReview, along: AlongWith | None = None) -> int:
+    """Keep one report screening could not place (with what ``along`` writes, in one transaction);
+    returns the item's id (raises ``DatabaseUnavailable``)."""
     report = review.report
     values = {
         "received_at": review.received_at.astimezone(UTC),
@@ -53,7 +55,10 @@ def add_review(store: Store, review: NewReview) -> int:
         "decision_note": "",
     }
     with writing(store) as connection:
-        return int(connection.execute(insert(_R).returning(_R.id), values).scalar_one())
+        review_id = int(connection.execute(insert(_R).returning(_R.id), values).scalar_one())
+        if along is not None:
+            along(connection, Written(review_id=review_id))
+        return review_id
 
 
 def pending(store: Store, limit: int = 500) -> PendingReviews:

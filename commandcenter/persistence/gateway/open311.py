@@ -3,7 +3,8 @@
 A report is *reserved* first (status ``pending``, with the client's id) so a repeat of the same
 client id — a retry after a lost answer, on this gateway or another on the same PostgreSQL — meets
 the unique (api_key_id, client_ref) constraint instead of filing a second case; then *settled*
-with the case or 待甄别 item intake made of it, or *dropped* if filing failed (nothing half-stored).
+with the case or 待甄别 item intake made of it (in intake's own transaction), or *dropped* if filing
+failed (nothing half-stored).
 A reservation left ``pending`` by a filing that died with the database is *taken over* by a later
 repeat (``take_over_stale``). Reading the rows is ``open311_reads``.
 """
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, delete, exc, insert, update
+from sqlalchemy import ColumnElement, Connection, delete, exc, insert, update
 
 from commandcenter.domain.open311 import RequestStatus, ServiceRequestRecord
 from commandcenter.persistence.access import unavailable, writing
@@ -119,9 +120,15 @@ def _keep_photo(connection: Connection, photo: ReportPhoto | None, now: datetime
         store_photo_in(connection, photo.content, photo.media_type, photo.stored_by, now)
 
 
-def settle_request(
-    store: Store,
+class ReservationLost(RuntimeError):
+    """The reservation is no longer this filing's (a repeat took it over after ``STALE_RESERVATION``):
+    raised inside intake's transaction, so the case it was about to answer is rolled back too."""
+
+
+def settle_in(
+    connection: Connection,
     request_id: int,
+    reserved_at: datetime,
     status: RequestStatus,
     notes: str,
     *,
@@ -130,10 +137,11 @@ def settle_request(
     keep_client_ref: bool = True,
     audit: AuditNote | None = None,
 ) -> ServiceRequestRecord:
-    """Record what the report became, with its audit row in the same transaction (a filed case's
-    request is settled and audited together, or neither), and answer the settled request as that
-    transaction sees it (no second round trip for the answer). ``keep_client_ref=False`` (a refusal)
-    frees the client's id, so the corrected report may be sent again under it."""
+    """Record what the report became, in the caller's transaction (intake's: the case and its answer
+    commit together), with its audit row, and answer the settled request as that transaction sees
+    it (no round trip more for the answer). Only the filing that reserved the row at ``reserved_at``
+    settles it (``ReservationLost`` otherwise). ``keep_client_ref=False`` (a refusal) frees the
+    client's id, so the corrected report may be sent again under it."""
     changes: dict[str, Any] = {
         "status": status.value,
         "status_notes": notes,
@@ -142,17 +150,38 @@ def settle_request(
     }
     if not keep_client_ref:
         changes["client_ref"] = None
-    with writing(store) as connection:
-        connection.execute(update(_REQUEST).where(_REQUEST.id == request_id).values(**changes))
-        settled = record(connection.execute(WITH_CASE.where(_REQUEST.id == request_id)).one())
-        if audit is not None:  # last: the audit chain's lock is held from here to the commit
-            append_in(
-                connection, audit.actor[:40], audit.action[:32], audit.target[:120], audit.details, audit.at
-            )
-        return settled
+    if (
+        connection.execute(update(_REQUEST).where(*_mine(request_id, reserved_at)).values(**changes)).rowcount
+        != 1
+    ):
+        raise ReservationLost(request_id)
+    settled = record(connection.execute(WITH_CASE.where(_REQUEST.id == request_id)).one())
+    if audit is not None:  # last: the audit chain's lock is held from here to the commit
+        append_in(
+            connection, audit.actor[:40], audit.action[:32], audit.target[:120], audit.details, audit.at
+        )
+    return settled
 
 
-def drop_request(store: Store, request_id: int) -> None:
-    """Forget a reservation whose filing failed (the database went away, a photo was refused)."""
+def settle_request(
+    store: Store, request_id: int, reserved_at: datetime, status: RequestStatus, notes: str, **how: Any
+) -> ServiceRequestRecord:
+    """``settle_in`` in a transaction of its own (a refusal: intake wrote nothing to join)."""
     with writing(store) as connection:
-        connection.execute(delete(_REQUEST).where(_REQUEST.id == request_id))
+        return settle_in(connection, request_id, reserved_at, status, notes, **how)
+
+
+def _mine(request_id: int, reserved_at: datetime) -> tuple[ColumnElement[bool], ...]:
+    """The row as this filing reserved it (or took it over): still pending, still its time."""
+    return (
+        _REQUEST.id == request_id,
+        _REQUEST.status == RequestStatus.PENDING.value,
+        _REQUEST.received_at == reserved_at,
+    )
+
+
+def drop_request(store: Store, request_id: int, reserved_at: datetime) -> None:
+    """Forget a reservation whose filing failed (the database went away …) — unless a repeat has
+    taken it over meanwhile: then it is the repeat's to settle."""
+    with writing(store) as connection:
+        connection.execute(delete(_REQUEST).where(*_mine(request_id, reserved_at)))
