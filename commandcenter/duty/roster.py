@@ -1,0 +1,203 @@
+"""Who is on duty where: the weekly roster with each day's exceptions applied, read on the district's
+clock.
+
+A shift belongs to the day it starts on, so a moment is covered by that day's shifts and — for shifts
+crossing midnight — by the previous day's: at 02:00 on Tuesday the 夜班 on duty is Monday's. The
+day's assignments are the roster entries that apply that weekday and date, minus the people on leave
+(请假), with a swap (换班) handing the rostered person's shift to the one who covers, plus extra shifts
+(加班). Everything here is pure: the roster is handed in whole, the caller reads it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+
+from commandcenter.district_time import district_clock
+from commandcenter.domain.duty import DutyException, ExceptionKind, RosterEntry, ShiftTemplate
+
+
+class DutySource(StrEnum):
+    """Why someone holds the assignment: a key the window words."""
+
+    ROSTER = "roster"
+    SWAP = "swap"  # covering someone else's rostered shift
+    EXTRA = "extra"
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """One person on one segment for one shift of one day, with the shift's real start and end."""
+
+    staff_id: int
+    segment_id: int
+    office_id: int
+    shift: ShiftTemplate
+    day: date
+    start: datetime
+    end: datetime
+    source: DutySource = DutySource.ROSTER
+    replaces: int | None = None  # SWAP: the rostered staff member this person covers for
+
+    def holds(self, moment: datetime) -> bool:
+        return self.start <= moment < self.end
+
+
+@dataclass(frozen=True)
+class Leave:
+    """A rostered shift someone is off for (请假): attendance says "on leave", not "absent"."""
+
+    staff_id: int
+    segment_id: int
+    office_id: int
+    shift: ShiftTemplate
+    day: date
+    start: datetime
+    end: datetime
+
+
+def shift_window(shift: ShiftTemplate, day: date) -> tuple[datetime, datetime]:
+    """The shift's start and end on ``day`` in the district's zone (the end on the next day when it
+    crosses midnight)."""
+    zone = district_clock().zone
+    start = datetime.combine(day, shift.start, zone)
+    end_day = day + timedelta(days=1) if shift.crosses_midnight else day
+    return start, datetime.combine(end_day, shift.end, zone)
+
+
+def _matches(exception: DutyException, entry: RosterEntry, day: date) -> bool:
+    return (
+        exception.day == day
+        and exception.staff_id == entry.staff_id
+        and exception.shift_id == entry.shift_id
+        and exception.segment_id in (None, entry.segment_id)
+    )
+
+
+class DutyRoster:
+    """The district's (or one office's) roster in memory: templates, weekly entries, exceptions."""
+
+    def __init__(
+        self,
+        shifts: Iterable[ShiftTemplate],
+        entries: Iterable[RosterEntry],
+        exceptions: Iterable[DutyException] = (),
+    ) -> None:
+        self.shifts = {shift.id: shift for shift in shifts}
+        self.entries = list(entries)
+        self.exceptions = list(exceptions)
+        self.offices = frozenset(entry.office_id for entry in self.entries)
+
+    def covers_office(self, office_id: int) -> bool:
+        """The office keeps a roster: its duty is the roster's, not a fixed 白班/夜班."""
+        return office_id in self.offices
+
+    def _day_exceptions(self, day: date) -> list[DutyException]:
+        return [exception for exception in self.exceptions if exception.day == day]
+
+    def assignments_on(self, day: date) -> list[Assignment]:
+        """Every shift starting on ``day``: rostered, swapped over or extra; people on leave left out."""
+        exceptions = self._day_exceptions(day)
+        picks: list[Assignment] = []
+        for entry in self.entries:
+            if not entry.applies_on(day) or entry.shift_id not in self.shifts:
+                continue
+            shift = self.shifts[entry.shift_id]
+            start, end = shift_window(shift, day)
+            touching = [exception for exception in exceptions if _matches(exception, entry, day)]
+            if any(exception.kind is ExceptionKind.LEAVE for exception in touching):
+                continue
+            swap = next((item for item in touching if item.kind is ExceptionKind.SWAP), None)
+            if swap is not None and swap.other_staff_id is not None:
+                picks.append(
+                    Assignment(
+                        swap.other_staff_id,
+                        entry.segment_id,
+                        entry.office_id,
+                        shift,
+                        day,
+                        start,
+                        end,
+                        DutySource.SWAP,
+                        entry.staff_id,
+                    )
+                )
+                continue
+            picks.append(
+                Assignment(entry.staff_id, entry.segment_id, entry.office_id, shift, day, start, end)
+            )
+        return picks + self._extra_on(day, exceptions)
+
+    def _extra_on(self, day: date, exceptions: Sequence[DutyException]) -> list[Assignment]:
+        picks: list[Assignment] = []
+        for exception in exceptions:
+            template = self.shifts.get(exception.shift_id)
+            if exception.kind is not ExceptionKind.EXTRA or exception.segment_id is None or template is None:
+                continue
+            start, end = shift_window(template, day)
+            picks.append(
+                Assignment(
+                    exception.staff_id,
+                    exception.segment_id,
+                    exception.office_id,
+                    template,
+                    day,
+                    start,
+                    end,
+                    DutySource.EXTRA,
+                )
+            )
+        return picks
+
+    def leaves_on(self, day: date) -> list[Leave]:
+        """The rostered shifts of ``day`` their holder is on leave for."""
+        leaves: list[Leave] = []
+        for exception in self._day_exceptions(day):
+            if exception.kind is not ExceptionKind.LEAVE:
+                continue
+            for entry in self.entries:
+                if (
+                    entry.applies_on(day)
+                    and _matches(exception, entry, day)
+                    and entry.shift_id in self.shifts
+                ):
+                    shift = self.shifts[entry.shift_id]
+                    start, end = shift_window(shift, day)
+                    leaves.append(
+                        Leave(entry.staff_id, entry.segment_id, entry.office_id, shift, day, start, end)
+                    )
+        return leaves
+
+    def on_duty_at(self, moment: datetime) -> list[Assignment]:
+        """Everyone on duty at ``moment``: today's shifts and yesterday's that cross midnight."""
+        today = district_clock().local(moment).date()
+        days = (today - timedelta(days=1), today)
+        return [item for day in days for item in self.assignments_on(day) if item.holds(moment)]
+
+    def on_duty_staff(self, segment_id: int, moment: datetime) -> frozenset[int]:
+        """The staff on duty on ``segment_id`` at ``moment``."""
+        return frozenset(item.staff_id for item in self.on_duty_at(moment) if item.segment_id == segment_id)
+
+    def shifts_touching(self, day: date) -> list[Assignment]:
+        """The shifts that run during ``day``: its own and the previous night's crossing into it."""
+        previous = [
+            item for item in self.assignments_on(day - timedelta(days=1)) if item.shift.crosses_midnight
+        ]
+        return previous + self.assignments_on(day)
+
+
+def for_office(roster: DutyRoster, office_id: int | None) -> DutyRoster:
+    """The part of ``roster`` of one office (None: all of it)."""
+    if office_id is None:
+        return roster
+    return DutyRoster(
+        roster.shifts.values(),
+        [entry for entry in roster.entries if entry.office_id == office_id],
+        [exception for exception in roster.exceptions if exception.office_id == office_id],
+    )
+
+
+def sorted_assignments(items: Sequence[Assignment]) -> list[Assignment]:
+    return sorted(items, key=lambda item: (item.office_id, item.segment_id, item.start, item.staff_id))
