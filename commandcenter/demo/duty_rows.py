@@ -11,12 +11,31 @@ from datetime import datetime, time, timedelta
 from commandcenter.demo.plan import Rows
 from commandcenter.district_time import district_clock
 from commandcenter.domain.kinds import Shift, StaffRole
+from commandcenter.persistence.district import queries as district_queries
 from commandcenter.persistence.district.models import Segment, Staff
+from commandcenter.persistence.duty import queries as duty_queries
 from commandcenter.persistence.duty.models import DutyRosterRow, DutyShift
+from commandcenter.persistence.store import Store
 
 DEMO_SHIFTS = {Shift.DAY: (1, time(8), time(20)), Shift.NIGHT: (2, time(20), time(8))}
 ROSTERED = (StaffRole.ROAD_CHIEF.value, StaffRole.CITY_MANAGER.value)
 EVERY_DAY = "0123456"
+
+
+def ensure_demo_roster(store: Store, now: datetime) -> None:
+    """A demo database made before the duty tables (migration 0014) gets its roster now: the window
+    would otherwise be empty until the next ``demo-data``. A roster already there is left alone."""
+    if duty_queries.shifts(store):
+        return
+    rows: Rows = {
+        Staff: [
+            {"id": m.id, "role": m.role, "segment_id": m.segment_id, "shift": m.shift}
+            for m in district_queries.staff_roster(store)
+        ],
+        Segment: [{"id": s.id, "office_id": s.office_id} for s in district_queries.segment_shapes(store)],
+    }
+    add_duty(rows, now)
+    duty_queries.store_roster_rows(store, rows[DutyShift], rows[DutyRosterRow])
 
 
 def add_duty(rows: Rows, now: datetime) -> None:

@@ -12,6 +12,7 @@ import pytest
 from commandcenter.accounts.errors import PermissionDenied
 from commandcenter.audit.trail import AuditAction
 from commandcenter.cases.current_intake import CurrentIntake
+from commandcenter.demo.duty_rows import ensure_demo_roster
 from commandcenter.domain.duty import DutyRefused, ExceptionKind, NewDutyException, NewRosterEntry
 from commandcenter.domain.kinds import UserRole
 from commandcenter.duty.attendance import AttendanceStatus
@@ -152,3 +153,14 @@ def test_bad_edits_are_refused_and_nothing_is_stored(supervisor: Services) -> No
     with pytest.raises(DutyRefused, match="exists"):
         supervisor.duty.add_shift("白班", at(0, "08:00").time(), at(0, "20:00").time())
     assert supervisor.duty.week(DUTY_MONDAY) == before
+
+
+def test_a_demo_made_before_the_duty_tables_gets_its_roster_once(store: Store) -> None:
+    load_duty_district(store)
+    ensure_demo_roster(store, at(0, "10:00"))
+    ensure_demo_roster(store, at(0, "10:00"))
+    supervisor = services_for(store, UserRole.SUPERVISOR)
+    week = supervisor.duty.week(DUTY_MONDAY)
+    names = {(row.segment_id, row.shift.name): row.days[0][0].name for row in week.rows}
+    assert names == {(1, "白班"): "张伟", (1, "夜班"): "李强", (2, "白班"): "王芳"}  # from staff.shift
+    assert supervisor.duty.add_shift("早班", at(0, "06:00").time(), at(0, "14:00").time()).id == 3

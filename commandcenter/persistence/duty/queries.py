@@ -3,6 +3,7 @@ a day on), and one edit per function. Each returns domain records (``domain.duty
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime, time
 from typing import Any
 
@@ -163,3 +164,20 @@ def exception(store: Store, exception_id: int) -> DutyException | None:
 def remove_exception(store: Store, exception_id: int) -> None:
     with writing(store) as connection:
         connection.execute(delete(DutyExceptionRow).where(DutyExceptionRow.id == exception_id))
+
+
+def store_roster_rows(
+    store: Store, shift_rows: Sequence[Mapping[str, Any]], entry_rows: Sequence[Mapping[str, Any]]
+) -> None:
+    """Shift templates and roster entries as rows with their ids, in one transaction (the demo)."""
+    with writing(store) as connection:
+        if shift_rows:
+            connection.execute(insert(DutyShift), list(shift_rows))
+        if entry_rows:
+            connection.execute(insert(DutyRosterRow), list(entry_rows))
+        if connection.dialect.name == "postgresql":  # explicit ids: move the sequences past them
+            for table in ("duty_shifts", "duty_rosters"):
+                connection.exec_driver_sql(
+                    f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                    f"COALESCE((SELECT MAX(id) FROM {table}), 0) + 1, false)"
+                )
