@@ -148,3 +148,24 @@ def test_the_duty_menu_is_offered_to_who_may_see_duty(
         window = menu.open_roster()
         qtbot.addWidget(window)
         assert menu.open_roster() is window  # one window, raised again
+
+
+def test_the_demo_district_has_a_roster_to_show(
+    qtbot: QtBot, district_store: Store, runner: BackgroundRunner
+) -> None:
+    """The demo's 路长 and city managers are rostered on their staff record's shift every day, so the
+    window is full whatever the time: every segment of the first office, each on the shift(s) its
+    people hold, and today's shifts in 在岗情况."""
+    window = QtDutyWindow(services_for(district_store, UserRole.SUPERVISOR).duty, runner)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(
+        lambda: bool(window.grid.rowCount() > 0 and window.presence.rowCount() > 0), timeout=WAIT_MS
+    )
+    office = window.office.currentData()
+    every = services_for(district_store, UserRole.SUPERVISOR).district.segments()
+    segments = {s.number for s in every if s.office_id == office}
+    shown = {text.split(" ")[0] for text in column_texts(window, 0)}
+    assert shown == segments
+    assert all(window.grid.item(row, 2).text() for row in range(window.grid.rowCount()))  # nobody missing
+    window.grab().save(str(SHOTS / "duty-demo.png"))

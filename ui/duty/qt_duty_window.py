@@ -35,6 +35,8 @@ from ui.duty.duty_words import cell_text, kind_name, leave_text, weekday_name
 from ui.duty.qt_exception_dialog import QtExceptionDialog
 from ui.duty.qt_presence_table import QtPresenceTable
 
+DAY_WIDTH = 150  # pixels of a day's column at most
+
 
 def _table(columns: int, parent: QWidget) -> QTableWidget:
     table = QTableWidget(0, columns, parent)
@@ -193,6 +195,8 @@ class QtDutyWindow(QDialog):
                     item.setForeground(QColor("#3e2723"))
                 self.grid.setItem(index, 2 + offset, item)
         self.grid.resizeColumnsToContents()
+        for column in range(2, 9):  # a busy segment's names wrap instead of widening the day
+            self.grid.setColumnWidth(column, min(self.grid.columnWidth(column), DAY_WIDTH))
         self.grid.resizeRowsToContents()
         self._show_exceptions(week.exceptions)
         self.exceptions.resizeColumnsToContents()
