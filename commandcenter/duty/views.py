@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from commandcenter.domain.district import SegmentShape, StaffRecord
-from commandcenter.domain.duty import DutyException, ShiftTemplate
+from commandcenter.domain.duty import DutyException, RosterEntry, ShiftTemplate
 from commandcenter.domain.track import Track
 from commandcenter.duty.attendance import AttendanceStatus, attendance
 from commandcenter.duty.coverage import NO_COVERAGE, Coverage, patrol_coverage
@@ -44,6 +44,7 @@ class DutyWeek:
     monday: date
     rows: tuple[WeekRow, ...]
     exceptions: tuple[DutyException, ...]  # of the week, for the list beside the grid
+    entries: tuple[RosterEntry, ...] = ()  # the weekly entries valid in the week (to edit them)
 
 
 @dataclass(frozen=True)
@@ -111,7 +112,12 @@ def duty_week(
     ]
     rows.sort(key=lambda row: (row.office_id, row.segment, row.shift.start))
     week = tuple(exception for exception in roster.exceptions if monday <= exception.day <= days[-1])
-    return DutyWeek(monday, tuple(rows), week)
+    valid = tuple(
+        entry
+        for entry in roster.entries
+        if entry.valid_from <= days[-1] and (entry.valid_to is None or entry.valid_to >= monday)
+    )
+    return DutyWeek(monday, tuple(rows), week, valid)
 
 
 def presence(

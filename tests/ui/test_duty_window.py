@@ -169,3 +169,27 @@ def test_the_demo_district_has_a_roster_to_show(
     assert shown == segments
     assert all(window.grid.item(row, 2).text() for row in range(window.grid.rowCount()))  # nobody missing
     window.grab().save(str(SHOTS / "duty-demo.png"))
+
+
+def test_a_roster_entry_added_and_removed(qtbot: QtBot, duty_store: Store, runner: BackgroundRunner) -> None:
+    window = opened(qtbot, duty_store, runner, UserRole.SUPERVISOR)
+    window.tabs.setCurrentWidget(window.entries)
+    assert window.entries.table.rowCount() == 2  # office 1: 张伟 白班, 李强 夜班
+    dialog = window.add_entry()
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    dialog.person.setCurrentIndex(dialog.person.findText("张伟"))
+    dialog.shift.setCurrentIndex(1)  # 夜班
+    for index, box in enumerate(dialog.weekdays):
+        box.setChecked(index == 5)  # Saturdays
+    dialog.submit()
+    qtbot.waitUntil(lambda: bool(window.entries.table.rowCount() == 3), timeout=WAIT_MS)
+    saturday_night = window.grid.item(1, 7).text()
+    assert "张伟" in saturday_night
+    assert "李强" in saturday_night
+    window.grab().save(str(SHOTS / "duty-roster-entries.png"))
+    rows = [window.entries.table.item(r, 3).text() for r in range(3)]
+    window.entries.table.selectRow(rows.index("Sat"))
+    window.entries.remove_selected()
+    qtbot.waitUntil(lambda: bool(window.entries.table.rowCount() == 2), timeout=WAIT_MS)
+    assert window.grid.item(1, 7).text() == "李强"

@@ -1,6 +1,7 @@
 """勤务 ▸ 值班表 Duty roster: for one office (an office user: their own), the week's grid — a row per
 segment and shift, a column per day, who is on duty after leave, swaps and extra shifts — with the
-week's exceptions beside it (添加请假/换班… adds one, 删除 removes the selected), and 在岗情况 On duty:
+week's exceptions beside it (添加请假/换班… adds one, 删除 removes the selected), 排班 the weekly entries
+(``qt_roster_entries``: add, remove), and 在岗情况 On duty:
 today's shifts with check-in, attendance and coverage. Every read and edit runs through
 ``services.duty`` on the runner; a refusal or an outage is said in the status line, nothing is lost."""
 
@@ -10,7 +11,6 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -26,16 +26,15 @@ from PySide6.QtWidgets import (
 )
 
 from commandcenter.domain.duty import DutyException
-from commandcenter.duty.roster import DutySource
 from commandcenter.duty.views import DutyWeek, PresenceRow
 from commandcenter.services.duty_service import DutyChoices, DutyService
 from ui.background import BackgroundRunner
 from ui.district_time import clock_text, district_now
-from ui.duty.duty_words import cell_text, kind_name, leave_text, weekday_name
+from ui.duty.duty_words import kind_name
 from ui.duty.qt_exception_dialog import QtExceptionDialog
 from ui.duty.qt_presence_table import QtPresenceTable
-
-DAY_WIDTH = 150  # pixels of a day's column at most
+from ui.duty.qt_roster_entries import QtRosterEntries, QtRosterEntryDialog
+from ui.duty.qt_week_grid import QtWeekGrid
 
 
 def _table(columns: int, parent: QWidget) -> QTableWidget:
@@ -70,9 +69,7 @@ class QtDutyWindow(QDialog):
         self.next = QPushButton(self.tr("Next week ▶"), self)
         self.this_week = QPushButton(self.tr("This week"), self)
         self.week_label = QLabel("", self)
-        self.grid = _table(9, self)
-        self.grid.setObjectName("dutyGrid")
-        self.grid.setWordWrap(True)
+        self.grid = QtWeekGrid(self)
         self.exceptions = _table(6, self)
         self.exceptions.setObjectName("dutyExceptions")
         self.exceptions.setHorizontalHeaderLabels(
@@ -88,6 +85,10 @@ class QtDutyWindow(QDialog):
         self.exceptions.horizontalHeader().setStretchLastSection(True)
         self.add_button = QPushButton(self.tr("Add leave or swap…"), self)
         self.remove_button = QPushButton(self.tr("Remove exception"), self)
+        self.entries = QtRosterEntries(service, runner, self)
+        self.entries.changed.connect(self.reload)
+        self.entries.failed.connect(self._failed)
+        self.entries.add_button.clicked.connect(self.add_entry)
         self.presence = QtPresenceTable(self)
         self.presence_label = QLabel("", self)
         self.refresh_button = QPushButton(self.tr("Refresh"), self)
@@ -102,8 +103,13 @@ class QtDutyWindow(QDialog):
         self.add_button.clicked.connect(self.add_exception)
         self.remove_button.clicked.connect(self.remove_exception)
         self.refresh_button.clicked.connect(self.reload)
-        self.add_button.setEnabled(False)
-        self.remove_button.setEnabled(False)
+        for button in (
+            self.add_button,
+            self.remove_button,
+            self.entries.add_button,
+            self.entries.remove_button,
+        ):
+            button.setEnabled(False)
         self._runner.submit(self._service.choices, self._chosen, self._failed)
 
     def _lay_out(self) -> None:
@@ -129,6 +135,7 @@ class QtDutyWindow(QDialog):
         on_duty_column.addWidget(self.presence)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(roster, self.tr("Roster"))
+        self.tabs.addTab(self.entries, self.tr("Roster entries"))
         self.tabs.addTab(on_duty, self.tr("On duty"))
         column = QVBoxLayout(self)
         column.addLayout(bar)
@@ -143,8 +150,13 @@ class QtDutyWindow(QDialog):
 
     def _chosen(self, choices: DutyChoices) -> None:
         self.choices = choices
-        self.add_button.setEnabled(choices.may_edit)
-        self.remove_button.setEnabled(choices.may_edit)
+        for button in (
+            self.add_button,
+            self.remove_button,
+            self.entries.add_button,
+            self.entries.remove_button,
+        ):
+            button.setEnabled(choices.may_edit)
         self.office.blockSignals(True)
         for office in choices.offices:
             self.office.addItem(office.name, office.id)
@@ -177,28 +189,10 @@ class QtDutyWindow(QDialog):
         if week.monday != self.monday:
             return  # an older answer for a week no longer shown
         self.week = week
-        days = [week.monday + timedelta(days=offset) for offset in range(7)]
-        headers = [self.tr("Segment"), self.tr("Shift")]
-        headers += [f"{weekday_name(i)} {day:%m-%d}" for i, day in enumerate(days)]
-        self.grid.setHorizontalHeaderLabels(headers)
-        self.grid.setRowCount(len(week.rows))
-        for index, row in enumerate(week.rows):
-            shift = f"{row.shift.name} {row.shift.start:%H:%M}–{row.shift.end:%H:%M}"
-            self.grid.setItem(index, 0, QTableWidgetItem(row.segment))
-            self.grid.setItem(index, 1, QTableWidgetItem(shift))
-            for offset, (cells, leave) in enumerate(zip(row.days, row.on_leave, strict=True)):
-                lines = ["、".join(cell_text(c.name, c.source, c.replaces) for c in cells)]
-                lines += [leave_text(leave)] if leave else []
-                item = QTableWidgetItem("\n".join(line for line in lines if line))
-                if leave or any(c.source is not DutySource.ROSTER for c in cells):
-                    item.setBackground(QColor("#fff3c4"))  # a day the exceptions changed
-                    item.setForeground(QColor("#3e2723"))
-                self.grid.setItem(index, 2 + offset, item)
-        self.grid.resizeColumnsToContents()
-        for column in range(2, 9):  # a busy segment's names wrap instead of widening the day
-            self.grid.setColumnWidth(column, min(self.grid.columnWidth(column), DAY_WIDTH))
-        self.grid.resizeRowsToContents()
+        self.grid.show_week(week)
         self._show_exceptions(week.exceptions)
+        if self.choices is not None:
+            self.entries.show_entries(week.entries, self.choices)
         self.exceptions.resizeColumnsToContents()
         self.status.setText(self.tr("%1 rows in the roster this week").replace("%1", str(len(week.rows))))
 
@@ -233,9 +227,23 @@ class QtDutyWindow(QDialog):
     def add_exception(self) -> QtExceptionDialog | None:
         if self.choices is None:
             return None
+        dialog = QtExceptionDialog(
+            self._service, self._runner, self.choices, self._office_id(), self._edit_day(), self
+        )
+        dialog.added.connect(lambda _stored: self.reload())
+        dialog.show()
+        return dialog
+
+    def _edit_day(self) -> date:
         today = self._clock().date()
-        day = today if self.monday <= today < self.monday + timedelta(days=7) else self.monday
-        dialog = QtExceptionDialog(self._service, self._runner, self.choices, self._office_id(), day, self)
+        return today if self.monday <= today < self.monday + timedelta(days=7) else self.monday
+
+    def add_entry(self) -> QtRosterEntryDialog | None:
+        if self.choices is None:
+            return None
+        dialog = QtRosterEntryDialog(
+            self._service, self._runner, self.choices, self._office_id(), self._edit_day(), self
+        )
         dialog.added.connect(lambda _stored: self.reload())
         dialog.show()
         return dialog
