@@ -74,6 +74,7 @@ ROLE_PERMISSIONS: Mapping[UserRole, frozenset[Permission]] = {
             _P.CHECK_DISTRICT,
             _P.MANAGE_DISTRICT,
             _P.VIEW_INDICATORS,  # the command line's reports (``commandcenter indicators``)
+            _P.VIEW_DUTY,  # ``commandcenter duty``; reading only, no roster edits
         }
     ),
 }

@@ -133,7 +133,7 @@ def test_an_office_user_sees_their_office_only(
         (UserRole.SUPERVISOR, True),
         (UserRole.LEADER, True),
         (UserRole.OPERATOR, False),
-        (UserRole.ADMIN, False),
+        (UserRole.ADMIN, True),
     ],
 )
 def test_the_duty_menu_is_offered_to_who_may_see_duty(
