@@ -157,11 +157,10 @@ def _nearby(
         exclude=taken,
     )
     if roster is not None and wide:
-        on_duty = {item.staff_id for item in roster.on_duty_at(now)}
 
         def available(member: StaffRecord) -> bool:
             if roster.covers_office(member.office_id):
-                return member.id in on_duty
+                return roster.is_on_duty(member.id, now)
             return member.shift == shift
 
         hits = [hit for hit in hits if available(hit.staff)][: rules.nearby_limit]

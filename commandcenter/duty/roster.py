@@ -10,7 +10,8 @@ day's assignments are the roster entries that apply that weekday and date, minus
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
@@ -76,6 +77,28 @@ def _matches(exception: DutyException, entry: RosterEntry, day: date) -> bool:
     )
 
 
+Span = tuple[float, float, Assignment]  # start and end as epoch seconds, the assignment
+
+
+@dataclass(frozen=True)
+class _DaySpans:
+    """One day's assignments as epoch-second spans, also by segment and by staff member."""
+
+    every: list[Span]
+    by_segment: dict[int, list[Span]]
+    by_staff: dict[int, list[Span]]
+
+    @classmethod
+    def of(cls, items: Sequence[Assignment]) -> _DaySpans:
+        every = [(item.start.timestamp(), item.end.timestamp(), item) for item in items]
+        by_segment: dict[int, list[Span]] = defaultdict(list)
+        by_staff: dict[int, list[Span]] = defaultdict(list)
+        for span in every:
+            by_segment[span[2].segment_id].append(span)
+            by_staff[span[2].staff_id].append(span)
+        return cls(every, dict(by_segment), dict(by_staff))
+
+
 class DutyRoster:
     """The district's (or one office's) roster in memory: templates, weekly entries, exceptions."""
 
@@ -89,6 +112,8 @@ class DutyRoster:
         self.entries = list(entries)
         self.exceptions = list(exceptions)
         self.offices = frozenset(entry.office_id for entry in self.entries)
+        self._days: dict[date, list[Assignment]] = {}  # the roster does not change once built
+        self._spans: dict[date, _DaySpans] = {}
 
     def covers_office(self, office_id: int) -> bool:
         """The office keeps a roster: its duty is the roster's, not a fixed 白班/夜班."""
@@ -98,7 +123,13 @@ class DutyRoster:
         return [exception for exception in self.exceptions if exception.day == day]
 
     def assignments_on(self, day: date) -> list[Assignment]:
-        """Every shift starting on ``day``: rostered, swapped over or extra; people on leave left out."""
+        """Every shift starting on ``day``: rostered, swapped over or extra; people on leave left out
+        (worked out once per day: the recommender asks at every pop-up)."""
+        if day not in self._days:
+            self._days[day] = self._assignments_on(day)
+        return list(self._days[day])
+
+    def _assignments_on(self, day: date) -> list[Assignment]:
         exceptions = self._day_exceptions(day)
         picks: list[Assignment] = []
         for entry in self.entries:
@@ -172,13 +203,44 @@ class DutyRoster:
 
     def on_duty_at(self, moment: datetime) -> list[Assignment]:
         """Everyone on duty at ``moment``: today's shifts and yesterday's that cross midnight."""
-        today = district_clock().local(moment).date()
-        days = (today - timedelta(days=1), today)
-        return [item for day in days for item in self.assignments_on(day) if item.holds(moment)]
+        return [item for _, item in self._holding(moment)]
 
     def on_duty_staff(self, segment_id: int, moment: datetime) -> frozenset[int]:
         """The staff on duty on ``segment_id`` at ``moment``."""
-        return frozenset(item.staff_id for item in self.on_duty_at(moment) if item.segment_id == segment_id)
+        return frozenset(item.staff_id for _, item in self._holding(moment, by_segment=segment_id))
+
+    def is_on_duty(self, staff_id: int, moment: datetime) -> bool:
+        """Whether ``staff_id`` holds a shift anywhere at ``moment``."""
+        return any(True for _ in self._holding(moment, by_staff=staff_id))
+
+    def _holding(
+        self,
+        moment: datetime,
+        keep: Callable[[Assignment], bool] | None = None,
+        *,
+        by_segment: int | None = None,
+        by_staff: int | None = None,
+    ) -> Iterator[tuple[float, Assignment]]:
+        """The assignments holding ``moment``, compared as epoch seconds (not aware datetimes of two
+        zones: the recommender asks at every pop-up), looked up by segment or staff member."""
+        today = district_clock().local(moment).date()
+        instant = moment.timestamp()
+        for day in (today - timedelta(days=1), today):
+            spans = self._spans_of(day)
+            if by_segment is not None:
+                candidates = spans.by_segment.get(by_segment, [])
+            elif by_staff is not None:
+                candidates = spans.by_staff.get(by_staff, [])
+            else:
+                candidates = spans.every
+            for start, end, item in candidates:
+                if start <= instant < end and (keep is None or keep(item)):
+                    yield start, item
+
+    def _spans_of(self, day: date) -> _DaySpans:
+        if day not in self._spans:
+            self._spans[day] = _DaySpans.of(self.assignments_on(day))
+        return self._spans[day]
 
     def shifts_touching(self, day: date) -> list[Assignment]:
         """The shifts that run during ``day``: its own and the previous night's crossing into it."""
