@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from enum import StrEnum
 
-from commandcenter.cases.district_index import DistrictIndex
+from commandcenter.cases.district_index import DistrictIndex, PatrollerHit
 from commandcenter.cases.screening import ScreeningResult
 from commandcenter.district_time import district_clock
 from commandcenter.domain.district import EnforcementVehicle, StaffRecord
@@ -134,37 +134,39 @@ def _responsible(
     return picks
 
 
-def _nearby(
-    result: ScreeningResult,
+def nearest_on_duty(
     index: DistrictIndex,
+    lon: float,
+    lat: float,
     now: datetime,
-    shift: Shift,
     rules: RecommendRules,
-    taken: frozenset[int],
-) -> list[Recommendation]:
-    """On-duty city managers nearest the case: by the roster in an office that keeps one, by the
-    fixed shift elsewhere."""
-    roster = rules.duty
+    *,
+    limit: int,
+    exclude: frozenset[int] = frozenset(),
+) -> list[PatrollerHit]:
+    """The city managers on duty nearest a point, by live position: on duty by the roster in an office
+    that keeps one, by the fixed shift (``rules.day_shift``) elsewhere."""
+    roster, shift = rules.duty, shift_at(now, rules.day_shift)
     wide = roster is not None and bool(roster.offices)
     hits = index.nearest_patrollers(
-        result.lon,
-        result.lat,
+        lon,
+        lat,
         now=now,
         max_fix_age=rules.max_fix_age,
         shift=None if wide else shift.value,
-        limit=rules.nearby_limit * 8 if wide else rules.nearby_limit,
+        limit=limit * 8 if wide else limit,
         max_radius_m=rules.nearby_radius_m,
-        exclude=taken,
+        exclude=exclude,
     )
-    if roster is not None and wide:
+    if roster is None or not wide:
+        return hits
 
-        def available(member: StaffRecord) -> bool:
-            if roster.covers_office(member.office_id):
-                return roster.is_on_duty(member.id, now)
-            return member.shift == shift
+    def available(member: StaffRecord) -> bool:
+        if roster.covers_office(member.office_id):
+            return roster.is_on_duty(member.id, now)
+        return member.shift == shift
 
-        hits = [hit for hit in hits if available(hit.staff)][: rules.nearby_limit]
-    return [Recommendation(hit.staff, Tier.NEARBY, Basis.NEARBY, hit.distance_m) for hit in hits]
+    return [hit for hit in hits if available(hit.staff)][:limit]
 
 
 def duty_officer(result: ScreeningResult, index: DistrictIndex, shift: Shift) -> StaffRecord | None:
@@ -192,7 +194,9 @@ def recommend(
         # second, after the 路长 who answers for the segment: an enforcement matter needs a crew that
         # can enforce, and the pop-up shows three choices
         picks[1:1] = _enforcement(result, index, now, shift, rules, {pick.staff.id for pick in picks})
-    picks += _nearby(result, index, now, shift, rules, frozenset(pick.staff.id for pick in picks))
+    taken = frozenset(pick.staff.id for pick in picks)
+    hits = nearest_on_duty(index, result.lon, result.lat, now, rules, limit=rules.nearby_limit, exclude=taken)
+    picks += [Recommendation(hit.staff, Tier.NEARBY, Basis.NEARBY, hit.distance_m) for hit in hits]
     officer = duty_officer(result, index, shift)
     if officer is not None and officer.id not in {pick.staff.id for pick in picks}:
         picks.append(Recommendation(officer, Tier.DUTY, Basis.DUTY_OFFICER, None))

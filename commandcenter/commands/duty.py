@@ -17,8 +17,8 @@ from commandcenter.commands.database import command_database_url, open_store
 from commandcenter.commands.indicators import write_aligned
 from commandcenter.config import Settings
 from commandcenter.district_time import district_clock
+from commandcenter.duty.assignments import DutySource
 from commandcenter.duty.attendance import AttendanceStatus
-from commandcenter.duty.roster import DutySource
 from commandcenter.duty.views import DutyWeek, PresenceRow
 from commandcenter.exit_codes import EXIT_OK, EXIT_USAGE
 from commandcenter.services.duty_service import DutyService

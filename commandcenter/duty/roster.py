@@ -14,58 +14,10 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from enum import StrEnum
 
 from commandcenter.district_time import district_clock
 from commandcenter.domain.duty import DutyException, ExceptionKind, RosterEntry, ShiftTemplate
-
-
-class DutySource(StrEnum):
-    """Why someone holds the assignment: a key the window words."""
-
-    ROSTER = "roster"
-    SWAP = "swap"  # covering someone else's rostered shift
-    EXTRA = "extra"
-
-
-@dataclass(frozen=True)
-class Assignment:
-    """One person on one segment for one shift of one day, with the shift's real start and end."""
-
-    staff_id: int
-    segment_id: int
-    office_id: int
-    shift: ShiftTemplate
-    day: date
-    start: datetime
-    end: datetime
-    source: DutySource = DutySource.ROSTER
-    replaces: int | None = None  # SWAP: the rostered staff member this person covers for
-
-    def holds(self, moment: datetime) -> bool:
-        return self.start <= moment < self.end
-
-
-@dataclass(frozen=True)
-class Leave:
-    """A rostered shift someone is off for (请假): attendance says "on leave", not "absent"."""
-
-    staff_id: int
-    segment_id: int
-    office_id: int
-    shift: ShiftTemplate
-    day: date
-    start: datetime
-    end: datetime
-
-
-def shift_window(shift: ShiftTemplate, day: date) -> tuple[datetime, datetime]:
-    """The shift's start and end on ``day`` in the district's zone (the end on the next day when it
-    crosses midnight)."""
-    zone = district_clock().zone
-    start = datetime.combine(day, shift.start, zone)
-    end_day = day + timedelta(days=1) if shift.crosses_midnight else day
-    return start, datetime.combine(end_day, shift.end, zone)
+from commandcenter.duty.assignments import Assignment, DutySource, Leave, shift_window
 
 
 def _matches(exception: DutyException, entry: RosterEntry, day: date) -> bool:
@@ -248,18 +200,3 @@ class DutyRoster:
             item for item in self.assignments_on(day - timedelta(days=1)) if item.shift.crosses_midnight
         ]
         return previous + self.assignments_on(day)
-
-
-def for_office(roster: DutyRoster, office_id: int | None) -> DutyRoster:
-    """The part of ``roster`` of one office (None: all of it)."""
-    if office_id is None:
-        return roster
-    return DutyRoster(
-        roster.shifts.values(),
-        [entry for entry in roster.entries if entry.office_id == office_id],
-        [exception for exception in roster.exceptions if exception.office_id == office_id],
-    )
-
-
-def sorted_assignments(items: Sequence[Assignment]) -> list[Assignment]:
-    return sorted(items, key=lambda item: (item.office_id, item.segment_id, item.start, item.staff_id))

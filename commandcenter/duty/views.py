@@ -16,9 +16,10 @@ from datetime import date, datetime, timedelta
 from commandcenter.domain.district import SegmentShape, StaffRecord
 from commandcenter.domain.duty import DutyException, RosterEntry, ShiftTemplate
 from commandcenter.domain.track import Track
+from commandcenter.duty.assignments import Assignment, DutySource
 from commandcenter.duty.attendance import AttendanceStatus, attendance
 from commandcenter.duty.coverage import NO_COVERAGE, Coverage, patrol_coverage
-from commandcenter.duty.roster import Assignment, DutyRoster, DutySource
+from commandcenter.duty.roster import DutyRoster
 
 
 @dataclass(frozen=True)

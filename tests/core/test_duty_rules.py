@@ -19,10 +19,11 @@ from commandcenter.domain.duty import (
     ShiftTemplate,
 )
 from commandcenter.domain.track import Track
+from commandcenter.duty.assignments import DutySource
 from commandcenter.duty.attendance import AttendanceStatus, attendance
 from commandcenter.duty.checks import check_entry, check_exception
 from commandcenter.duty.coverage import patrol_coverage
-from commandcenter.duty.roster import DutyRoster, DutySource
+from commandcenter.duty.roster import DutyRoster
 from commandcenter.geo import LocalProjection
 
 Z = ZoneInfo("Asia/Shanghai")

@@ -15,8 +15,8 @@ from commandcenter.cases.current_intake import CurrentIntake
 from commandcenter.demo.duty_rows import ensure_demo_roster
 from commandcenter.domain.duty import DutyRefused, ExceptionKind, NewDutyException, NewRosterEntry
 from commandcenter.domain.kinds import UserRole
+from commandcenter.duty.assignments import DutySource
 from commandcenter.duty.attendance import AttendanceStatus
-from commandcenter.duty.roster import DutySource
 from commandcenter.persistence.store import Store
 from commandcenter.services.hub import Services
 from commandcenter.testing.accounts import services_for

@@ -10,7 +10,14 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from commandcenter.cases.recommend import DEFAULT_RULES, Basis, Recommendation, Tier, recommend
+from commandcenter.cases.recommend import (
+    DEFAULT_RULES,
+    Basis,
+    Recommendation,
+    Tier,
+    nearest_on_duty,
+    recommend,
+)
 from commandcenter.cases.screening import ScreeningResult, screen
 from commandcenter.district_time import district_clock
 from commandcenter.domain.cases import IncomingReport
@@ -111,3 +118,22 @@ def test_an_office_without_a_roster_keeps_the_fixed_shifts(district: DemoDistric
         ]
 
     assert responsible(partial) == responsible(None)
+
+
+def test_the_nearest_patrollers_leave_out_one_on_leave(district: DemoDistrict) -> None:
+    """The map's "nearest patrollers" and the pop-up's nearby tier: someone on leave today is not
+    offered though his unit is near and his staff record says 白班."""
+    roster = stored_roster(district)
+    here = middle_of(district.segments[60])
+    rules = dataclasses.replace(DEFAULT_RULES, duty=roster)
+    hits = nearest_on_duty(district.index, *here, district.now, rules, limit=3)
+    assert len(hits) == 3
+    nearest = hits[0].staff
+    day = district_clock().local(district.now).date()
+    leave = DutyException(
+        1, day, ExceptionKind.LEAVE, nearest.id, _shift_of(roster, nearest.id), None, nearest.office_id
+    )
+    on_leave = dataclasses.replace(rules, duty=DutyRoster(roster.shifts.values(), roster.entries, [leave]))
+    after = nearest_on_duty(district.index, *here, district.now, on_leave, limit=3)
+    assert nearest.id not in {hit.staff.id for hit in after}
+    assert [hit.staff.id for hit in after][:2] == [hit.staff.id for hit in hits][1:3]

@@ -7,8 +7,8 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from commandcenter.domain.duty import ExceptionKind
+from commandcenter.duty.assignments import DutySource
 from commandcenter.duty.attendance import AttendanceStatus
-from commandcenter.duty.roster import DutySource
 
 # str(): the marker's stub returns ``object``; lupdate still finds the marker inside the call
 _STATUS: dict[str, str] = {

@@ -9,7 +9,7 @@ from datetime import timedelta
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QTableWidget, QTableWidgetItem, QWidget
 
-from commandcenter.duty.roster import DutySource
+from commandcenter.duty.assignments import DutySource
 from commandcenter.duty.views import DutyWeek
 from ui.duty.duty_words import cell_text, leave_text, weekday_name
 
