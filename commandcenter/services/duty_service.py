@@ -47,7 +47,8 @@ class DutyChoices:
     segments: tuple[SegmentShape, ...]
     staff: tuple[StaffRecord, ...]
     shifts: tuple[ShiftTemplate, ...]
-    may_edit: bool
+    may_edit: bool  # rosters and exceptions (an office user: their office's)
+    may_add_shifts: bool = False  # the district's shift templates: the centre only
 
 
 class DutyService(Guarded):
@@ -76,6 +77,7 @@ class DutyService(Guarded):
             tuple(staff),
             tuple(duty_queries.shifts(self.store)),
             self.principal.can(Permission.MANAGE_DUTY),
+            self.principal.can(Permission.MANAGE_DUTY) and own is None,
         )
 
     def week(self, monday: date, office_id: int | None = None) -> DutyWeek:

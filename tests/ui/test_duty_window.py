@@ -193,3 +193,33 @@ def test_a_roster_entry_added_and_removed(qtbot: QtBot, duty_store: Store, runne
     window.entries.remove_selected()
     qtbot.waitUntil(lambda: bool(window.entries.table.rowCount() == 2), timeout=WAIT_MS)
     assert window.grid.item(1, 7).text() == "李强"
+
+
+def test_a_new_shift_template_from_the_centre_only(
+    qtbot: QtBot, duty_store: Store, runner: BackgroundRunner
+) -> None:
+    window = opened(qtbot, duty_store, runner, UserRole.SUPERVISOR)
+    window.tabs.setCurrentWidget(window.entries)
+    assert window.entries.shift_button.isVisible()
+    dialog = window.entries.add_shift()
+    qtbot.addWidget(dialog)
+    dialog.name.setText("白班")  # taken
+    dialog.submit()
+    qtbot.waitUntil(lambda: bool("exists" in dialog.message.text()), timeout=WAIT_MS)
+    dialog.name.setText("早班")
+    dialog.submit()
+    qtbot.waitUntil(
+        lambda: bool(window.choices is not None and len(window.choices.shifts) == 3), timeout=WAIT_MS
+    )
+    assert window.office.currentIndex() == 0
+    entry = window.add_entry()
+    assert entry is not None
+    qtbot.addWidget(entry)
+    assert [entry.shift.itemText(i).split()[0] for i in range(entry.shift.count())] == [
+        "早班",
+        "白班",
+        "夜班",
+    ]
+    office = opened(qtbot, duty_store, runner, UserRole.OFFICE, office=2)
+    office.tabs.setCurrentWidget(office.entries)
+    assert not office.entries.shift_button.isVisible()

@@ -10,40 +10,26 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from commandcenter.domain.duty import DutyException
 from commandcenter.duty.views import DutyWeek, PresenceRow
 from commandcenter.services.duty_service import DutyChoices, DutyService
 from ui.background import BackgroundRunner
 from ui.district_time import clock_text, district_now
-from ui.duty.duty_words import kind_name
 from ui.duty.qt_exception_dialog import QtExceptionDialog
+from ui.duty.qt_exception_list import QtExceptionList
 from ui.duty.qt_presence_table import QtPresenceTable
 from ui.duty.qt_roster_entries import QtRosterEntries, QtRosterEntryDialog
 from ui.duty.qt_week_grid import QtWeekGrid
-
-
-def _table(columns: int, parent: QWidget) -> QTableWidget:
-    table = QTableWidget(0, columns, parent)
-    table.verticalHeader().setVisible(False)
-    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    return table
 
 
 class QtDutyWindow(QDialog):
@@ -70,23 +56,12 @@ class QtDutyWindow(QDialog):
         self.this_week = QPushButton(self.tr("This week"), self)
         self.week_label = QLabel("", self)
         self.grid = QtWeekGrid(self)
-        self.exceptions = _table(6, self)
-        self.exceptions.setObjectName("dutyExceptions")
-        self.exceptions.setHorizontalHeaderLabels(
-            [
-                self.tr("Day"),
-                self.tr("Kind"),
-                self.tr("Person"),
-                self.tr("Shift"),
-                self.tr("Covered by / segment"),
-                self.tr("Note"),
-            ]
-        )
-        self.exceptions.horizontalHeader().setStretchLastSection(True)
+        self.exceptions = QtExceptionList(self)
         self.add_button = QPushButton(self.tr("Add leave or swap…"), self)
         self.remove_button = QPushButton(self.tr("Remove exception"), self)
         self.entries = QtRosterEntries(service, runner, self)
         self.entries.changed.connect(self.reload)
+        self.entries.shift_added.connect(self.reload_choices)
         self.entries.failed.connect(self._failed)
         self.entries.add_button.clicked.connect(self.add_entry)
         self.presence = QtPresenceTable(self)
@@ -110,7 +85,7 @@ class QtDutyWindow(QDialog):
             self.entries.remove_button,
         ):
             button.setEnabled(False)
-        self._runner.submit(self._service.choices, self._chosen, self._failed)
+        self.reload_choices()
 
     def _lay_out(self) -> None:
         bar = QHBoxLayout()
@@ -157,11 +132,17 @@ class QtDutyWindow(QDialog):
             self.entries.remove_button,
         ):
             button.setEnabled(choices.may_edit)
+        shown = self._office_id()
         self.office.blockSignals(True)
+        self.office.clear()  # read again after a new shift: the same offices, the choice kept
         for office in choices.offices:
             self.office.addItem(office.name, office.id)
+        self.office.setCurrentIndex(max(self.office.findData(shown), 0))
         self.office.blockSignals(False)
         self.reload()
+
+    def reload_choices(self) -> None:
+        self._runner.submit(self._service.choices, self._chosen, self._failed)
 
     def show_week(self, day: date) -> None:
         self.monday = day - timedelta(days=day.weekday())
@@ -190,31 +171,10 @@ class QtDutyWindow(QDialog):
             return  # an older answer for a week no longer shown
         self.week = week
         self.grid.show_week(week)
-        self._show_exceptions(week.exceptions)
         if self.choices is not None:
+            self.exceptions.show_exceptions(week.exceptions, self.choices)
             self.entries.show_entries(week.entries, self.choices)
-        self.exceptions.resizeColumnsToContents()
         self.status.setText(self.tr("%1 rows in the roster this week").replace("%1", str(len(week.rows))))
-
-    def _show_exceptions(self, exceptions: tuple[DutyException, ...]) -> None:
-        names = {m.id: m.name for m in self.choices.staff} if self.choices else {}
-        shifts = {s.id: s.name for s in self.choices.shifts} if self.choices else {}
-        segments = {s.id: s.number for s in self.choices.segments} if self.choices else {}
-        self.exceptions.setRowCount(len(exceptions))
-        for index, item in enumerate(exceptions):
-            other = names.get(item.other_staff_id or -1) or segments.get(item.segment_id or -1, "")
-            cells = [
-                f"{item.day:%Y-%m-%d}",
-                kind_name(item.kind),
-                names.get(item.staff_id, str(item.staff_id)),
-                shifts.get(item.shift_id, ""),
-                other,
-                item.note,
-            ]
-            for column, text in enumerate(cells):
-                cell = QTableWidgetItem(text)
-                cell.setData(Qt.ItemDataRole.UserRole, item.id)
-                self.exceptions.setItem(index, column, cell)
 
     def _show_presence(self, rows: list[PresenceRow]) -> None:
         self.presence.show_rows(rows)
@@ -249,12 +209,10 @@ class QtDutyWindow(QDialog):
         return dialog
 
     def remove_exception(self) -> None:
-        row = self.exceptions.currentRow()
-        item = self.exceptions.item(row, 0) if row >= 0 else None
-        if item is None:
+        key = self.exceptions.selected_id()
+        if key is None:
             self.status.setText(self.tr("Select an exception to remove."))
             return
-        key = int(item.data(Qt.ItemDataRole.UserRole))
         self._runner.submit(
             lambda: self._service.remove_exception(key), lambda _none: self.reload(), self._failed
         )

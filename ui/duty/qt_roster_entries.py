@@ -30,6 +30,7 @@ from commandcenter.domain.duty import NewRosterEntry, RosterEntry
 from commandcenter.services.duty_service import DutyChoices, DutyService
 from ui.background import BackgroundRunner
 from ui.duty.duty_words import weekday_name
+from ui.duty.qt_shift_dialog import QtShiftDialog
 
 
 def _python_date(value: QDate) -> date:
@@ -122,6 +123,7 @@ class QtRosterEntryDialog(QDialog):
 
 class QtRosterEntries(QWidget):
     changed = Signal()
+    shift_added = Signal()
     failed = Signal(object)  # the exception
 
     def __init__(self, service: DutyService, runner: BackgroundRunner, parent: QWidget | None = None) -> None:
@@ -146,16 +148,27 @@ class QtRosterEntries(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.add_button = QPushButton(self.tr("Add to roster…"), self)
         self.remove_button = QPushButton(self.tr("Remove from roster"), self)
+        self.shift_button = QPushButton(self.tr("New shift…"), self)
+        self.shift_button.setVisible(False)  # shown to who may add the district's shift templates
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
+        buttons.addWidget(self.shift_button)
         buttons.addStretch(1)
         column = QVBoxLayout(self)
         column.addWidget(self.table)
         column.addLayout(buttons)
         self.remove_button.clicked.connect(self.remove_selected)
+        self.shift_button.clicked.connect(self.add_shift)
+
+    def add_shift(self) -> QtShiftDialog:
+        dialog = QtShiftDialog(self._service, self._runner, self)
+        dialog.added.connect(lambda _shift: self.shift_added.emit())
+        dialog.show()
+        return dialog
 
     def show_entries(self, entries: Sequence[RosterEntry], choices: DutyChoices) -> None:
+        self.shift_button.setVisible(choices.may_add_shifts)
         names = {member.id: member.name for member in choices.staff}
         segments = {segment.id: f"{segment.number} {segment.name}" for segment in choices.segments}
         shifts = {shift.id: shift.name for shift in choices.shifts}
