@@ -25,6 +25,7 @@ from commandcenter.commands.apikeys import add_apikeys, run_apikeys
 from commandcenter.commands.database import announce, command_database_url, may_replace, open_store
 from commandcenter.commands.departments import add_departments, run_departments
 from commandcenter.commands.district import add_district, run_district
+from commandcenter.commands.duty import add_duty, run_duty
 from commandcenter.commands.gateway import add_gateway, run_gateway
 from commandcenter.commands.import_cameras import add_import_cameras, run_import_cameras
 from commandcenter.commands.import_geojson import add_import_geojson, run_import_geojson
@@ -115,6 +116,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_apikeys(commands)  # issue 14: the Open311 intake's clients
     add_gateway(commands)  # issue 14: the headless gateway process
     add_indicators(commands)  # issue 16: the evaluation's indicator tables
+    add_duty(commands)  # issue 16: who is on duty, a week's roster
     add_positions(commands)  # the position time series' partitions and retention
     return parser
 
@@ -302,5 +304,6 @@ _HEADLESS: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
     "apikeys": run_apikeys,
     "gateway": run_gateway,
     "indicators": run_indicators,
+    "duty": run_duty,
     "positions": run_positions,
 }

@@ -42,6 +42,7 @@ from ui.cases.qt_category_editor import QtCategoryEditor
 from ui.cases.qt_review_list import place_review_list
 from ui.cases.qt_snapshot_evidence import QtSnapshotEvidence
 from ui.district.qt_district_dialog import QtDistrictDialog, offered
+from ui.duty.duty_menu import install_duty_menu
 from ui.linked_video import LinkedVideo
 from ui.map.qt_overview_map import QtOverviewMap
 from ui.plugins.qt_plugins import QtPlugins
@@ -178,6 +179,7 @@ class MainWindow(QMainWindow):
         self.plugins.events.follow_alerts(self.alerts.watcher.alerts)  # plugins hear unit alerts
         self.full_screen_action = self._build_menus()
         self.approval_button = install_approval_button(services, self.runner, self.menu_bar, self.open_case)
+        self.duty_menu = install_duty_menu(services, self.runner, self.menu_bar, self)  # 勤务 ▸ 值班表
         self.restored = self._restore_state()
         if not services.reads_district:
             for hidden in (self.kpis, self.map_dock, self.track_dock, self.alert_dock):

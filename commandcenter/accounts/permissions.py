@@ -35,6 +35,9 @@ class Permission(StrEnum):
     CHECK_DISTRICT = "check_district"  # the district consistency report (issue 13)
     MANAGE_DISTRICT = "manage_district"  # importing and exporting the district's base data
     VIEW_INDICATORS = "view_indicators"  # the evaluation's indicator tables (an office user: their office)
+    # 勤务 (issue 16): the duty roster and who is on duty; an office user: their own office's
+    VIEW_DUTY = "view_duty"
+    MANAGE_DUTY = "manage_duty"  # shift templates, roster entries, leave/swap/extra shifts
 
 
 _P = Permission
@@ -49,9 +52,15 @@ ROLE_PERMISSIONS: Mapping[UserRole, frozenset[Permission]] = {
         _P.MANAGE_CATEGORIES,
         _P.CHECK_DISTRICT,
         _P.VIEW_INDICATORS,
+        _P.VIEW_DUTY,
+        _P.MANAGE_DUTY,
     },
-    UserRole.LEADER: frozenset({_P.READ_ALL_CASES, _P.EXPORT, _P.VIEW_AUDIT, _P.VIEW_INDICATORS}),
-    UserRole.OFFICE: frozenset({_P.READ_OFFICE_CASES, _P.OFFICE_STEPS, _P.VIEW_INDICATORS}),
+    UserRole.LEADER: frozenset(
+        {_P.READ_ALL_CASES, _P.EXPORT, _P.VIEW_AUDIT, _P.VIEW_INDICATORS, _P.VIEW_DUTY}
+    ),
+    UserRole.OFFICE: frozenset(
+        {_P.READ_OFFICE_CASES, _P.OFFICE_STEPS, _P.VIEW_INDICATORS, _P.VIEW_DUTY, _P.MANAGE_DUTY}
+    ),
     UserRole.DEPARTMENT: frozenset({_P.READ_DEPARTMENT_CASES, _P.DEPARTMENT_STEPS}),
     UserRole.INSPECTOR: frozenset({_P.READ_ALL_CASES, _P.ON_SITE_CLOSE}),
     UserRole.ADMIN: frozenset(
@@ -65,6 +74,7 @@ ROLE_PERMISSIONS: Mapping[UserRole, frozenset[Permission]] = {
             _P.CHECK_DISTRICT,
             _P.MANAGE_DISTRICT,
             _P.VIEW_INDICATORS,  # the command line's reports (``commandcenter indicators``)
+            _P.VIEW_DUTY,  # ``commandcenter duty``; reading only, no roster edits
         }
     ),
 }
@@ -113,6 +123,8 @@ PERMISSION_NAMES: Mapping[Permission, str] = {
     _P.CHECK_DISTRICT: "辖区数据检查",
     _P.MANAGE_DISTRICT: "基础数据管理",
     _P.VIEW_INDICATORS: "查看考核指标",
+    _P.VIEW_DUTY: "查看勤务",
+    _P.MANAGE_DUTY: "排班管理",
 }
 
 

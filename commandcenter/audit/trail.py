@@ -45,6 +45,7 @@ class AuditAction(StrEnum):
     DISTRICT_IMPORT = "district_import"  # base data stored from a delivery of files
     DISTRICT_EDIT = "district_edit"  # one record of base data changed by hand (target "<kind>:<id>")
     POSITIONS_EXPIRED = "positions_expired"  # a day's fixes thinned and dropped (target "positions:<day>")
+    DUTY_CHANGE = "duty_change"  # a shift, roster entry or day's exception (target "duty_roster:<id>" …)
     REVIEW_DECIDED = (
         "review_decided"  # a 待甄别 item accepted (→ its case) or rejected (target "review:<id>")
     )
@@ -53,7 +54,12 @@ class AuditAction(StrEnum):
 # Audited changes to what intake and dispatch advice hold in memory (the district, the categories): a
 # workstation that sees a newer one of these rebuilds its district index (``DispatchAdvice.refresh``).
 BASE_DATA_ACTIONS: frozenset[str] = frozenset(
-    {AuditAction.DISTRICT_IMPORT, AuditAction.DISTRICT_EDIT, AuditAction.CATEGORY_CHANGE}
+    {
+        AuditAction.DISTRICT_IMPORT,
+        AuditAction.DISTRICT_EDIT,
+        AuditAction.CATEGORY_CHANGE,
+        AuditAction.DUTY_CHANGE,  # the rosters recommendations follow (``duty``)
+    }
 )
 
 

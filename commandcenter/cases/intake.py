@@ -50,6 +50,8 @@ from commandcenter.domain.categories import CategorySpec
 from commandcenter.domain.reviews import NewReview, reviewable
 from commandcenter.domain.settings import DistrictSettings, SettingsSource
 from commandcenter.domain.workflow import default_calendar
+from commandcenter.duty.roster import DutyRoster
+from commandcenter.duty.store_roster import current_roster
 from commandcenter.persistence.cases import (
     categories as case_categories,
     intake as case_intake,
@@ -105,6 +107,7 @@ class CaseIntake:
         self._calendar = calendar
         self.rules = rules or CaseRuleSet()
         self.settings = settings
+        self.duty: DutyRoster | None = None  # the offices' rosters (``from_store``); None: fixed shifts
 
     @classmethod
     def from_store(
@@ -119,7 +122,9 @@ class CaseIntake:
         categories = case_categories.active_categories(store)
         departments = {department.name: department.id for department in department_list(store)}
         index = DistrictIndex.from_store(store)
-        return cls(store, index, categories, calendar, rules, settings=settings, departments=departments)
+        intake = cls(store, index, categories, calendar, rules, settings=settings, departments=departments)
+        intake.duty = current_roster(store)
+        return intake
 
     @property
     def calendar(self) -> WorkingCalendar:
@@ -144,9 +149,8 @@ class CaseIntake:
 
     def recommend_rules(self) -> RecommendRules:
         district = self._district()
-        if district is None:
-            return DEFAULT_RECOMMEND
-        return dataclasses.replace(DEFAULT_RECOMMEND, day_shift=district.day_shift)
+        day_shift = DEFAULT_RECOMMEND.day_shift if district is None else district.day_shift
+        return dataclasses.replace(DEFAULT_RECOMMEND, day_shift=day_shift, duty=self.duty)
 
     def _open_cases_near(
         self, code: str, lon: float, lat: float, radius_m: float, since: datetime

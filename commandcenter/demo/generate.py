@@ -16,6 +16,7 @@ from typing import Any
 from commandcenter.config import StreamSettings
 from commandcenter.demo.cameras import add_cameras
 from commandcenter.demo.district_plan import district_plan
+from commandcenter.demo.duty_rows import add_duty
 from commandcenter.demo.fleet import add_fleet
 from commandcenter.demo.history import add_history
 from commandcenter.demo.people import add_departments, add_staff, add_users
@@ -58,6 +59,7 @@ def generate(
     add_users(rng, districts, rows, roster)
     add_history(rng, districts, roster, rows, now)
     add_reviews(districts, rows, now)  # 待甄别 shows two waiting reports
+    add_duty(rows, now)  # 勤务: the 路长 and city managers on their shifts
     return rows
 
 

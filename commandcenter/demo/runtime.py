@@ -13,6 +13,7 @@ import logging
 import signal
 import threading
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
 from commandcenter import paths
 from commandcenter.cases.case_rules import CaseRuleSet
@@ -43,6 +44,9 @@ def prepare_demo_store(settings: Settings, url: str, *, reset: bool = False) -> 
 
         replace_permits(store, demo_permits(store))  # issue 4: the trucks' permits the map rules check
     from commandcenter.accounts.demo_accounts import assign_demo_passwords
+    from commandcenter.demo.duty_rows import ensure_demo_roster
+
+    ensure_demo_roster(store, datetime.now(UTC))  # 勤务 ▸ 值班表: a demo made before the duty tables
 
     assign_demo_passwords(store)  # issue 7: demo users log in with demo-<username>
     return store

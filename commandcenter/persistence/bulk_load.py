@@ -30,6 +30,7 @@ from commandcenter.persistence.cases.models import (
 )
 from commandcenter.persistence.district.imports import store_district_plan
 from commandcenter.persistence.district.models import Department, Office, Road, Segment, Staff, Vehicle
+from commandcenter.persistence.duty.models import DutyExceptionRow, DutyRosterRow, DutyShift
 from commandcenter.persistence.gateway.models import (
     Open311Request,
     TerminalCommand,
@@ -63,6 +64,9 @@ LOAD_ORDER: tuple[type[Base], ...] = (
     CaseDayCounter,
     PositionRow,
     PositionRollup,
+    DutyShift,  # the rosters name staff and segments by id: a reload empties them with the district
+    DutyRosterRow,
+    DutyExceptionRow,
     User,
 )
 

@@ -14,6 +14,7 @@ failing the case desk's start — and fills itself once a district is imported.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from datetime import datetime, timedelta
 
@@ -22,11 +23,11 @@ from commandcenter.cases.current_intake import CurrentIntake
 from commandcenter.cases.district_index import LivePosition, PatrollerHit
 from commandcenter.cases.escalation import EscalationStep
 from commandcenter.cases.intake import CaseIntake
-from commandcenter.cases.recommend import Recommendation, shift_at
+from commandcenter.cases.recommend import Recommendation, nearest_on_duty
 from commandcenter.domain.cases import BoardCase
 from commandcenter.domain.district import StaffRecord
 from commandcenter.domain.kinds import CaseStatus
-from commandcenter.domain.settings import DEFAULT_SETTINGS, SettingsSource
+from commandcenter.domain.settings import SettingsSource
 from commandcenter.persistence.units.positions import latest_positions
 from commandcenter.services.guard import Guarded
 
@@ -87,11 +88,8 @@ class DispatchAdvice(Guarded):
     def nearest_patrollers(self, lon: float, lat: float, now: datetime, limit: int = 5) -> list[PatrollerHit]:
         if self._intake is None:
             return []
-        district = DEFAULT_SETTINGS if self.settings is None else self.settings()
-        shift = shift_at(now, district.day_shift).value
-        return self._intake.index.nearest_patrollers(
-            lon, lat, now=now, max_fix_age=FRESH_FIX, shift=shift, limit=limit
-        )
+        rules = dataclasses.replace(self._intake.recommend_rules(), max_fix_age=FRESH_FIX)  # the roster too
+        return nearest_on_duty(self._intake.index, lon, lat, now, rules, limit=limit)
 
     def segment_geometry(self, segment_id: int) -> list[list[float]]:
         if self._intake is None:

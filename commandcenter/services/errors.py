@@ -8,6 +8,7 @@ from commandcenter.district_data.read_features import DistrictFileError
 from commandcenter.domain.case_requests import RequestRefused
 from commandcenter.domain.category_rules import InvalidCategory
 from commandcenter.domain.district_edits import EditRefused
+from commandcenter.domain.duty import DutyRefused
 from commandcenter.domain.holiday_import import HolidayImportError
 from commandcenter.domain.photos import PhotoNotFound, PhotoRefused
 from commandcenter.domain.reviews import ReviewNotFound, ReviewStillRejected, ReviewTaken
@@ -28,6 +29,7 @@ __all__ = [
     "ConcurrentChange",
     "DatabaseUnavailable",
     "DistrictFileError",
+    "DutyRefused",
     "EditRefused",
     "FirstRunOver",
     "HolidayImportError",

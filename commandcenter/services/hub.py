@@ -36,6 +36,7 @@ from commandcenter.services.district_check_service import DistrictCheckService
 from commandcenter.services.district_data_service import DistrictDataService
 from commandcenter.services.district_edit_service import DistrictEditService
 from commandcenter.services.district_service import DistrictService
+from commandcenter.services.duty_service import DutyService
 from commandcenter.services.indicator_service import IndicatorService
 from commandcenter.services.intake_service import IntakeService
 from commandcenter.services.live_settings import LiveSettings
@@ -94,6 +95,7 @@ class Services:
         self.settings = SettingsService(store, principal, audit=audit, clock=clock)
         self.terminals = TerminalService(store, principal, audit=audit, clock=clock)  # 立即定位 …
         self.indicators = IndicatorService(store, principal, audit=audit, clock=clock)  # 考核指标
+        self.duty = DutyService(store, principal, audit=audit, clock=clock)  # 勤务: rosters, who is on duty
         self.settings.saved.connect(self.live_settings.adopt)  # this workstation at once
 
     @property

@@ -34,6 +34,7 @@ _ACTIONS: dict[str, str] = {
     _A.ACCESS_DENIED: str(QT_TRANSLATE_NOOP("AuditWords", "access denied")),
     _A.DISTRICT_IMPORT: str(QT_TRANSLATE_NOOP("AuditWords", "district import")),
     _A.DISTRICT_EDIT: str(QT_TRANSLATE_NOOP("AuditWords", "district edit")),
+    _A.DUTY_CHANGE: str(QT_TRANSLATE_NOOP("AuditWords", "duty roster change")),
 }
 
 

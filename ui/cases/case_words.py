@@ -45,6 +45,8 @@ def dispatch_reason(pick: Recommendation, office: str | None) -> str:
         return QCoreApplication.translate("CaseWords", "Road chief of the segment")
     if pick.basis is Basis.ROAD_CHIEF_OFF_SHIFT:
         return QCoreApplication.translate("CaseWords", "Road chief of the segment (off shift)")
+    if pick.basis is Basis.ON_DUTY:
+        return QCoreApplication.translate("CaseWords", "On duty on the segment by the roster")
     if pick.basis is Basis.SEGMENT_MANAGER:
         text = QCoreApplication.translate("CaseWords", "City manager of the segment (%1)")
         text = text.replace("%1", shift_name(pick.staff.shift))
