@@ -35,6 +35,9 @@ class Permission(StrEnum):
     CHECK_DISTRICT = "check_district"  # the district consistency report (issue 13)
     MANAGE_DISTRICT = "manage_district"  # importing and exporting the district's base data
     VIEW_INDICATORS = "view_indicators"  # the evaluation's indicator tables (an office user: their office)
+    # issue 16, 差异化考核 and 协商 (services.assessments, services.consultations)
+    PUBLISH_ASSESSMENT = "publish_assessment"  # 发布考核通报: freezes a week's/month's/year's figures
+    MANAGE_CONSULTATION = "manage_consultation"  # 协商议题: flag, withdraw, meeting, outcome
 
 
 _P = Permission
@@ -49,8 +52,12 @@ ROLE_PERMISSIONS: Mapping[UserRole, frozenset[Permission]] = {
         _P.MANAGE_CATEGORIES,
         _P.CHECK_DISTRICT,
         _P.VIEW_INDICATORS,
+        _P.PUBLISH_ASSESSMENT,
+        _P.MANAGE_CONSULTATION,
     },
-    UserRole.LEADER: frozenset({_P.READ_ALL_CASES, _P.EXPORT, _P.VIEW_AUDIT, _P.VIEW_INDICATORS}),
+    UserRole.LEADER: frozenset(
+        {_P.READ_ALL_CASES, _P.EXPORT, _P.VIEW_AUDIT, _P.VIEW_INDICATORS, _P.PUBLISH_ASSESSMENT}
+    ),
     UserRole.OFFICE: frozenset({_P.READ_OFFICE_CASES, _P.OFFICE_STEPS, _P.VIEW_INDICATORS}),
     UserRole.DEPARTMENT: frozenset({_P.READ_DEPARTMENT_CASES, _P.DEPARTMENT_STEPS}),
     UserRole.INSPECTOR: frozenset({_P.READ_ALL_CASES, _P.ON_SITE_CLOSE}),
@@ -113,6 +120,8 @@ PERMISSION_NAMES: Mapping[Permission, str] = {
     _P.CHECK_DISTRICT: "辖区数据检查",
     _P.MANAGE_DISTRICT: "基础数据管理",
     _P.VIEW_INDICATORS: "查看考核指标",
+    _P.PUBLISH_ASSESSMENT: "发布考核通报",
+    _P.MANAGE_CONSULTATION: "协商议题管理",
 }
 
 

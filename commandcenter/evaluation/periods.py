@@ -21,6 +21,7 @@ class PeriodKind(StrEnum):
     MONTH = "month"
     WEEK = "week"
     YEAR = "year"
+    DAY = "day"  # the daily summary's (evaluation.daily.day_period); not written as text
 
 
 class PeriodError(ValueError):

@@ -30,6 +30,7 @@ from commandcenter.persistence.cases.models import (
 )
 from commandcenter.persistence.district.imports import store_district_plan
 from commandcenter.persistence.district.models import Department, Office, Road, Segment, Staff, Vehicle
+from commandcenter.persistence.evaluation.models import ConsultationCase
 from commandcenter.persistence.gateway.models import (
     Open311Request,
     TerminalCommand,
@@ -56,6 +57,7 @@ LOAD_ORDER: tuple[type[Base], ...] = (
     CasePhoto,
     ScreeningReview,
     CaseRequest,
+    ConsultationCase,  # 协商 flags go with their cases (plain ids)
     Open311Request,
     WebhookOutbox,
     TerminalSession,
