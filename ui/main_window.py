@@ -42,6 +42,7 @@ from ui.cases.qt_category_editor import QtCategoryEditor
 from ui.cases.qt_review_list import place_review_list
 from ui.cases.qt_snapshot_evidence import QtSnapshotEvidence
 from ui.district.qt_district_dialog import QtDistrictDialog, offered
+from ui.evaluation.assessment_menu import AssessmentMenu
 from ui.linked_video import LinkedVideo
 from ui.map.qt_overview_map import QtOverviewMap
 from ui.plugins.qt_plugins import QtPlugins
@@ -246,6 +247,7 @@ class MainWindow(QMainWindow):
         full_screen.setShortcut(QKeySequence(Qt.Key.Key_F11))
         full_screen.toggled.connect(self.set_full_screen)
         self.addAction(full_screen)  # F11 works even when the menu bar is hidden
+        AssessmentMenu(self.services, self.runner, self).install(self.menu_bar)  # 考核 (ui/evaluation)
         self.plugins.install_menu(self.menu_bar.addMenu(self.tr("Plugins")))
         return full_screen
 

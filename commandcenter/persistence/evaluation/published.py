@@ -25,7 +25,9 @@ def publish(store: Store, kind: str, period: str, figures: dict[str, Any], by: s
                 insert(_P).values(kind=kind, period=period, figures=figures, published_by=by, published_at=at)
             )
     except exc.IntegrityError:
-        raise AlreadyPublished(kind, period) from None
+        raise AlreadyPublished(
+            f"{period} 的考核已发布，不能再次发布 / the {kind} assessment {period} is already published"
+        ) from None
     except exc.DBAPIError as error:
         raise unavailable(store, error) from error
 
