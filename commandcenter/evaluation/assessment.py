@@ -138,7 +138,7 @@ def _office_row(
         normalised = _clamp(rates - deductions * scale)
         final = round(_clamp(normalised * difficulty * volume), 2)
         normalised = round(normalised, 2)
-    plain = composite_score(counts, _plain_weights(settings))
+    plain = composite_score(counts, settings_weights(settings))
     return OfficeAssessment(
         office.office_id,
         office.name,
@@ -158,7 +158,8 @@ def _office_row(
     )
 
 
-def _plain_weights(settings: AssessmentSettings) -> ScoreWeights:
+def settings_weights(settings: AssessmentSettings) -> ScoreWeights:
+    """The 综合指标值's weights and deductions as the district set them."""
     return ScoreWeights(
         settings.on_time_weight,
         settings.closure_weight,

@@ -69,6 +69,17 @@ def parse_period(text: str, clock: DistrictClock | None = None) -> Period:
     )
 
 
+def current_label(kind: PeriodKind, moment: datetime, clock: DistrictClock | None = None) -> str:
+    """The label of the week, month or year holding ``moment`` on the district's clock."""
+    today = (clock or district_clock()).local(moment).date()
+    if kind is PeriodKind.WEEK:
+        year, week, _day = today.isocalendar()
+        return f"{year:04d}-W{week:02d}"
+    if kind is PeriodKind.MONTH:
+        return f"{today.year:04d}-{today.month:02d}"
+    return f"{today.year:04d}"
+
+
 def _period(kind: PeriodKind, label: str, first: date, following: date, clock: DistrictClock) -> Period:
     start = datetime.combine(first, time(), clock.zone).astimezone(UTC)
     end = datetime.combine(following, time(), clock.zone).astimezone(UTC)

@@ -26,11 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from commandcenter.district_time import district_clock
 from commandcenter.domain.assessment_settings import GradeBand
 from commandcenter.evaluation.assessment import Assessment, OfficeAssessment
 from commandcenter.evaluation.assessment_text import money
-from commandcenter.evaluation.periods import PeriodKind
+from commandcenter.evaluation.periods import PeriodKind, current_label as period_label
 from commandcenter.evaluation.text import NOTHING, score_text
 from commandcenter.services.assessment_service import AssessmentService
 from ui.background import BackgroundRunner
@@ -41,13 +40,7 @@ KINDS = (PeriodKind.WEEK, PeriodKind.MONTH, PeriodKind.YEAR)
 
 def current_label(kind: PeriodKind, now: datetime | None = None) -> str:
     """This week's, month's or year's label on the district's clock."""
-    today = district_clock().local(now or datetime.now(UTC)).date()
-    if kind is PeriodKind.WEEK:
-        year, week, _day = today.isocalendar()
-        return f"{year:04d}-W{week:02d}"
-    if kind is PeriodKind.MONTH:
-        return f"{today.year:04d}-{today.month:02d}"
-    return f"{today.year:04d}"
+    return period_label(kind, now or datetime.now(UTC))
 
 
 class QtAssessmentRanking(QDialog):
