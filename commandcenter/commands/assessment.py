@@ -17,7 +17,12 @@ from commandcenter.accounts.principal import command_line_principal
 from commandcenter.commands.database import command_database_url, open_store
 from commandcenter.commands.indicators import FORMATS, write_aligned
 from commandcenter.config import Settings
-from commandcenter.evaluation.assessment_text import assessment_cells, deduction_lines, money
+from commandcenter.evaluation.assessment_text import (
+    assessment_cells,
+    deduction_lines,
+    money,
+    supervision_lines,
+)
 from commandcenter.evaluation.periods import PeriodKind, parse_period
 from commandcenter.exit_codes import EXIT_OK, EXIT_USAGE
 from commandcenter.services.assessment_service import AssessmentService
@@ -71,6 +76,6 @@ def run_assessment(args: argparse.Namespace, settings: Settings) -> int:
         total = sum(row.reward_cny or 0 for row in result.rows)
         print(f"月度基数 {result.monthly_base_cny:,} 元/办事处，奖惩合计 {money(total)} 元")
     write_aligned(cells, sys.stdout)
-    for line in deduction_lines(result):
+    for line in [*deduction_lines(result), *supervision_lines(result)]:
         print(line)
     return EXIT_OK

@@ -62,3 +62,11 @@ def deduction_lines(assessment: Assessment) -> list[str]:
         for row in assessment.rows
         for item in row.extra
     ]
+
+
+def supervision_lines(assessment: Assessment) -> list[str]:
+    """督办: per 责任单位, the 协商 cases of the period and how many were closed by its end."""
+    return [
+        f"督办 {department}：协商议题 {counts.get('flagged', 0)} 件，办结 {counts.get('resolved', 0)} 件"
+        for department, counts in assessment.supervision.items()
+    ]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -80,3 +80,16 @@ def test_bad_input_is_one_error_line(args: list[str], capsys: pytest.CaptureFixt
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1
     assert err[0].startswith("错误 error: ")
+
+
+def test_consultations_in_the_bulletins_notes(url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    store = Store.open(url)
+    try:
+        supervisor = services_for(store, UserRole.SUPERVISOR).consultations
+        supervisor.flag(2, "占道经营反复", meeting_date=date(2026, 11, 25), department="城管执法")
+    finally:
+        store.close()
+    assert main(["assessment", "monthly", "--period", "2026-11", "--url", url]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[-2] == "淮河路街道：督办 −1 协商议题未办结：案件 #2（责任单位 城管执法）"
+    assert lines[-1] == "督办 城管执法：协商议题 1 件，办结 0 件"

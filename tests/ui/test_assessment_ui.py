@@ -126,6 +126,10 @@ def test_daily_summary_and_consultation_flag(
     [entry] = AuditTrail(district_store).recent(action=AuditAction.CONSULTATION_CHANGE)
     assert entry.target == "case:5"
     agenda.grab().save(str(SHOTS / "consultations.png"))
+    ranking = QtAssessmentRanking(supervisor.assessments, runner, parent)  # 督办 beside the ranking
+    qtbot.addWidget(ranking)
+    qtbot.waitUntil(lambda: "市政工程" in ranking.supervision.text(), timeout=20_000)
+    assert "1 consultation cases" in ranking.supervision.text()
 
 
 def test_main_window_offers_the_assessment_menu(open_window, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]

@@ -72,6 +72,7 @@ class QtAssessmentRanking(QDialog):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.state = QLabel(self)
+        self.supervision = QLabel(self)  # 督办: the period's 协商 cases per 责任单位
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         bar = QHBoxLayout()
@@ -84,6 +85,7 @@ class QtAssessmentRanking(QDialog):
         page.addLayout(bar)
         page.addWidget(self.state)
         page.addWidget(self.table, 1)
+        page.addWidget(self.supervision)
         page.addWidget(self.message)
         self.grades: tuple[GradeBand, ...] = ()
         self._asked = 0
@@ -144,6 +146,8 @@ class QtAssessmentRanking(QDialog):
         for index, row in enumerate(assessment.rows):
             for column, text in enumerate(self._cells(row, month)):
                 item = QTableWidgetItem(text)
+                if column == 5 and row.extra:  # the reasons of 督查/督办 deductions (domain text)
+                    item.setToolTip("\n".join(f"{d.source} −{d.points:g} {d.reason}" for d in row.extra))
                 if column == 2 and (colour := grade_colour(row.grade, grades)) is not None:
                     item.setBackground(colour)
                     item.setForeground(QColor("#ffffff"))
@@ -181,6 +185,14 @@ class QtAssessmentRanking(QDialog):
             base = self.tr("Monthly base %1 CNY per office; rewards and penalties sum to %2 CNY")
             state += "  " + base.replace("%1", f"{assessment.monthly_base_cny:,}").replace("%2", money(total))
         self.state.setText(state)
+        lines = [
+            self.tr("Supervision %1: %2 consultation cases, %3 closed")
+            .replace("%1", department)
+            .replace("%2", str(counts.get("flagged", 0)))
+            .replace("%3", str(counts.get("resolved", 0)))
+            for department, counts in assessment.supervision.items()
+        ]
+        self.supervision.setText("\n".join(lines))
 
     def _said(self, error: Exception) -> None:
         self.message.setText(str(error))  # the core's "中文 / English" line
