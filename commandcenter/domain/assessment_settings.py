@@ -52,7 +52,7 @@ class AssessmentSettings:
     per_unresolved_consultation: float = 1.0  # 督办: per 协商 case not closed by the period's end
     normalise_by_segments: bool = True  # deductions × (mean segments per office / the office's)
     volume_weight: float = 0.1  # ±10 % at most for cases per segment above/below the mean
-    difficulty: Mapping[str, float] = field(default_factory=dict)  # office name → factor (1.0)
+    difficulty: Mapping[str, float] = field(default_factory=dict, hash=False)  # office name → factor
     grades: tuple[GradeBand, ...] = DEFAULT_GRADES
     monthly_base_cny: int = 200_000  # per office per month
     cny_per_point: float = 2_000.0  # linear: CNY per point above/below the offices' mean

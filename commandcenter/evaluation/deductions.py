@@ -36,3 +36,15 @@ def by_office(deductions: Iterable[ExtraDeduction]) -> Mapping[int, list[ExtraDe
     for deduction in deductions:
         grouped.setdefault(deduction.office_id, []).append(deduction)
     return grouped
+
+
+@dataclass(frozen=True)
+class GivenDeductions:
+    """A ``DeductionSource`` of deductions known for one period (by its label): 督查 results handed
+    over as a list, a test's findings."""
+
+    period: str  # 2026-11, 2026-W47, 2026
+    items: tuple[ExtraDeduction, ...]
+
+    def deductions(self, period: Period) -> Iterable[ExtraDeduction]:
+        return self.items if period.label == self.period else ()

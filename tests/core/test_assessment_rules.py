@@ -140,6 +140,7 @@ def test_settings_section_round_trips_and_is_checked() -> None:
     assert from_json(to_json(settings)).assessment == custom
     assert from_json("{}").assessment == AssessmentSettings()  # a document from before the section
     assert validate(settings) == []
+    assert hash(settings) == hash(DistrictSettings(assessment=custom))  # the document stays hashable
     bad = AssessmentSettings(
         on_time_weight=70,
         difficulty={"甲": 3.0},

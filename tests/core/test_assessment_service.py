@@ -17,12 +17,14 @@ from commandcenter.audit.trail import AuditAction, AuditTrail
 from commandcenter.domain.assessment_settings import AssessmentSettings, RewardPool
 from commandcenter.domain.consultations import ConsultationError, ConsultationStatus
 from commandcenter.domain.kinds import CaseStatus, UserRole
+from commandcenter.evaluation.deductions import ExtraDeduction, GivenDeductions
 from commandcenter.evaluation.periods import PeriodError, PeriodKind, parse_period
 from commandcenter.persistence.access import writing
 from commandcenter.persistence.cases.models import Case
 from commandcenter.persistence.evaluation.published import AlreadyPublished
 from commandcenter.persistence.store import Store
-from commandcenter.testing.accounts import services_for
+from commandcenter.services.assessment_service import AssessmentService
+from commandcenter.testing.accounts import principal_of_role, services_for
 from commandcenter.testing.indicator_cases import case_row, load_two_offices
 
 Z = ZoneInfo("Asia/Shanghai")
@@ -170,3 +172,15 @@ def test_unresolved_consultation_counts_in_the_supervision_part(district: Store)
     assert office_view == []
     targets = [e.target for e in AuditTrail(district).recent(action=AuditAction.CONSULTATION_CHANGE)]
     assert sorted(targets) == ["case:1", "case:1", "case:17", "case:17"]
+
+
+def test_inspection_deductions_plug_in_as_a_source(district: Store) -> None:
+    found = ExtraDeduction(1, 5.0, "督查：暗访发现垃圾堆积 2 处")
+    inspections = GivenDeductions("2026-11", (found,))
+    service = AssessmentService(district, principal_of_role(UserRole.LEADER), extra_sources=[inspections])
+    office_1 = service.ranking("2026-11").row_of(1)
+    assert office_1 is not None
+    assert office_1.extra == (found,)
+    assert office_1.deductions == 5.0
+    assert office_1.final == 95.0  # both offices one segment: no scaling; 10 per segment each: no volume
+    assert service.ranking("2026-10").row_of(1).extra == ()  # type: ignore[union-attr]
