@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QMenu, QWidget
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMenu, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from commandcenter.audit.trail import AuditAction, AuditTrail
@@ -21,6 +21,7 @@ from ui.background import BackgroundRunner
 from ui.evaluation.qt_assessment_ranking import QtAssessmentRanking, current_label
 from ui.evaluation.qt_consultations import QtConsultations
 from ui.evaluation.qt_daily_summary import QtDailySummary
+from ui.evaluation.qt_flag_consultation import QtFlagConsultation
 
 SHOTS = Path("/tmp/assess-shots")
 OFFICES = 18
@@ -147,3 +148,26 @@ def test_main_window_offers_the_assessment_menu(open_window, qtbot: QtBot) -> No
     assert ranking is not None
     qtbot.waitUntil(lambda: ranking.table.rowCount() == OFFICES, timeout=20_000)
     ranking.close()
+
+
+def test_a_supervisor_flags_a_case_from_its_detail(  # type: ignore[no-untyped-def]
+    open_window, qtbot: QtBot, district_store: Store
+) -> None:
+    window = open_window("en", principal=principal_of_role(UserRole.SUPERVISOR))
+    detail = window.open_case(7)
+    button = detail.findChild(QPushButton, "flagConsultationButton")
+    assert button is not None
+    button.click()
+    dialog = detail.findChild(QtFlagConsultation)
+    assert dialog is not None
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()  # no reason: refused in words
+    qtbot.waitUntil(lambda: "/" in dialog.message.text(), timeout=10_000)
+    dialog.reason.setText("多部门职责交叉")
+    dialog.department.setText("园林绿化")
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: detail.message.text() == "Flagged for the consultation meeting.", timeout=10_000)
+    [flag] = services_for(district_store, UserRole.SUPERVISOR).consultations.listed()
+    assert (flag.case_id, flag.department, flag.reason) == (7, "园林绿化", "多部门职责交叉")
+    detail.close()
+    operator = open_window("en")  # the duty operator does not manage the agenda: no button
+    assert operator.open_case(7).findChild(QPushButton, "flagConsultationButton") is None
