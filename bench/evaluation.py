@@ -6,9 +6,11 @@ PostgreSQL cluster and into a SQLite file; then ``--cases`` cases (default 300,0
 district's year) spread over 2026 are written beside it in bulk (``bulk_insert``: COPY on PostgreSQL),
 in every state an assessment distinguishes: not filed, 简易处置, voided, closed in time or late,
 reworked, extended, still open and late, and a few in approved 挂账 holds (``case_requests`` and the
-恢复办理 steps). Timed: what a leader's "2026-11 by office" asks — ``services.indicators.table``
-(the period's facts in one SELECT, the holds in another, the names, every rule, the 18 rows with
-their 综合指标值) — median of ``--runs``. Bars: ≤ 2 s on PostgreSQL, ≤ 5 s on SQLite.
+恢复办理 steps). Timed: a leader's 月奖惩 of 2026-11 — ``services.assessments.ranking`` (the period's
+facts in one SELECT, the holds in another, the offices with their segment counts, the 协商 flags,
+every period rule, each office's 综合指标值, its deductions normalised by segments, difficulty and
+volume, the grades, and the reward or penalty on the 200,000 CNY base summing to the pool) — median
+of ``--runs``. Bars: ≤ 2 s on PostgreSQL, ≤ 5 s on SQLite.
 
 Last line: ``{"monthly_pg_s": …, "monthly_sqlite_s": …}``.
 """
@@ -161,20 +163,23 @@ def _measure(name: str, url: str, cases: int, runs: int) -> float:
         written, holds = _history(store, cases, seed=16)
         elapsed = time.perf_counter() - started
         print(f"{name}: seed district + {written:,} cases ({holds} 挂账) written in {elapsed:.1f} s")
-        leader = services_for(store, UserRole.LEADER).indicators
+        leader = services_for(store, UserRole.LEADER).assessments
         samples = []
         for _ in range(runs):
             started = time.perf_counter()
-            table = leader.table(MONTH, by="office")
+            result = leader.ranking(MONTH)
             samples.append(time.perf_counter() - started)
-        total, scores = table.total.indicators, [row.score or 0 for row in table.rows]
+        rows = result.rows
+        finals = [row.final or 0.0 for row in rows]
+        money = [row.reward_cny or 0 for row in rows]
+        received = sum((row.counts or {}).get("received", 0) for row in rows)
         print(
-            f"{name}: {MONTH} by office: {len(table.rows)} rows, 受理 {total.received:,}, "
-            f"应结案 {total.due:,}, 结案率 {total.closure_rate or 0:.2%}, "
-            f"按期 {total.on_time_rate or 0:.2%}, "
-            f"超期未处置 {total.overdue_open}, 综合 {min(scores):.2f}–{max(scores):.2f}; "
+            f"{name}: 月奖惩 {MONTH}: {len(rows)} offices, 受理 {received:,}, "
+            f"考核得分 {min(finals):.2f}–{max(finals):.2f}, grades {''.join(row.grade for row in rows)}, "
+            f"奖惩 {min(money):+,}…{max(money):+,} CNY (sum {sum(money):+,}); "
             f"runs {', '.join(f'{s:.2f}' for s in samples)} s"
         )
+        assert sum(money) == 0, "a zero-sum month"
         return statistics.median(samples)
     finally:
         store.close()

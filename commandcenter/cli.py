@@ -22,6 +22,7 @@ from pathlib import Path
 
 from commandcenter import __version__
 from commandcenter.commands.apikeys import add_apikeys, run_apikeys
+from commandcenter.commands.assessment import add_assessment, run_assessment
 from commandcenter.commands.database import announce, command_database_url, may_replace, open_store
 from commandcenter.commands.departments import add_departments, run_departments
 from commandcenter.commands.district import add_district, run_district
@@ -117,6 +118,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_gateway(commands)  # issue 14: the headless gateway process
     add_indicators(commands)  # issue 16: the evaluation's indicator tables
     add_duty(commands)  # issue 16: who is on duty, a week's roster
+    add_assessment(commands)  # issue 16: 差异化考核 (周通报, 月奖惩, 年考评)
     add_positions(commands)  # the position time series' partitions and retention
     return parser
 
@@ -305,5 +307,6 @@ _HEADLESS: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
     "gateway": run_gateway,
     "indicators": run_indicators,
     "duty": run_duty,
+    "assessment": run_assessment,
     "positions": run_positions,
 }

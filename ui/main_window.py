@@ -43,6 +43,7 @@ from ui.cases.qt_review_list import place_review_list
 from ui.cases.qt_snapshot_evidence import QtSnapshotEvidence
 from ui.district.qt_district_dialog import QtDistrictDialog, offered
 from ui.duty.duty_menu import install_duty_menu
+from ui.evaluation.assessment_menu import AssessmentMenu
 from ui.linked_video import LinkedVideo
 from ui.map.qt_overview_map import QtOverviewMap
 from ui.plugins.qt_plugins import QtPlugins
@@ -248,6 +249,8 @@ class MainWindow(QMainWindow):
         full_screen.setShortcut(QKeySequence(Qt.Key.Key_F11))
         full_screen.toggled.connect(self.set_full_screen)
         self.addAction(full_screen)  # F11 works even when the menu bar is hidden
+        self.assessment_menu = AssessmentMenu(self.services, self.runner, self)  # 考核 (ui/evaluation)
+        self.assessment_menu.install(self.menu_bar)
         self.plugins.install_menu(self.menu_bar.addMenu(self.tr("Plugins")))
         return full_screen
 
@@ -328,6 +331,7 @@ class MainWindow(QMainWindow):
         detail.dispatch_requested.connect(self.popup.show_case)
         detail.escalation_requested.connect(self.desk.escalate)
         detail.nearest_cameras_requested.connect(self.linked_video.show_around)
+        self.assessment_menu.offer_in_detail(detail)  # 提请协商
         detail.show()
         return detail
 

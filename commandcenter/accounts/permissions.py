@@ -38,6 +38,9 @@ class Permission(StrEnum):
     # 勤务 (issue 16): the duty roster and who is on duty; an office user: their own office's
     VIEW_DUTY = "view_duty"
     MANAGE_DUTY = "manage_duty"  # shift templates, roster entries, leave/swap/extra shifts
+    # issue 16, 差异化考核 and 协商 (services.assessments, services.consultations)
+    PUBLISH_ASSESSMENT = "publish_assessment"  # 发布考核通报: freezes a week's/month's/year's figures
+    MANAGE_CONSULTATION = "manage_consultation"  # 协商议题: flag, withdraw, meeting, outcome
 
 
 _P = Permission
@@ -54,9 +57,11 @@ ROLE_PERMISSIONS: Mapping[UserRole, frozenset[Permission]] = {
         _P.VIEW_INDICATORS,
         _P.VIEW_DUTY,
         _P.MANAGE_DUTY,
+        _P.PUBLISH_ASSESSMENT,
+        _P.MANAGE_CONSULTATION,
     },
     UserRole.LEADER: frozenset(
-        {_P.READ_ALL_CASES, _P.EXPORT, _P.VIEW_AUDIT, _P.VIEW_INDICATORS, _P.VIEW_DUTY}
+        {_P.READ_ALL_CASES, _P.EXPORT, _P.VIEW_AUDIT, _P.VIEW_INDICATORS, _P.VIEW_DUTY, _P.PUBLISH_ASSESSMENT}
     ),
     UserRole.OFFICE: frozenset(
         {_P.READ_OFFICE_CASES, _P.OFFICE_STEPS, _P.VIEW_INDICATORS, _P.VIEW_DUTY, _P.MANAGE_DUTY}
@@ -125,6 +130,8 @@ PERMISSION_NAMES: Mapping[Permission, str] = {
     _P.VIEW_INDICATORS: "查看考核指标",
     _P.VIEW_DUTY: "查看勤务",
     _P.MANAGE_DUTY: "排班管理",
+    _P.PUBLISH_ASSESSMENT: "发布考核通报",
+    _P.MANAGE_CONSULTATION: "协商议题管理",
 }
 
 

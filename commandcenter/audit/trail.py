@@ -46,6 +46,8 @@ class AuditAction(StrEnum):
     DISTRICT_EDIT = "district_edit"  # one record of base data changed by hand (target "<kind>:<id>")
     POSITIONS_EXPIRED = "positions_expired"  # a day's fixes thinned and dropped (target "positions:<day>")
     DUTY_CHANGE = "duty_change"  # a shift, roster entry or day's exception (target "duty_roster:<id>" …)
+    ASSESSMENT_PUBLISHED = "assessment_published"  # a bulletin frozen (target "assessment:<kind>:<period>")
+    CONSULTATION_CHANGE = "consultation_change"  # 协商: flagged, withdrawn, met (target "case:<id>")
     REVIEW_DECIDED = (
         "review_decided"  # a 待甄别 item accepted (→ its case) or rejected (target "review:<id>")
     )

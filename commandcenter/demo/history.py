@@ -159,8 +159,15 @@ def _one_case(
         "deadline_at": deadline,
         "updated_at": events[-1]["ts"],
         "version": len(events),
+        "dispatched_at": _last(events, _S.DISPATCHED),  # what the indicators count 派遣 and 应结案 by
+        "closed_at": _last(events, _S.CLOSED),
     }
     return _Case(created, row, events)
+
+
+def _last(events: list[dict[str, Any]], step: CaseStatus) -> datetime | None:
+    """When the trail last took ``step`` (None: never), as the workflow stamps the case."""
+    return next((event["ts"] for event in reversed(events) if event["action"] == step.value), None)
 
 
 def add_history(

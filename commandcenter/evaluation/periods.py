@@ -21,6 +21,7 @@ class PeriodKind(StrEnum):
     MONTH = "month"
     WEEK = "week"
     YEAR = "year"
+    DAY = "day"  # the daily summary's (evaluation.daily.day_period); not written as text
 
 
 class PeriodError(ValueError):
@@ -66,6 +67,17 @@ def parse_period(text: str, clock: DistrictClock | None = None) -> Period:
         f"考核周期「{text}」无效，应为 2026-11、2026-W47 或 2026 / "
         f"invalid period {text!r}: write a month 2026-11, a week 2026-W47 or a year 2026"
     )
+
+
+def current_label(kind: PeriodKind, moment: datetime, clock: DistrictClock | None = None) -> str:
+    """The label of the week, month or year holding ``moment`` on the district's clock."""
+    today = (clock or district_clock()).local(moment).date()
+    if kind is PeriodKind.WEEK:
+        year, week, _day = today.isocalendar()
+        return f"{year:04d}-W{week:02d}"
+    if kind is PeriodKind.MONTH:
+        return f"{today.year:04d}-{today.month:02d}"
+    return f"{today.year:04d}"
 
 
 def _period(kind: PeriodKind, label: str, first: date, following: date, clock: DistrictClock) -> Period:

@@ -31,6 +31,7 @@ from commandcenter.persistence.cases.models import (
 from commandcenter.persistence.district.imports import store_district_plan
 from commandcenter.persistence.district.models import Department, Office, Road, Segment, Staff, Vehicle
 from commandcenter.persistence.duty.models import DutyExceptionRow, DutyRosterRow, DutyShift
+from commandcenter.persistence.evaluation.models import ConsultationCase
 from commandcenter.persistence.gateway.models import (
     Open311Request,
     TerminalCommand,
@@ -57,6 +58,7 @@ LOAD_ORDER: tuple[type[Base], ...] = (
     CasePhoto,
     ScreeningReview,
     CaseRequest,
+    ConsultationCase,  # 协商 flags go with their cases (plain ids)
     Open311Request,
     WebhookOutbox,
     TerminalSession,

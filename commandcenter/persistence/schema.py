@@ -13,6 +13,7 @@ from commandcenter.persistence.cameras import models as cameras
 from commandcenter.persistence.cases import desk_models as case_desk, models as cases
 from commandcenter.persistence.district import models as district
 from commandcenter.persistence.duty import models as duty
+from commandcenter.persistence.evaluation import models as evaluation
 from commandcenter.persistence.gateway import models as gateway
 from commandcenter.persistence.map import models as map_tables
 from commandcenter.persistence.plugins import models as plugins
@@ -31,6 +32,7 @@ AGGREGATES = (
     settings,
     gateway,
     duty,
+    evaluation,
 )
 metadata = Base.metadata
 

@@ -7,14 +7,21 @@ so a renamed domain field or a new persistence class changes this module and no 
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 from commandcenter.cases.district_index import SegmentHit
 from commandcenter.cases.screening import ScreeningResult
 from commandcenter.domain import cases as domain_cases, district as domain_district
 from commandcenter.domain_events import CaseEvent as DomainCaseEvent, UnitAlert as DomainUnitAlert
+from commandcenter.evaluation.assessment import settings_weights
+from commandcenter.evaluation.indicators import Indicators
+from commandcenter.evaluation.periods import PeriodKind, current_label, parse_period
+from commandcenter.evaluation.score import composite_score
+from commandcenter.persistence.cases.indicator_facts import period_facts
 from commandcenter.persistence.cases.outcomes import case_outcomes
 from commandcenter.persistence.district import queries as district_queries
+from commandcenter.persistence.settings.queries import read_settings
 from commandcenter.persistence.store import Store
 from commandcenter.plugin_host.manifest import PluginManifest
 from commandcenter.plugins_api.types import (
@@ -23,6 +30,7 @@ from commandcenter.plugins_api.types import (
     Coordinates,
     Office,
     PluginInfo,
+    PostIndicators,
     ScreenedReport,
     Segment,
     SegmentMatch,
@@ -138,3 +146,27 @@ class StoreDistrict:
 
     def case_outcomes(self, office_id: int | None) -> list[CaseOutcome]:
         return [case_outcome(record) for record in case_outcomes(self._store, office_id)]
+
+    def post_indicators(self, office_id: int, period: str | None) -> list[PostIndicators]:
+        """Per assignee of the office's cases, the period's indicators (API 1.2)."""
+        when = parse_period(period or current_label(PeriodKind.MONTH, datetime.now(UTC)))
+        weights = settings_weights(read_settings(self._store).settings.assessment)
+        counts: dict[int, Indicators] = {}
+        for case in period_facts(self._store, when.start, when.end, office_id):
+            if case.staff_id is not None:
+                counts.setdefault(case.staff_id, Indicators()).add(case, when)
+        return [
+            PostIndicators(
+                staff_id,
+                when.label,
+                c.received,
+                c.dispatched,
+                c.due,
+                c.closed,
+                c.on_time,
+                c.reworked,
+                c.overdue_open,
+                composite_score(c, weights),
+            )
+            for staff_id, c in sorted(counts.items())
+        ]

@@ -33,6 +33,7 @@ from commandcenter.plugins_api.types import (
     CaseOutcome,
     Office,
     PluginInfo,
+    PostIndicators,
     ScreenedReport,
     Segment,
     StaffMember,
@@ -91,6 +92,14 @@ class PluginContext:
     def case_outcomes(self, office: str | None = None) -> list[CaseOutcome]:
         """Cases located on a segment — of every office, or of one (by name; unknown: none)."""
         return self._district.case_outcomes(None if office is None else self.office_id(office) or -1)
+
+    def post_indicators(self, office: str, period: str | None = None) -> list[PostIndicators]:
+        """API 1.2: the district's indicators per person (路长 …) of one office (by name; unknown:
+        none) for ``period`` — ``2026-11``, ``2026-W47``, ``2026`` or None for the current month on
+        the district's clock — under the district's period rules and assessment weights. A bad
+        period raises ``ValueError`` with a "中文 / English" message."""
+        office_id = self.office_id(office)
+        return [] if office_id is None else self._district.post_indicators(office_id, period)
 
     # ------------------------------------------------------------------ contributing
     def subscribe(self, event: str, handler: Callable[[Any], object]) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, Protocol
 
-from commandcenter.plugins_api.types import CaseOutcome, Office, Segment, StaffMember
+from commandcenter.plugins_api.types import CaseOutcome, Office, PostIndicators, Segment, StaffMember
 
 
 class Tables(Protocol):
@@ -50,3 +50,5 @@ class DistrictReader(Protocol):
     def staff(self) -> list[StaffMember]: ...
 
     def case_outcomes(self, office_id: int | None) -> list[CaseOutcome]: ...
+
+    def post_indicators(self, office_id: int, period: str | None) -> list[PostIndicators]: ...

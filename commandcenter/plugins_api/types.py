@@ -67,6 +67,37 @@ class CaseOutcome:
 
 
 @dataclass(frozen=True)
+class PostIndicators:
+    """One person's (路长, city manager …: the post the cases were dispatched to) district indicators
+    for one period (API 1.2): the counts the district's assessment uses, under its period rules
+    (应结案 by the deadline's period, 挂账 time excluded …), and the 综合指标值 under the district's
+    assessment weights (None: nothing was due)."""
+
+    staff_id: int
+    period: str  # 2026-11, 2026-W47, 2026
+    received: int  # 受理
+    dispatched: int  # 派遣
+    due: int  # 应结案
+    closed: int  # 结案
+    on_time: int  # 按期结案
+    reworked: int  # 返工
+    overdue_open: int  # 超期未处置 at the period's end
+    score: float | None
+
+    @property
+    def closure_rate(self) -> float | None:
+        return self.closed / self.due if self.due else None
+
+    @property
+    def on_time_rate(self) -> float | None:
+        return self.on_time / self.due if self.due else None
+
+    @property
+    def rework_rate(self) -> float | None:
+        return self.reworked / self.closed if self.closed else None
+
+
+@dataclass(frozen=True)
 class CaseEvent:
     """Payload of ``case_created``, ``case_dispatched`` and ``case_closed``."""
 

@@ -8,11 +8,13 @@ and a different major means names were removed or changed. Bump the minor when a
 
 1.1: the facade's own record types (``Office``, ``Segment``, ``StaffMember``, ``ScreenedReport`` …,
 field-compatible with what 1.0 handed out), ``add_demo_data``, ``ui.plugins.QtTabbedPanel``.
+1.2: ``PluginContext.post_indicators`` and ``PostIndicators`` — the district's indicators per person
+and period (issue 16), so an office's own scoring uses the district's rules.
 """
 
 from __future__ import annotations
 
-API_VERSION = "1.1"
+API_VERSION = "1.2"
 
 
 class VersionError(ValueError):

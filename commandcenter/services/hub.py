@@ -27,10 +27,12 @@ from commandcenter.plugin_host.startup import PluginLauncher
 from commandcenter.services.admin_service import AdminService
 from commandcenter.services.alert_service import AlertService
 from commandcenter.services.approval_service import ApprovalService
+from commandcenter.services.assessment_service import AssessmentService
 from commandcenter.services.audit_service import AuditService
 from commandcenter.services.camera_service import CameraService
 from commandcenter.services.case_service import CaseService
 from commandcenter.services.category_service import CategoryService
+from commandcenter.services.consultation_service import ConsultationService
 from commandcenter.services.dispatch_advice import DispatchAdvice
 from commandcenter.services.district_check_service import DistrictCheckService
 from commandcenter.services.district_data_service import DistrictDataService
@@ -96,6 +98,8 @@ class Services:
         self.terminals = TerminalService(store, principal, audit=audit, clock=clock)  # 立即定位 …
         self.indicators = IndicatorService(store, principal, audit=audit, clock=clock)  # 考核指标
         self.duty = DutyService(store, principal, audit=audit, clock=clock)  # 勤务: rosters, who is on duty
+        self.assessments = AssessmentService(store, principal, audit=audit, clock=clock)  # 差异化考核
+        self.consultations = ConsultationService(store, principal, audit=audit, clock=clock)  # 协商
         self.settings.saved.connect(self.live_settings.adopt)  # this workstation at once
 
     @property

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 
 from commandcenter.plugins_api import CardValue, PluginContext, RuleOutcome, ScreenedReport
@@ -12,21 +11,24 @@ from plugins.songshan_assessment.scoring import ChiefScore, score_chiefs
 OFFICE = "嵩山路街道"
 
 
-def current_scores(context: PluginContext) -> list[ChiefScore]:
+def current_scores(context: PluginContext, period: str | None = None) -> list[ChiefScore]:
+    """This month's (or ``period``'s: 2026-11, 2026-W47, 2026) scores of the office's 路长."""
     chiefs = [
         (m.id, m.name, m.segment_id) for m in context.staff(OFFICE, role="路长") if m.segment_id is not None
     ]
-    return score_chiefs(chiefs, context.case_outcomes(OFFICE), datetime.now(UTC))
+    return score_chiefs(chiefs, context.post_indicators(OFFICE, period))
 
 
 def activate(context: PluginContext) -> None:
     def card() -> CardValue:
-        scores = current_scores(context)
+        scores = [s for s in current_scores(context) if s.score is not None]
         if not scores:
-            return CardValue("—", "本办事处暂无路长")
-        average = sum(s.score for s in scores) / len(scores)
+            return CardValue("—", "本月暂无应结案件")
+        average = sum(s.score or 0.0 for s in scores) / len(scores)
         lowest = scores[-1]
-        return CardValue(f"{average:.1f}", f"{len(scores)} 名路长, 最低 {lowest.name} {lowest.score:.1f}")
+        return CardValue(
+            f"{average:.1f}", f"本月 {len(scores)} 名路长, 最低 {lowest.name} {lowest.score:.1f}"
+        )
 
     def rule(report: ScreenedReport) -> RuleOutcome | None:
         chief = report.road_chief
@@ -42,12 +44,12 @@ def _rows(context: PluginContext) -> list[dict[str, Any]]:
         {
             "rank": rank,
             "name": s.name,
-            "cases": s.cases,
+            "cases": s.due,
             "closed": s.closed,
-            "on_time": f"{s.on_time_rate:.0%}",
-            "rework": f"{s.rework_rate:.0%}",
+            "on_time": _percent(s.on_time_rate),
+            "rework": _percent(s.rework_rate),
             "overdue": s.overdue_open,
-            "score": f"{s.score:.1f}",
+            "score": "—" if s.score is None else f"{s.score:.1f}",
         }
         for rank, s in enumerate(current_scores(context), start=1)
     ]
@@ -59,11 +61,15 @@ def _panel(context: PluginContext, host: Any) -> Any:
     columns = [
         Column("rank", "名次"),
         Column("name", "路长"),
-        Column("cases", "案件"),
+        Column("cases", "应结案"),
         Column("closed", "结案"),
-        Column("on_time", "按期处置率"),
+        Column("on_time", "按期结案率"),
         Column("rework", "返工率"),
-        Column("overdue", "逾期未结"),
+        Column("overdue", "超期未处置"),
         Column("score", "得分"),
     ]
     return QtRecordPanel(host, columns, lambda: _rows(context))
+
+
+def _percent(rate: float | None) -> str:
+    return "—" if rate is None else f"{rate:.0%}"

@@ -1,25 +1,24 @@
-"""The 嵩山路 assessment rule, Qt-free and database-free: case outcomes in, one score per 路长 out.
+"""The 嵩山路 assessment rule, Qt-free and database-free: the district's indicators per 路长 in, one
+score per 路长 out (issue 16: the office's own scoring uses the district's indicators and periods).
 
-Per 路长 (the cases located on their segment):
-- 结案率 = closed / all cases;  按期处置率 = closed by the deadline / closed;
-- 返工率 = cases reworked at least once / all cases;  逾期未结 = open cases past their deadline.
-Score (0–100) = 100 × (W_ON_TIME·按期处置率 + W_CLOSED·结案率 + W_REWORK·(1 − 返工率)) − 2 per overdue
-open case. A 路长 with no case in the period scores 100 (nothing went wrong on their road).
-The weights are the office's to set; these follow the usual 考核 emphasis on timeliness.
+The counts come from ``PluginContext.post_indicators`` (API 1.2) for a period — the current month by
+default, or a week/year — so 应结案, 按期, 返工 and 超期未处置 follow the district's period rules
+(deadline's period, 挂账 time excluded) instead of this module's own all-time count. On top of the
+district's 综合指标值 the office keeps its own 路长制 emphasis:
+
+    score = 综合指标值 − OVERDUE_PENALTY × 超期未处置   (0–100)
+
+A 路长 with nothing due in the period has no score ("—") and ranks after those scored.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
 
-from commandcenter.plugins_api import CaseOutcome
+from commandcenter.plugins_api import PostIndicators
 
-W_ON_TIME, W_CLOSED, W_REWORK = 0.5, 0.3, 0.2
-OVERDUE_PENALTY = 2.0
-CLOSED = "结案"
+OVERDUE_PENALTY = 1.5  # the office's own extra weight on cases left late (路长制 考核制度)
 
 
 @dataclass(frozen=True)
@@ -27,38 +26,40 @@ class ChiefScore:
     staff_id: int
     name: str
     segment_id: int
-    cases: int
+    due: int
     closed: int
-    on_time_rate: float
-    rework_rate: float
+    on_time_rate: float | None
+    rework_rate: float | None
     overdue_open: int
-    score: float
+    score: float | None
 
 
 def score_chiefs(
-    chiefs: Iterable[tuple[int, str, int]], outcomes: Sequence[CaseOutcome], now: datetime
+    chiefs: Iterable[tuple[int, str, int]], indicators: Sequence[PostIndicators]
 ) -> list[ChiefScore]:
-    """``chiefs``: (staff id, name, segment id); ``outcomes``: ``CaseOutcome`` rows. Best first."""
-    by_segment: dict[int, list[CaseOutcome]] = defaultdict(list)
-    for outcome in outcomes:
-        by_segment[outcome.segment_id].append(outcome)
+    """``chiefs``: (staff id, name, segment id); ``indicators``: the period's per person. Best first,
+    those without a score last."""
+    by_staff = {row.staff_id: row for row in indicators}
     scores = [
-        _score(staff_id, name, segment_id, by_segment.get(segment_id, []), now)
-        for staff_id, name, segment_id in chiefs
+        _score(staff_id, name, segment_id, by_staff.get(staff_id)) for staff_id, name, segment_id in chiefs
     ]
-    return sorted(scores, key=lambda s: (-s.score, s.staff_id))
+    return sorted(scores, key=lambda s: (s.score is None, -(s.score or 0.0), s.staff_id))
 
 
-def _score(staff_id: int, name: str, segment_id: int, cases: list[CaseOutcome], now: datetime) -> ChiefScore:
-    closed = [c for c in cases if c.status == CLOSED]
-    on_time = [c for c in closed if c.deadline_at is None or (c.closed_at and c.closed_at <= c.deadline_at)]
-    reworked = [c for c in cases if c.rework_count > 0]
-    overdue = [c for c in cases if c.status != CLOSED and c.deadline_at is not None and c.deadline_at < now]
-    on_time_rate = len(on_time) / len(closed) if closed else 1.0
-    closed_rate = len(closed) / len(cases) if cases else 1.0
-    rework_rate = len(reworked) / len(cases) if cases else 0.0
-    raw = 100 * (W_ON_TIME * on_time_rate + W_CLOSED * closed_rate + W_REWORK * (1 - rework_rate))
-    score = max(0.0, round(raw - OVERDUE_PENALTY * len(overdue), 1))
+def _score(staff_id: int, name: str, segment_id: int, row: PostIndicators | None) -> ChiefScore:
+    if row is None:
+        return ChiefScore(staff_id, name, segment_id, 0, 0, None, None, 0, None)
+    score = None
+    if row.score is not None:
+        score = round(max(0.0, row.score - OVERDUE_PENALTY * row.overdue_open), 1)
     return ChiefScore(
-        staff_id, name, segment_id, len(cases), len(closed), on_time_rate, rework_rate, len(overdue), score
+        staff_id,
+        name,
+        segment_id,
+        row.due,
+        row.closed,
+        row.on_time_rate,
+        row.rework_rate,
+        row.overdue_open,
+        score,
     )

@@ -4,12 +4,16 @@ kiosks with duty staff and the 嵩山路 assessment scores."""
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 
+from commandcenter.domain.kinds import CaseStatus
 from commandcenter.persistence.bulk_load import replace_all
+from commandcenter.persistence.cases.models import Case
 from commandcenter.persistence.store import Store
-from commandcenter.plugins_api import CaseOutcome, InvalidEntry, PluginContext
+from commandcenter.plugins_api import InvalidEntry, PluginContext, PostIndicators
+from commandcenter.testing.indicator_cases import case_row, store_rows
 from commandcenter.testing.minimal_district import minimal_district
 from commandcenter.testing.plugins import context_for
 from plugins.fuhua_volunteers import roster
@@ -73,32 +77,45 @@ def test_kiosks_are_added_on_the_offices_segments_with_duty_staff_and_drawn(dist
         kiosks.add_kiosk(context, "无路段的亭", None)
 
 
-def test_songshan_scores_reward_on_time_closure_and_punish_rework_and_overdue() -> None:
-    now = datetime(2026, 11, 27, tzinfo=UTC)
-    day = timedelta(days=1)
+def test_songshan_scores_its_road_chiefs_with_the_district_indicators() -> None:
+    def row(
+        staff_id: int, due: int, closed: int, on_time: int, overdue: int, score: float | None
+    ) -> PostIndicators:
+        return PostIndicators(staff_id, "2026-11", due, due, due, closed, on_time, 0, overdue, score)
 
-    def case(
-        case_id: int, segment: int, status: str, closed_late: bool = False, rework: int = 0
-    ) -> CaseOutcome:
-        deadline = now - 3 * day
-        closed = None if status != "结案" else deadline + (day if closed_late else -day)
-        return CaseOutcome(case_id, segment, status, now - 5 * day, deadline, closed, rework)
-
-    outcomes = [
-        case(1, 10, "结案"),
-        case(2, 10, "结案"),
-        case(3, 20, "结案", closed_late=True, rework=1),
-        case(4, 20, "处置"),
-    ]
-    scores = score_chiefs([(1, "甲", 10), (2, "乙", 20), (3, "丙", 30)], outcomes, now)
+    indicators = [row(1, 10, 10, 10, 0, 100.0), row(2, 4, 2, 1, 2, 43.0)]
+    scores = score_chiefs([(1, "甲", 10), (2, "乙", 20), (3, "丙", 30)], indicators)
+    assert [s.name for s in scores] == ["甲", "乙", "丙"]  # 丙: nothing due, no score, last
     by_name = {score.name: score for score in scores}
     assert by_name["甲"].score == 100.0
-    assert by_name["丙"].score == 100.0
-    assert by_name["乙"].on_time_rate == 0.0
-    assert by_name["乙"].rework_rate == 0.5
-    assert by_name["乙"].overdue_open == 1
-    assert by_name["乙"].score == pytest.approx(100 * (0.3 * 0.5 + 0.2 * 0.5) - 2)
-    assert scores[-1].name == "乙"
+    assert by_name["乙"].score == pytest.approx(43.0 - 2 * 1.5)
+    assert by_name["乙"].on_time_rate == 0.25
+    assert by_name["丙"].score is None
+
+
+def test_songshan_reads_the_periods_indicators_through_the_api(district: Store) -> None:
+    """``post_indicators`` (API 1.2) counts a 路长's November under the district's period rules."""
+    district.execute_raw("UPDATE offices SET name = '嵩山路街道'")
+    zone = ZoneInfo("Asia/Shanghai")
+    received = datetime(2026, 11, 20, 9, tzinfo=zone)
+    due = {"dispatched_at": received, "deadline_at": received + timedelta(days=1), "staff_id": 1}
+    store_rows(
+        district,
+        Case,
+        [
+            case_row(900, received, status=CaseStatus.CLOSED, closed_at=received + timedelta(hours=3), **due),
+            case_row(901, received, status=CaseStatus.DISPOSING, **due),
+            case_row(902, datetime(2026, 10, 1, tzinfo=zone), status=CaseStatus.RECEIVED, staff_id=1),
+        ],
+    )
+    context = context_of(district, "songshan_assessment")
+    [november] = context.post_indicators("嵩山路街道", "2026-11")
+    assert (november.staff_id, november.due, november.closed, november.overdue_open) == (1, 2, 1, 1)
+    assert november.on_time_rate == 0.5
+    assert november.score is not None
+    assert context.post_indicators("不存在街道", "2026-11") == []
+    with pytest.raises(ValueError, match="invalid period"):
+        context.post_indicators("嵩山路街道", "2026-13")
 
 
 def test_volunteers_are_added_to_segments_and_mapped_per_segment(district: Store) -> None:
