@@ -35,6 +35,10 @@ class Permission(StrEnum):
     CHECK_DISTRICT = "check_district"  # the district consistency report (issue 13)
     MANAGE_DISTRICT = "manage_district"  # importing and exporting the district's base data
     VIEW_INDICATORS = "view_indicators"  # the evaluation's indicator tables (an office user: their office)
+    # 督查 (issue 16): the inspector pool, drawing rounds, recording findings; viewing them. Office users
+    # have neither: a 暗访 group's target must not be known to the office it visits.
+    MANAGE_INSPECTIONS = "manage_inspections"
+    VIEW_INSPECTIONS = "view_inspections"
 
 
 _P = Permission
@@ -49,8 +53,12 @@ ROLE_PERMISSIONS: Mapping[UserRole, frozenset[Permission]] = {
         _P.MANAGE_CATEGORIES,
         _P.CHECK_DISTRICT,
         _P.VIEW_INDICATORS,
+        _P.MANAGE_INSPECTIONS,  # 督查
+        _P.VIEW_INSPECTIONS,
     },
-    UserRole.LEADER: frozenset({_P.READ_ALL_CASES, _P.EXPORT, _P.VIEW_AUDIT, _P.VIEW_INDICATORS}),
+    UserRole.LEADER: frozenset(
+        {_P.READ_ALL_CASES, _P.EXPORT, _P.VIEW_AUDIT, _P.VIEW_INDICATORS, _P.VIEW_INSPECTIONS}
+    ),
     UserRole.OFFICE: frozenset({_P.READ_OFFICE_CASES, _P.OFFICE_STEPS, _P.VIEW_INDICATORS}),
     UserRole.DEPARTMENT: frozenset({_P.READ_DEPARTMENT_CASES, _P.DEPARTMENT_STEPS}),
     UserRole.INSPECTOR: frozenset({_P.READ_ALL_CASES, _P.ON_SITE_CLOSE}),
@@ -65,6 +73,8 @@ ROLE_PERMISSIONS: Mapping[UserRole, frozenset[Permission]] = {
             _P.CHECK_DISTRICT,
             _P.MANAGE_DISTRICT,
             _P.VIEW_INDICATORS,  # the command line's reports (``commandcenter indicators``)
+            _P.MANAGE_INSPECTIONS,  # the command line's draws (``commandcenter inspections``)
+            _P.VIEW_INSPECTIONS,
         }
     ),
 }
@@ -113,6 +123,8 @@ PERMISSION_NAMES: Mapping[Permission, str] = {
     _P.CHECK_DISTRICT: "辖区数据检查",
     _P.MANAGE_DISTRICT: "基础数据管理",
     _P.VIEW_INDICATORS: "查看考核指标",
+    _P.MANAGE_INSPECTIONS: "督查管理（抽组、记录问题）",
+    _P.VIEW_INSPECTIONS: "查看督查",
 }
 
 

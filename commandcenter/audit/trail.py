@@ -45,6 +45,9 @@ class AuditAction(StrEnum):
     DISTRICT_IMPORT = "district_import"  # base data stored from a delivery of files
     DISTRICT_EDIT = "district_edit"  # one record of base data changed by hand (target "<kind>:<id>")
     POSITIONS_EXPIRED = "positions_expired"  # a day's fixes thinned and dropped (target "positions:<day>")
+    INSPECTOR_CHANGE = "inspector_change"  # 督查员 added, deactivated or reactivated ("inspector:<id>")
+    INSPECTION_DRAW = "inspection_draw"  # a round of 督查 groups drawn (target "inspection_round:<id>")
+    INSPECTION_FINDING = "inspection_finding"  # a group's finding recorded ("inspection_group:<id>")
     REVIEW_DECIDED = (
         "review_decided"  # a 待甄别 item accepted (→ its case) or rejected (target "review:<id>")
     )

@@ -36,6 +36,12 @@ from commandcenter.persistence.gateway.models import (
     TerminalSession,
     WebhookOutbox,
 )
+from commandcenter.persistence.inspections.models import (
+    InspectionFindingRow,
+    InspectionGroupRow,
+    InspectionRoundRow,
+    InspectorRow,
+)
 from commandcenter.persistence.store import Store
 from commandcenter.persistence.units.models import PositionRollup, PositionRow, Unit
 
@@ -56,6 +62,10 @@ LOAD_ORDER: tuple[type[Base], ...] = (
     CasePhoto,
     ScreeningReview,
     CaseRequest,
+    InspectorRow,  # 督查 (migration 0016): plain ids of staff, offices and cases, emptied with them
+    InspectionRoundRow,
+    InspectionGroupRow,
+    InspectionFindingRow,
     Open311Request,
     WebhookOutbox,
     TerminalSession,

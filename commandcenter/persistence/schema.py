@@ -13,12 +13,25 @@ from commandcenter.persistence.cameras import models as cameras
 from commandcenter.persistence.cases import desk_models as case_desk, models as cases
 from commandcenter.persistence.district import models as district
 from commandcenter.persistence.gateway import models as gateway
+from commandcenter.persistence.inspections import models as inspections
 from commandcenter.persistence.map import models as map_tables
 from commandcenter.persistence.plugins import models as plugins
 from commandcenter.persistence.settings import models as settings
 from commandcenter.persistence.units import models as units
 
-AGGREGATES = (district, units, cameras, cases, case_desk, accounts, plugins, map_tables, settings, gateway)
+AGGREGATES = (
+    district,
+    units,
+    cameras,
+    cases,
+    case_desk,
+    accounts,
+    plugins,
+    map_tables,
+    settings,
+    gateway,
+    inspections,
+)
 metadata = Base.metadata
 
 _DAY_PARTITION = re.compile(r"positions_(\d{8}|default)")

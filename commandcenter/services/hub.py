@@ -37,6 +37,8 @@ from commandcenter.services.district_data_service import DistrictDataService
 from commandcenter.services.district_edit_service import DistrictEditService
 from commandcenter.services.district_service import DistrictService
 from commandcenter.services.indicator_service import IndicatorService
+from commandcenter.services.inspection_findings import InspectionFindingService
+from commandcenter.services.inspection_service import InspectionService
 from commandcenter.services.intake_service import IntakeService
 from commandcenter.services.live_settings import LiveSettings
 from commandcenter.services.map_service import MapService
@@ -94,6 +96,10 @@ class Services:
         self.settings = SettingsService(store, principal, audit=audit, clock=clock)
         self.terminals = TerminalService(store, principal, audit=audit, clock=clock)  # 立即定位 …
         self.indicators = IndicatorService(store, principal, audit=audit, clock=clock)  # 考核指标
+        self.inspections = InspectionService(store, principal, audit=audit, clock=clock)  # 督查
+        self.inspection_findings = InspectionFindingService(  # 督查 findings: through this intake
+            store, principal, intake=intake, audit=audit, clock=clock
+        )
         self.settings.saved.connect(self.live_settings.adopt)  # this workstation at once
 
     @property
