@@ -54,6 +54,13 @@ class InspectionOverview:
 
 
 class InspectionService(Guarded):
+    def may_view(self) -> bool:
+        """Whether the window offers 督查 at all (asked without an audit row)."""
+        return self.principal.can(Permission.VIEW_INSPECTIONS)
+
+    def may_manage(self) -> bool:
+        return self.principal.can(Permission.MANAGE_INSPECTIONS)
+
     def overview(self, period: str | None = None) -> InspectionOverview:
         self._require(Permission.VIEW_INSPECTIONS, "inspections")
         label = None if not period else parse_period(period).label
