@@ -112,7 +112,7 @@ class QtFindingDialog(QDialog):
             return
         self.result_filing = outcome
         if report.filing is Filing.IN_REVIEW:
-            said = self.tr("The finding waits for review (待甄别), linked to the group.")
+            said = self.tr("The finding waits for review, linked to the group.")
         else:
             said = self.tr("Filed as case %1, linked to the group.").replace("%1", report.number or "")
         self.filed.emit(said)
