@@ -193,3 +193,14 @@ def test_leaders_read_but_do_not_draw(district: Store) -> None:
         leader.inspections.add_department_member("某人", 1)
     with pytest.raises(PermissionDenied):
         leader.inspection_findings.record(1, FindingReport("S0501", 113.61, 34.71, "x"))
+
+
+def test_reloading_the_district_empties_the_inspections_with_it(district: Store) -> None:
+    services = supervisor(district)
+    filled_pool(services)
+    services.inspections.confirm(services.inspections.preview("2026-12", seed=3))
+    group = services.inspections.overview().rounds[0].groups[0]
+    services.inspection_findings.record(group.id, FindingReport("S0501", 113.61, 34.71, "问题"))
+    replace_all(district, inspection_district())  # a demo reset: no foreign key holds it back
+    overview = supervisor(district).inspections.overview()
+    assert (overview.pool, overview.rounds) == ((), ())
