@@ -1,9 +1,11 @@
 """``commandcenter inspections list [--period P] | draw --period P [--kind 明察|暗访] [--size N]
-[--window month|quarter|year] [--seed N] [--dry-run] | add --staff ID | add --department ID --name NAME
-[--office ID]``: the 督查 pool and rounds for IT scripts and the 督查 office, through
-``InspectionService`` as the command-line administrator (audited as ``cli:<OS user>``). ``draw``
-prints the groups with their seed; ``--dry-run`` stores nothing. A pool that cannot satisfy the draw's
-rules, a bad period or argument: one ``错误 error:`` line and exit 2."""
+[--window month|quarter|year] [--seed N] [--dry-run] | verify ROUND | add --staff ID
+| add --department ID --name NAME [--office ID]``: the 督查 pool and rounds for IT scripts and the 督查
+office, through ``InspectionService`` as the command-line administrator (audited as ``cli:<OS
+user>``). ``draw`` prints the groups with their seed; ``--dry-run`` stores nothing; ``verify`` draws a
+stored round again from its seed, pool and the window's earlier pairings and says whether the groups
+agree (exit 2 if not). A pool that cannot satisfy the draw's rules, a bad period or argument: one
+``错误 error:`` line and exit 2."""
 
 from __future__ import annotations
 
@@ -43,6 +45,9 @@ def add_inspections(commands: Any) -> None:
     draw.add_argument("--seed", type=int, default=None, help="draw from this seed (replay a round)")
     draw.add_argument("--dry-run", action="store_true", help="print the groups, store nothing")
     draw.add_argument("--url", help=URL_HELP)
+    verify = actions.add_parser("verify", help="draw a stored round again from its seed and compare")
+    verify.add_argument("round", type=int, metavar="ROUND")
+    verify.add_argument("--url", help=URL_HELP)
     add = actions.add_parser("add", help="add a staff member or a department's member to the pool")
     add.add_argument("--staff", type=int, help="the staff member's id (their office is their own)")
     add.add_argument("--department", type=int, help="the department's id (with --name)")
@@ -61,6 +66,10 @@ def run_inspections(args: argparse.Namespace, settings: Settings) -> int:
                 _draw(service, args)
             elif args.inspections_command == "add":
                 _add(service, args)
+            elif args.inspections_command == "verify":
+                same = service.verify(args.round)
+                print("一致 consistent" if same else "不一致 NOT consistent")
+                return EXIT_OK if same else EXIT_USAGE
             else:
                 _list(service.overview(args.period or None))
         finally:

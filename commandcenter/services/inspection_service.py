@@ -10,6 +10,7 @@ found goes through intake (``services.inspection_findings``).
 
 from __future__ import annotations
 
+import dataclasses
 import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -34,7 +35,14 @@ from commandcenter.evaluation.inspection_results import (
 )
 from commandcenter.evaluation.periods import parse_period
 from commandcenter.inspections.draw import DrawError, DrawProblem, Pair, draw_groups, pairs_of
-from commandcenter.inspections.windows import first_day, last_day, window_label
+from commandcenter.inspections.windows import (
+    first_day,
+    kind_named,
+    last_day,
+    window_label,
+    window_named,
+    window_of_label,
+)
 from commandcenter.persistence.district.departments import departments
 from commandcenter.persistence.district.queries import offices, staff_of
 from commandcenter.persistence.inspections import pool as inspector_pool, rounds as inspection_rounds
@@ -131,8 +139,8 @@ class InspectionService(Guarded):
         cannot satisfy the rules, ``PeriodError`` or ``InvalidInput`` for bad arguments."""
         self._require(Permission.MANAGE_INSPECTIONS, "inspections")
         when = parse_period(period)
-        how = _kind(kind)
-        pairing = _window(window)
+        how = kind_named(kind)
+        pairing = window_named(window)
         if not 1 <= group_size <= MAX_GROUP_SIZE:
             raise InvalidInput("group_size", f"每组 1–{MAX_GROUP_SIZE} 人", f"1–{MAX_GROUP_SIZE} per group")
         names = self._office_names()
@@ -165,7 +173,7 @@ class InspectionService(Guarded):
             preview.period,
             preview.kind,
             group_size=preview.group_size,
-            window=_window_of(preview.window),
+            window=window_of_label(preview.window),
             targets=preview.target_ids,
             seed=preview.seed,
         )
@@ -193,6 +201,26 @@ class InspectionService(Guarded):
         self._record(AuditAction.INSPECTION_DRAW, f"inspection_round:{round_id}", details)
         return round_id
 
+    def verify(self, round_id: int) -> bool:
+        """Whether drawing the stored round again — its pool, targets, size and seed, the pairings of
+        its window's earlier rounds — gives exactly its stored groups (an audit of the draw)."""
+        self._require(Permission.VIEW_INSPECTIONS, f"inspection_round:{round_id}")
+        found = inspection_rounds.rounds(self.store, round_id=int(round_id), limit=1)
+        if not found:
+            raise InvalidInput("round", "没有这一轮督查", "no such inspection round")
+        drawn = found[0]
+        pool = [i for i in inspector_pool.inspectors(self.store) if i.id in set(drawn.pool_ids)]
+        pool = [dataclasses.replace(inspector, active=True) for inspector in pool]  # as at the draw
+        used: set[Pair] = set()
+        for members in inspection_rounds.window_groups(self.store, drawn.window, before=drawn.id):
+            used |= pairs_of(members)
+        try:
+            again = draw_groups(pool, drawn.target_ids, drawn.group_size, drawn.seed, used)
+        except DrawError:
+            return False
+        stored = sorted((group.target_office_id, group.member_ids) for group in drawn.groups)
+        return sorted((group.target_office_id, group.member_ids) for group in again) == stored
+
     def deductions(
         self, period: str, rules: InspectionDeductionRules | None = None
     ) -> dict[int, OfficeDeduction]:
@@ -209,26 +237,3 @@ class InspectionService(Guarded):
 
     def _office_names(self) -> dict[int, str]:
         return {office.id: office.name for office in offices(self.store)}
-
-
-def _kind(kind: InspectionKind | str) -> InspectionKind:
-    try:
-        return InspectionKind(kind)
-    except ValueError as error:
-        raise InvalidInput("kind", "应为明察或暗访", "must be 明察 or 暗访") from error
-
-
-def _window(window: PairingWindow | str) -> PairingWindow:
-    try:
-        return PairingWindow(window)
-    except ValueError as error:
-        raise InvalidInput(
-            "window", "应为 month、quarter 或 year", "must be month, quarter or year"
-        ) from error
-
-
-def _window_of(label: str) -> PairingWindow:
-    """The kind of window a stored label names (2026-12, 2026-Q4, 2026)."""
-    if "-Q" in label:
-        return PairingWindow.QUARTER
-    return PairingWindow.MONTH if "-" in label else PairingWindow.YEAR

@@ -56,6 +56,8 @@ def test_a_dry_run_stores_nothing_and_a_draw_is_listed_with_its_seed(
     assert "督查员库 inspector pool: 8 在岗 / 8" in listing
     assert "第 1 轮 2026-12 明察  窗口 2026-Q4  种子 7" in listing
     assert listing.count("组 ") == 4
+    assert main(["inspections", "verify", "1", "--url", url]) == 0
+    assert capsys.readouterr().out.strip() == "一致 consistent"
 
 
 def test_a_pool_too_small_is_one_error_line(url: str, capsys: pytest.CaptureFixture[str]) -> None:

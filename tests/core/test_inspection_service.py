@@ -8,15 +8,18 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
+from sqlalchemy import update
 
 from commandcenter.accounts.errors import InvalidInput, PermissionDenied
 from commandcenter.audit.trail import AuditAction, AuditTrail
 from commandcenter.domain.inspections import FindingReport, InspectionKind
 from commandcenter.domain.kinds import UserRole
 from commandcenter.inspections.draw import DrawError, DrawProblem, draw_groups, pairs_of
+from commandcenter.persistence.access import writing
 from commandcenter.persistence.bulk_load import replace_all
 from commandcenter.persistence.cases.reports import reporters_of
 from commandcenter.persistence.cases.transitions import read_case
+from commandcenter.persistence.inspections.models import InspectionGroupRow
 from commandcenter.persistence.inspections.pool import inspectors
 from commandcenter.persistence.store import Store
 from commandcenter.services.hub import Services
@@ -204,3 +207,22 @@ def test_reloading_the_district_empties_the_inspections_with_it(district: Store)
     replace_all(district, inspection_district())  # a demo reset: no foreign key holds it back
     overview = supervisor(district).inspections.overview()
     assert (overview.pool, overview.rounds) == ((), ())
+
+
+def test_a_stored_round_verifies_and_a_tampered_one_does_not(district: Store) -> None:
+    services = supervisor(district)
+    filled_pool(services)
+    first = services.inspections.confirm(services.inspections.preview("2026-W50", seed=11))
+    second = services.inspections.confirm(services.inspections.preview("2026-W51", seed=12))
+    services.inspections.set_active(1, False)  # a later change of the pool does not matter
+    assert services.inspections.verify(first)
+    assert services.inspections.verify(second)  # drawn around the first round's pairings
+    groups = services.inspections.overview().rounds[0].groups
+    swapped = [groups[1].member_ids[0], groups[0].member_ids[1]]
+    with writing(district) as connection:
+        connection.execute(
+            update(InspectionGroupRow).where(InspectionGroupRow.id == groups[0].id).values(member_ids=swapped)
+        )
+    assert not services.inspections.verify(second)
+    with pytest.raises(InvalidInput, match="没有这一轮督查"):
+        services.inspections.verify(99)

@@ -52,13 +52,15 @@ def _group(row: Sequence[object]) -> InspectionGroup:
     return InspectionGroup(int(id_), int(round_id), int(office), tuple(members), starts, ends)  # type: ignore[arg-type, call-overload]
 
 
-def window_groups(store: Store, window: str) -> list[tuple[int, ...]]:
-    """The members of every group drawn in the pairing window so far."""
+def window_groups(store: Store, window: str, *, before: int | None = None) -> list[tuple[int, ...]]:
+    """The members of every group drawn in the pairing window so far (or before round ``before``)."""
     statement = (
         select(InspectionGroupRow.member_ids)
         .join(InspectionRoundRow, InspectionRoundRow.id == InspectionGroupRow.round_id)
         .where(InspectionRoundRow.window == window)
     )
+    if before is not None:
+        statement = statement.where(InspectionRoundRow.id < before)
     return [tuple(members) for (members,) in read_rows(store, statement)]
 
 
@@ -102,11 +104,15 @@ def store_round(
     return round_id
 
 
-def rounds(store: Store, period: str | None = None, *, limit: int = 50) -> list[InspectionRound]:
-    """The newest rounds first (of one period if given), each with its groups."""
+def rounds(
+    store: Store, period: str | None = None, *, limit: int = 50, round_id: int | None = None
+) -> list[InspectionRound]:
+    """The newest rounds first (of one period, or the one round, if given), each with its groups."""
     statement = select(*_ROUND).order_by(InspectionRoundRow.id.desc()).limit(limit)
     if period is not None:
         statement = statement.where(InspectionRoundRow.period == period)
+    if round_id is not None:
+        statement = statement.where(InspectionRoundRow.id == round_id)
     with reading(store) as connection:
         found = list(connection.execute(statement))
         ids = [row[0] for row in found]
