@@ -117,3 +117,4 @@ class DrawPreview:
     groups: tuple[tuple[int, tuple[int, ...]], ...]  # (target office, member ids)
     starts_on: date
     ends_on: date
+    window_groups: int = 0  # groups already in the window when drawn (confirming checks it still is)

@@ -150,7 +150,8 @@ class InspectionService(Guarded):
             raise InvalidInput("targets", f"没有这些镇办：{unknown}", f"no such offices: {unknown}")
         label = window_label(first_day(when), pairing)
         pool = inspector_pool.inspectors(self.store, active_only=True)
-        used = self._used_pairs(label)
+        earlier = inspection_rounds.window_groups(self.store, label)
+        used = {pair for members in earlier for pair in pairs_of(members)}
         drawn_seed = secrets.randbits(62) if seed is None else int(seed)
         groups = draw_groups(pool, chosen, group_size, drawn_seed, used, office_names=names)
         return DrawPreview(
@@ -164,6 +165,7 @@ class InspectionService(Guarded):
             groups=tuple((group.target_office_id, group.member_ids) for group in groups),
             starts_on=first_day(when),
             ends_on=last_day(when),
+            window_groups=len(earlier),
         )
 
     def confirm(self, preview: DrawPreview) -> int:
@@ -178,18 +180,21 @@ class InspectionService(Guarded):
             seed=preview.seed,
         )
         if again.groups != preview.groups or again.window != preview.window:
-            raise DrawError(
-                DrawProblem.PAIRINGS,
-                "预览之后督查员库或本窗口的搭档已变化，请重新抽取 / the pool or the window's pairings "
-                "changed since the preview: draw again",
-            )
+            raise _changed()
         drawn = InspectionRound(
             0, again.period, again.kind, again.window, again.seed, again.group_size,
             again.pool_ids, again.target_ids, self.clock(), self.principal.username,
         )  # fmt: skip
         round_id = inspection_rounds.store_round(
-            self.store, drawn, again.groups, again.starts_on, again.ends_on
+            self.store,
+            drawn,
+            again.groups,
+            again.starts_on,
+            again.ends_on,
+            window_groups_seen=again.window_groups,
         )
+        if round_id is None:  # another draw in this window was stored a moment ago
+            raise _changed()
         details = {
             "period": again.period,
             "kind": again.kind.value,
@@ -229,11 +234,13 @@ class InspectionService(Guarded):
         when = parse_period(period)
         return inspection_deductions(inspection_rounds.finding_facts(self.store, when.start, when.end), rules)
 
-    def _used_pairs(self, window: str) -> set[Pair]:
-        used: set[Pair] = set()
-        for members in inspection_rounds.window_groups(self.store, window):
-            used |= pairs_of(members)
-        return used
-
     def _office_names(self) -> dict[int, str]:
         return {office.id: office.name for office in offices(self.store)}
+
+
+def _changed() -> DrawError:
+    return DrawError(
+        DrawProblem.PAIRINGS,
+        "预览之后督查员库或本窗口的搭档已变化，请重新抽取 / the pool or the window's pairings changed "
+        "since the preview: draw again",
+    )

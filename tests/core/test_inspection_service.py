@@ -5,6 +5,7 @@ needed) and linked to the group, the period's deductions per office; office user
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, datetime
 
 import pytest
@@ -21,6 +22,7 @@ from commandcenter.persistence.cases.reports import reporters_of
 from commandcenter.persistence.cases.transitions import read_case
 from commandcenter.persistence.inspections.models import InspectionGroupRow
 from commandcenter.persistence.inspections.pool import inspectors
+from commandcenter.persistence.inspections.rounds import store_round
 from commandcenter.persistence.store import Store
 from commandcenter.services.hub import Services
 from commandcenter.services.intake_service import Filing
@@ -226,3 +228,17 @@ def test_a_stored_round_verifies_and_a_tampered_one_does_not(district: Store) ->
     assert not services.inspections.verify(second)
     with pytest.raises(InvalidInput, match="没有这一轮督查"):
         services.inspections.verify(99)
+
+
+def test_a_draw_racing_another_in_its_window_is_not_stored(district: Store) -> None:
+    """Two desks confirm at once: the one whose draw did not see the other's groups stores nothing."""
+    services = supervisor(district)
+    filled_pool(services)
+    late = services.inspections.preview("2026-12", seed=8)
+    services.inspections.confirm(services.inspections.preview("2026-12", seed=9))
+    [stored] = services.inspections.overview().rounds
+    race = dataclasses.replace(stored, seed=late.seed)
+    assert (
+        store_round(district, race, late.groups, late.starts_on, late.ends_on, window_groups_seen=0) is None
+    )
+    assert len(services.inspections.overview().rounds) == 1

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime
 
-from sqlalchemy import insert, select
+from sqlalchemy import func, insert, select, text
 
 from commandcenter.domain.inspections import (
     FindingFact,
@@ -64,14 +64,22 @@ def window_groups(store: Store, window: str, *, before: int | None = None) -> li
     return [tuple(members) for (members,) in read_rows(store, statement)]
 
 
+_DRAW_LOCK = 0x647263  # "drc": PostgreSQL's advisory lock id for storing a draw
+
+
 def store_round(
     store: Store,
     drawn: InspectionRound,
     groups: Sequence[tuple[int, tuple[int, ...]]],
     starts_on: date,
     ends_on: date,
-) -> int:
-    """The round and its groups ((target office, members)) in one transaction; the new round's id."""
+    *,
+    window_groups_seen: int,
+) -> int | None:
+    """The round and its groups ((target office, members)) in one transaction; the new round's id, or
+    None (nothing stored) when the window holds other groups than the ``window_groups_seen`` the draw
+    avoided — another draw was stored meanwhile. Draws take turns (PostgreSQL: an advisory lock;
+    SQLite: one writer at a time), so two desks can never both store a pairing the other just used."""
     values = {
         "period": drawn.period,
         "kind": drawn.kind.value,
@@ -84,6 +92,16 @@ def store_round(
         "drawn_by": drawn.drawn_by,
     }
     with writing(store) as connection:
+        if store.dialect == "postgresql":
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _DRAW_LOCK})
+        in_window = (
+            select(func.count())
+            .select_from(InspectionGroupRow)
+            .join(InspectionRoundRow, InspectionRoundRow.id == InspectionGroupRow.round_id)
+            .where(InspectionRoundRow.window == drawn.window)
+        )
+        if connection.execute(in_window).scalar_one() != window_groups_seen:
+            return None
         round_id = int(
             connection.execute(
                 insert(InspectionRoundRow).returning(InspectionRoundRow.id), values
