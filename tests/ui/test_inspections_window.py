@@ -91,6 +91,8 @@ def test_a_supervisor_fills_the_pool_draws_a_round_and_records_a_finding(
     dialog.description.setPlainText("夜间占道经营未清理")
     dialog.submit()
     qtbot.waitUntil(lambda: "linked to the group" in rounds.message.text(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: rounds.findings.count() == 1, timeout=WAIT_MS)
+    assert "夜间占道经营未清理" in rounds.findings.item(0).text()
     window.grab().save(str(SHOTS / "inspections-groups.png"))
     services = services_for(district, UserRole.SUPERVISOR)
     [finding] = services.inspection_findings.findings(rounds.group_ids[row])

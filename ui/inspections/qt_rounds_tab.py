@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
+    QListWidget,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -14,9 +15,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from commandcenter.domain.inspections import InspectionFinding
 from commandcenter.services.hub import Services
 from commandcenter.services.inspection_service import InspectionOverview
 from ui.background import BackgroundRunner
+from ui.district_time import minute_text
 from ui.inspections.qt_finding_dialog import QtFindingDialog
 
 
@@ -46,8 +49,14 @@ class QtRoundsTab(QWidget):
         self.message = QLabel(self)
         self.message.setObjectName("groupsMessage")
         self.message.setWordWrap(True)
+        self.findings = QListWidget(self)
+        self.findings.setObjectName("groupFindings")
+        self.findings.setMaximumHeight(120)
+        self.table.itemSelectionChanged.connect(self.load_findings)
         column = QVBoxLayout(self)
         column.addWidget(self.table)
+        column.addWidget(QLabel(self.tr("Findings of the chosen group"), self))
+        column.addWidget(self.findings)
         self.finding_button = QPushButton(self.tr("Record a finding…"), self)
         self.finding_button.setObjectName("recordFinding")
         if manager:
@@ -87,6 +96,34 @@ class QtRoundsTab(QWidget):
             self.services, self.runner, self.group_ids[row], self.group_titles[row], self
         )
         dialog.filed.connect(self.message.setText)
+        dialog.filed.connect(lambda _said: self.load_findings())
         self.finding_dialog = dialog
         dialog.show()
         return dialog
+
+    def load_findings(self) -> None:
+        row = self.table.currentRow()
+        self.findings.clear()
+        if not 0 <= row < len(self.group_ids):
+            return
+        group_id = self.group_ids[row]
+
+        def job() -> list[InspectionFinding]:
+            return self.services.inspection_findings.findings(group_id)
+
+        self.runner.submit(job, lambda found: self._findings(group_id, found), self._refused)
+
+    def _findings(self, group_id: int, found: list[InspectionFinding]) -> None:
+        row = self.table.currentRow()
+        if not 0 <= row < len(self.group_ids) or self.group_ids[row] != group_id:
+            return  # another group was chosen meanwhile
+        self.findings.clear()
+        for finding in found:
+            if finding.case_id is not None:
+                where = self.tr("case %1").replace("%1", str(finding.case_id))
+            else:
+                where = self.tr("waiting for review %1").replace("%1", str(finding.review_id))
+            self.findings.addItem(f"{minute_text(finding.recorded_at)} · {where} · {finding.summary}")
+
+    def _refused(self, error: Exception) -> None:
+        self.message.setText(str(error))  # the core's "中文 / English" line
