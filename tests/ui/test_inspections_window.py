@@ -6,6 +6,7 @@ the main window offers the entry under 考核 to a supervisor and not to an oper
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -25,6 +26,7 @@ from ui.main_window import MainWindow
 
 WAIT_MS = 20_000
 SHOTS = Path("/tmp/inspect-shots")
+FOUND_AT = datetime(2026, 12, 2, 3, tzinfo=UTC)
 
 
 @pytest.fixture
@@ -41,7 +43,9 @@ def open_inspections(
 ) -> Callable[[UserRole], QtInspectionsWindow]:
     def open_(role: UserRole) -> QtInspectionsWindow:
         runner = BackgroundRunner()
-        window = QtInspectionsWindow(services_for(district, role, username="duchake"), runner)
+        services = services_for(district, role, username="duchake")
+        services.inspection_findings.clock = lambda: FOUND_AT  # the finding counts in 2026-12 whenever run
+        window = QtInspectionsWindow(services, runner)
         qtbot.addWidget(window)
         window.destroyed.connect(runner.shutdown)
         window.show()
@@ -94,6 +98,15 @@ def test_a_supervisor_fills_the_pool_draws_a_round_and_records_a_finding(
     qtbot.waitUntil(lambda: rounds.findings.count() == 1, timeout=WAIT_MS)
     assert "夜间占道经营未清理" in rounds.findings.item(0).text()
     window.grab().save(str(SHOTS / "inspections-groups.png"))
+    results = window.results_tab
+    window.tabs.setCurrentWidget(results)
+    results.period.setText("2026-12")
+    results.load()
+    qtbot.waitUntil(lambda: bool(results.loaded), timeout=WAIT_MS)
+    assert results.table.rowCount() == 1
+    assert [results.table.item(0, c).text() for c in range(2)] == ["建中街街道", "2"]
+    assert "暗访 发现 案件" in results.table.item(0, 2).text()
+    window.grab().save(str(SHOTS / "inspections-results.png"))
     services = services_for(district, UserRole.SUPERVISOR)
     [finding] = services.inspection_findings.findings(rounds.group_ids[row])
     assert finding.case_id is not None
@@ -118,7 +131,7 @@ def test_a_pool_too_small_is_refused_in_the_cores_words(
 def test_a_leader_reads_only(open_inspections: Callable[[UserRole], QtInspectionsWindow]) -> None:
     window = open_inspections(UserRole.LEADER)
     assert window.draw_tab is None
-    assert window.tabs.count() == 2
+    assert window.tabs.count() == 3  # groups, pool, results: no draw
     assert window.rounds_tab.finding_button.isHidden()
     assert not [button for button in window.pool_tab.findChildren(QPushButton) if button.isVisible()]
 

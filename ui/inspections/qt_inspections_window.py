@@ -1,5 +1,6 @@
 """督查 Inspections (考核 ▸ Inspections…): the inspector pool, drawing a round for a period (preview,
-then confirm) and the drawn groups with their findings. Everything is read and written through
+then confirm), the drawn groups with their findings and a period's results (deductions per office).
+Everything is read and written through
 ``services.inspections`` / ``services.inspection_findings`` on the background runner; the tabs for
 changing anything are shown only to who may manage inspections (leaders read)."""
 
@@ -12,6 +13,7 @@ from commandcenter.services.inspection_service import InspectionOverview
 from ui.background import BackgroundRunner
 from ui.inspections.qt_draw_tab import QtDrawTab
 from ui.inspections.qt_pool_tab import QtPoolTab
+from ui.inspections.qt_results_tab import QtResultsTab
 from ui.inspections.qt_rounds_tab import QtRoundsTab
 
 
@@ -33,6 +35,8 @@ class QtInspectionsWindow(QDialog):
             self.tabs.addTab(self.draw_tab, self.tr("Draw a round"))
             self.draw_tab.stored.connect(self.refresh)
         self.tabs.addTab(self.pool_tab, self.tr("Inspector pool"))
+        self.results_tab = QtResultsTab(services.inspections, runner, self)
+        self.tabs.addTab(self.results_tab, self.tr("Results"))
         self.pool_tab.changed.connect(self.refresh)
         self.status = QLabel(self)
         self.status.setObjectName("inspectionsStatus")
@@ -51,6 +55,7 @@ class QtInspectionsWindow(QDialog):
         self.overview = overview
         self.pool_tab.show_overview(overview)
         self.rounds_tab.show_overview(overview)
+        self.results_tab.set_offices(overview.offices)
         if self.draw_tab is not None:
             self.draw_tab.show_overview(overview)
         self.status.clear()
