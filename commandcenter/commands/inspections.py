@@ -1,5 +1,5 @@
 """``commandcenter inspections list [--period P] | draw --period P [--kind 明察|暗访] [--size N]
-[--window month|quarter|year] [--seed N] [--dry-run] | verify ROUND | add --staff ID
+[--window month|quarter|year] [--offices 1,2] [--seed N] [--dry-run] | verify ROUND | add --staff ID
 | add --department ID --name NAME [--office ID]``: the 督查 pool and rounds for IT scripts and the 督查
 office, through ``InspectionService`` as the command-line administrator (audited as ``cli:<OS
 user>``). ``draw`` prints the groups with their seed; ``--dry-run`` stores nothing; ``verify`` draws a
@@ -42,6 +42,9 @@ def add_inspections(commands: Any) -> None:
     draw.add_argument(
         "--window", default=PairingWindow.QUARTER.value, help=f"no repeated pairing within: {windows}"
     )
+    draw.add_argument(
+        "--offices", default="", help="only these office ids, e.g. 1,2,5 (default: every office)"
+    )
     draw.add_argument("--seed", type=int, default=None, help="draw from this seed (replay a round)")
     draw.add_argument("--dry-run", action="store_true", help="print the groups, store nothing")
     draw.add_argument("--url", help=URL_HELP)
@@ -81,8 +84,9 @@ def run_inspections(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _draw(service: InspectionService, args: argparse.Namespace) -> None:
+    targets = _office_ids(args.offices)
     preview = service.preview(
-        args.period, args.kind, group_size=args.size, window=args.window, seed=args.seed
+        args.period, args.kind, group_size=args.size, window=args.window, targets=targets, seed=args.seed
     )
     overview = service.overview()
     names = {inspector.id: inspector.name for inspector in overview.pool}
@@ -95,6 +99,17 @@ def _draw(service: InspectionService, args: argparse.Namespace) -> None:
         return
     round_id = service.confirm(preview)
     print(f"已保存第 {round_id} 轮 stored round {round_id}")
+
+
+def _office_ids(text: str) -> list[int] | None:
+    if not text.strip():
+        return None
+    try:
+        return [int(part) for part in text.split(",") if part.strip()]
+    except ValueError as error:
+        raise ValueError(
+            f"镇办编号应为数字，如 1,2,5 / office ids are numbers, e.g. 1,2,5: {text!r}"
+        ) from error
 
 
 def _add(service: InspectionService, args: argparse.Namespace) -> None:

@@ -60,6 +60,18 @@ def test_a_dry_run_stores_nothing_and_a_draw_is_listed_with_its_seed(
     assert capsys.readouterr().out.strip() == "一致 consistent"
 
 
+def test_a_draw_for_some_offices_only(url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    fill(url)
+    capsys.readouterr()
+    assert (
+        main(["inspections", "draw", "--period", "2026-W50", "--offices", "2,3", "--dry-run", "--url", url])
+        == 0
+    )
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split()[0] for line in lines[1:3]] == ["淮河路街道", "嵩山路街道"]
+    assert len(lines) == 4
+
+
 def test_a_pool_too_small_is_one_error_line(url: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["inspections", "add", "--staff", "11", "--url", url]) == 0
     assert main(["inspections", "draw", "--period", "2026-12", "--url", url]) == 2
@@ -75,6 +87,8 @@ def test_a_pool_too_small_is_one_error_line(url: str, capsys: pytest.CaptureFixt
         (["draw", "--period", "2026-12", "--window", "decade"], "month、quarter 或 year"),
         (["add", "--staff", "999"], "没有这名工作人员"),
         (["add"], "--staff 或 --department"),
+        (["draw", "--period", "2026-12", "--offices", "1,x"], "镇办编号应为数字"),
+        (["draw", "--period", "2026-12", "--offices", "1,9"], "没有这些镇办"),
     ],
 )
 def test_bad_arguments_are_one_error_line(
