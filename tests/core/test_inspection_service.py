@@ -22,7 +22,7 @@ from commandcenter.persistence.cases.reports import reporters_of
 from commandcenter.persistence.cases.transitions import read_case
 from commandcenter.persistence.inspections.models import InspectionGroupRow
 from commandcenter.persistence.inspections.pool import inspectors
-from commandcenter.persistence.inspections.rounds import store_round
+from commandcenter.persistence.inspections.rounds import rounds as inspection_rounds, store_round
 from commandcenter.persistence.store import Store
 from commandcenter.services.hub import Services
 from commandcenter.services.intake_service import Filing
@@ -242,3 +242,26 @@ def test_a_draw_racing_another_in_its_window_is_not_stored(district: Store) -> N
         store_round(district, race, late.groups, late.starts_on, late.ends_on, window_groups_seen=0) is None
     )
     assert len(services.inspections.overview().rounds) == 1
+
+
+def test_a_year_of_weekly_rounds_stored_keeps_the_rules(district: Store) -> None:
+    """The issue's property on the real store: 52 weekly rounds drawn and confirmed through the service,
+    then read back — no pairing twice within a quarter, nobody on their own office, every office each
+    week."""
+    services = supervisor(district)
+    filled_pool(services)
+    for week in range(1, 53):
+        services.inspections.confirm(services.inspections.preview(f"2026-W{week:02d}", seed=week))
+    rounds = services.inspections.overview().rounds
+    homes = {i.id: i.office_id for i in services.inspections.overview().pool}
+    assert len(rounds) == 50  # the overview's newest 50; the store holds all 52
+    seen: dict[str, set[tuple[int, int]]] = {}
+    for drawn in inspection_rounds(district, limit=100):
+        assert sorted(g.target_office_id for g in drawn.groups) == sorted(OFFICE_NAMES)
+        used = seen.setdefault(drawn.window, set())
+        for group in drawn.groups:
+            assert all(homes[m] != group.target_office_id for m in group.member_ids)
+            assert not pairs_of(group.member_ids) & used
+            used |= pairs_of(group.member_ids)
+    # 2026-W01 starts on Monday 2025-12-29: its window is the quarter its first day lies in
+    assert sorted(seen) == ["2025-Q4", "2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4"]
