@@ -89,10 +89,13 @@ def test_a_supervisor_fills_the_pool_draws_a_round_and_records_a_finding(
     dialog = rounds.open_finding()
     assert dialog is not None
     qtbot.waitUntil(lambda: dialog.category.count() == 1, timeout=WAIT_MS)
-    dialog.lon.setText("113.61")
-    dialog.lat.setText("34.71")
-    dialog.address.setText("大学路")
+    dialog.place_search.setText("dxl")  # 大学路 by its pinyin initials
+    dialog.search_places()
+    qtbot.waitUntil(lambda: bool(dialog.lon.text()), timeout=WAIT_MS)
+    assert dialog.address.text().startswith("大学路")
+    assert abs(float(dialog.lon.text()) - 113.61) < 0.02
     dialog.description.setPlainText("夜间占道经营未清理")
+    dialog.grab().save(str(SHOTS / "inspections-finding.png"))
     dialog.submit()
     qtbot.waitUntil(lambda: "linked to the group" in rounds.message.text(), timeout=WAIT_MS)
     qtbot.waitUntil(lambda: rounds.findings.count() == 1, timeout=WAIT_MS)

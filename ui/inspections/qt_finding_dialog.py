@@ -1,4 +1,5 @@
-"""Recording what a 督查 group found: category, place (longitude/latitude, WGS-84), address and
+"""Recording what a 督查 group found: category, place (a road, segment or landmark found by name or
+pinyin initials through the desk's place search, or longitude/latitude typed, WGS-84), address and
 description, filed through ``services.inspection_findings`` — the workstation's one intake, source
 督查, no photo asked (photos can be added to the case afterwards) — and linked to the group. A refusal
 (screening's reasons, a bad field) is said in the dialog, which keeps what was typed."""
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from commandcenter.domain.categories import CategorySpec
 from commandcenter.domain.inspections import FindingReport
+from commandcenter.lookup.places import Place
 from commandcenter.services.hub import Services
 from commandcenter.services.inspection_findings import FiledFinding
 from commandcenter.services.intake_service import Filing
@@ -45,6 +47,14 @@ class QtFindingDialog(QDialog):
         self.setWindowTitle(self.tr("Finding of group %1").replace("%1", title))
         self.category = QComboBox(self)
         self.category.setObjectName("findingCategory")
+        self.place_search = QLineEdit(self)
+        self.place_search.setObjectName("findingPlaceSearch")
+        self.place_search.setPlaceholderText(self.tr("Road, segment or landmark; Enter to search"))
+        self.place_search.returnPressed.connect(self.search_places)
+        self.places = QComboBox(self)
+        self.places.setObjectName("findingPlaces")
+        self.places.activated.connect(self._place_chosen)
+        self.found_places: list[Place] = []
         self.lon = QLineEdit(self)
         self.lon.setObjectName("findingLon")
         self.lon.setPlaceholderText("113.61")
@@ -68,6 +78,8 @@ class QtFindingDialog(QDialog):
         self.submit_button.clicked.connect(self.submit)
         form = QFormLayout()
         form.addRow(self.tr("Category"), self.category)
+        form.addRow(self.tr("Find a place"), self.place_search)
+        form.addRow(self.tr("Places found"), self.places)
         form.addRow(self.tr("Longitude"), self.lon)
         form.addRow(self.tr("Latitude"), self.lat)
         form.addRow(self.tr("Address"), self.address)
@@ -81,6 +93,30 @@ class QtFindingDialog(QDialog):
     def _categories(self, categories: list[CategorySpec]) -> None:
         for category in categories:
             self.category.addItem(f"{category.code} {category.name}", category.code)
+
+    def search_places(self) -> None:
+        text = self.place_search.text()
+        self.runner.submit(lambda: self.services.intake.find_places(text), self._places_found, self._refused)
+
+    def _places_found(self, places: list[Place]) -> None:
+        self.found_places = list(places)
+        self.places.clear()
+        for place in self.found_places:
+            self.places.addItem(f"{place.label} {place.code}".strip())
+        if self.found_places:
+            self._place_chosen(0)
+        else:
+            self.message.setText(self.tr("No place of that name."))
+
+    def _place_chosen(self, index: int) -> None:
+        if not 0 <= index < len(self.found_places):
+            return
+        place = self.found_places[index]
+        self.lon.setText(f"{place.lon:.6f}")
+        self.lat.setText(f"{place.lat:.6f}")
+        if not self.address.text().strip():
+            self.address.setText(place.label)
+        self.message.clear()
 
     def submit(self) -> None:
         try:
