@@ -1,11 +1,11 @@
 """``commandcenter inspections list [--period P] | draw --period P [--kind 明察|暗访] [--size N]
-[--window month|quarter|year] [--offices 1,2] [--seed N] [--dry-run] | verify ROUND | add --staff ID
-| add --department ID --name NAME [--office ID]``: the 督查 pool and rounds for IT scripts and the 督查
-office, through ``InspectionService`` as the command-line administrator (audited as ``cli:<OS
-user>``). ``draw`` prints the groups with their seed; ``--dry-run`` stores nothing; ``verify`` draws a
-stored round again from its seed, pool and the window's earlier pairings and says whether the groups
-agree (exit 2 if not). A pool that cannot satisfy the draw's rules, a bad period or argument: one
-``错误 error:`` line and exit 2."""
+[--window month|quarter|year] [--offices 1,2] [--seed N] [--dry-run] | verify ROUND
+| add --staff ID | add --all-inspectors | add --department ID --name NAME [--office ID]``: the 督查
+pool and rounds for IT scripts and the 督查 office, through ``InspectionService`` as the command-line
+administrator (audited as ``cli:<OS user>``). ``draw`` prints the groups with their seed;
+``--dry-run`` stores nothing; ``verify`` draws a stored round again from its seed, pool and the
+window's earlier pairings and says whether the groups agree (exit 2 if not). A pool that cannot
+satisfy the draw's rules, a bad period or argument: one ``错误 error:`` line and exit 2."""
 
 from __future__ import annotations
 
@@ -53,6 +53,9 @@ def add_inspections(commands: Any) -> None:
     verify.add_argument("--url", help=URL_HELP)
     add = actions.add_parser("add", help="add a staff member or a department's member to the pool")
     add.add_argument("--staff", type=int, help="the staff member's id (their office is their own)")
+    add.add_argument(
+        "--all-inspectors", action="store_true", help="every 督查员 on the staff not yet in the pool"
+    )
     add.add_argument("--department", type=int, help="the department's id (with --name)")
     add.add_argument("--name", default="", help="the department member's name")
     add.add_argument("--office", type=int, default=None, help="the department member's own office, if any")
@@ -113,6 +116,9 @@ def _office_ids(text: str) -> list[int] | None:
 
 
 def _add(service: InspectionService, args: argparse.Namespace) -> None:
+    if args.all_inspectors:
+        print(f"已加入督查员库 added {service.add_all_staff()} inspectors")
+        return
     if args.staff is not None:
         new_id = service.add_staff(args.staff)
     elif args.department is not None:

@@ -28,6 +28,7 @@ from commandcenter.domain.inspections import (
     Inspector,
     PairingWindow,
 )
+from commandcenter.domain.kinds import StaffRole
 from commandcenter.evaluation.inspection_results import (
     InspectionDeductionRules,
     OfficeDeduction,
@@ -93,6 +94,15 @@ class InspectionService(Guarded):
             raise InvalidInput("staff", "此人已在督查员库中", "already in the inspector pool")
         name, office = found
         return self._added(name, office, staff_id, None)
+
+    def add_all_staff(self, role: str = StaffRole.INSPECTOR.value) -> int:
+        """Every staff member of ``role`` (督查员 by default) not yet in the pool joins it; how many."""
+        self._require(Permission.MANAGE_INSPECTIONS, "inspectors")
+        present = {i.staff_id for i in inspector_pool.inspectors(self.store)}
+        joining = [m for m in staff_of(self.store, None) if m.role == role and m.id not in present]
+        for member in joining:
+            self._added(member.name, member.office_id, member.id, None)
+        return len(joining)
 
     def add_department_member(self, name: object, department_id: int, office_id: int | None = None) -> int:
         """A department's member joins the pool (``office_id``: an office they belong to, if any)."""

@@ -61,8 +61,10 @@ def test_a_dry_run_stores_nothing_and_a_draw_is_listed_with_its_seed(
 
 
 def test_a_draw_for_some_offices_only(url: str, capsys: pytest.CaptureFixture[str]) -> None:
-    fill(url)
-    capsys.readouterr()
+    assert main(["inspections", "add", "--all-inspectors", "--url", url]) == 0
+    assert "added 8 inspectors" in capsys.readouterr().out
+    assert main(["inspections", "add", "--all-inspectors", "--url", url]) == 0
+    assert "added 0 inspectors" in capsys.readouterr().out
     assert (
         main(["inspections", "draw", "--period", "2026-W50", "--offices", "2,3", "--dry-run", "--url", url])
         == 0

@@ -66,6 +66,9 @@ def test_a_supervisor_fills_the_pool_draws_a_round_and_records_a_finding(
         pool.add_staff()
         qtbot.waitUntil(lambda index=index: pool.table.rowCount() == index + 1, timeout=WAIT_MS)
     assert pool.table.item(0, 1).text() == "建中街街道"
+    pool.findChild(QPushButton, "poolAddEvery").click()  # every 督查员 is in already: nobody added
+    qtbot.waitUntil(lambda: pool.message.text() == "Saved.", timeout=WAIT_MS)
+    assert pool.table.rowCount() == 9
     draw = window.draw_tab
     assert draw is not None
     window.tabs.setCurrentWidget(draw)

@@ -68,7 +68,14 @@ class QtPoolTab(QWidget):
                 )
             )
             self.toggle_button.clicked.connect(self.toggle_active)
-            column.addWidget(self.toggle_button)
+            buttons = QHBoxLayout()
+            every = QPushButton(self.tr("Add every inspector on the staff"), self)
+            every.setObjectName("poolAddEvery")
+            every.clicked.connect(lambda: self._change(self.service.add_all_staff))
+            buttons.addWidget(every)
+            buttons.addWidget(self.toggle_button)
+            buttons.addStretch(1)
+            column.addLayout(buttons)
             self.runner.submit(self.service.candidates, self._candidates, self._refused)
         else:  # a reader: the controls are not laid out, and not shown
             for control in (self.staff, self.department, self.member_name, self.toggle_button):
