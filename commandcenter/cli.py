@@ -31,6 +31,7 @@ from commandcenter.commands.gateway import add_gateway, run_gateway
 from commandcenter.commands.import_cameras import add_import_cameras, run_import_cameras
 from commandcenter.commands.import_geojson import add_import_geojson, run_import_geojson
 from commandcenter.commands.indicators import add_indicators, run_indicators
+from commandcenter.commands.inspections import add_inspections, run_inspections
 from commandcenter.commands.positions import add_positions, run_positions
 from commandcenter.commands.settings import add_settings, run_settings
 from commandcenter.commands.users import add_users, run_users
@@ -119,6 +120,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_indicators(commands)  # issue 16: the evaluation's indicator tables
     add_duty(commands)  # issue 16: who is on duty, a week's roster
     add_assessment(commands)  # issue 16: 差异化考核 (周通报, 月奖惩, 年考评)
+    add_inspections(commands)  # issue 16: 督查 pool and random group draws
     add_positions(commands)  # the position time series' partitions and retention
     return parser
 
@@ -308,5 +310,6 @@ _HEADLESS: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
     "indicators": run_indicators,
     "duty": run_duty,
     "assessment": run_assessment,
+    "inspections": run_inspections,
     "positions": run_positions,
 }

@@ -44,6 +44,7 @@ from ui.cases.qt_snapshot_evidence import QtSnapshotEvidence
 from ui.district.qt_district_dialog import QtDistrictDialog, offered
 from ui.duty.duty_menu import install_duty_menu
 from ui.evaluation.assessment_menu import AssessmentMenu
+from ui.inspections.inspections_menu import install_inspections
 from ui.linked_video import LinkedVideo
 from ui.map.qt_overview_map import QtOverviewMap
 from ui.plugins.qt_plugins import QtPlugins
@@ -240,6 +241,7 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         self.new_case.install(self.menu_bar)  # 案件 ▸ 新建案件…
+        self.inspections = install_inspections(self.services, self.runner, self.menu_bar, self)  # 考核 ▸ 督查
         view = self.menu_bar.addMenu(self.tr("View"))
         for dock in (self.map_dock, self.case_dock, self.track_dock, self.alert_dock, self.camera_dock):
             view.addAction(dock.toggleViewAction())

@@ -41,6 +41,10 @@ class Permission(StrEnum):
     # issue 16, 差异化考核 and 协商 (services.assessments, services.consultations)
     PUBLISH_ASSESSMENT = "publish_assessment"  # 发布考核通报: freezes a week's/month's/year's figures
     MANAGE_CONSULTATION = "manage_consultation"  # 协商议题: flag, withdraw, meeting, outcome
+    # 督查 (issue 16): the inspector pool, drawing rounds, recording findings; viewing them. Office users
+    # have neither: a 暗访 group's target must not be known to the office it visits.
+    MANAGE_INSPECTIONS = "manage_inspections"
+    VIEW_INSPECTIONS = "view_inspections"
 
 
 _P = Permission
@@ -59,9 +63,19 @@ ROLE_PERMISSIONS: Mapping[UserRole, frozenset[Permission]] = {
         _P.MANAGE_DUTY,
         _P.PUBLISH_ASSESSMENT,
         _P.MANAGE_CONSULTATION,
+        _P.MANAGE_INSPECTIONS,  # 督查
+        _P.VIEW_INSPECTIONS,
     },
     UserRole.LEADER: frozenset(
-        {_P.READ_ALL_CASES, _P.EXPORT, _P.VIEW_AUDIT, _P.VIEW_INDICATORS, _P.VIEW_DUTY, _P.PUBLISH_ASSESSMENT}
+        {
+            _P.READ_ALL_CASES,
+            _P.EXPORT,
+            _P.VIEW_AUDIT,
+            _P.VIEW_INDICATORS,
+            _P.VIEW_DUTY,
+            _P.PUBLISH_ASSESSMENT,
+            _P.VIEW_INSPECTIONS,
+        }
     ),
     UserRole.OFFICE: frozenset(
         {_P.READ_OFFICE_CASES, _P.OFFICE_STEPS, _P.VIEW_INDICATORS, _P.VIEW_DUTY, _P.MANAGE_DUTY}
@@ -80,6 +94,8 @@ ROLE_PERMISSIONS: Mapping[UserRole, frozenset[Permission]] = {
             _P.MANAGE_DISTRICT,
             _P.VIEW_INDICATORS,  # the command line's reports (``commandcenter indicators``)
             _P.VIEW_DUTY,  # ``commandcenter duty``; reading only, no roster edits
+            _P.MANAGE_INSPECTIONS,  # the command line's draws (``commandcenter inspections``)
+            _P.VIEW_INSPECTIONS,
         }
     ),
 }
@@ -132,6 +148,8 @@ PERMISSION_NAMES: Mapping[Permission, str] = {
     _P.MANAGE_DUTY: "排班管理",
     _P.PUBLISH_ASSESSMENT: "发布考核通报",
     _P.MANAGE_CONSULTATION: "协商议题管理",
+    _P.MANAGE_INSPECTIONS: "督查管理（抽组、记录问题）",
+    _P.VIEW_INSPECTIONS: "查看督查",
 }
 
 

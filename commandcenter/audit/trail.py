@@ -48,6 +48,9 @@ class AuditAction(StrEnum):
     DUTY_CHANGE = "duty_change"  # a shift, roster entry or day's exception (target "duty_roster:<id>" …)
     ASSESSMENT_PUBLISHED = "assessment_published"  # a bulletin frozen (target "assessment:<kind>:<period>")
     CONSULTATION_CHANGE = "consultation_change"  # 协商: flagged, withdrawn, met (target "case:<id>")
+    INSPECTOR_CHANGE = "inspector_change"  # 督查员 added, deactivated or reactivated ("inspector:<id>")
+    INSPECTION_DRAW = "inspection_draw"  # a round of 督查 groups drawn (target "inspection_round:<id>")
+    INSPECTION_FINDING = "inspection_finding"  # a group's finding recorded ("inspection_group:<id>")
     REVIEW_DECIDED = (
         "review_decided"  # a 待甄别 item accepted (→ its case) or rejected (target "review:<id>")
     )

@@ -19,6 +19,7 @@ from commandcenter.domain.alerts import ALERT_SOURCE
 from commandcenter.domain.cases import IncomingReport, NearbyCase, NewCase
 from commandcenter.domain.categories import CategorySpec
 from commandcenter.domain.district import OfficeRecord, StaffRecord
+from commandcenter.domain.inspections import INSPECTION_SOURCE
 from commandcenter.domain.kinds import StaffRole
 from commandcenter.domain.reporting import DeskSource
 from commandcenter.domain.screening import Rejection, RejectReason
@@ -39,8 +40,10 @@ class ScreeningRules:
     )
     on_site_sources: frozenset[str] = frozenset({StaffRole.INSPECTOR.value, StaffRole.CITY_MANAGER.value})
     # Sources whose evidence is a record, not a photo: a map-rule alert carries the unit's track; a
-    # call or a visit taken at the desk carries the operator's record of it (citizens rarely have one).
-    evidence_sources: frozenset[str] = frozenset({ALERT_SOURCE, *DeskSource})
+    # call or a visit taken at the desk carries the operator's record of it (citizens rarely have one);
+    # a 督查 finding is recorded by a named inspection group, whose finding is itself the evidence (a
+    # 暗访 group may not photograph openly; photos can be added to the case afterwards).
+    evidence_sources: frozenset[str] = frozenset({ALERT_SOURCE, INSPECTION_SOURCE, *DeskSource})
     # A fresh report with no segment within ``snap_radius_m`` (and no open duplicate) is refused as
     # ``NO_SEGMENT`` so an operator places it (待甄别) instead of it becoming a case without a 路长.
     # Intake asks for this; locating a stored case or a place an operator confirmed does not.

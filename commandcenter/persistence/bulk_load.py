@@ -38,6 +38,12 @@ from commandcenter.persistence.gateway.models import (
     TerminalSession,
     WebhookOutbox,
 )
+from commandcenter.persistence.inspections.models import (
+    InspectionFindingRow,
+    InspectionGroupRow,
+    InspectionRoundRow,
+    InspectorRow,
+)
 from commandcenter.persistence.store import Store
 from commandcenter.persistence.units.models import PositionRollup, PositionRow, Unit
 
@@ -59,6 +65,10 @@ LOAD_ORDER: tuple[type[Base], ...] = (
     ScreeningReview,
     CaseRequest,
     ConsultationCase,  # 协商 flags go with their cases (plain ids)
+    InspectorRow,  # 督查 (migration 0016): plain ids of staff, offices and cases, emptied with them
+    InspectionRoundRow,
+    InspectionGroupRow,
+    InspectionFindingRow,
     Open311Request,
     WebhookOutbox,
     TerminalSession,

@@ -15,6 +15,7 @@ from commandcenter.persistence.district import models as district
 from commandcenter.persistence.duty import models as duty
 from commandcenter.persistence.evaluation import models as evaluation
 from commandcenter.persistence.gateway import models as gateway
+from commandcenter.persistence.inspections import models as inspections
 from commandcenter.persistence.map import models as map_tables
 from commandcenter.persistence.plugins import models as plugins
 from commandcenter.persistence.settings import models as settings
@@ -33,6 +34,7 @@ AGGREGATES = (
     gateway,
     duty,
     evaluation,
+    inspections,
 )
 metadata = Base.metadata
 

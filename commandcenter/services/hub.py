@@ -40,6 +40,8 @@ from commandcenter.services.district_edit_service import DistrictEditService
 from commandcenter.services.district_service import DistrictService
 from commandcenter.services.duty_service import DutyService
 from commandcenter.services.indicator_service import IndicatorService
+from commandcenter.services.inspection_findings import InspectionFindingService
+from commandcenter.services.inspection_service import InspectionService
 from commandcenter.services.intake_service import IntakeService
 from commandcenter.services.live_settings import LiveSettings
 from commandcenter.services.map_service import MapService
@@ -100,6 +102,10 @@ class Services:
         self.duty = DutyService(store, principal, audit=audit, clock=clock)  # 勤务: rosters, who is on duty
         self.assessments = AssessmentService(store, principal, audit=audit, clock=clock)  # 差异化考核
         self.consultations = ConsultationService(store, principal, audit=audit, clock=clock)  # 协商
+        self.inspections = InspectionService(store, principal, audit=audit, clock=clock)  # 督查
+        self.inspection_findings = InspectionFindingService(  # 督查 findings: through this intake
+            store, principal, intake=intake, audit=audit, clock=clock
+        )
         self.settings.saved.connect(self.live_settings.adopt)  # this workstation at once
 
     @property
