@@ -22,6 +22,7 @@ from pathlib import Path
 
 from commandcenter import __version__
 from commandcenter.commands.apikeys import add_apikeys, run_apikeys
+from commandcenter.commands.credit import add_credit, run_credit
 from commandcenter.commands.database import announce, command_database_url, may_replace, open_store
 from commandcenter.commands.departments import add_departments, run_departments
 from commandcenter.commands.district import add_district, run_district
@@ -115,6 +116,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_apikeys(commands)  # issue 14: the Open311 intake's clients
     add_gateway(commands)  # issue 14: the headless gateway process
     add_indicators(commands)  # issue 16: the evaluation's indicator tables
+    add_credit(commands)  # issue 16: the credit record's list (失信名单)
     add_positions(commands)  # the position time series' partitions and retention
     return parser
 
@@ -302,5 +304,6 @@ _HEADLESS: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
     "apikeys": run_apikeys,
     "gateway": run_gateway,
     "indicators": run_indicators,
+    "credit": run_credit,
     "positions": run_positions,
 }

@@ -35,6 +35,9 @@ class Permission(StrEnum):
     CHECK_DISTRICT = "check_district"  # the district consistency report (issue 13)
     MANAGE_DISTRICT = "manage_district"  # importing and exporting the district's base data
     VIEW_INDICATORS = "view_indicators"  # the evaluation's indicator tables (an office user: their office)
+    # issue 16, the credit record (失信联合惩戒)
+    VIEW_CREDIT = "view_credit"  # the list, violators and violations (an office user: their office's cases)
+    MANAGE_CREDIT = "manage_credit"  # confirm a violation on a case, file an appeal (执法, supervisors)
 
 
 _P = Permission
@@ -49,11 +52,15 @@ ROLE_PERMISSIONS: Mapping[UserRole, frozenset[Permission]] = {
         _P.MANAGE_CATEGORIES,
         _P.CHECK_DISTRICT,
         _P.VIEW_INDICATORS,
-    },
-    UserRole.LEADER: frozenset({_P.READ_ALL_CASES, _P.EXPORT, _P.VIEW_AUDIT, _P.VIEW_INDICATORS}),
-    UserRole.OFFICE: frozenset({_P.READ_OFFICE_CASES, _P.OFFICE_STEPS, _P.VIEW_INDICATORS}),
+    }
+    | {_P.VIEW_CREDIT, _P.MANAGE_CREDIT},  # credit: appeals and removals also need SUPERVISE
+    UserRole.LEADER: frozenset({_P.READ_ALL_CASES, _P.EXPORT, _P.VIEW_AUDIT, _P.VIEW_INDICATORS})
+    | {_P.VIEW_CREDIT},
+    UserRole.OFFICE: frozenset({_P.READ_OFFICE_CASES, _P.OFFICE_STEPS, _P.VIEW_INDICATORS})
+    | {_P.VIEW_CREDIT},
     UserRole.DEPARTMENT: frozenset({_P.READ_DEPARTMENT_CASES, _P.DEPARTMENT_STEPS}),
-    UserRole.INSPECTOR: frozenset({_P.READ_ALL_CASES, _P.ON_SITE_CLOSE}),
+    UserRole.INSPECTOR: frozenset({_P.READ_ALL_CASES, _P.ON_SITE_CLOSE})
+    | {_P.VIEW_CREDIT, _P.MANAGE_CREDIT},  # 执法 in the field
     UserRole.ADMIN: frozenset(
         {
             _P.READ_ALL_CASES,
@@ -66,7 +73,8 @@ ROLE_PERMISSIONS: Mapping[UserRole, frozenset[Permission]] = {
             _P.MANAGE_DISTRICT,
             _P.VIEW_INDICATORS,  # the command line's reports (``commandcenter indicators``)
         }
-    ),
+    )
+    | {_P.VIEW_CREDIT},  # ``commandcenter credit list``
 }
 
 # Which permission each workflow action needs (the actions of commandcenter.cases.workflow).
@@ -113,6 +121,8 @@ PERMISSION_NAMES: Mapping[Permission, str] = {
     _P.CHECK_DISTRICT: "辖区数据检查",
     _P.MANAGE_DISTRICT: "基础数据管理",
     _P.VIEW_INDICATORS: "查看考核指标",
+    _P.VIEW_CREDIT: "查看失信名单",
+    _P.MANAGE_CREDIT: "失信记录管理",
 }
 
 

@@ -45,6 +45,9 @@ class AuditAction(StrEnum):
     DISTRICT_IMPORT = "district_import"  # base data stored from a delivery of files
     DISTRICT_EDIT = "district_edit"  # one record of base data changed by hand (target "<kind>:<id>")
     POSITIONS_EXPIRED = "positions_expired"  # a day's fixes thinned and dropped (target "positions:<day>")
+    CREDIT_VIOLATION = "credit_violation"  # a violation confirmed on a case (target "credit_violation:<id>")
+    CREDIT_APPEAL = "credit_appeal"  # an appeal filed, upheld or rejected (target "credit_violation:<id>")
+    CREDIT_LISTING = "credit_listing"  # a violator listed or removed (target "credit_violator:<id>")
     REVIEW_DECIDED = (
         "review_decided"  # a 待甄别 item accepted (→ its case) or rejected (target "review:<id>")
     )

@@ -16,6 +16,7 @@ from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 from commandcenter.domain import settings_values as values
+from commandcenter.domain.credit_settings import credit_document, credit_rules
 from commandcenter.domain.settings import (
     DEFAULT_SETTINGS,
     DistrictSettings,
@@ -34,6 +35,7 @@ KNOWN_KEYS = frozenset(
         "notifications",
         "calendar",
         "media_url_template",
+        "credit",
     }
 )
 T = TypeVar("T")
@@ -72,6 +74,7 @@ def to_document(settings: DistrictSettings) -> dict[str, Any]:
             ],
         },
         media_url_template=settings.media_url_template,
+        credit=credit_document(settings.credit),
     )
     return document
 
@@ -135,6 +138,7 @@ class _Reader:
             notifications=self.notifications(raw.get("notifications", {})),
             calendar=self.value(raw, "calendar", d.calendar, values.calendar),
             media_url_template=self.value(raw, "media_url_template", d.media_url_template, values.text),
+            credit=self.value(raw, "credit", d.credit, credit_rules),
             extra={key: value for key, value in raw.items() if key not in KNOWN_KEYS},
         )
 

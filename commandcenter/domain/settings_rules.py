@@ -10,6 +10,7 @@ from __future__ import annotations
 import string
 from datetime import date, datetime, time
 
+from commandcenter.domain.credit_settings import credit_problems
 from commandcenter.domain.settings import CalendarSettings, DistrictSettings, LadderLevel
 from commandcenter.domain.settings_problems import Fault, SettingsProblem
 
@@ -38,6 +39,7 @@ def validate(settings: DistrictSettings) -> list[SettingsProblem]:
     _check_ladder(problems, settings)
     _check_calendar(problems, settings.calendar)
     _check_media(problems, settings.media_url_template)
+    problems.extend(credit_problems(settings.credit))
     return problems
 
 

@@ -11,6 +11,7 @@ from commandcenter.persistence.accounts import models as accounts
 from commandcenter.persistence.base import Base
 from commandcenter.persistence.cameras import models as cameras
 from commandcenter.persistence.cases import desk_models as case_desk, models as cases
+from commandcenter.persistence.credit import models as credit
 from commandcenter.persistence.district import models as district
 from commandcenter.persistence.gateway import models as gateway
 from commandcenter.persistence.map import models as map_tables
@@ -18,7 +19,10 @@ from commandcenter.persistence.plugins import models as plugins
 from commandcenter.persistence.settings import models as settings
 from commandcenter.persistence.units import models as units
 
-AGGREGATES = (district, units, cameras, cases, case_desk, accounts, plugins, map_tables, settings, gateway)
+AGGREGATES = (
+    *(district, units, cameras, cases, case_desk, accounts, plugins, map_tables, settings, gateway),
+    credit,  # issue 16: the credit record
+)
 metadata = Base.metadata
 
 _DAY_PARTITION = re.compile(r"positions_(\d{8}|default)")

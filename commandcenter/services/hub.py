@@ -31,6 +31,7 @@ from commandcenter.services.audit_service import AuditService
 from commandcenter.services.camera_service import CameraService
 from commandcenter.services.case_service import CaseService
 from commandcenter.services.category_service import CategoryService
+from commandcenter.services.credit_service import CreditService
 from commandcenter.services.dispatch_advice import DispatchAdvice
 from commandcenter.services.district_check_service import DistrictCheckService
 from commandcenter.services.district_data_service import DistrictDataService
@@ -94,6 +95,7 @@ class Services:
         self.settings = SettingsService(store, principal, audit=audit, clock=clock)
         self.terminals = TerminalService(store, principal, audit=audit, clock=clock)  # 立即定位 …
         self.indicators = IndicatorService(store, principal, audit=audit, clock=clock)  # 考核指标
+        self.credit = CreditService(store, principal, audit=audit, clock=clock)  # 失信联合惩戒
         self.settings.saved.connect(self.live_settings.adopt)  # this workstation at once
 
     @property
