@@ -41,6 +41,7 @@ from ui.cases.qt_case_queue import QtCaseQueue
 from ui.cases.qt_category_editor import QtCategoryEditor
 from ui.cases.qt_review_list import place_review_list
 from ui.cases.qt_snapshot_evidence import QtSnapshotEvidence
+from ui.credit.credit_entry import CreditEntry
 from ui.district.qt_district_dialog import QtDistrictDialog, offered
 from ui.linked_video import LinkedVideo
 from ui.map.qt_overview_map import QtOverviewMap
@@ -247,6 +248,7 @@ class MainWindow(QMainWindow):
         full_screen.toggled.connect(self.set_full_screen)
         self.addAction(full_screen)  # F11 works even when the menu bar is hidden
         self.plugins.install_menu(self.menu_bar.addMenu(self.tr("Plugins")))
+        self.credit = CreditEntry(self.services, self.runner, self).install(self.menu_bar)  # 考核 ▸ 失信名单
         return full_screen
 
     def docks(self) -> list[QDockWidget]:
@@ -331,6 +333,7 @@ class MainWindow(QMainWindow):
         detail.dispatch_requested.connect(self.popup.show_case)
         detail.escalation_requested.connect(self.desk.escalate)
         detail.nearest_cameras_requested.connect(self.linked_video.show_around)
+        self.credit.offer(detail, lambda: detail.detail.case.number if detail.detail else None)  # 记录失信…
         detail.show()
         return detail
 

@@ -49,6 +49,10 @@ class CreditService(Guarded):
         return read_settings(self.store).settings.credit
 
     @property
+    def may_view(self) -> bool:
+        return self.principal.can(Permission.VIEW_CREDIT)
+
+    @property
     def may_manage(self) -> bool:
         return self.principal.can(Permission.MANAGE_CREDIT)
 
