@@ -85,9 +85,7 @@ def confirm_violation(
     identifier = normalised(draft.kind, draft.identifier)
     key = match_key(draft.kind, name, identifier)
     with writing(store) as connection:
-        violator = writes.violator_by_key(connection, draft.kind, key) or writes.add_violator(
-            connection, draft.kind, name[:80], identifier, key, who, now
-        )
+        violator = writes.violator_for(connection, draft.kind, name[:80], identifier, key, who, now)
         writes.lock_violator(connection, violator.id)
         values = {
             "violator_id": violator.id,

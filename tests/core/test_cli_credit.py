@@ -58,3 +58,13 @@ def test_list_prints_exports_and_refuses(
     assert main(["credit", "list", "--format", "pdf", "--url", url]) == 2
     assert main(["credit", "sweep", "--url", url]) == 0
     assert "expiry applied: 0 changes" in capsys.readouterr().out
+
+
+def test_a_threshold_is_set_by_its_kind(url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["settings", "set", "credit.thresholds.plate.count", "4", "--url", url]) == 0
+    assert main(["settings", "set", "credit.thresholds.plate.points", "0", "--url", url]) == 0
+    capsys.readouterr()
+    assert main(["settings", "show", "--url", url]) == 0
+    assert '"count": 4' in capsys.readouterr().out
+    assert main(["settings", "set", "credit.thresholds.plate.count", "0", "--url", url]) == 2
+    assert "credit.thresholds.plate.count" in capsys.readouterr().err

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import threading
 from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -204,3 +205,30 @@ def test_the_list_exports_to_csv_with_bom_and_excel(district: Store, clock: Cloc
     assert AuditTrail(district).recent(limit=1)[0].action == AuditAction.EXPORT
     with pytest.raises(PermissionDenied):
         credit_services(district, UserRole.OPERATOR, clock).credit.listed()
+
+
+def test_racing_confirmations_list_once_and_add_the_violator_once(district: Store, clock: Clock) -> None:
+    """Six workstations confirm violations of one new plate at once (each on its own case): one
+    violator, six violations, exactly one listing — the violator's row lock serialises the rule."""
+    cases = (1, 3, 5, 7, 9, 11)
+    barrier = threading.Barrier(len(cases))
+    failures: list[BaseException] = []
+
+    def confirm(number: int) -> None:
+        services = enforcer(district, clock, f"zf{number}")
+        barrier.wait()
+        try:
+            services.credit.confirm(case_number(number), PLATE, 1)
+        except BaseException as failure:  # reported below, not lost in the thread
+            failures.append(failure)
+
+    threads = [threading.Thread(target=confirm, args=(number,)) for number in cases]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert failures == []
+    services = enforcer(district, clock)
+    assert len(services.credit.violators()) == 1
+    assert len(services.credit.violations(services.credit.violators()[0].id)) == 6
+    assert len(services.credit.listings(services.credit.violators()[0].id)) == 1

@@ -45,7 +45,7 @@ def violator_by_key(connection: Connection, kind: ViolatorKind, match_key: str) 
     return None if row is None else violator_of(row)
 
 
-def add_violator(
+def violator_for(
     connection: Connection,
     kind: ViolatorKind,
     name: str,
@@ -54,18 +54,31 @@ def add_violator(
     who: str,
     now: datetime,
 ) -> Violator:
-    new_id = connection.execute(
-        insert(CreditViolator)
-        .values(
-            kind=kind.value,
-            name=name,
-            identifier=identifier,
-            match_key=match_key,
-            created_at=now.astimezone(UTC),
-            created_by=who,
-        )
-        .returning(CreditViolator.id)
-    ).scalar_one()
+    """The violator of ``kind`` known by ``match_key``, added when new. Two workstations adding the
+    same new violator at once: the second meets the unique constraint (in a savepoint) and reads
+    the row the first committed."""
+    found = violator_by_key(connection, kind, match_key)
+    if found is not None:
+        return found
+    try:
+        with connection.begin_nested():
+            new_id = connection.execute(
+                insert(CreditViolator)
+                .values(
+                    kind=kind.value,
+                    name=name,
+                    identifier=identifier,
+                    match_key=match_key,
+                    created_at=now.astimezone(UTC),
+                    created_by=who,
+                )
+                .returning(CreditViolator.id)
+            ).scalar_one()
+    except exc.IntegrityError:
+        raced = violator_by_key(connection, kind, match_key)
+        if raced is None:
+            raise
+        return raced
     return Violator(int(new_id), kind, name, identifier)
 
 
