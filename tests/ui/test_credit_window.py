@@ -132,6 +132,11 @@ def test_an_appeal_filed_by_enforcement_and_upheld_by_the_supervisor(
     qtbot.waitUntil(lambda: bool(decide.message.text().startswith("Appeal upheld")), timeout=WAIT_MS)
     qtbot.waitUntil(lambda: supervisor.list.table.rowCount() == 0, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: bool(decide.records.item(0, 6).text() == "Appeal upheld (void)"), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: bool("ended" in decide.history.text()), timeout=WAIT_MS)
+    assert decide.history.text().startswith("Listed ")
+    assert decide.history.text().endswith(": Appeal upheld")
+    supervisor.tabs.setCurrentWidget(decide)
+    shoot(supervisor, "appeal-upheld")
 
 
 def test_an_office_user_and_a_leader_read_only(qtbot: QtBot, store: Store, runner: BackgroundRunner) -> None:

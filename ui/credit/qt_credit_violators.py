@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from commandcenter.domain.credit import AppealStatus, Violation, Violator
+from commandcenter.domain.credit import AppealStatus, Listing, Violation, Violator
 from commandcenter.services.credit_service import CreditService
 from ui.background import BackgroundRunner
-from ui.credit.credit_words import appeal_text, kind_name
+from ui.credit.credit_words import appeal_text, basis_text, kind_name, removal_text
 from ui.district_time import stamp_text
 
 
@@ -82,6 +82,9 @@ class QtCreditViolators(QWidget):
         self.note.setVisible(service.may_manage)
         for button in (self.uphold_button, self.reject_button):
             button.setVisible(service.may_decide)
+        self.history = QLabel(self)  # the selected violator's listings, current and past
+        self.history.setObjectName("creditHistory")
+        self.history.setWordWrap(True)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         split = QSplitter(self)
@@ -94,6 +97,7 @@ class QtCreditViolators(QWidget):
         column = QVBoxLayout(self)
         column.addWidget(self.search)
         column.addWidget(split, 1)
+        column.addWidget(self.history)
         column.addLayout(actions)
         column.addWidget(self.message)
         self.search.returnPressed.connect(self.reload)
@@ -131,9 +135,9 @@ class QtCreditViolators(QWidget):
     def _load_violations(self) -> None:
         violator = self.selected_violator()
         if violator is not None:
-            self._runner.submit(
-                lambda: self._service.violations(violator.id), self._show_violations, self._failed
-            )
+            chosen = violator.id
+            self._runner.submit(lambda: self._service.violations(chosen), self._show_violations, self._failed)
+            self._runner.submit(lambda: self._service.listings(chosen), self._show_history, self._failed)
 
     def _show_violations(self, violations: list[Violation]) -> None:
         self.violations = violations
@@ -153,6 +157,18 @@ class QtCreditViolators(QWidget):
         _fill(self.records, rows)
         if violations:
             self.records.selectRow(0)
+
+    def _show_history(self, listings: list[Listing]) -> None:
+        lines = []
+        for listing in listings:
+            line = self.tr("Listed %1 (%2) until %3").replace("%1", stamp_text(listing.listed_at))
+            line = line.replace("%2", basis_text(listing)).replace("%3", stamp_text(listing.expires_at))
+            if listing.removed_at is not None:
+                ended = self.tr("%1 — ended %2: %3").replace("%1", line)
+                ended = ended.replace("%2", stamp_text(listing.removed_at))
+                line = ended.replace("%3", removal_text(listing.removed_reason))
+            lines.append(line)
+        self.history.setText("\n".join(lines) if lines else self.tr("Never listed."))
 
     def selected_violation(self) -> Violation | None:
         rows = self.records.selectionModel().selectedRows()
