@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QMenuBar, QWidget
 from pytestqt.qtbot import QtBot
 
 from commandcenter.credit.record import ViolatorDraft
-from commandcenter.domain.credit import ViolatorKind
+from commandcenter.domain.credit import CreditThreshold, ViolatorKind
 from commandcenter.domain.kinds import UserRole
 from commandcenter.persistence.store import Store
 from commandcenter.services.hub import Services
@@ -25,6 +25,7 @@ from ui.background import BackgroundRunner
 from ui.cases.qt_case_detail import QtCaseDetail
 from ui.credit.credit_entry import CreditEntry
 from ui.credit.qt_credit_window import QtCreditWindow
+from ui.settings.qt_settings_dialog import QtSettingsDialog
 
 WAIT_MS = 10_000
 SHOTS = Path("/tmp/credit-shots")
@@ -176,3 +177,32 @@ def test_the_assessment_menu_and_the_case_detail_button(
     assert (
         CreditEntry(services(store, UserRole.LEADER, "ld1"), runner, host).offer(detail, lambda: "x") is None
     )
+
+
+def test_the_thresholds_are_edited_on_the_settings_dialog(
+    qtbot: QtBot, store: Store, runner: BackgroundRunner
+) -> None:
+    admin = services(store, UserRole.ADMIN, "admin1")
+    dialog = QtSettingsDialog(admin.settings, runner)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(dialog.save_button.isEnabled, timeout=WAIT_MS)
+    count, points, window = dialog.credit.rows["plate"]
+    assert (count.value(), points.value(), window.value()) == (3, 12, 12)
+    count.setValue(2)
+    points.setValue(0)
+    window.setValue(6)
+    shop_count, shop_points, _ = dialog.credit.rows["shop"]
+    shop_count.setValue(0)
+    shop_points.setValue(0)  # never listed
+    dialog.credit.listing_months.setValue(24)
+    dialog.tabs.setCurrentWidget(dialog.credit)
+    shoot(dialog, "settings-credit")
+    dialog.save()
+    qtbot.waitUntil(lambda: bool(dialog.stored and dialog.stored.revision == 1), timeout=WAIT_MS)
+    rules = admin.settings.current().settings.credit
+    assert rules.threshold_for(ViolatorKind.PLATE) == CreditThreshold(ViolatorKind.PLATE, 2, 0, 6)
+    assert rules.threshold_for(ViolatorKind.SHOP) is None
+    assert rules.listing_months == 24
+    changes = admin.audit_log.recent()[0].details["changes"]
+    assert changes["credit.listing_months"] == {"before": 12, "after": 24}
