@@ -28,12 +28,14 @@ from commandcenter.domain.credit import (
     Violation,
     Violator,
 )
+from commandcenter.domain.kinds import CaseStatus
 from commandcenter.persistence.credit import reads
 from commandcenter.persistence.credit.reads import CaseForCredit, CaseVehicle
 from commandcenter.persistence.settings.queries import read_settings
 from commandcenter.services.guard import Guarded
 
 EXPORT_FORMATS = ("csv", "xlsx")
+NOT_A_BASIS = frozenset({CaseStatus.REJECTED.value, CaseStatus.VOIDED.value})  # never established
 
 
 @dataclass(frozen=True)
@@ -95,8 +97,12 @@ class CreditService(Guarded):
         self, case_number: str, draft: ViolatorDraft, points: int, note: str = ""
     ) -> record.Confirmed:
         """Confirm a violation of ``draft`` on the case; the listing rule runs in the same transaction."""
-        self._require(Permission.MANAGE_CREDIT, f"case:{case_number}")
         case = self.case(case_number).case
+        if case.status in NOT_A_BASIS:
+            raise CreditRefused(
+                "case_void",
+                f"案件 {case.number} 已{case.status}，不能作为失信依据 / case {case.number} is {case.status}",
+            )
         done = record.confirm_violation(
             self.store, draft, case, points, note, self.rules(), self.principal.username, self.clock()
         )
@@ -163,9 +169,9 @@ class CreditService(Guarded):
     def export(self, path: str | Path, fmt: str) -> int:
         """Write the list to ``path`` as CSV (UTF-8 with BOM: Excel on Chinese Windows) or Excel;
         returns how many rows. Audited as an export."""
-        rows = self.listed()
         if fmt not in EXPORT_FORMATS:
             raise CreditRefused("format", f"未知的导出格式「{fmt}」 / unknown format {fmt!r}: csv | xlsx")
+        rows = self.listed()
         writer = write_csv if fmt == "csv" else write_xlsx
         writer(Path(path), HEADERS, list_rows(rows))
         self._record(

@@ -63,6 +63,9 @@ def test_a_muck_truck_case_names_its_plate_and_company(district: Store, clock: C
     assert found.case.office_id == 1
     with pytest.raises(CreditRefused, match="没有案件 X1 / no case X1"):
         enforcer(district, clock).credit.case("X1")
+    district.execute_raw("UPDATE cases SET status = '作废' WHERE id = 2")
+    with pytest.raises(CreditRefused, match="不能作为失信依据 / case T000000000002 is 作废"):
+        enforcer(district, clock).credit.confirm(case_number(2), PLATE, 1)
 
 
 def test_three_violations_list_the_plate_each_step_audited(district: Store, clock: Clock) -> None:
