@@ -6,12 +6,13 @@ detail's 记录失信… button open the window. Screenshots in /tmp/credit-shot
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenuBar, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -20,11 +21,13 @@ from commandcenter.domain.credit import CreditThreshold, ViolatorKind
 from commandcenter.domain.kinds import UserRole
 from commandcenter.persistence.store import Store
 from commandcenter.services.hub import Services
+from commandcenter.testing.accounts import principal_of_role
 from commandcenter.testing.credit_cases import TRUCK_CASE, case_number, credit_services, load_credit_district
 from ui.background import BackgroundRunner
 from ui.cases.qt_case_detail import QtCaseDetail
 from ui.credit.credit_entry import CreditEntry
 from ui.credit.qt_credit_window import QtCreditWindow
+from ui.main_window import MainWindow
 from ui.settings.qt_settings_dialog import QtSettingsDialog
 
 WAIT_MS = 10_000
@@ -206,3 +209,17 @@ def test_the_thresholds_are_edited_on_the_settings_dialog(
     assert rules.listing_months == 24
     changes = admin.audit_log.recent()[0].details["changes"]
     assert changes["credit.listing_months"] == {"before": 12, "after": 24}
+
+
+def test_the_main_window_offers_the_credit_record_to_a_supervisor(
+    qtbot: QtBot, open_window: Callable[..., MainWindow]
+) -> None:
+    window = open_window("en", principal=principal_of_role(UserRole.SUPERVISOR, username="zbz1"))
+    action = window.findChild(QAction, "creditRecordAction")
+    assert action is not None
+    action.trigger()
+    credit = window.credit.window
+    assert credit is not None
+    qtbot.waitUntil(lambda: bool(credit.list.message.text().endswith("on the list")), timeout=WAIT_MS)
+    operator = open_window("en")
+    assert operator.findChild(QAction, "creditRecordAction") is None
