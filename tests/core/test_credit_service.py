@@ -235,3 +235,42 @@ def test_racing_confirmations_list_once_and_add_the_violator_once(district: Stor
     assert len(services.credit.violators()) == 1
     assert len(services.credit.violations(services.credit.violators()[0].id)) == 6
     assert len(services.credit.listings(services.credit.violators()[0].id)) == 1
+
+
+def test_a_supervisor_removes_a_listing_by_hand_with_a_reason(district: Store, clock: Clock) -> None:
+    confirm_three(enforcer(district, clock), clock)
+    violator = enforcer(district, clock).credit.listed()[0].violator
+    with pytest.raises(PermissionDenied):  # 执法 confirm, only a supervisor takes a listing off
+        enforcer(district, clock).credit.remove_listing(violator.id, "整改到位")
+    supervisor = credit_services(district, UserRole.SUPERVISOR, clock, username="zbz1")
+    with pytest.raises(CreditRefused, match="请填写移出理由"):
+        supervisor.credit.remove_listing(violator.id, " ")
+    supervisor.credit.remove_listing(violator.id, "信用修复：整改到位")
+    assert supervisor.credit.listed() == []
+    ended = supervisor.credit.listings(violator.id)[0]
+    assert (ended.removed_reason, ended.removed_by, ended.removal_note) == (
+        RemovalReason.MANUAL,
+        "zbz1",
+        "信用修复：整改到位",
+    )
+    entry = AuditTrail(district).recent(action=AuditAction.CREDIT_LISTING, limit=1)[0]
+    assert (entry.actor, entry.details["reason"]) == ("zbz1", "manual")
+    with pytest.raises(CreditRefused, match="not on the list"):
+        supervisor.credit.remove_listing(violator.id, "再次")
+
+
+def test_a_lapsed_listing_is_renewed_when_the_threshold_still_holds(district: Store, clock: Clock) -> None:
+    admin = credit_services(district, UserRole.ADMIN, clock)
+    stored = admin.settings.current()
+    short = dataclasses.replace(stored.settings.credit, listing_months=1, violation_months=24)
+    admin.settings.save(dataclasses.replace(stored.settings, credit=short), stored.revision)
+    services = enforcer(district, clock)
+    confirm_three(services, clock)
+    first = services.credit.listed()[0].listing
+    clock.now = first.expires_at  # the first instant past its term; the three still count
+    swept = services.credit.sweep()
+    [change] = swept.changes
+    assert change.reason is RemovalReason.EXPIRY
+    assert change.listed is not None
+    assert change.listed.listed_at == first.expires_at
+    assert [row.listing.id for row in services.credit.listed()] == [change.listed.id]
