@@ -23,6 +23,7 @@ from pathlib import Path
 from commandcenter import __version__
 from commandcenter.commands.apikeys import add_apikeys, run_apikeys
 from commandcenter.commands.assessment import add_assessment, run_assessment
+from commandcenter.commands.credit import add_credit, run_credit
 from commandcenter.commands.database import announce, command_database_url, may_replace, open_store
 from commandcenter.commands.departments import add_departments, run_departments
 from commandcenter.commands.district import add_district, run_district
@@ -121,6 +122,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_duty(commands)  # issue 16: who is on duty, a week's roster
     add_assessment(commands)  # issue 16: 差异化考核 (周通报, 月奖惩, 年考评)
     add_inspections(commands)  # issue 16: 督查 pool and random group draws
+    add_credit(commands)  # issue 16: the credit record's list (失信名单)
     add_positions(commands)  # the position time series' partitions and retention
     return parser
 
@@ -311,5 +313,6 @@ _HEADLESS: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
     "duty": run_duty,
     "assessment": run_assessment,
     "inspections": run_inspections,
+    "credit": run_credit,
     "positions": run_positions,
 }

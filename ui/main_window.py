@@ -41,6 +41,7 @@ from ui.cases.qt_case_queue import QtCaseQueue
 from ui.cases.qt_category_editor import QtCategoryEditor
 from ui.cases.qt_review_list import place_review_list
 from ui.cases.qt_snapshot_evidence import QtSnapshotEvidence
+from ui.credit.credit_entry import CreditEntry
 from ui.district.qt_district_dialog import QtDistrictDialog, offered
 from ui.duty.duty_menu import install_duty_menu
 from ui.evaluation.assessment_menu import AssessmentMenu
@@ -254,6 +255,7 @@ class MainWindow(QMainWindow):
         self.assessment_menu = AssessmentMenu(self.services, self.runner, self)  # 考核 (ui/evaluation)
         self.assessment_menu.install(self.menu_bar)
         self.plugins.install_menu(self.menu_bar.addMenu(self.tr("Plugins")))
+        self.credit = CreditEntry(self.services, self.runner, self).install(self.menu_bar)  # 考核 ▸ 失信名单
         return full_screen
 
     def docks(self) -> list[QDockWidget]:
@@ -334,6 +336,7 @@ class MainWindow(QMainWindow):
         detail.escalation_requested.connect(self.desk.escalate)
         detail.nearest_cameras_requested.connect(self.linked_video.show_around)
         self.assessment_menu.offer_in_detail(detail)  # 提请协商
+        self.credit.offer(detail, lambda: detail.detail.case.number if detail.detail else None)  # 记录失信…
         detail.show()
         return detail
 

@@ -45,6 +45,9 @@ class Permission(StrEnum):
     # have neither: a 暗访 group's target must not be known to the office it visits.
     MANAGE_INSPECTIONS = "manage_inspections"
     VIEW_INSPECTIONS = "view_inspections"
+    # issue 16, the credit record (失信联合惩戒)
+    VIEW_CREDIT = "view_credit"  # the list, violators and violations (an office user: their office's cases)
+    MANAGE_CREDIT = "manage_credit"  # confirm a violation on a case, file an appeal (执法, supervisors)
 
 
 _P = Permission
@@ -65,6 +68,8 @@ ROLE_PERMISSIONS: Mapping[UserRole, frozenset[Permission]] = {
         _P.MANAGE_CONSULTATION,
         _P.MANAGE_INSPECTIONS,  # 督查
         _P.VIEW_INSPECTIONS,
+        _P.VIEW_CREDIT,  # credit: appeals and removals also need SUPERVISE
+        _P.MANAGE_CREDIT,
     },
     UserRole.LEADER: frozenset(
         {
@@ -75,13 +80,22 @@ ROLE_PERMISSIONS: Mapping[UserRole, frozenset[Permission]] = {
             _P.VIEW_DUTY,
             _P.PUBLISH_ASSESSMENT,
             _P.VIEW_INSPECTIONS,
+            _P.VIEW_CREDIT,
         }
     ),
     UserRole.OFFICE: frozenset(
-        {_P.READ_OFFICE_CASES, _P.OFFICE_STEPS, _P.VIEW_INDICATORS, _P.VIEW_DUTY, _P.MANAGE_DUTY}
+        {
+            _P.READ_OFFICE_CASES,
+            _P.OFFICE_STEPS,
+            _P.VIEW_INDICATORS,
+            _P.VIEW_DUTY,
+            _P.MANAGE_DUTY,
+            _P.VIEW_CREDIT,
+        }
     ),
     UserRole.DEPARTMENT: frozenset({_P.READ_DEPARTMENT_CASES, _P.DEPARTMENT_STEPS}),
-    UserRole.INSPECTOR: frozenset({_P.READ_ALL_CASES, _P.ON_SITE_CLOSE}),
+    UserRole.INSPECTOR: frozenset({_P.READ_ALL_CASES, _P.ON_SITE_CLOSE})
+    | {_P.VIEW_CREDIT, _P.MANAGE_CREDIT},  # 执法 in the field
     UserRole.ADMIN: frozenset(
         {
             _P.READ_ALL_CASES,
@@ -97,7 +111,8 @@ ROLE_PERMISSIONS: Mapping[UserRole, frozenset[Permission]] = {
             _P.MANAGE_INSPECTIONS,  # the command line's draws (``commandcenter inspections``)
             _P.VIEW_INSPECTIONS,
         }
-    ),
+    )
+    | {_P.VIEW_CREDIT},  # ``commandcenter credit list``
 }
 
 # Which permission each workflow action needs (the actions of commandcenter.cases.workflow).
@@ -150,6 +165,8 @@ PERMISSION_NAMES: Mapping[Permission, str] = {
     _P.MANAGE_CONSULTATION: "协商议题管理",
     _P.MANAGE_INSPECTIONS: "督查管理（抽组、记录问题）",
     _P.VIEW_INSPECTIONS: "查看督查",
+    _P.VIEW_CREDIT: "查看失信名单",
+    _P.MANAGE_CREDIT: "失信记录管理",
 }
 
 

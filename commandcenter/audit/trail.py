@@ -51,6 +51,9 @@ class AuditAction(StrEnum):
     INSPECTOR_CHANGE = "inspector_change"  # 督查员 added, deactivated or reactivated ("inspector:<id>")
     INSPECTION_DRAW = "inspection_draw"  # a round of 督查 groups drawn (target "inspection_round:<id>")
     INSPECTION_FINDING = "inspection_finding"  # a group's finding recorded ("inspection_group:<id>")
+    CREDIT_VIOLATION = "credit_violation"  # a violation confirmed on a case (target "credit_violation:<id>")
+    CREDIT_APPEAL = "credit_appeal"  # an appeal filed, upheld or rejected (target "credit_violation:<id>")
+    CREDIT_LISTING = "credit_listing"  # a violator listed or removed (target "credit_violator:<id>")
     REVIEW_DECIDED = (
         "review_decided"  # a 待甄别 item accepted (→ its case) or rejected (target "review:<id>")
     )

@@ -120,8 +120,8 @@ def _value(text: str) -> object:
 
 
 def set_key(document: dict[str, Any], key: str, value: object) -> None:
-    """Replace the value at dotted ``key``; a list element is named by its ``level``, its ``year``
-    or its 1-based position (as the problems name them)."""
+    """Replace the value at dotted ``key``; a list element is named by its ``level``, its ``year``,
+    its ``kind`` (``credit.thresholds.plate.count``) or its 1-based position (as the problems name them)."""
     parts = key.split(".")
     node: Any = document
     for depth, part in enumerate(parts):
@@ -142,7 +142,7 @@ def set_key(document: dict[str, Any], key: str, value: object) -> None:
 
 def _element(items: list[Any], part: str) -> int | None:
     for position, item in enumerate(items):
-        if isinstance(item, dict) and part in (str(item.get("level")), str(item.get("year"))):
+        if isinstance(item, dict) and part in (str(item.get(name)) for name in ("level", "year", "kind")):
             return position
     if part.isdigit() and 1 <= int(part) <= len(items):
         return int(part) - 1

@@ -23,6 +23,7 @@ from typing import Any
 
 from commandcenter.domain.assessment_settings import DEFAULT_ASSESSMENT, AssessmentSettings
 from commandcenter.domain.calendar import DEFAULT_WORKING_HOURS, WorkingCalendar
+from commandcenter.domain.credit import CreditRules
 from commandcenter.domain.holidays import CHINA_2026, HolidayPeriod, HolidayTable
 
 
@@ -119,6 +120,7 @@ class DistrictSettings:
     calendar: CalendarSettings = CalendarSettings()
     media_url_template: str = ""  # e.g. http://zlm:80/rtp/{device}_{channel}.live.flv (the wizard's)
     assessment: AssessmentSettings = DEFAULT_ASSESSMENT  # 差异化考核 (issue 16, assessment_settings)
+    credit: CreditRules = field(default_factory=CreditRules)  # 失信联合惩戒 thresholds and terms
     # Keys a newer version stored that this one does not know: kept and written back on save.
     extra: Mapping[str, Any] = field(default_factory=dict, compare=False, hash=False)
 

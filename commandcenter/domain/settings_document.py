@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 
 from commandcenter.domain import settings_values as values
 from commandcenter.domain.assessment_settings import assessment_document, assessment_of
+from commandcenter.domain.credit_settings import credit_document, credit_rules
 from commandcenter.domain.settings import (
     DEFAULT_SETTINGS,
     DistrictSettings,
@@ -36,6 +37,7 @@ KNOWN_KEYS = frozenset(
         "calendar",
         "media_url_template",
         "assessment",
+        "credit",
     }
 )
 T = TypeVar("T")
@@ -75,6 +77,7 @@ def to_document(settings: DistrictSettings) -> dict[str, Any]:
         },
         media_url_template=settings.media_url_template,
         assessment=assessment_document(settings.assessment),
+        credit=credit_document(settings.credit),
     )
     return document
 
@@ -139,6 +142,7 @@ class _Reader:
             calendar=self.value(raw, "calendar", d.calendar, values.calendar),
             media_url_template=self.value(raw, "media_url_template", d.media_url_template, values.text),
             assessment=self.value(raw, "assessment", d.assessment, assessment_of),
+            credit=self.value(raw, "credit", d.credit, credit_rules),
             extra={key: value for key, value in raw.items() if key not in KNOWN_KEYS},
         )
 

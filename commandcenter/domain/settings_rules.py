@@ -11,6 +11,7 @@ import string
 from datetime import date, datetime, time
 
 from commandcenter.domain.assessment_settings import assessment_problems
+from commandcenter.domain.credit_settings import credit_problems
 from commandcenter.domain.settings import CalendarSettings, DistrictSettings, LadderLevel
 from commandcenter.domain.settings_problems import Fault, SettingsProblem
 
@@ -40,6 +41,7 @@ def validate(settings: DistrictSettings) -> list[SettingsProblem]:
     _check_calendar(problems, settings.calendar)
     _check_media(problems, settings.media_url_template)
     problems.extend(assessment_problems(settings.assessment))
+    problems.extend(credit_problems(settings.credit))
     return problems
 
 

@@ -11,6 +11,7 @@ from commandcenter.persistence.accounts import models as accounts
 from commandcenter.persistence.base import Base
 from commandcenter.persistence.cameras import models as cameras
 from commandcenter.persistence.cases import desk_models as case_desk, models as cases
+from commandcenter.persistence.credit import models as credit
 from commandcenter.persistence.district import models as district
 from commandcenter.persistence.duty import models as duty
 from commandcenter.persistence.evaluation import models as evaluation
@@ -35,6 +36,8 @@ AGGREGATES = (
     duty,
     evaluation,
     inspections,
+    *(district, units, cameras, cases, case_desk, accounts, plugins, map_tables, settings, gateway),
+    credit,  # issue 16: the credit record
 )
 metadata = Base.metadata
 

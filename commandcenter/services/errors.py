@@ -7,6 +7,7 @@ from commandcenter.accounts.errors import AccessError, FirstRunOver, InvalidInpu
 from commandcenter.district_data.read_features import DistrictFileError
 from commandcenter.domain.case_requests import RequestRefused
 from commandcenter.domain.category_rules import InvalidCategory
+from commandcenter.domain.credit import CreditRefused
 from commandcenter.domain.district_edits import EditRefused
 from commandcenter.domain.duty import DutyRefused
 from commandcenter.domain.holiday_import import HolidayImportError
@@ -27,6 +28,7 @@ __all__ = [
     "AccessError",
     "CaseNotFound",
     "ConcurrentChange",
+    "CreditRefused",
     "DatabaseUnavailable",
     "DistrictFileError",
     "DutyRefused",

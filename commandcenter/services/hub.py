@@ -28,11 +28,13 @@ from commandcenter.services.admin_service import AdminService
 from commandcenter.services.alert_service import AlertService
 from commandcenter.services.approval_service import ApprovalService
 from commandcenter.services.assessment_service import AssessmentService
+from commandcenter.services.assessment_sources import InspectionFindings
 from commandcenter.services.audit_service import AuditService
 from commandcenter.services.camera_service import CameraService
 from commandcenter.services.case_service import CaseService
 from commandcenter.services.category_service import CategoryService
 from commandcenter.services.consultation_service import ConsultationService
+from commandcenter.services.credit_service import CreditService
 from commandcenter.services.dispatch_advice import DispatchAdvice
 from commandcenter.services.district_check_service import DistrictCheckService
 from commandcenter.services.district_data_service import DistrictDataService
@@ -100,12 +102,15 @@ class Services:
         self.terminals = TerminalService(store, principal, audit=audit, clock=clock)  # 立即定位 …
         self.indicators = IndicatorService(store, principal, audit=audit, clock=clock)  # 考核指标
         self.duty = DutyService(store, principal, audit=audit, clock=clock)  # 勤务: rosters, who is on duty
-        self.assessments = AssessmentService(store, principal, audit=audit, clock=clock)  # 差异化考核
+        self.assessments = AssessmentService(  # 差异化考核, with the 督查 findings' points
+            store, principal, audit=audit, clock=clock, extra_sources=[InspectionFindings(store)]
+        )
         self.consultations = ConsultationService(store, principal, audit=audit, clock=clock)  # 协商
         self.inspections = InspectionService(store, principal, audit=audit, clock=clock)  # 督查
         self.inspection_findings = InspectionFindingService(  # 督查 findings: through this intake
             store, principal, intake=intake, audit=audit, clock=clock
         )
+        self.credit = CreditService(store, principal, audit=audit, clock=clock)  # 失信联合惩戒
         self.settings.saved.connect(self.live_settings.adopt)  # this workstation at once
 
     @property

@@ -5,8 +5,14 @@ photo from a citizen but not from an inspection group)."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
+from commandcenter.domain.kinds import UserRole
 from commandcenter.persistence.base import Base
 from commandcenter.persistence.district.models import Department, Office, Staff
+from commandcenter.persistence.store import Store
+from commandcenter.services.hub import Services
+from commandcenter.testing.accounts import services_for
 from commandcenter.testing.minimal_district import minimal_district
 
 OFFICE_NAMES = {1: "建中街街道", 2: "淮河路街道", 3: "嵩山路街道", 4: "绿东村街道"}
@@ -50,3 +56,23 @@ def inspection_district() -> dict[type[Base], list[dict[str, object]]]:
     ]
     data[Department] = [{"id": 1, "code": "ZF", "name": "区城管执法局", "phone": "", "active": True}]
     return data
+
+
+NOW = datetime(2026, 12, 2, 3, tzinfo=UTC)  # the inspection tests' fixed clock
+
+
+def inspection_supervisor(store: Store) -> Services:
+    """A supervisor's services whose inspection clock stands at ``NOW``."""
+    services = services_for(store, UserRole.SUPERVISOR, username="duchake")
+    services.inspections.clock = services.inspection_findings.clock = lambda: NOW
+    return services
+
+
+def filled_pool(services: Services) -> None:
+    """Every 督查员 of the district in the pool, and four department members (of office 1)."""
+    staff, _departments = services.inspections.candidates()
+    for member in staff:
+        if member.role == "督查员":
+            services.inspections.add_staff(member.id)
+    for n in range(4):
+        services.inspections.add_department_member(f"执法局{n}", 1)

@@ -6,7 +6,6 @@ needed) and linked to the group, the period's deductions per office; office user
 from __future__ import annotations
 
 import dataclasses
-from datetime import UTC, datetime
 
 import pytest
 from sqlalchemy import update
@@ -24,33 +23,20 @@ from commandcenter.persistence.inspections.models import InspectionGroupRow
 from commandcenter.persistence.inspections.pool import inspectors
 from commandcenter.persistence.inspections.rounds import rounds as inspection_rounds, store_round
 from commandcenter.persistence.store import Store
-from commandcenter.services.hub import Services
 from commandcenter.services.intake_service import Filing
 from commandcenter.testing.accounts import services_for
-from commandcenter.testing.inspection_district import OFFICE_NAMES, inspection_district
-
-NOW = datetime(2026, 12, 2, 3, tzinfo=UTC)
+from commandcenter.testing.inspection_district import (
+    OFFICE_NAMES,
+    filled_pool,
+    inspection_district,
+    inspection_supervisor as supervisor,
+)
 
 
 @pytest.fixture
 def district(store: Store) -> Store:
     replace_all(store, inspection_district())
     return store
-
-
-def supervisor(store: Store) -> Services:
-    services = services_for(store, UserRole.SUPERVISOR, username="duchake")
-    services.inspections.clock = services.inspection_findings.clock = lambda: NOW
-    return services
-
-
-def filled_pool(services: Services) -> None:
-    staff, _departments = services.inspections.candidates()
-    for member in staff:
-        if member.role == "督查员":
-            services.inspections.add_staff(member.id)
-    for n in range(4):
-        services.inspections.add_department_member(f"执法局{n}", 1)
 
 
 def test_the_pool_holds_staff_with_their_office_and_department_members(district: Store) -> None:

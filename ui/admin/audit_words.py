@@ -35,6 +35,10 @@ _ACTIONS: dict[str, str] = {
     _A.DISTRICT_IMPORT: str(QT_TRANSLATE_NOOP("AuditWords", "district import")),
     _A.DISTRICT_EDIT: str(QT_TRANSLATE_NOOP("AuditWords", "district edit")),
     _A.DUTY_CHANGE: str(QT_TRANSLATE_NOOP("AuditWords", "duty roster change")),
+    # issue 16: the credit record (失信联合惩戒)
+    _A.CREDIT_VIOLATION: str(QT_TRANSLATE_NOOP("AuditWords", "violation confirmed")),
+    _A.CREDIT_APPEAL: str(QT_TRANSLATE_NOOP("AuditWords", "credit appeal")),
+    _A.CREDIT_LISTING: str(QT_TRANSLATE_NOOP("AuditWords", "joint-punishment listing")),
 }
 
 

@@ -107,6 +107,7 @@ class QtCaseDetail(QDialog):
         top = self.top_row = QHBoxLayout()  # others add their buttons here (协商: ui/evaluation)
         top.addWidget(self.heading, 1)
         top.addWidget(self.cameras_button)
+        self.top_row = top  # other parts add a button here (记录失信…)
         page = QVBoxLayout(self)
         page.addLayout(top)
         page.addWidget(self.facts)

@@ -18,6 +18,7 @@ from ui.evaluation.qt_assessment_ranking import QtAssessmentRanking
 from ui.evaluation.qt_consultations import QtConsultations
 from ui.evaluation.qt_daily_summary import QtDailySummary
 from ui.evaluation.qt_flag_consultation import QtFlagConsultation
+from ui.evaluation.shared_menu import assessment_menu
 
 
 class AssessmentMenu(QObject):
@@ -29,7 +30,7 @@ class AssessmentMenu(QObject):
     def install(self, menu_bar: QMenuBar) -> None:
         if not self.services.principal.can(Permission.VIEW_INDICATORS):
             return
-        menu = menu_bar.addMenu(self.tr("Assessment"))
+        menu = assessment_menu(menu_bar)
         menu.addAction(self.tr("Assessment ranking…")).triggered.connect(self.open_ranking)
         menu.addAction(self.tr("Daily summary…")).triggered.connect(self.open_daily)
         menu.addAction(self.tr("Consultation agenda…")).triggered.connect(self.open_consultations)

@@ -4,24 +4,14 @@ assessment entry joins the same one."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
+from PySide6.QtWidgets import QMenuBar, QWidget
 
 from commandcenter.services.hub import Services
 from ui.background import BackgroundRunner
+from ui.evaluation.shared_menu import assessment_menu
 from ui.inspections.qt_inspections_window import QtInspectionsWindow
-
-ASSESSMENT_MENU = "assessmentMenu"
-
-
-def assessment_menu(menu_bar: QMenuBar) -> QMenu:
-    """The window's 考核 Assessment menu, made on first use."""
-    for menu in menu_bar.findChildren(QMenu, ASSESSMENT_MENU):
-        return menu
-    menu = menu_bar.addMenu(QCoreApplication.translate("AssessmentMenu", "Assessment"))
-    menu.setObjectName(ASSESSMENT_MENU)
-    return menu
 
 
 class InspectionsEntry(QObject):

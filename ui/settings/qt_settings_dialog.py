@@ -29,6 +29,7 @@ from commandcenter.services.errors import (
 from commandcenter.services.hub import Services
 from commandcenter.services.settings_service import SettingsService
 from ui.background import BackgroundRunner
+from ui.credit.qt_credit_settings_page import CreditSettingsPage as CreditPage
 from ui.settings.qt_calendar_page import CalendarPage
 from ui.settings.qt_settings_pages import DispatchPage, NotificationPage, ScreeningPage, ShiftPage, VideoPage
 from ui.settings.settings_words import problem_text, row_problem_text
@@ -59,6 +60,7 @@ class QtSettingsDialog(QDialog):
         self.calendar = CalendarPage(self)
         self.calendar.import_requested.connect(self.import_holidays)
         self.video = VideoPage(self)
+        self.credit = CreditPage(self)  # 失信惩戒 (issue 16)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.dispatch, self.tr("Dispatch and escalation"))
         self.tabs.addTab(self.screening, self.tr("Screening"))
@@ -66,6 +68,7 @@ class QtSettingsDialog(QDialog):
         self.tabs.addTab(self.notifications, self.tr("Notifications"))
         self.tabs.addTab(self.calendar, self.tr("Working calendar"))
         self.tabs.addTab(self.video, self.tr("Video"))
+        self.tabs.addTab(self.credit, self.tr("Credit record"))
         self.problems = QLabel(self)
         self.problems.setObjectName("detailMessage")
         self.problems.setWordWrap(True)
@@ -91,8 +94,13 @@ class QtSettingsDialog(QDialog):
 
     def _pages(
         self,
-    ) -> list[DispatchPage | ScreeningPage | ShiftPage | NotificationPage | CalendarPage | VideoPage]:
-        return [self.dispatch, self.screening, self.shifts, self.notifications, self.calendar, self.video]
+    ) -> list[
+        DispatchPage | ScreeningPage | ShiftPage | NotificationPage | CalendarPage | VideoPage | CreditPage
+    ]:
+        return [
+            *(self.dispatch, self.screening, self.shifts, self.notifications, self.calendar, self.video),
+            self.credit,
+        ]
 
     # ------------------------------------------------------------------ loading
     def reload(self, message: str = "") -> None:
