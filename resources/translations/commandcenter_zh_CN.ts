@@ -40,6 +40,33 @@
     </message>
 </context>
 <context>
+    <name>AssessmentMenu</name>
+    <message>
+        <source>Assessment ranking…</source>
+        <translation>考核排名…</translation>
+    </message>
+    <message>
+        <source>Daily summary…</source>
+        <translation>每日汇总…</translation>
+    </message>
+    <message>
+        <source>Consultation agenda…</source>
+        <translation>协商议题…</translation>
+    </message>
+    <message>
+        <source>Flag for consultation…</source>
+        <translation>提请协商…</translation>
+    </message>
+    <message>
+        <source>Flagged for the consultation meeting.</source>
+        <translation>已提请协商会议。</translation>
+    </message>
+    <message>
+        <source>Assessment</source>
+        <translation>考核</translation>
+    </message>
+</context>
+<context>
     <name>AuditWords</name>
     <message>
         <source>signed in</source>
@@ -128,6 +155,22 @@
     <message>
         <source>district edit</source>
         <translation>基础数据编辑</translation>
+    </message>
+    <message>
+        <source>duty roster change</source>
+        <translation>勤务排班变更</translation>
+    </message>
+    <message>
+        <source>violation confirmed</source>
+        <translation>确认失信</translation>
+    </message>
+    <message>
+        <source>credit appeal</source>
+        <translation>失信申诉</translation>
+    </message>
+    <message>
+        <source>joint-punishment listing</source>
+        <translation>联合惩戒名单变更</translation>
     </message>
 </context>
 <context>
@@ -407,6 +450,10 @@
         <translation>责任路段路长（非当班）</translation>
     </message>
     <message>
+        <source>On duty on the segment by the roster</source>
+        <translation>按排班在本路段值班</translation>
+    </message>
+    <message>
         <source>City manager of the segment (%1)</source>
         <translation>责任路段城市管理员（%1）</translation>
     </message>
@@ -463,6 +510,95 @@
     <message>
         <source>Merged</source>
         <translation>已合并</translation>
+    </message>
+</context>
+<context>
+    <name>CreditEntry</name>
+    <message>
+        <source>Credit record…</source>
+        <translation>失信名单…</translation>
+    </message>
+    <message>
+        <source>Record violation…</source>
+        <translation>记录失信…</translation>
+    </message>
+</context>
+<context>
+    <name>CreditSettingsPage</name>
+    <message>
+        <source>Violator</source>
+        <translation>失信对象</translation>
+    </message>
+    <message>
+        <source>Violations</source>
+        <translation>失信记录</translation>
+    </message>
+    <message>
+        <source>or points</source>
+        <translation>或分值</translation>
+    </message>
+    <message>
+        <source>within months</source>
+        <translation>月内</translation>
+    </message>
+    <message>
+        <source>A violation counts for (months)</source>
+        <translation>失信记录有效期（月）</translation>
+    </message>
+    <message>
+        <source>A listing lasts (months)</source>
+        <translation>列入名单期限（月）</translation>
+    </message>
+    <message>
+        <source>Listed at this many violations or points (0 and 0: never listed)</source>
+        <translation>达到以下失信次数或分值即列入名单（两项均为0：不列入）</translation>
+    </message>
+</context>
+<context>
+    <name>CreditWords</name>
+    <message>
+        <source>Person</source>
+        <translation>个人</translation>
+    </message>
+    <message>
+        <source>Shop</source>
+        <translation>商户</translation>
+    </message>
+    <message>
+        <source>Transport company</source>
+        <translation>运输企业</translation>
+    </message>
+    <message>
+        <source>Vehicle plate</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <source>No appeal</source>
+        <translation>未申诉</translation>
+    </message>
+    <message>
+        <source>Appeal filed</source>
+        <translation>已申诉</translation>
+    </message>
+    <message>
+        <source>Appeal upheld (void)</source>
+        <translation>申诉成立（记录作废）</translation>
+    </message>
+    <message>
+        <source>Appeal rejected</source>
+        <translation>申诉驳回</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>Appeal upheld</source>
+        <translation>申诉成立</translation>
+    </message>
+    <message>
+        <source>Removed by hand</source>
+        <translation>人工移出</translation>
     </message>
 </context>
 <context>
@@ -808,6 +944,80 @@
     </message>
 </context>
 <context>
+    <name>DutyMenu</name>
+    <message>
+        <source>Duty</source>
+        <translation>勤务</translation>
+    </message>
+    <message>
+        <source>Duty roster…</source>
+        <translation>值班表…</translation>
+    </message>
+</context>
+<context>
+    <name>DutyWords</name>
+    <message>
+        <source>present</source>
+        <translation>在岗</translation>
+    </message>
+    <message>
+        <source>late</source>
+        <translation>迟到</translation>
+    </message>
+    <message>
+        <source>absent</source>
+        <translation>缺勤</translation>
+    </message>
+    <message>
+        <source>on leave</source>
+        <translation>请假</translation>
+    </message>
+    <message>
+        <source>not yet due</source>
+        <translation>未到岗时</translation>
+    </message>
+    <message>
+        <source>Leave</source>
+        <translation>请假</translation>
+    </message>
+    <message>
+        <source>Swap</source>
+        <translation>换班</translation>
+    </message>
+    <message>
+        <source>Extra shift</source>
+        <translation>加班</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+</context>
+<context>
     <name>EditWords</name>
     <message>
         <source>Offices</source>
@@ -1135,6 +1345,13 @@
     </message>
 </context>
 <context>
+    <name>InspectionsEntry</name>
+    <message>
+        <source>Inspections…</source>
+        <translation>督查…</translation>
+    </message>
+</context>
+<context>
     <name>LanguagePage</name>
     <message>
         <source>Language</source>
@@ -1244,10 +1461,6 @@
     <message>
         <source>Users and audit…</source>
         <translation>用户与审计…</translation>
-    </message>
-    <message>
-        <source>Unknown terminals…</source>
-        <translation>未登记终端…</translation>
     </message>
     <message>
         <source>Settings…</source>
@@ -1598,6 +1811,109 @@
     <message>
         <source>Done.</source>
         <translation>已完成。</translation>
+    </message>
+</context>
+<context>
+    <name>QtAssessmentRanking</name>
+    <message>
+        <source>Assessment ranking</source>
+        <translation>考核排名</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年</translation>
+    </message>
+    <message>
+        <source>2026-W47, 2026-11 or 2026</source>
+        <translation>2026-W47、2026-11 或 2026</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>发布</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>考核周期</translation>
+    </message>
+    <message>
+        <source>Loading …</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Publishing …</source>
+        <translation>正在发布…</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>名次</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>镇办</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Segments</source>
+        <translation>路段数</translation>
+    </message>
+    <message>
+        <source>Composite</source>
+        <translation>综合指标值</translation>
+    </message>
+    <message>
+        <source>Deductions</source>
+        <translation>扣分</translation>
+    </message>
+    <message>
+        <source>Normalised</source>
+        <translation>标准化得分</translation>
+    </message>
+    <message>
+        <source>Difficulty</source>
+        <translation>难度系数</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>案量系数</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>考核得分</translation>
+    </message>
+    <message>
+        <source>Reward/penalty (CNY)</source>
+        <translation>奖惩（元）</translation>
+    </message>
+    <message>
+        <source>Published by %1 at %2</source>
+        <translation>已由 %1 于 %2 发布</translation>
+    </message>
+    <message>
+        <source>Not published: figures as of now</source>
+        <translation>未发布：当前实时数据</translation>
+    </message>
+    <message>
+        <source>Monthly base %1 CNY per office; rewards and penalties sum to %2 CNY</source>
+        <translation>月度基数每办事处 %1 元；奖惩合计 %2 元</translation>
+    </message>
+    <message>
+        <source>Supervision %1: %2 consultation cases, %3 closed</source>
+        <translation>督办 %1：协商议题 %2 件，办结 %3 件</translation>
     </message>
 </context>
 <context>
@@ -2176,6 +2492,372 @@
     </message>
 </context>
 <context>
+    <name>QtConfirmViolation</name>
+    <message>
+        <source>Case number, e.g. 20261126-00001</source>
+        <translation>案件编号，如 20261126-00001</translation>
+    </message>
+    <message>
+        <source>Look up</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <source>Plate, credit code, licence or ID number (stored masked)</source>
+        <translation>车牌、统一社会信用代码、营业执照号或身份证号（脱敏保存）</translation>
+    </message>
+    <message>
+        <source>Confirm violation</source>
+        <translation>确认失信</translation>
+    </message>
+    <message>
+        <source>Named by the case</source>
+        <translation>案件涉及</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Identifier</source>
+        <translation>标识</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>分值</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Violation of %1 recorded on case %2.</source>
+        <translation>已就案件 %2 记录 %1 的失信。</translation>
+    </message>
+    <message>
+        <source>Now on the list: %1.</source>
+        <translation>已列入名单：%1。</translation>
+    </message>
+</context>
+<context>
+    <name>QtConsultations</name>
+    <message>
+        <source>Consultation agenda</source>
+        <translation>协商议题</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>列入依据</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>协商会议</translation>
+    </message>
+    <message>
+        <source>Responsible department</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>协商结论</translation>
+    </message>
+    <message>
+        <source>Flagged by</source>
+        <translation>提请人</translation>
+    </message>
+    <message>
+        <source>Reason, outcome or why it is withdrawn</source>
+        <translation>理由、结论或撤回原因</translation>
+    </message>
+    <message>
+        <source>Flag case</source>
+        <translation>提请协商</translation>
+    </message>
+    <message>
+        <source>Set meeting</source>
+        <translation>安排会议</translation>
+    </message>
+    <message>
+        <source>Record outcome</source>
+        <translation>记录结论</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>撤回</translation>
+    </message>
+    <message>
+        <source>Case id</source>
+        <translation>案件编号</translation>
+    </message>
+    <message>
+        <source>Meeting date</source>
+        <translation>会议日期</translation>
+    </message>
+    <message>
+        <source>Working …</source>
+        <translation>正在处理…</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>已完成。</translation>
+    </message>
+</context>
+<context>
+    <name>QtCreditList</name>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Identifier</source>
+        <translation>标识</translation>
+    </message>
+    <message>
+        <source>Listed at</source>
+        <translation>列入时间</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>列入依据</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Violations</source>
+        <translation>失信记录</translation>
+    </message>
+    <message>
+        <source>Loading …</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Export Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <source>Why the listing is removed</source>
+        <translation>移出名单的理由</translation>
+    </message>
+    <message>
+        <source>Remove from list</source>
+        <translation>移出名单</translation>
+    </message>
+    <message>
+        <source>%1 on the list</source>
+        <translation>名单上 %1 个</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel 文件 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export the list</source>
+        <translation>导出名单</translation>
+    </message>
+    <message>
+        <source>Exported %1 rows to %2</source>
+        <translation>已导出 %1 条到 %2</translation>
+    </message>
+    <message>
+        <source>Select a row of the list first.</source>
+        <translation>请先选择名单中的一行。</translation>
+    </message>
+    <message>
+        <source>%1 removed from the list.</source>
+        <translation>已将 %1 移出名单。</translation>
+    </message>
+</context>
+<context>
+    <name>QtCreditViolators</name>
+    <message>
+        <source>Name, plate or code</source>
+        <translation>名称、车牌或代码</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Identifier</source>
+        <translation>标识</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>分值</translation>
+    </message>
+    <message>
+        <source>Confirmed by</source>
+        <translation>确认人</translation>
+    </message>
+    <message>
+        <source>Confirmed at</source>
+        <translation>确认时间</translation>
+    </message>
+    <message>
+        <source>Counts until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Appeal</source>
+        <translation>申诉</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Grounds of the appeal, or the decision&apos;s note</source>
+        <translation>申诉理由，或决定意见</translation>
+    </message>
+    <message>
+        <source>File appeal</source>
+        <translation>提出申诉</translation>
+    </message>
+    <message>
+        <source>Uphold appeal</source>
+        <translation>支持申诉</translation>
+    </message>
+    <message>
+        <source>Reject appeal</source>
+        <translation>驳回申诉</translation>
+    </message>
+    <message>
+        <source>Listed %1 (%2) until %3</source>
+        <translation>%1 列入（%2），有效期至 %3</translation>
+    </message>
+    <message>
+        <source>%1 — ended %2: %3</source>
+        <translation>%1 — %2 结束：%3</translation>
+    </message>
+    <message>
+        <source>Never listed.</source>
+        <translation>从未列入名单。</translation>
+    </message>
+    <message>
+        <source>Select a violation first.</source>
+        <translation>请先选择一条失信记录。</translation>
+    </message>
+    <message>
+        <source>Appeal filed on case %1.</source>
+        <translation>已就案件 %1 提出申诉。</translation>
+    </message>
+    <message>
+        <source>Select a violation with a filed appeal first.</source>
+        <translation>请先选择一条已申诉的失信记录。</translation>
+    </message>
+    <message>
+        <source>Appeal upheld: the violation is void.</source>
+        <translation>申诉成立：该失信记录作废。</translation>
+    </message>
+    <message>
+        <source>Appeal rejected.</source>
+        <translation>申诉已驳回。</translation>
+    </message>
+</context>
+<context>
+    <name>QtCreditWindow</name>
+    <message>
+        <source>Credit record</source>
+        <translation>失信记录</translation>
+    </message>
+    <message>
+        <source>Joint-punishment list</source>
+        <translation>联合惩戒名单</translation>
+    </message>
+    <message>
+        <source>Violators</source>
+        <translation>失信对象</translation>
+    </message>
+    <message>
+        <source>Record a violation</source>
+        <translation>记录失信</translation>
+    </message>
+</context>
+<context>
+    <name>QtDailySummary</name>
+    <message>
+        <source>Daily summary</source>
+        <translation>每日汇总</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>镇办</translation>
+    </message>
+    <message>
+        <source>Received today</source>
+        <translation>今日受理</translation>
+    </message>
+    <message>
+        <source>Dispatched today</source>
+        <translation>今日派遣</translation>
+    </message>
+    <message>
+        <source>Closed today</source>
+        <translation>今日结案</translation>
+    </message>
+    <message>
+        <source>Overdue now</source>
+        <translation>当前超期</translation>
+    </message>
+    <message>
+        <source>On duty</source>
+        <translation>在岗人数</translation>
+    </message>
+    <message>
+        <source>Segments patrolled</source>
+        <translation>已巡查路段</translation>
+    </message>
+    <message>
+        <source>Metres walked</source>
+        <translation>巡查里程（米）</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Loading …</source>
+        <translation>正在加载…</translation>
+    </message>
+</context>
+<context>
     <name>QtDispatchNotice</name>
     <message>
         <source>Click to close</source>
@@ -2206,6 +2888,73 @@
     </message>
 </context>
 <context>
+    <name>QtDrawTab</name>
+    <message>
+        <source>2026-12 (month) or 2026-W49 (week)</source>
+        <translation>2026-12（月）或 2026-W49（周）</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>考核周期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Inspectors per group</source>
+        <translation>每组人数</translation>
+    </message>
+    <message>
+        <source>No repeated pairing within</source>
+        <translation>不重复搭档的期间</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Confirm and store</source>
+        <translation>确认并保存</translation>
+    </message>
+    <message>
+        <source>Office inspected</source>
+        <translation>被督查镇办</translation>
+    </message>
+    <message>
+        <source>Inspectors</source>
+        <translation>督查员</translation>
+    </message>
+    <message>
+        <source>Drawing …</source>
+        <translation>正在抽取……</translation>
+    </message>
+    <message>
+        <source>Preview of %1 (%2), pairing window %3, seed %4: not stored yet.</source>
+        <translation>%1（%2）抽组预览，搭档期间 %3，随机种子 %4：尚未保存。</translation>
+    </message>
+    <message>
+        <source>Storing …</source>
+        <translation>正在保存……</translation>
+    </message>
+    <message>
+        <source>Round %1 stored.</source>
+        <translation>第 %1 轮已保存。</translation>
+    </message>
+</context>
+<context>
     <name>QtDriverText</name>
     <message>
         <source>Text to the driver of %1</source>
@@ -2214,6 +2963,73 @@
     <message>
         <source>e.g. please go to 大学路 and 陇海路</source>
         <translation>例如：请前往大学路与陇海路交叉口</translation>
+    </message>
+</context>
+<context>
+    <name>QtDutyWindow</name>
+    <message>
+        <source>Duty roster</source>
+        <translation>值班表</translation>
+    </message>
+    <message>
+        <source>◀ Previous week</source>
+        <translation>◀ 上一周</translation>
+    </message>
+    <message>
+        <source>Next week ▶</source>
+        <translation>下一周 ▶</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <source>Add leave or swap…</source>
+        <translation>添加请假/换班…</translation>
+    </message>
+    <message>
+        <source>Remove exception</source>
+        <translation>删除例外</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Loading …</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>镇办</translation>
+    </message>
+    <message>
+        <source>Leave, swaps and extra shifts this week</source>
+        <translation>本周请假、换班与加班</translation>
+    </message>
+    <message>
+        <source>Roster</source>
+        <translation>值班表</translation>
+    </message>
+    <message>
+        <source>Roster entries</source>
+        <translation>排班</translation>
+    </message>
+    <message>
+        <source>On duty</source>
+        <translation>在岗人数</translation>
+    </message>
+    <message>
+        <source>Today&apos;s shifts as of %1</source>
+        <translation>今日班次（截至 %1）</translation>
+    </message>
+    <message>
+        <source>%1 rows in the roster this week</source>
+        <translation>本周排班 %1 行</translation>
+    </message>
+    <message>
+        <source>Select an exception to remove.</source>
+        <translation>请选择要删除的例外。</translation>
     </message>
 </context>
 <context>
@@ -2273,6 +3089,76 @@
     <message>
         <source>Saved.</source>
         <translation>已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>QtExceptionDialog</name>
+    <message>
+        <source>Add leave, swap or extra shift</source>
+        <translation>添加请假、换班或加班</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>个人</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <source>Covered by</source>
+        <translation>替班人员</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>路段</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Choose a person and a shift.</source>
+        <translation>请选择人员和班次。</translation>
+    </message>
+    <message>
+        <source>Saving …</source>
+        <translation>正在保存……</translation>
+    </message>
+</context>
+<context>
+    <name>QtExceptionList</name>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>个人</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <source>Covered by / segment</source>
+        <translation>替班人员 / 路段</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
     </message>
 </context>
 <context>
@@ -2375,6 +3261,100 @@
     <message>
         <source>(none)</source>
         <translation>（未选择）</translation>
+    </message>
+</context>
+<context>
+    <name>QtFindingDialog</name>
+    <message>
+        <source>Finding of group %1</source>
+        <translation>督查组 %1 发现的问题</translation>
+    </message>
+    <message>
+        <source>Road, segment or landmark; Enter to search</source>
+        <translation>道路、路段或地标名称，回车查找</translation>
+    </message>
+    <message>
+        <source>What the group found (required)</source>
+        <translation>督查组发现的问题（必填）</translation>
+    </message>
+    <message>
+        <source>File as a case</source>
+        <translation>立为案件</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Find a place</source>
+        <translation>查找位置</translation>
+    </message>
+    <message>
+        <source>Places found</source>
+        <translation>找到的位置</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>经度</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation>纬度</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>问题描述</translation>
+    </message>
+    <message>
+        <source>No place of that name.</source>
+        <translation>没有这个名称的位置。</translation>
+    </message>
+    <message>
+        <source>Give the place as longitude and latitude (degrees).</source>
+        <translation>请以经度、纬度（度）填写问题位置。</translation>
+    </message>
+    <message>
+        <source>Filing …</source>
+        <translation>正在提交……</translation>
+    </message>
+    <message>
+        <source>Not filed: %1</source>
+        <translation>未立案：%1</translation>
+    </message>
+    <message>
+        <source>The finding waits for review, linked to the group.</source>
+        <translation>该问题待甄别，已关联到该督查组。</translation>
+    </message>
+    <message>
+        <source>Filed as case %1, linked to the group.</source>
+        <translation>已立案 %1，并关联到该督查组。</translation>
+    </message>
+</context>
+<context>
+    <name>QtFlagConsultation</name>
+    <message>
+        <source>Flag for consultation</source>
+        <translation>提请协商</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>列入依据</translation>
+    </message>
+    <message>
+        <source>Meeting date</source>
+        <translation>会议日期</translation>
+    </message>
+    <message>
+        <source>Responsible department</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <source>Working …</source>
+        <translation>正在处理…</translation>
     </message>
 </context>
 <context>
@@ -2516,6 +3496,29 @@
     <message>
         <source>Imported in one transaction.</source>
         <translation>已导入：全部数据一次写入。</translation>
+    </message>
+</context>
+<context>
+    <name>QtInspectionsWindow</name>
+    <message>
+        <source>Inspections</source>
+        <translation>督查</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>督查组</translation>
+    </message>
+    <message>
+        <source>Draw a round</source>
+        <translation>抽取督查组</translation>
+    </message>
+    <message>
+        <source>Inspector pool</source>
+        <translation>督查员库</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>督查结果</translation>
     </message>
 </context>
 <context>
@@ -2806,6 +3809,128 @@
     </message>
 </context>
 <context>
+    <name>QtPoolTab</name>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Own office</source>
+        <translation>所属镇办</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>在岗</translation>
+    </message>
+    <message>
+        <source>Name of the department&apos;s member</source>
+        <translation>部门人员姓名</translation>
+    </message>
+    <message>
+        <source>Deactivate / activate</source>
+        <translation>停用 / 启用</translation>
+    </message>
+    <message>
+        <source>Add staff member</source>
+        <translation>添加工作人员</translation>
+    </message>
+    <message>
+        <source>Add department member</source>
+        <translation>添加部门人员</translation>
+    </message>
+    <message>
+        <source>Add every inspector on the staff</source>
+        <translation>添加全部督查员</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>工作人员</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Choose an inspector first.</source>
+        <translation>请先选择督查员。</translation>
+    </message>
+    <message>
+        <source>Saving …</source>
+        <translation>正在保存……</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>QtPresenceTable</name>
+    <message>
+        <source>Segment</source>
+        <translation>路段</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>On duty now</source>
+        <translation>当前在岗</translation>
+    </message>
+    <message>
+        <source>Checked in</source>
+        <translation>签到</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>出勤</translation>
+    </message>
+    <message>
+        <source>Minutes on segment</source>
+        <translation>在路段分钟数</translation>
+    </message>
+    <message>
+        <source>Metres walked</source>
+        <translation>巡查里程（米）</translation>
+    </message>
+    <message>
+        <source>Gaps</source>
+        <translation>脱岗间隔</translation>
+    </message>
+    <message>
+        <source>%1 (longest %2 min)</source>
+        <translation>%1 次（最长 %2 分钟）</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>not seen</source>
+        <translation>未见</translation>
+    </message>
+    <message>
+        <source>no GPS unit</source>
+        <translation>无定位终端</translation>
+    </message>
+</context>
+<context>
     <name>QtRecordPanel</name>
     <message>
         <source>Refresh</source>
@@ -2814,6 +3939,92 @@
     <message>
         <source>Add</source>
         <translation>添加</translation>
+    </message>
+</context>
+<context>
+    <name>QtRegisterTerminal</name>
+    <message>
+        <source>Register terminal to a vehicle</source>
+        <translation>登记终端到车辆</translation>
+    </message>
+    <message>
+        <source>Terminal %1</source>
+        <translation>终端 %1</translation>
+    </message>
+    <message>
+        <source>(reported plate %1)</source>
+        <translation>（上报车牌 %1）</translation>
+    </message>
+    <message>
+        <source>Search by plate</source>
+        <translation>按车牌搜索</translation>
+    </message>
+    <message>
+        <source>Plate</source>
+        <translation>车牌</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>镇办</translation>
+    </message>
+    <message>
+        <source>Terminal</source>
+        <translation>终端号</translation>
+    </message>
+    <message>
+        <source>Loading …</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <source>Registering …</source>
+        <translation>正在登记……</translation>
+    </message>
+    <message>
+        <source>Vehicles found: %1 (those without a terminal first)</source>
+        <translation>找到车辆 %1 辆（无终端的排在前面）</translation>
+    </message>
+    <message>
+        <source>%1 has terminal %2 now; registering replaces it.</source>
+        <translation>%1 现有终端 %2，登记后将替换。</translation>
+    </message>
+</context>
+<context>
+    <name>QtResultsTab</name>
+    <message>
+        <source>Show</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>镇办</translation>
+    </message>
+    <message>
+        <source>Points deducted</source>
+        <translation>扣分</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>发现的问题</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>考核周期</translation>
+    </message>
+    <message>
+        <source>No finding counts against any office in this period.</source>
+        <translation>本期没有计入任何镇办的督查问题。</translation>
     </message>
 </context>
 <context>
@@ -2907,6 +4118,127 @@
     </message>
 </context>
 <context>
+    <name>QtRosterEntries</name>
+    <message>
+        <source>Person</source>
+        <translation>个人</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>路段</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <source>Weekdays</source>
+        <translation>星期</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Add to roster…</source>
+        <translation>添加排班…</translation>
+    </message>
+    <message>
+        <source>Remove from roster</source>
+        <translation>移出排班</translation>
+    </message>
+    <message>
+        <source>New shift…</source>
+        <translation>新建班次…</translation>
+    </message>
+</context>
+<context>
+    <name>QtRosterEntryDialog</name>
+    <message>
+        <source>Add to roster</source>
+        <translation>添加排班</translation>
+    </message>
+    <message>
+        <source>Until further notice</source>
+        <translation>长期有效</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>个人</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>路段</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <source>Weekdays</source>
+        <translation>星期</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Choose a person, a segment and a shift.</source>
+        <translation>请选择人员、路段和班次。</translation>
+    </message>
+</context>
+<context>
+    <name>QtRoundsTab</name>
+    <message>
+        <source>Round</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>考核周期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Office inspected</source>
+        <translation>被督查镇办</translation>
+    </message>
+    <message>
+        <source>Inspectors</source>
+        <translation>督查员</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>督查日期</translation>
+    </message>
+    <message>
+        <source>Findings of the chosen group</source>
+        <translation>所选督查组发现的问题</translation>
+    </message>
+    <message>
+        <source>Record a finding…</source>
+        <translation>记录发现的问题…</translation>
+    </message>
+    <message>
+        <source>Choose a group first.</source>
+        <translation>请先选择督查组。</translation>
+    </message>
+    <message>
+        <source>case %1</source>
+        <translation>案件 %1</translation>
+    </message>
+    <message>
+        <source>waiting for review %1</source>
+        <translation>待甄别 %1</translation>
+    </message>
+</context>
+<context>
     <name>QtSettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -2935,6 +4267,10 @@
     <message>
         <source>Video</source>
         <translation>视频</translation>
+    </message>
+    <message>
+        <source>Credit record</source>
+        <translation>失信记录</translation>
     </message>
     <message>
         <source>Save</source>
@@ -2995,6 +4331,25 @@
     <message>
         <source>The settings could not be read or saved (see the log).</source>
         <translation>无法读取或保存设置（详见日志）。</translation>
+    </message>
+</context>
+<context>
+    <name>QtShiftDialog</name>
+    <message>
+        <source>New shift</source>
+        <translation>新建班次</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>结束时间</translation>
     </message>
 </context>
 <context>
@@ -3092,6 +4447,77 @@
     </message>
 </context>
 <context>
+    <name>QtTerminalStatuses</name>
+    <message>
+        <source>Terminal status</source>
+        <translation>终端状态</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>Terminal id</source>
+        <translation>终端号</translation>
+    </message>
+    <message>
+        <source>Plate</source>
+        <translation>车牌</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Gateway</source>
+        <translation>网关</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>协议</translation>
+    </message>
+    <message>
+        <source>Last frame</source>
+        <translation>最后一帧</translation>
+    </message>
+    <message>
+        <source>Frames</source>
+        <translation>帧数</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>错误数</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>最后错误</translation>
+    </message>
+    <message>
+        <source>Terminal id or plate</source>
+        <translation>终端号或车牌</translation>
+    </message>
+    <message>
+        <source>Offline only</source>
+        <translation>仅看离线</translation>
+    </message>
+    <message>
+        <source>With errors only</source>
+        <translation>仅看有错误的</translation>
+    </message>
+    <message>
+        <source>Loading …</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>%1 terminals: %2 online, %3 offline, %4 with errors; %5 shown</source>
+        <translation>共 %1 个终端：在线 %2，离线 %3，有错误 %4；显示 %5 个</translation>
+    </message>
+</context>
+<context>
     <name>QtTrackPlayback</name>
     <message>
         <source>Load tracks</source>
@@ -3172,8 +4598,16 @@
         <translation>正在加载……</translation>
     </message>
     <message>
-        <source>Register these ids as vehicles&apos; terminals under District data.</source>
-        <translation>请在“基础数据”中将这些终端号登记到车辆。</translation>
+        <source>Register to vehicle…</source>
+        <translation>登记到车辆…</translation>
+    </message>
+    <message>
+        <source>Select a terminal and register it to its vehicle (or double-click it).</source>
+        <translation>选中终端，登记到其车辆（或双击该行）。</translation>
+    </message>
+    <message>
+        <source>Terminal %1 registered to %2.</source>
+        <translation>终端 %1 已登记到 %2。</translation>
     </message>
     <message>
         <source>%1 unknown terminals</source>
@@ -3339,6 +4773,17 @@
     <message>
         <source>%1 unlocked.</source>
         <translation>已解锁 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>QtWeekGrid</name>
+    <message>
+        <source>Segment</source>
+        <translation>路段</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>班次</translation>
     </message>
 </context>
 <context>
@@ -3994,6 +5439,17 @@
     <message>
         <source>Text to the driver…</source>
         <translation>下发文本…</translation>
+    </message>
+</context>
+<context>
+    <name>TerminalWindows</name>
+    <message>
+        <source>Terminal status…</source>
+        <translation>终端状态…</translation>
+    </message>
+    <message>
+        <source>Unknown terminals…</source>
+        <translation>未登记终端…</translation>
     </message>
 </context>
 <context>
