@@ -4513,6 +4513,10 @@
         <translation>正在加载…</translation>
     </message>
     <message>
+        <source>No terminal has reported to a gateway yet.</source>
+        <translation>尚无终端向网关上报（车载终端连接网关服务后在此显示）。</translation>
+    </message>
+    <message>
         <source>%1 terminals: %2 online, %3 offline, %4 with errors; %5 shown</source>
         <translation>共 %1 个终端：在线 %2，离线 %3，有错误 %4；显示 %5 个</translation>
     </message>

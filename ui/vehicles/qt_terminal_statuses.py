@@ -198,6 +198,9 @@ class QtTerminalStatuses(QDialog):
 
     def _count(self) -> None:
         statuses = self.model.statuses
+        if not statuses:  # the demo's simulator writes positions itself: no gateway, no sessions
+            self.summary.setText(self.tr("No terminal has reported to a gateway yet."))
+            return
         online = sum(1 for status in statuses if status.online)
         erring = sum(1 for status in statuses if status.errors)
         self.summary.setText(
