@@ -182,7 +182,6 @@ class MainWindow(QMainWindow):
         self.plugins.events.follow_alerts(self.alerts.watcher.alerts)  # plugins hear unit alerts
         self.full_screen_action = self._build_menus()
         self.approval_button = install_approval_button(services, self.runner, self.menu_bar, self.open_case)
-        self.duty_menu = install_duty_menu(services, self.runner, self.menu_bar, self)  # 勤务 ▸ 值班表
         self.restored = self._restore_state()
         if not services.reads_district:
             for hidden in (self.kpis, self.map_dock, self.track_dock, self.alert_dock):
@@ -242,7 +241,11 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         self.new_case.install(self.menu_bar)  # 案件 ▸ 新建案件…
+        self.duty_menu = install_duty_menu(self.services, self.runner, self.menu_bar, self)  # 勤务 ▸ 值班表
+        self.assessment_menu = AssessmentMenu(self.services, self.runner, self)  # 考核: 排名, 汇总, 协商
+        self.assessment_menu.install(self.menu_bar)
         self.inspections = install_inspections(self.services, self.runner, self.menu_bar, self)  # 考核 ▸ 督查
+        self.credit = CreditEntry(self.services, self.runner, self).install(self.menu_bar)  # 考核 ▸ 失信名单
         view = self.menu_bar.addMenu(self.tr("View"))
         for dock in (self.map_dock, self.case_dock, self.track_dock, self.alert_dock, self.camera_dock):
             view.addAction(dock.toggleViewAction())
@@ -252,10 +255,7 @@ class MainWindow(QMainWindow):
         full_screen.setShortcut(QKeySequence(Qt.Key.Key_F11))
         full_screen.toggled.connect(self.set_full_screen)
         self.addAction(full_screen)  # F11 works even when the menu bar is hidden
-        self.assessment_menu = AssessmentMenu(self.services, self.runner, self)  # 考核 (ui/evaluation)
-        self.assessment_menu.install(self.menu_bar)
         self.plugins.install_menu(self.menu_bar.addMenu(self.tr("Plugins")))
-        self.credit = CreditEntry(self.services, self.runner, self).install(self.menu_bar)  # 考核 ▸ 失信名单
         return full_screen
 
     def docks(self) -> list[QDockWidget]:

@@ -142,6 +142,8 @@ def test_main_window_offers_the_assessment_menu(open_window, qtbot: QtBot) -> No
         "Assessment ranking…",
         "Daily summary…",
         "Consultation agenda…",
+        "Inspections…",  # a leader reads them
+        "Credit record…",
     ]
     menu.actions()[0].trigger()
     ranking = window.findChild(QtAssessmentRanking)
