@@ -41,6 +41,7 @@ from commandcenter.persistence.store import Store
 from commandcenter.persistence.units.models import Unit
 from commandcenter.testing.minimal_district import minimal_district
 from commandcenter.testing.postgres import ThrowawayPostgres
+from commandcenter.testing.process_cpu import cluster_cpu_seconds, cpu_seconds
 
 TERMINAL_BASE = 13_900_000_000
 BACKFILL_EVERY_S = 10
@@ -84,28 +85,6 @@ async def run_terminals(port: int, first: int, last: int, seconds: float, ready:
         await asyncio.sleep(0.05)
     await run_fleet(terminals, [send_offset(n) for n in numbers], seconds, backfill_every_s=BACKFILL_EVERY_S)
     return {"acknowledged": counts.acknowledged_fixes, "sent": counts.sent_fixes, "terminals": len(terminals)}
-
-
-def cpu_seconds(pid: int, *, with_children: bool = False) -> float:
-    """User + system CPU of ``pid`` so far (with its reaped children's when asked), from /proc."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    used = int(fields[11]) + int(fields[12]) + (int(fields[13]) + int(fields[14]) if with_children else 0)
-    return used / os.sysconf("SC_CLK_TCK")
-
-
-def cluster_cpu_seconds(cluster: ThrowawayPostgres) -> float:
-    """Every PostgreSQL process of the cluster: the postmaster, its live backends, the ones gone."""
-    postmaster = int((cluster.root / "data" / "postmaster.pid").read_text().split()[0])
-    total = cpu_seconds(postmaster, with_children=True)
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                stat = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-                if int(stat[1]) == postmaster:
-                    total += cpu_seconds(int(entry.name))
-            except (OSError, ValueError):
-                continue
-    return total
 
 
 def send_offset(number: int) -> float:

@@ -32,6 +32,7 @@ from commandcenter.persistence.store import Store
 from commandcenter.testing.minimal_district import minimal_district
 from commandcenter.testing.open311 import make_key
 from commandcenter.testing.postgres import ThrowawayPostgres
+from commandcenter.testing.process_cpu import cluster_cpu_seconds, cpu_seconds
 
 PHOTO_BYTES = 100 * 1024
 
@@ -40,12 +41,6 @@ def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
-
-
-def _cpu_seconds(pid: int) -> float:
-    """User + system CPU time of process ``pid`` so far (Linux ``/proc``)."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def _photo(seed: int) -> bytes:
@@ -138,11 +133,15 @@ def main() -> None:
                 base = f"http://127.0.0.1:{port}"
                 asyncio.run(_wait_ready(base, gateway))
                 asyncio.run(_post_all(base, key, args.warmup, args.concurrency))
-                cpu_before = _cpu_seconds(gateway.pid)
+                cpu_before = cpu_seconds(gateway.pid), cpu_seconds(os.getpid()), cluster_cpu_seconds(cluster)
                 seconds, latencies, failures = asyncio.run(
                     _post_all(base, key, args.requests, args.concurrency)
                 )
-                cpu_ms = (_cpu_seconds(gateway.pid) - cpu_before) * 1000 / len(latencies)
+                cpu_after = cpu_seconds(gateway.pid), cpu_seconds(os.getpid()), cluster_cpu_seconds(cluster)
+                gateway_ms, client_ms, postgres_ms = (
+                    (after - before) * 1000 / len(latencies)
+                    for after, before in zip(cpu_after, cpu_before, strict=True)
+                )
             finally:
                 gateway.send_signal(signal.SIGTERM)
                 gateway.wait(timeout=60)
@@ -154,10 +153,11 @@ def main() -> None:
     print(
         f"{len(latencies)} reports with a 100 KB photo, {args.concurrency} in flight: {rps:.0f} req/s, "
         f"p50 {statistics.median(latencies):.1f} ms, p99 {p99:.1f} ms, max {latencies[-1]:.1f} ms, "
-        f"{failures} not accepted; the gateway's CPU {cpu_ms:.1f} ms a request"
+        f"{failures} not accepted; CPU a request: gateway {gateway_ms:.1f} ms, "
+        f"this client {client_ms:.1f} ms, PostgreSQL {postgres_ms:.1f} ms"
     )
     figures = {"intake_rps": round(rps, 1), "intake_p99_ms": round(p99, 1)}
-    print(json.dumps(figures | {"gateway_cpu_ms_per_request": round(cpu_ms, 2)}))
+    print(json.dumps(figures | {"gateway_cpu_ms_per_request": round(gateway_ms, 2)}))
 
 
 if __name__ == "__main__":
