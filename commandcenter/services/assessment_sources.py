@@ -1,4 +1,5 @@
-"""What the assessment takes off beside the indicators, from the other parts of issue 16: the 督查
+"""What the assessment takes from the other parts of issue 16: the daily summary's patrol figures
+from the duty roster and the tracks (``DutyPatrols``), and, off the score beside the indicators, the 督查
 findings of the period (``evaluation.inspection_results``: 1 point a 明察 finding, 2 a 暗访 one, the
 office of the case found). Read from the store directly, not through the guarded inspection service:
 a deduction belongs to the office whoever looks at the ranking — an office user, who may not see the
@@ -6,11 +7,20 @@ inspections themselves (a 暗访 target stays unknown to the office visited), st
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+from datetime import UTC, date, datetime, time
+
+from commandcenter.district_time import district_clock
+from commandcenter.duty.attendance import AttendanceStatus
+from commandcenter.evaluation.daily import PatrolFigures
 from commandcenter.evaluation.deductions import ExtraDeduction
 from commandcenter.evaluation.inspection_results import inspection_deductions
 from commandcenter.evaluation.periods import Period
 from commandcenter.persistence.inspections.rounds import finding_facts
 from commandcenter.persistence.store import Store
+from commandcenter.services.duty_service import presence_at
+
+_CHECKED_IN = (AttendanceStatus.PRESENT, AttendanceStatus.LATE)
 
 
 class InspectionFindings:
@@ -26,3 +36,33 @@ class InspectionFindings:
             for office_id, found in sorted(offices.items())
             if found.points
         ]
+
+
+class DutyPatrols:
+    """A ``PatrolSource``: each office's day from the roster and the tracks (``presence_at``) — people
+    who checked in on their segment, segments walked, metres walked — as of now for today, as of the
+    day's end for a past day. Read unscoped: the summary's own service scopes its rows."""
+
+    def __init__(self, store: Store, clock: Callable[[], datetime]) -> None:
+        self.store, self.clock = store, clock
+
+    def patrols(self, day: date) -> Mapping[int, PatrolFigures]:
+        now = self.clock()
+        zone = district_clock()
+        if zone.local(now).date() != day:
+            end_of_day = datetime.combine(day, time(23, 59, 59), tzinfo=zone.zone)
+            now = min(now, end_of_day.astimezone(UTC))
+        figures: dict[int, list[float]] = {}
+        covered: dict[int, set[int]] = {}
+        for row in presence_at(self.store, None, now):
+            on_duty, metres = figures.setdefault(row.office_id, [0.0, 0.0])
+            figures[row.office_id] = [
+                on_duty + (row.status in _CHECKED_IN),
+                metres + row.coverage.metres_walked,
+            ]
+            if row.coverage.metres_walked > 0:
+                covered.setdefault(row.office_id, set()).add(row.segment_id)
+        return {
+            office: PatrolFigures(int(on_duty), len(covered.get(office, ())), round(metres, 1))
+            for office, (on_duty, metres) in figures.items()
+        }

@@ -32,6 +32,7 @@ from commandcenter.duty.store_roster import roster_between
 from commandcenter.duty.views import DutyWeek, PresenceRow, duty_week, presence, units_of
 from commandcenter.persistence.district import queries as district_queries
 from commandcenter.persistence.duty import queries as duty_queries
+from commandcenter.persistence.store import Store
 from commandcenter.persistence.units.tracks import load_tracks
 from commandcenter.services.guard import Guarded
 
@@ -92,20 +93,7 @@ class DutyService(Guarded):
     def presence(self, office_id: int | None = None, now: datetime | None = None) -> list[PresenceRow]:
         """在岗情况: today's shifts (the night before included) with check-in, attendance and coverage
         from the tracks, as of ``now`` (the service's clock when None)."""
-        office = self._scoped(office_id)
-        moment = now or self.clock()
-        today = district_clock().local(moment).date()
-        roster = roster_between(self.store, today, today, office)
-        staff = {member.id: member for member in district_queries.staff_roster(self.store)}
-        segments = {segment.id: segment for segment in district_queries.segment_shapes(self.store, office)}
-        shifts = roster.shifts_touching(today)
-        if not shifts:
-            return presence(roster, today, moment, staff, segments, {})
-        start = min(item.start for item in shifts) - timedelta(minutes=15)
-        end = min(max(item.end for item in shifts), moment)
-        units = units_of(list(staff.values()), {item.staff_id for item in shifts})
-        tracks = load_tracks(self.store, units, start, end) if units and end > start else {}
-        return presence(roster, today, moment, staff, segments, tracks)
+        return presence_at(self.store, self._scoped(office_id), now or self.clock())
 
     # --- edits -------------------------------------------------------------------------------
 
@@ -224,3 +212,21 @@ class DutyService(Guarded):
         duty_queries.remove_exception(self.store, exception_id)
         details = {"change": "remove", "kind": exception.kind.value, "day": exception.day.isoformat()}
         self._record(AuditAction.DUTY_CHANGE, f"duty_exception:{exception_id}", details)
+
+
+def presence_at(store: Store, office: int | None, moment: datetime) -> list[PresenceRow]:
+    """The day's shifts of ``office`` (every office when None) on the district's clock at ``moment``,
+    with check-in, attendance and coverage from the tracks — unscoped: callers check who asks (the
+    service for a person, the assessment's daily summary for its own readers)."""
+    today = district_clock().local(moment).date()
+    roster = roster_between(store, today, today, office)
+    staff = {member.id: member for member in district_queries.staff_roster(store)}
+    segments = {segment.id: segment for segment in district_queries.segment_shapes(store, office)}
+    shifts = roster.shifts_touching(today)
+    if not shifts:
+        return presence(roster, today, moment, staff, segments, {})
+    start = min(item.start for item in shifts) - timedelta(minutes=15)
+    end = min(max(item.end for item in shifts), moment)
+    units = units_of(list(staff.values()), {item.staff_id for item in shifts})
+    tracks = load_tracks(store, units, start, end) if units and end > start else {}
+    return presence(roster, today, moment, staff, segments, tracks)

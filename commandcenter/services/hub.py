@@ -28,7 +28,7 @@ from commandcenter.services.admin_service import AdminService
 from commandcenter.services.alert_service import AlertService
 from commandcenter.services.approval_service import ApprovalService
 from commandcenter.services.assessment_service import AssessmentService
-from commandcenter.services.assessment_sources import InspectionFindings
+from commandcenter.services.assessment_sources import DutyPatrols, InspectionFindings
 from commandcenter.services.audit_service import AuditService
 from commandcenter.services.camera_service import CameraService
 from commandcenter.services.case_service import CaseService
@@ -103,8 +103,14 @@ class Services:
         self.indicators = IndicatorService(store, principal, audit=audit, clock=clock)  # 考核指标
         self.duty = DutyService(store, principal, audit=audit, clock=clock)  # 勤务: rosters, who is on duty
         self.assessments = AssessmentService(  # 差异化考核, with the 督查 findings' points
-            store, principal, audit=audit, clock=clock, extra_sources=[InspectionFindings(store)]
+            store,
+            principal,
+            audit=audit,
+            clock=clock,
+            extra_sources=[InspectionFindings(store)],
         )
+        # 巡查 in the daily summary, on the assessment's clock (whatever it is set to later)
+        self.assessments.patrols = DutyPatrols(store, lambda: self.assessments.clock())
         self.consultations = ConsultationService(store, principal, audit=audit, clock=clock)  # 协商
         self.inspections = InspectionService(store, principal, audit=audit, clock=clock)  # 督查
         self.inspection_findings = InspectionFindingService(  # 督查 findings: through this intake

@@ -164,3 +164,16 @@ def test_a_demo_made_before_the_duty_tables_gets_its_roster_once(store: Store) -
     names = {(row.segment_id, row.shift.name): row.days[0][0].name for row in week.rows}
     assert names == {(1, "白班"): "张伟", (1, "夜班"): "李强", (2, "白班"): "王芳"}  # from staff.shift
     assert supervisor.duty.add_shift("早班", at(0, "06:00").time(), at(0, "14:00").time()).id == 3
+
+
+def test_the_daily_summary_counts_the_days_patrols(supervisor: Services) -> None:
+    """考核 ▸ 每日汇总's 巡查 columns (``services.assessment_sources.DutyPatrols``): who checked in on their
+    segment, the segments walked and the metres, per office, from the roster and the tracks."""
+    walk_segment(supervisor.duty.store, 1, at(0, "08:05"), 60, step_m=40.0)
+    supervisor.assessments.clock = lambda: at(0, "09:30")
+    rows = {row.office_id: row for row in supervisor.assessments.daily(DUTY_MONDAY)}
+    office = rows[1]
+    assert office.patrol is not None
+    assert office.patrol.on_duty == 1  # 张伟 checked in; 李强's night before went unseen
+    assert office.patrol.segments_covered == 1
+    assert office.patrol.metres_walked == pytest.approx(2400, rel=0.02)

@@ -109,7 +109,10 @@ def test_daily_summary_and_consultation_flag(
     qtbot.waitUntil(lambda: daily.table.rowCount() == OFFICES + 1, timeout=20_000)
     assert daily.table.item(OFFICES, 0).text() == "合计"
     assert int(daily.table.item(OFFICES, 1).text()) == sum(row.received for row in daily.rows)
-    assert daily.table.item(0, 5).text() == "—"  # no patrol source yet
+    patrolled = daily.table.item(0, 5).text()  # from the roster and the tracks: a count, "—" without a roster
+    assert (
+        patrolled == "—" if daily.rows[0].patrol is None else patrolled == str(daily.rows[0].patrol.on_duty)
+    )
     SHOTS.mkdir(parents=True, exist_ok=True)
     daily.grab().save(str(SHOTS / "daily-summary.png"))
     agenda = QtConsultations(supervisor.consultations, runner, parent)

@@ -1,6 +1,7 @@
 """考核 ▸ 每日汇总: each office's day — 受理, 派遣, 结案 today and 超期未处置 now — with the totals,
-refreshed on demand; patrol figures (on duty, segments covered, metres walked) show once the duty
-part supplies them ("—" until then). An office user sees their office's row (the service scopes)."""
+refreshed on demand; patrol figures (checked in on their segment, segments walked, metres walked) from
+the duty roster and the tracks ("—" for an office with no roster). An office user sees their office's
+row (the service scopes)."""
 
 from __future__ import annotations
 
