@@ -43,11 +43,22 @@ class DutyPatrols:
     who checked in on their segment, segments walked, metres walked — as of now for today, as of the
     day's end for a past day. Read unscoped: the summary's own service scopes its rows."""
 
+    REUSE_S = 300.0  # a day's figures are read again after this: each reading walks the day's tracks
+
     def __init__(self, store: Store, clock: Callable[[], datetime]) -> None:
         self.store, self.clock = store, clock
+        self._kept: dict[date, tuple[datetime, Mapping[int, PatrolFigures]]] = {}
 
     def patrols(self, day: date) -> Mapping[int, PatrolFigures]:
         now = self.clock()
+        kept = self._kept.get(day)
+        if kept is not None and 0 <= (now - kept[0]).total_seconds() < self.REUSE_S:
+            return kept[1]
+        figures = self._read(day, now)
+        self._kept = {day: (now, figures)}
+        return figures
+
+    def _read(self, day: date, now: datetime) -> Mapping[int, PatrolFigures]:
         zone = district_clock()
         if zone.local(now).date() != day:
             end_of_day = datetime.combine(day, time(23, 59, 59), tzinfo=zone.zone)
