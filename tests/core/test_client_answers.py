@@ -21,6 +21,7 @@ from commandcenter.persistence.cases.transitions import (
     read_state,
     write_transition,
 )
+from commandcenter.persistence.gateway.answers import MERGE_NOTE
 from commandcenter.persistence.gateway.models import WebhookOutbox
 from commandcenter.persistence.gateway.outbox import answers_of_case
 from commandcenter.persistence.store import Store
@@ -112,7 +113,8 @@ def test_a_merged_report_tells_the_client_the_case_is_still_open(district: Store
         "open",
         "受理",
     )
-    assert request_status(district, request_id) == ("open", "又有人摆摊")
+    assert answer.payload["status_notes"] == MERGE_NOTE  # never the other reporter's own words
+    assert request_status(district, request_id) == ("open", MERGE_NOTE)
 
 
 def test_a_rolled_back_step_enqueues_nothing(district: Store) -> None:

@@ -150,7 +150,7 @@ def merge_report(
                 "payload": {"source": report.source},
             },
         )
-        answer_merge(connection, case_id, report.description, now)
+        answer_merge(connection, case_id, now)
         if along is not None:
             along(connection, Written(case_id=case_id, merged=True))
 

@@ -37,6 +37,9 @@ ANSWERED_STEPS: dict[CaseStatus, str] = {
     CaseStatus.VOIDED: "returned",
 }
 MERGED = "merged"
+# what the case's other clients hear of a merge — never the new reporter's own words (one citizen's
+# description is not another's business)
+MERGE_NOTE = "又有一份上报并入本案，案件仍在办理 / another report joined this case; it is still being handled"
 
 
 def answer_transition(connection: Connection, plan: PlannedTransition) -> int:
@@ -48,9 +51,10 @@ def answer_transition(connection: Connection, plan: PlannedTransition) -> int:
     return _enqueue(connection, plan.case_id, event, plan.to_status.value, plan.reason, plan.ts, photos)
 
 
-def answer_merge(connection: Connection, case_id: int, note: str, now: datetime) -> int:
-    """Tell the clients of a case that one more report joined it (the same case, still open)."""
-    return _enqueue(connection, case_id, MERGED, None, note, now, [])
+def answer_merge(connection: Connection, case_id: int, now: datetime) -> int:
+    """Tell the clients of a case that one more report joined it (the same case, still open), in
+    ``MERGE_NOTE``'s words."""
+    return _enqueue(connection, case_id, MERGED, None, MERGE_NOTE, now, [])
 
 
 def _enqueue(
@@ -97,10 +101,12 @@ def _enqueue(
 
 
 def _mark_requests(connection: Connection, case_id: int, event: str, note: str) -> None:
+    """The case's requests say it; rows that already do are not rewritten (a busy case merges often)."""
     status = "open" if event == MERGED else "closed"
     connection.execute(
         update(Open311Request)
         .where(Open311Request.case_id == case_id)
+        .where((Open311Request.status != status) | (Open311Request.status_notes != note))
         .values(status=status, status_notes=note)
     )
 
