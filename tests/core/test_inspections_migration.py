@@ -1,6 +1,6 @@
 """Migration 0016 on both databases: the 督查 tables appear, downgrade to 0015 removes them (and
-nothing else but the later 0017's credit tables), upgrading again restores them (the whole-schema comparison with the models is
-``test_settings_migration``)."""
+nothing else but the later 0017's credit tables), upgrading again restores them (the whole-schema
+comparison with the models is ``test_settings_migration``)."""
 
 from __future__ import annotations
 
