@@ -47,6 +47,9 @@ def prepare_demo_store(settings: Settings, url: str, *, reset: bool = False) -> 
     from commandcenter.demo.duty_rows import ensure_demo_roster
 
     ensure_demo_roster(store, datetime.now(UTC))  # 勤务 ▸ 值班表: a demo made before the duty tables
+    from commandcenter.demo.evaluation_rows import ensure_demo_evaluation
+
+    ensure_demo_evaluation(store, datetime.now(UTC))  # 考核 ▸ 督查, 失信名单: not empty in a leader's demo
 
     assign_demo_passwords(store)  # issue 7: demo users log in with demo-<username>
     return store

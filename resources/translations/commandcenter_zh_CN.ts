@@ -600,6 +600,14 @@
         <source>Removed by hand</source>
         <translation>人工移出</translation>
     </message>
+    <message>
+        <source>%1 violations within %2 months</source>
+        <translation>%2个月内失信%1次</translation>
+    </message>
+    <message>
+        <source>%1 points within %2 months</source>
+        <translation>%2个月内累计%1分</translation>
+    </message>
 </context>
 <context>
     <name>DatabasePage</name>
@@ -4926,6 +4934,10 @@
         <source>No road segment within reach</source>
         <translation>附近无责任路段</translation>
     </message>
+    <message>
+        <source>Still not acceptable: %1. The item stays in the list.</source>
+        <translation>仍不能受理：%1。该条仍留在待甄别列表中。</translation>
+    </message>
 </context>
 <context>
     <name>RoleWords</name>
@@ -5489,6 +5501,14 @@
     <message>
         <source>Expired: the terminal was not online</source>
         <translation>已过期：终端不在线</translation>
+    </message>
+    <message>
+        <source>%1 — at %2, %3 (%4)</source>
+        <translation>%1 —— 位于 %2, %3（%4）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>

@@ -82,6 +82,7 @@ class _Marked(ast.NodeVisitor):
         self.path = path
         self.classes: list[str] = []
         self.found: list[tuple[str, str, str]] = []
+        self.hidden: list[str] = []  # a literal text under a context lupdate cannot read (a variable)
 
     def visit_ClassDef(self, node: ast.ClassDef) -> None:
         self.classes.append(node.name)
@@ -99,6 +100,8 @@ class _Marked(ast.NodeVisitor):
             self.found.append((where, self.classes[-1], texts[0]))
         elif name in ("translate", "QT_TRANSLATE_NOOP") and len(texts) >= 2 and None not in texts[:2]:
             self.found.append((where, str(texts[0]), str(texts[1])))
+        elif name == "translate" and len(texts) >= 2 and texts[0] is None and texts[1] is not None:
+            self.hidden.append(f"{where}: {texts[1]!r}")
         self.generic_visit(node)
 
 
@@ -108,10 +111,11 @@ def test_lupdate_extracts_every_marked_string() -> None:
         for context in ET.parse(TS).getroot().iter("context")
         for message in context.iter("message")
     }
-    missed = []
+    missed, hidden = [], []
     for source in _ui_sources():
         marked = _Marked(source)
         marked.visit(ast.parse((ROOT / source).read_text("utf-8")))
+        hidden += marked.hidden
         missed += [
             f"{where}: {context}: {text!r}"
             for where, context, text in marked.found
@@ -119,6 +123,10 @@ def test_lupdate_extracts_every_marked_string() -> None:
         ]
     assert not missed, (
         "marked for translation but not in the .ts (lupdate cannot see it there):\n" + "\n".join(missed)
+    )
+    assert not hidden, (  # lupdate skips translate(VARIABLE, "text"): the text stays English in zh_CN
+        "a literal text translated under a variable context (write the context literally):\n"
+        + "\n".join(hidden)
     )
 
 

@@ -42,6 +42,8 @@ def refusal_text(error: Exception) -> str:
     """What the operator reads when a decision did not happen. The core's refusals are already one
     bilingual line; a correction still refused is worded from its reason keys."""
     if isinstance(error, ReviewStillRejected):
-        text = QCoreApplication.translate(_CONTEXT, "Still not acceptable: %1. The item stays in the list.")
+        text = QCoreApplication.translate(
+            "ReviewWords", "Still not acceptable: %1. The item stays in the list."
+        )
         return text.replace("%1", reasons_text(error.reasons))
     return str(error)

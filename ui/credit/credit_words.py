@@ -41,10 +41,10 @@ def basis_text(listing: Listing) -> str:
     """``3 violations within 12 months`` / ``12 points within 12 months``."""
     facts = listing.facts
     if listing.basis is ListingBasis.COUNT:
-        pattern = QCoreApplication.translate(_CONTEXT, "%1 violations within %2 months")
+        pattern = QCoreApplication.translate("CreditWords", "%1 violations within %2 months")
         figure = facts.get("count", 0)
     else:
-        pattern = QCoreApplication.translate(_CONTEXT, "%1 points within %2 months")
+        pattern = QCoreApplication.translate("CreditWords", "%1 points within %2 months")
         figure = facts.get("points", 0)
     return pattern.replace("%1", str(figure)).replace("%2", str(facts.get("window_months", 0)))
 

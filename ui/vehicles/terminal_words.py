@@ -35,7 +35,7 @@ def status_text(command: DeskCommand) -> str:
     text = QCoreApplication.translate(_CONTEXT, _STATUSES[command.status])
     answer = command.answer
     if command.status is CommandStatus.ANSWERED and "lon" in answer and "lat" in answer:
-        where = QCoreApplication.translate(_CONTEXT, "%1 — at %2, %3 (%4)")
+        where = QCoreApplication.translate("TerminalWords", "%1 — at %2, %3 (%4)")
         when = answer.get("time")
         fixed = clock_text(datetime.fromisoformat(when)) if isinstance(when, str) else "—"
         return (
@@ -45,5 +45,9 @@ def status_text(command: DeskCommand) -> str:
             .replace("%4", fixed)
         )
     if command.error:
-        return QCoreApplication.translate(_CONTEXT, "%1: %2").replace("%1", text).replace("%2", command.error)
+        return (
+            QCoreApplication.translate("TerminalWords", "%1: %2")
+            .replace("%1", text)
+            .replace("%2", command.error)
+        )
     return text
