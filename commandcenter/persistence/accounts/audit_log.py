@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import Connection, bindparam, func, insert, select, update
 
 from commandcenter.domain.accounts import AuditRecord, ChainReport
 from commandcenter.persistence.access import as_utc, reading, writing
@@ -25,6 +25,13 @@ from commandcenter.persistence.store import Store
 
 GENESIS_HASH = "0" * 64
 _entry, _head = AuditEntry, AuditChainHead
+# Built once: every audited action of every workstation appends here, and an ``insert(...).values(...)``
+# built per call costs several times the statement's own work in SQLAlchemy (measured 130 against 14 µs).
+_TAKE_HEAD = (
+    update(_head).where(_head.id == 1).values(seq=_head.seq + 1).returning(_head.seq, _head.last_hash)
+)
+_ADD_ENTRY = insert(_entry)
+_MOVE_HEAD = update(_head).where(_head.id == 1).values(last_hash=bindparam("new_hash"))
 
 
 def canonical_details(details: Mapping[str, Any]) -> str:
@@ -53,24 +60,12 @@ def append_in(
     """Append inside the caller's transaction (so an action and its audit row commit together)."""
     now = now.astimezone(UTC).replace(microsecond=0)
     # one round trip takes the head's lock and reads it (it is held to the commit: fewer is better)
-    seq, prev_hash = connection.execute(
-        update(_head).where(_head.id == 1).values(seq=_head.seq + 1).returning(_head.seq, _head.last_hash)
-    ).one()
+    seq, prev_hash = connection.execute(_TAKE_HEAD).one()
     text = canonical_details(details)
     digest = chain_hash(prev_hash, seq, now, actor, action, target, text)
-    connection.execute(
-        insert(_entry).values(
-            seq=seq,
-            ts=now,
-            actor=actor,
-            action=action,
-            target=target,
-            details=text,
-            prev_hash=prev_hash,
-            hash=digest,
-        )
-    )
-    connection.execute(update(_head).where(_head.id == 1).values(last_hash=digest))
+    row = {"seq": seq, "ts": now, "actor": actor, "action": action, "target": target, "details": text}
+    connection.execute(_ADD_ENTRY, row | {"prev_hash": prev_hash, "hash": digest})
+    connection.execute(_MOVE_HEAD, {"new_hash": digest})
     return AuditRecord(seq, now, actor, action, target, json.loads(text), prev_hash, digest)
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, delete, exc, insert, update
+from sqlalchemy import ColumnElement, Connection, bindparam, delete, exc, insert, update
 
 from commandcenter.domain.open311 import RequestStatus, ServiceRequestRecord
 from commandcenter.persistence.access import unavailable, writing
@@ -76,7 +76,7 @@ def reserve_request(store: Store, reservation: Reservation, photo: ReportPhoto |
     }
     try:
         with store.engine.begin() as connection:
-            inserted = connection.execute(insert(_REQUEST).values(**values).returning(_REQUEST.id))
+            inserted = connection.execute(_RESERVE, values)
             request_id = int(inserted.scalar_one())
             _keep_photo(connection, photo, reservation.received_at)
             return request_id
@@ -150,10 +150,8 @@ def settle_in(
     }
     if not keep_client_ref:
         changes["client_ref"] = None
-    if (
-        connection.execute(update(_REQUEST).where(*_mine(request_id, reserved_at)).values(**changes)).rowcount
-        != 1
-    ):
+    mine = {"b_id": request_id, "b_pending": RequestStatus.PENDING.value, "b_at": reserved_at}
+    if connection.execute(_SETTLE, changes | mine).rowcount != 1:
         raise ReservationLost(request_id)
     settled = record(connection.execute(WITH_CASE.where(_REQUEST.id == request_id)).one())
     if audit is not None:  # last: the audit chain's lock is held from here to the commit
@@ -169,6 +167,15 @@ def settle_request(
     """``settle_in`` in a transaction of its own (a refusal: intake wrote nothing to join)."""
     with writing(store) as connection:
         return settle_in(connection, request_id, reserved_at, status, notes, **how)
+
+
+# Built once (a gateway files hundreds of reports a second; see ``audit_log`` for what that saves).
+_RESERVE = insert(_REQUEST).returning(_REQUEST.id)
+_SETTLE = update(_REQUEST).where(  # ``_mine`` as parameters: the SET columns come from the call's
+    _REQUEST.id == bindparam("b_id"),
+    _REQUEST.status == bindparam("b_pending"),
+    _REQUEST.received_at == bindparam("b_at"),
+)
 
 
 def _mine(request_id: int, reserved_at: datetime) -> tuple[ColumnElement[bool], ...]:
