@@ -13,8 +13,7 @@ import sys
 from typing import Any
 
 from commandcenter.accounts.errors import AccessError
-from commandcenter.accounts.principal import command_line_principal
-from commandcenter.commands.database import command_database_url, open_store
+from commandcenter.commands.database import read_as_command_line
 from commandcenter.commands.indicators import FORMATS, write_aligned
 from commandcenter.config import Settings
 from commandcenter.evaluation.assessment_text import (
@@ -56,13 +55,13 @@ def run_assessment(args: argparse.Namespace, settings: Settings) -> int:
     except ValueError as error:
         print(f"错误 error: {error}", file=sys.stderr)
         return EXIT_USAGE
-    url = command_database_url("assessment", args.url, settings)
     try:
-        store = open_store(url)
-        try:
-            result = AssessmentService(store, command_line_principal()).ranking(period, kind)
-        finally:
-            store.close()
+        result = read_as_command_line(
+            "assessment",
+            args.url,
+            settings,
+            lambda store, me: AssessmentService(store, me).ranking(period, kind),
+        )
     except AccessError as error:
         print(f"错误 error: {error}", file=sys.stderr)
         return EXIT_USAGE

@@ -14,7 +14,8 @@ the wrong database is visible at once instead of silently "working".
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING, TextIO
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TextIO, TypeVar
 
 from commandcenter import paths
 from commandcenter.config import Settings
@@ -22,7 +23,10 @@ from commandcenter.persistence.database import check_supported_url
 from commandcenter.secrets import with_database_password
 
 if TYPE_CHECKING:
+    from commandcenter.accounts.principal import Principal
     from commandcenter.persistence.store import Store
+
+T = TypeVar("T")
 
 DEMO_COMMANDS = frozenset({"demo", "prepare-demo"})
 
@@ -52,6 +56,20 @@ def open_store(url: str, *, pre_ping: bool = True) -> Store:
     store = Store.open(url, pre_ping=pre_ping)
     announce(store.url)
     return store
+
+
+def read_as_command_line(
+    command: str, url_option: str | None, settings: Settings, read: Callable[[Store, Principal], T]
+) -> T:
+    """``read`` on the command's database as the command line's principal (audited as ``cli:<user>``),
+    the database closed after it. ``AccessError`` (a refusal) goes to the caller's one error line."""
+    from commandcenter.accounts.principal import command_line_principal
+
+    store = open_store(command_database_url(command, url_option, settings))
+    try:
+        return read(store, command_line_principal())
+    finally:
+        store.close()
 
 
 def holds_data(url: str) -> bool:

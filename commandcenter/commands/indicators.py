@@ -14,8 +14,7 @@ import unicodedata
 from typing import Any, TextIO
 
 from commandcenter.accounts.errors import AccessError
-from commandcenter.accounts.principal import command_line_principal
-from commandcenter.commands.database import command_database_url, open_store
+from commandcenter.commands.database import read_as_command_line
 from commandcenter.config import Settings
 from commandcenter.district_time import district_clock
 from commandcenter.evaluation.periods import parse_period
@@ -54,13 +53,13 @@ def run_indicators(args: argparse.Namespace, settings: Settings) -> int:
     except ValueError as error:
         print(f"错误 error: {error}", file=sys.stderr)
         return EXIT_USAGE
-    url = command_database_url("indicators", args.url, settings)
     try:
-        store = open_store(url)
-        try:
-            table = IndicatorService(store, command_line_principal()).table(period, grouping, weights)
-        finally:
-            store.close()
+        table = read_as_command_line(
+            "indicators",
+            args.url,
+            settings,
+            lambda store, me: IndicatorService(store, me).table(period, grouping, weights),
+        )
     except AccessError as error:
         print(f"错误 error: {error}", file=sys.stderr)
         return EXIT_USAGE

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, bindparam, delete, exc, insert, update
+from sqlalchemy import Connection, bindparam, delete, exc, insert, update
 
 from commandcenter.domain.open311 import RequestStatus, ServiceRequestRecord
 from commandcenter.persistence.access import unavailable, writing
@@ -150,8 +150,7 @@ def settle_in(
     }
     if not keep_client_ref:
         changes["client_ref"] = None
-    mine = {"b_id": request_id, "b_pending": RequestStatus.PENDING.value, "b_at": reserved_at}
-    if connection.execute(_SETTLE, changes | mine).rowcount != 1:
+    if connection.execute(_SETTLE, changes | _mine(request_id, reserved_at)).rowcount != 1:
         raise ReservationLost(request_id)
     settled = record(connection.execute(WITH_CASE.where(_REQUEST.id == request_id)).one())
     if audit is not None:  # last: the audit chain's lock is held from here to the commit
@@ -170,25 +169,23 @@ def settle_request(
 
 
 # Built once (a gateway files hundreds of reports a second; see ``audit_log`` for what that saves).
-_RESERVE = insert(_REQUEST).returning(_REQUEST.id)
-_SETTLE = update(_REQUEST).where(  # ``_mine`` as parameters: the SET columns come from the call's
+# The row as this filing reserved it (or took it over): still pending, still its time (``_mine``).
+_MINE = (
     _REQUEST.id == bindparam("b_id"),
     _REQUEST.status == bindparam("b_pending"),
     _REQUEST.received_at == bindparam("b_at"),
 )
+_RESERVE = insert(_REQUEST).returning(_REQUEST.id)
+_SETTLE = update(_REQUEST).where(*_MINE)  # the SET columns come from the call's parameters
+_DROP = delete(_REQUEST).where(*_MINE)
 
 
-def _mine(request_id: int, reserved_at: datetime) -> tuple[ColumnElement[bool], ...]:
-    """The row as this filing reserved it (or took it over): still pending, still its time."""
-    return (
-        _REQUEST.id == request_id,
-        _REQUEST.status == RequestStatus.PENDING.value,
-        _REQUEST.received_at == reserved_at,
-    )
+def _mine(request_id: int, reserved_at: datetime) -> dict[str, Any]:
+    return {"b_id": request_id, "b_pending": RequestStatus.PENDING.value, "b_at": reserved_at}
 
 
 def drop_request(store: Store, request_id: int, reserved_at: datetime) -> None:
     """Forget a reservation whose filing failed (the database went away …) — unless a repeat has
     taken it over meanwhile: then it is the repeat's to settle."""
     with writing(store) as connection:
-        connection.execute(delete(_REQUEST).where(*_mine(request_id, reserved_at)))
+        connection.execute(_DROP, _mine(request_id, reserved_at))
