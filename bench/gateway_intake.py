@@ -32,7 +32,7 @@ from commandcenter.persistence.store import Store
 from commandcenter.testing.minimal_district import minimal_district
 from commandcenter.testing.open311 import make_key
 from commandcenter.testing.postgres import ThrowawayPostgres
-from commandcenter.testing.process_cpu import cluster_cpu_seconds, cpu_seconds
+from commandcenter.testing.process_cpu import cluster_cpu_seconds, cpu_seconds, tree_cpu_seconds
 
 PHOTO_BYTES = 100 * 1024
 
@@ -47,63 +47,92 @@ def _photo(seed: int) -> bytes:
     return b"\xff\xd8\xff\xe0" + random.Random(seed).randbytes(PHOTO_BYTES - 4)
 
 
-async def _wait_ready(base: str, process: subprocess.Popen[bytes]) -> None:
-    async with aiohttp.ClientSession() as session:
-        for _ in range(600):
-            if process.poll() is not None:
-                raise RuntimeError("the gateway exited before it answered /health")
-            try:
-                async with session.get(f"{base}/health") as answer:
-                    if answer.status == 200:
+async def _wait_ready(base: str, process: subprocess.Popen[bytes], workers: int = 1) -> None:
+    """Until every worker process answers ``/health`` (each its own name: ``bench``, ``bench-1`` …;
+    a new connection each time, so the kernel may hand it to any of them)."""
+    seen: set[str] = set()
+    for _ in range(1200):
+        if process.poll() is not None:
+            raise RuntimeError("the gateway exited before it answered /health")
+        try:
+            connector = aiohttp.TCPConnector(force_close=True)
+            url = f"{base}/health"
+            async with aiohttp.ClientSession(connector=connector) as session, session.get(url) as answer:
+                if answer.status == 200:
+                    seen.add(str((await answer.json())["gateway"]))
+                    if len(seen) >= workers:
                         return
-            except aiohttp.ClientError:
-                pass
-            await asyncio.sleep(0.1)
-    raise RuntimeError("the gateway did not answer /health within 60 s")
+        except aiohttp.ClientError:
+            pass
+        await asyncio.sleep(0.05)
+    raise RuntimeError(f"{workers - len(seen)} gateway process(es) did not answer /health within 60 s")
 
 
-async def _post_all(base: str, key: str, total: int, concurrency: int) -> tuple[float, list[float], int]:
-    """(seconds, latencies in ms, answers other than 200/202)."""
-    photos = [_photo(seed) for seed in range(total)]  # made before the clock starts
-    numbers = iter(range(total))
+def _body(key: str, number: int, run: str, along: float) -> tuple[bytes, str]:
+    """One report as the multipart body a phone's upload is (encoded before the clock starts: the
+    load generator must not be what limits the rate)."""
+    boundary = f"----cc-bench-{run}-{number}"
+    fields = {
+        "api_key": key,
+        "service_code": "S0501",
+        "lat": f"{34.70 + 0.02 * along:.6f}",
+        "long": f"{113.60 + 0.02 * along:.6f}",
+        "description": "人行道上摆摊",
+        "client_ref": f"bench-{run}-{number}",  # every report new (a repeat is answered from its row)
+    }
+    chunks = [
+        f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode()
+        for name, value in fields.items()
+    ]
+    chunks.append(
+        f'--{boundary}\r\nContent-Disposition: form-data; name="media"; filename="site.jpg"\r\n'
+        "Content-Type: image/jpeg\r\n\r\n".encode()
+    )
+    chunks += [_photo(hash((run, number)) & 0xFFFFFFFF), f"\r\n--{boundary}--\r\n".encode()]
+    return b"".join(chunks), f"multipart/form-data; boundary={boundary}"
+
+
+async def _post_all(base: str, key: str, total: int, rate: float, run: str) -> tuple[float, list[float], int]:
+    """Open loop: report *i* is due at ``i / rate`` s whether or not earlier ones were answered (as
+    citizens' phones are); its latency runs from when it was due, so a gateway that falls behind is
+    charged for the wait too. (seconds until the last answer, latencies in ms, answers not 200/202)."""
+    jitter = random.Random(7)
+    bodies = [_body(key, number, run, jitter.random()) for number in range(total)]
     latencies: list[float] = []
     failures = 0
-    jitter = random.Random(7)
 
-    async def client(session: aiohttp.ClientSession) -> None:
+    async def post(session: aiohttp.ClientSession, due: float, body: bytes, content_type: str) -> None:
         nonlocal failures
-        for number in numbers:
-            along = jitter.random()
-            form = aiohttp.FormData(
-                {
-                    "api_key": key,
-                    "service_code": "S0501",
-                    "lat": f"{34.70 + 0.02 * along:.6f}",
-                    "long": f"{113.60 + 0.02 * along:.6f}",
-                    "description": "人行道上摆摊",
-                    "client_ref": f"bench-{number}",
-                }
-            )
-            form.add_field("media", photos[number], filename="site.jpg", content_type="image/jpeg")
-            started = time.perf_counter()
-            async with session.post(f"{base}/requests.json", data=form) as answer:
-                await answer.read()
-                if answer.status not in (200, 202):
-                    failures += 1
-            latencies.append((time.perf_counter() - started) * 1000)
+        await asyncio.sleep(max(0.0, due - time.perf_counter()))
+        headers = {"Content-Type": content_type}
+        async with session.post(f"{base}/requests.json", data=body, headers=headers) as answer:
+            await answer.read()
+            if answer.status not in (200, 202):
+                failures += 1
+        latencies.append((time.perf_counter() - due) * 1000)
 
-    connector = aiohttp.TCPConnector(limit=concurrency)
+    connector = aiohttp.TCPConnector(limit=0)
     async with aiohttp.ClientSession(connector=connector) as session:
-        started = time.perf_counter()
-        await asyncio.gather(*(client(session) for _ in range(concurrency)))
+        started = time.perf_counter() + 0.2
+        posts = [
+            post(session, started + number / rate, body, content_type)
+            for number, (body, content_type) in enumerate(bodies)
+        ]
+        await asyncio.gather(*posts)
         return time.perf_counter() - started, latencies, failures
+
+
+def _cpu(gateway: int, cluster: ThrowawayPostgres) -> tuple[float, float, float]:
+    """CPU seconds so far of the gateway (with its listener processes), this client, PostgreSQL."""
+    return tree_cpu_seconds(gateway), cpu_seconds(os.getpid()), cluster_cpu_seconds(cluster)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--requests", type=int, default=2000)
-    parser.add_argument("--concurrency", type=int, default=16)
-    parser.add_argument("--warmup", type=int, default=100, help="requests before the measured run")
+    parser.add_argument("--requests", type=int, default=3000)
+    parser.add_argument("--rate", type=float, default=200.0, help="reports offered a second")
+    parser.add_argument("--warmup", type=int, default=200, help="reports before the measured run")
+    parser.add_argument("--workers", type=int, default=2, help="gateway processes (gateway --workers)")
     args = parser.parse_args()
     cluster = ThrowawayPostgres.start()
     try:
@@ -112,10 +141,13 @@ def main() -> None:
         replace_all(store, minimal_district())
         key = make_key(store, "bench", rate_per_minute=100_000)
         store.close()
-        port = _free_port()
+        port, jt808_port = _free_port(), _free_port()
         with tempfile.TemporaryDirectory() as folder:
             config = Path(folder) / "config.toml"
-            config.write_text(f'[gateway]\nname = "bench"\nhttp_host = "127.0.0.1"\nhttp_port = {port}\n')
+            config.write_text(
+                f'[gateway]\nname = "bench"\nhttp_host = "127.0.0.1"\nhttp_port = {port}\n'
+                f'jt808_host = "127.0.0.1"\njt808_port = {jt808_port}\n'
+            )
             command = [
                 sys.executable,
                 "-m",
@@ -125,19 +157,21 @@ def main() -> None:
                 "gateway",
                 "--url",
                 url,
+                "--workers",
+                str(args.workers),
             ]
             gateway = subprocess.Popen(
                 command, stderr=subprocess.DEVNULL, env=os.environ | {"PYTHONUNBUFFERED": "1"}
             )
             try:
                 base = f"http://127.0.0.1:{port}"
-                asyncio.run(_wait_ready(base, gateway))
-                asyncio.run(_post_all(base, key, args.warmup, args.concurrency))
-                cpu_before = cpu_seconds(gateway.pid), cpu_seconds(os.getpid()), cluster_cpu_seconds(cluster)
+                asyncio.run(_wait_ready(base, gateway, args.workers))
+                asyncio.run(_post_all(base, key, args.warmup, args.rate, "warmup"))
+                cpu_before = _cpu(gateway.pid, cluster)
                 seconds, latencies, failures = asyncio.run(
-                    _post_all(base, key, args.requests, args.concurrency)
+                    _post_all(base, key, args.requests, args.rate, "run")
                 )
-                cpu_after = cpu_seconds(gateway.pid), cpu_seconds(os.getpid()), cluster_cpu_seconds(cluster)
+                cpu_after = _cpu(gateway.pid, cluster)
                 gateway_ms, client_ms, postgres_ms = (
                     (after - before) * 1000 / len(latencies)
                     for after, before in zip(cpu_after, cpu_before, strict=True)
@@ -151,7 +185,7 @@ def main() -> None:
     p99 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))]
     rps = len(latencies) / seconds
     print(
-        f"{len(latencies)} reports with a 100 KB photo, {args.concurrency} in flight: {rps:.0f} req/s, "
+        f"{len(latencies)} reports with a 100 KB photo, offered at {args.rate:g}/s: {rps:.0f} req/s, "
         f"p50 {statistics.median(latencies):.1f} ms, p99 {p99:.1f} ms, max {latencies[-1]:.1f} ms, "
         f"{failures} not accepted; CPU a request: gateway {gateway_ms:.1f} ms, "
         f"this client {client_ms:.1f} ms, PostgreSQL {postgres_ms:.1f} ms"

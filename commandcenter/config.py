@@ -73,6 +73,9 @@ class SessionSettings:
 CHECKSUM_POLICIES = ("drop", "accept")
 
 
+MAX_WORKERS = 32
+
+
 @dataclass(frozen=True)
 class GatewaySettings:
     """The headless gateway (issue 14, ``[gateway]``): its name (which terminals' sessions it holds is
@@ -96,8 +99,15 @@ class GatewaySettings:
     # where clients reach the HTTP listener (a proxy's address, e.g. https://gw.example.cn/open311):
     # photo URLs in answers and webhooks are built on it; "" = the address a request came to
     public_url: str = ""
+    # processes on this host sharing the listeners (``gateway.workers``): one is held to a core by
+    # Python's GIL; 2 on a 2-core machine, about one per core beside PostgreSQL elsewhere
+    workers: int = 1
 
     def __post_init__(self) -> None:
+        if not 1 <= self.workers <= MAX_WORKERS:
+            raise ConfigError(
+                f"配置项 gateway.workers 的值 {self.workers!r} 无效 (expected 1–{MAX_WORKERS} processes)"
+            )
         if self.checksum_policy not in CHECKSUM_POLICIES:
             raise ConfigError(
                 f"配置项 gateway.checksum_policy 的值 {self.checksum_policy!r} 无效 (expected drop or accept)"

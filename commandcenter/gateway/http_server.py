@@ -21,8 +21,12 @@ SHUTDOWN_TIMEOUT_S = 20.0  # within systemd's TimeoutStopSec
 class HttpServer:
     name = "http"
 
-    def __init__(self, api: Open311Api, host: str, port: int, health: Health | None = None) -> None:
+    def __init__(
+        self, api: Open311Api, host: str, port: int, health: Health | None = None, *, reuse_port: bool = False
+    ) -> None:
+        """``reuse_port``: several worker processes listen on the port (``gateway.workers``)."""
         self.api, self.host, self.port = api, host, port
+        self.reuse_port = reuse_port
         self._health = health
         self._runner: web.AppRunner | None = None
 
@@ -34,7 +38,7 @@ class HttpServer:
             shutdown_timeout=SHUTDOWN_TIMEOUT_S,
         )
         await runner.setup()
-        site = web.TCPSite(runner, self.host, self.port)
+        site = web.TCPSite(runner, self.host, self.port, reuse_port=self.reuse_port or None)
         await site.start()
         self._runner = runner
         self.port = _bound_port(runner, self.port)

@@ -58,7 +58,10 @@ class Jt808Server:
     async def start(self) -> None:
         await asyncio.to_thread(close_gateway_sessions, self.store, self.gateway)  # after a crash
         self._server = await asyncio.start_server(
-            self._connected, self.settings.jt808_host, self.settings.jt808_port
+            self._connected,
+            self.settings.jt808_host,
+            self.settings.jt808_port,
+            reuse_port=self.settings.workers > 1 or None,  # worker processes share the port
         )
         self.port = self._server.sockets[0].getsockname()[1]
         self._housekeeping = asyncio.create_task(self._keep_house())

@@ -29,6 +29,7 @@ from commandcenter.gateway.open311.app import open311_api
 from commandcenter.gateway.open311.media import listener_base
 from commandcenter.gateway.position_upkeep import PositionUpkeepComponent
 from commandcenter.gateway.webhooks import WebhookSender
+from commandcenter.gateway.workers import ListenerProcesses
 from commandcenter.persistence.database import DatabaseUnavailable
 from commandcenter.persistence.store import Store
 
@@ -57,6 +58,7 @@ class Gateway:
             settings.http_host,
             settings.http_port,
             self.health,
+            reuse_port=settings.workers > 1,
         )
         self.components: list[GatewayComponent] = [self.http, *components]
 
@@ -117,11 +119,26 @@ def components(
     return [sender, upkeep, Jt808Server(store, settings, name), *platforms]
 
 
-def serve(store: Store, settings: GatewaySettings, positions: PositionSettings | None = None) -> None:
-    """Run until SIGTERM or SIGINT (Ctrl+C), then shut down cleanly."""
+def serve(
+    store: Store,
+    settings: GatewaySettings,
+    positions: PositionSettings | None = None,
+    *,
+    worker_index: int = 0,
+    listener_commands: Sequence[Sequence[str]] = (),
+) -> None:
+    """Run until SIGTERM or SIGINT (Ctrl+C), then shut down cleanly. ``worker_index`` > 0: a listener
+    process of a ``workers`` > 1 gateway (HTTP and JT/T 808 only); ``listener_commands``: the first
+    process starts and supervises those (``workers``)."""
     name = gateway_name(settings)
     intake = CurrentIntake(store)  # one for the process: the API's filing and any other source
-    parts = components(store, settings, name, intake, positions)
+    if worker_index:
+        name = f"{name}-{worker_index}"
+        parts: list[GatewayComponent] = [Jt808Server(store, settings, name)]
+    else:
+        parts = components(store, settings, name, intake, positions)
+        if listener_commands:  # last: started once this process listens, stopped (drained) first
+            parts.append(ListenerProcesses(listener_commands))
     gateway = Gateway(store, settings, name, parts, intake)
     asyncio.run(_serve(gateway))
 

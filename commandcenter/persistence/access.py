@@ -38,7 +38,7 @@ def read_rows(store: Store, statement: Executable) -> Sequence[Row[*tuple[Any, .
 def read_rows(store: Store, statement: Executable) -> Sequence[Row[*tuple[Any, ...]]]:
     """All rows of one read statement, on a pooled connection."""
     try:
-        with store.engine.connect() as connection:
+        with store.autocommit.connect() as connection:
             return connection.execute(statement).all()
     except exc.DBAPIError as error:
         raise unavailable(store, error) from error
@@ -51,7 +51,7 @@ def read_one(store: Store, statement: Executable) -> Row[*tuple[Any, ...]] | Non
 def read_one(store: Store, statement: Executable) -> Row[*tuple[Any, ...]] | None:
     """The first row of one read statement, or None."""
     try:
-        with store.engine.connect() as connection:
+        with store.autocommit.connect() as connection:
             return connection.execute(statement).first()
     except exc.DBAPIError as error:
         raise unavailable(store, error) from error
@@ -59,9 +59,10 @@ def read_one(store: Store, statement: Executable) -> Row[*tuple[Any, ...]] | Non
 
 @contextmanager
 def reading(store: Store) -> Iterator[Connection]:
-    """One connection for several reads that belong together (no transaction is committed)."""
+    """One connection for several reads that belong together (on PostgreSQL outside a transaction:
+    under READ COMMITTED each statement sees what was committed when it began either way)."""
     try:
-        with store.engine.connect() as connection:
+        with store.autocommit.connect() as connection:
             yield connection
     except exc.DBAPIError as error:
         raise unavailable(store, error) from error

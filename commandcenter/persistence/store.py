@@ -31,6 +31,14 @@ class Store:
         self.engine = engine
         self.url = redact(str(engine.url))
         self.dialect = engine.dialect.name
+        # Reads (``access.read_rows``/``read_one``/``reading``) and single-statement writes on
+        # PostgreSQL run without a transaction of their own: under READ COMMITTED each statement sees
+        # what was committed when it began, in a transaction or not, and one statement is atomic by
+        # itself, so BEGIN and COMMIT/ROLLBACK were two round trips for nothing (a third of a busy
+        # gateway's statements). The pool is shared; psycopg2 switches autocommit on the client.
+        self.autocommit = (
+            engine.execution_options(isolation_level="AUTOCOMMIT") if self.dialect != "sqlite" else engine
+        )
 
     @classmethod
     def open(cls, url: str, *, migrate: bool = True, pre_ping: bool = True) -> Store:

@@ -17,6 +17,19 @@ def cpu_seconds(pid: int, *, with_children: bool = False) -> float:
     return used / os.sysconf("SC_CLK_TCK")
 
 
+def tree_cpu_seconds(pid: int) -> float:
+    """``pid`` and its live children (a gateway with its listener processes, ``gateway.workers``)."""
+    total = cpu_seconds(pid, with_children=True)
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                    total += cpu_seconds(int(entry.name))
+            except (OSError, ValueError):
+                continue
+    return total
+
+
 def cluster_cpu_seconds(cluster: ThrowawayPostgres) -> float:
     """Every PostgreSQL process of the cluster: the postmaster, its live backends, the ones gone."""
     postmaster = int((cluster.root / "data" / "postmaster.pid").read_text().split()[0])

@@ -4,6 +4,7 @@ a row edited or removed by someone who could get around the triggers (a superuse
 from __future__ import annotations
 
 import itertools
+import json
 import threading
 from datetime import UTC, datetime, timedelta
 
@@ -109,3 +110,21 @@ def test_concurrent_writers_keep_one_unbroken_chain(store: Store) -> None:
     report = AuditTrail(store).verify()
     assert report.ok, report.problems
     assert report.rows == 40
+
+
+def test_the_digest_the_database_computes_is_the_one_python_verifies(store: Store) -> None:
+    """On PostgreSQL the server hashes the row (one statement inside the head's lock): Chinese text,
+    quotes, the separator's neighbours and a long target must give the digest ``chain_hash`` gives."""
+    from commandcenter.persistence.accounts.audit_log import chain_hash
+
+    trail = _trail(store)
+    awkward = {"说明": "人行道上摆摊 'quoted' \"double\" \\ back", "n": 1.5, "tab": "a\tb\nc"}
+    trail.record("操作员一", AuditAction.TRANSITION, "case:" + "9" * 100, awkward)
+    trail.record("operator1", AuditAction.TRANSITION, "case:2", {})
+    first, second = trail.recent()
+    text = json.dumps(first.details, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    assert first.hash == chain_hash(
+        first.prev_hash, first.seq, first.ts, first.actor, first.action, first.target, text
+    )
+    assert second.prev_hash == first.hash
+    assert trail.verify().ok

@@ -14,7 +14,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from aiohttp import web
+from aiohttp import hdrs, web
 
 from commandcenter.accounts.errors import InvalidInput
 from commandcenter.accounts.validation import clean_text
@@ -69,13 +69,14 @@ async def read_fields(request: web.Request) -> Fields:
     values = dict(request.query)
     if request.method != "POST":
         return Fields(values)
+    media_type = _media_type(request)
     try:
-        if request.content_type == "application/json":
+        if media_type == "application/json":
             raw = await request.read()
             values.update(_json_fields(raw))
             return Fields(values)
-        if request.content_type in FORM_TYPES:
-            return await _form_fields(request, values)
+        if media_type in FORM_TYPES:
+            return await _form_fields(request, values, media_type)
     except web.HTTPRequestEntityTooLarge as error:
         raise body_too_large(MAX_BODY_BYTES) from error
     except (ValueError, UnicodeDecodeError, AssertionError) as error:
@@ -85,8 +86,14 @@ async def read_fields(request: web.Request) -> Fields:
     raise wrong_body()
 
 
-async def _form_fields(request: web.Request, values: dict[str, str]) -> Fields:
-    if request.content_type == "multipart/form-data":
+def _media_type(request: web.Request) -> str:
+    """The body's media type without its parameters, lower-cased (aiohttp's ``content_type`` runs
+    the e-mail package's header parser: a tenth of the gateway's time per report)."""
+    return request.headers.get(hdrs.CONTENT_TYPE, "").partition(";")[0].strip().lower()
+
+
+async def _form_fields(request: web.Request, values: dict[str, str], media_type: str) -> Fields:
+    if media_type == "multipart/form-data":
         photo = await multipart_fields(request, values, PHOTO_FIELD)
         return Fields(values, None if photo is None else Photo(*photo))
     for name, value in (await request.post()).items():  # form-encoded: no files

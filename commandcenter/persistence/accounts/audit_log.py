@@ -3,9 +3,16 @@
 Each row's hash is SHA-256 over the previous row's hash and the row's own fields (sequence number,
 UTC timestamp, actor, action, target, canonical JSON details), so editing any row breaks its hash
 and removing one breaks the next row's ``prev_hash`` and the sequence. The one-row
-``audit_chain_head`` is updated as the FIRST statement of every append: that serialises concurrent
-appenders on both databases (PostgreSQL row lock, SQLite write lock) without dialect-specific
-locking, and it remembers how long the chain should be, so cutting off the newest rows shows too.
+``audit_chain_head`` is locked by the FIRST statement of every append: that serialises concurrent
+appenders on both databases (PostgreSQL row lock, SQLite write lock), and it remembers how long the
+chain should be, so cutting off the newest rows shows too.
+
+The head's lock is held to the commit, so every audited transaction of every workstation and
+gateway queues behind it: on PostgreSQL the append is therefore ONE statement (``_APPEND_POSTGRESQL``:
+lock, hash, row and head together, the hash computed by the server from the same material as
+``chain_hash``), leaving only the commit's round trip inside the lock — three statements held it
+while each waited for its process's GIL, and a gateway filing 150 reports a second spent most of
+their latency queued here. SQLite serialises writers anyway and keeps the three statements.
 """
 
 from __future__ import annotations
@@ -16,7 +23,7 @@ from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, func, insert, select, update
+from sqlalchemy import Connection, bindparam, func, insert, select, text, update
 
 from commandcenter.domain.accounts import AuditRecord, ChainReport
 from commandcenter.persistence.access import as_utc, reading, writing
@@ -32,6 +39,29 @@ _TAKE_HEAD = (
 )
 _ADD_ENTRY = insert(_entry)
 _MOVE_HEAD = update(_head).where(_head.id == 1).values(last_hash=bindparam("new_hash"))
+# ``chain_hash`` in SQL: SHA-256 over the UTF-8 of prev_hash, seq, stamp, actor, action, target and
+# details joined by U+001F (tests/core/test_audit_chain.py holds the two to the same digest).
+_APPEND_POSTGRESQL = text(
+    """
+    WITH prev AS (SELECT seq, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE),
+    next AS (
+        SELECT prev.seq + 1 AS seq, prev.last_hash AS prev_hash,
+               encode(sha256(convert_to(concat_ws(chr(31), prev.last_hash, (prev.seq + 1)::text,
+                   CAST(:stamp AS text), CAST(:actor AS text), CAST(:action AS text),
+                   CAST(:target AS text), CAST(:details AS text)), 'UTF8')), 'hex') AS hash
+        FROM prev
+    ),
+    moved AS (
+        UPDATE audit_chain_head SET seq = next.seq, last_hash = next.hash
+        FROM next WHERE audit_chain_head.id = 1
+    ),
+    added AS (
+        INSERT INTO audit_log (seq, ts, actor, action, target, details, prev_hash, hash)
+        SELECT next.seq, :ts, :actor, :action, :target, :details, next.prev_hash, next.hash FROM next
+    )
+    SELECT seq, prev_hash, hash FROM next
+    """
+)
 
 
 def canonical_details(details: Mapping[str, Any]) -> str:
@@ -41,10 +71,13 @@ def canonical_details(details: Mapping[str, Any]) -> str:
 def chain_hash(
     prev_hash: str, seq: int, ts: datetime, actor: str, action: str, target: str, details: str
 ) -> str:
-    # Microseconds are dropped: both databases keep them, but a stable text form matters more.
-    stamp = as_utc(ts).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    material = "\x1f".join([prev_hash, str(seq), stamp, actor, action, target, details])
+    material = "\x1f".join([prev_hash, str(seq), _stamp(ts), actor, action, target, details])
     return hashlib.sha256(material.encode("utf-8")).hexdigest()
+
+
+def _stamp(ts: datetime) -> str:
+    # Microseconds are dropped: both databases keep them, but a stable text form matters more.
+    return as_utc(ts).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def append(
@@ -59,14 +92,18 @@ def append_in(
 ) -> AuditRecord:
     """Append inside the caller's transaction (so an action and its audit row commit together)."""
     now = now.astimezone(UTC).replace(microsecond=0)
+    canonical = canonical_details(details)
+    if connection.dialect.name == "postgresql":
+        row = {"ts": now, "actor": actor, "action": action, "target": target, "details": canonical}
+        seq, prev_hash, digest = connection.execute(_APPEND_POSTGRESQL, row | {"stamp": _stamp(now)}).one()
+        return AuditRecord(seq, now, actor, action, target, json.loads(canonical), prev_hash, digest)
     # one round trip takes the head's lock and reads it (it is held to the commit: fewer is better)
     seq, prev_hash = connection.execute(_TAKE_HEAD).one()
-    text = canonical_details(details)
-    digest = chain_hash(prev_hash, seq, now, actor, action, target, text)
-    row = {"seq": seq, "ts": now, "actor": actor, "action": action, "target": target, "details": text}
+    digest = chain_hash(prev_hash, seq, now, actor, action, target, canonical)
+    row = {"seq": seq, "ts": now, "actor": actor, "action": action, "target": target, "details": canonical}
     connection.execute(_ADD_ENTRY, row | {"prev_hash": prev_hash, "hash": digest})
     connection.execute(_MOVE_HEAD, {"new_hash": digest})
-    return AuditRecord(seq, now, actor, action, target, json.loads(text), prev_hash, digest)
+    return AuditRecord(seq, now, actor, action, target, json.loads(canonical), prev_hash, digest)
 
 
 # The columns of an ``AuditRecord``, in its field order (what ``read`` returns and ``verify_chain`` walks).

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, exc, func, insert, select, update
+from sqlalchemy import Connection, bindparam, exc, func, insert, select, update
 
 from commandcenter.district_time import district_clock
 from commandcenter.domain.cases import NewCase
@@ -38,9 +38,7 @@ NUMBER_ATTEMPTS = 3  # PostgreSQL: two first-of-the-day inserts can race once; t
 def _next_number(connection: Connection, now: datetime) -> str:
     day = district_clock().day_key(now)
     counter = CaseDayCounter
-    last = connection.execute(
-        update(counter).where(counter.day == day).values(last=counter.last + 1).returning(counter.last)
-    ).scalar()
+    last = connection.execute(_BUMP_NUMBER, {"c_day": day}).scalar()
     if last is None:  # first case of the day here: start after what demo history already numbered
         already = connection.execute(
             select(func.count()).select_from(Case).where(Case.number.like(f"{day}-%"))
@@ -52,9 +50,7 @@ def _next_number(connection: Connection, now: datetime) -> str:
 
 def insert_case(connection: Connection, report: NewCase, now: datetime) -> int:
     """Insert the case in 受理 and its first event, inside the caller's transaction; returns its id."""
-    category_id = connection.execute(
-        select(CaseCategory.id).where(CaseCategory.code == report.category_code)
-    ).scalar()
+    category_id = connection.execute(_CATEGORY_ID, {"c_code": report.category_code}).scalar()
     if category_id is None:
         raise UnknownCategory(report.category_code)
     values = {
@@ -77,9 +73,9 @@ def insert_case(connection: Connection, report: NewCase, now: datetime) -> int:
         "department_id": report.department_id,
         "handoff_deadline_at": _utc(report.handoff_deadline_at),
     }
-    case_id = int(connection.execute(insert(Case).returning(Case.id), values).scalar_one())
+    case_id = int(connection.execute(_ADD_CASE, values).scalar_one())
     connection.execute(
-        insert(CaseEvent),
+        _ADD_EVENT,
         {
             "case_id": case_id,
             "ts": now,
@@ -138,7 +134,7 @@ def merge_report(
         _insert_reporter(connection, case_id, report, now)
         _insert_photos(connection, case_id, PhotoStage.REPORTED, photos, report.reporter, now)
         connection.execute(
-            insert(CaseEvent),
+            _ADD_EVENT,
             {
                 "case_id": case_id,
                 "ts": now,
@@ -162,7 +158,7 @@ def add_photos(store: Store, case_id: int, stage: PhotoStage, uris: Sequence[str
 
 def _insert_reporter(connection: Connection, case_id: int, report: NewCase, now: datetime) -> None:
     connection.execute(
-        insert(CaseReporter),
+        _ADD_REPORTER,
         {
             "case_id": case_id,
             "ts": now,
@@ -182,7 +178,7 @@ def _insert_photos(
 ) -> None:
     if uris:
         rows = [{"case_id": case_id, "stage": stage.value, "uri": u, "ts": now, "taken_by": by} for u in uris]
-        connection.execute(insert(CasePhoto), rows)
+        connection.execute(_ADD_PHOTOS, rows)
 
 
 def _first_payload(report: NewCase) -> dict[str, Any]:
@@ -195,3 +191,18 @@ def _first_payload(report: NewCase) -> dict[str, Any]:
 
 def _utc(moment: datetime | None) -> datetime | None:
     return moment.astimezone(UTC) if moment is not None else None
+
+
+# Built once: every report filed or merged runs them (a statement built per call costs SQLAlchemy
+# more than its execution; see ``accounts.audit_log``).
+_ADD_EVENT = insert(CaseEvent)
+_ADD_REPORTER = insert(CaseReporter)
+_ADD_PHOTOS = insert(CasePhoto)
+_ADD_CASE = insert(Case).returning(Case.id)
+_CATEGORY_ID = select(CaseCategory.id).where(CaseCategory.code == bindparam("c_code"))
+_BUMP_NUMBER = (
+    update(CaseDayCounter)
+    .where(CaseDayCounter.day == bindparam("c_day"))
+    .values(last=CaseDayCounter.last + 1)
+    .returning(CaseDayCounter.last)
+)

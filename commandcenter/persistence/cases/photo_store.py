@@ -41,14 +41,25 @@ def store_photo_in(
 ) -> str:
     """``store_photo`` inside the caller's transaction (the Open311 intake keeps a report's photo in
     the transaction that reserves the report: one round trip fewer, and both or neither)."""
-    kind = check_photo(content, media_type)
-    uri = photo_uri(bytes(content))
     statement = _KEEP_SQLITE if connection.dialect.name == "sqlite" else _KEEP_POSTGRESQL
-    row = {"sha256": uri.removeprefix(PHOTO_URI_PREFIX), "media_type": kind.value, "size": len(content)}
-    connection.execute(
-        statement, row | {"content": bytes(content), "stored_at": now, "stored_by": stored_by[:40]}
-    )
-    return uri
+    row = photo_row(content, media_type, stored_by, now)
+    connection.execute(statement, row)
+    return PHOTO_URI_PREFIX + str(row["sha256"])
+
+
+def photo_row(content: bytes, media_type: str, stored_by: str, now: datetime) -> dict[str, object]:
+    """The ``stored_photos`` row of a photo, checked (``PhotoRefused``) and addressed by its bytes."""
+    kind = check_photo(content, media_type)
+    content = bytes(content)
+    digest = hashlib.sha256(content).hexdigest()
+    return {
+        "sha256": digest,
+        "media_type": kind.value,
+        "size": len(content),
+        "content": content,
+        "stored_at": now,
+        "stored_by": stored_by[:40],
+    }
 
 
 # Built once: an Open311 gateway stores a photo with most reports (a statement built per call costs

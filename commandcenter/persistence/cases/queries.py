@@ -12,7 +12,7 @@ import math
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import bindparam, func, or_, select
 
 from commandcenter.domain.cases import CaseSummary, NearbyCase
 from commandcenter.domain.kinds import OPEN_CASE_STATUSES
@@ -29,27 +29,39 @@ def open_cases_near(
 ) -> list[NearbyCase]:
     """Open cases of one 小类 created at or after ``since`` within ``radius_m`` of a point, nearest
     first. SQL filters by a lon/lat box around the circle; the exact distance is haversine."""
-    case, category = Case, CaseCategory
     dlat = math.degrees(radius_m / EARTH_RADIUS_M) * 1.01  # a hair wider: the box must hold the circle
     dlon = dlat / max(math.cos(math.radians(lat)), 1e-6)
-    statement = (
-        select(case.id, case.number, category.code, case.status, case.lon, case.lat, case.created_at)
-        .join(category, category.id == case.category_id)
-        .where(
-            category.code == category_code,
-            case.status.in_([status.value for status in OPEN_CASE_STATUSES]),
-            case.created_at >= since.astimezone(UTC),  # SQLite compares UTC text
-            case.lon.between(lon - dlon, lon + dlon),
-            case.lat.between(lat - dlat, lat + dlat),
-        )
-    )
-    rows = read_rows(store, statement)
+    bounds = {
+        "n_code": category_code,
+        "n_since": since.astimezone(UTC),  # SQLite compares UTC text
+        "n_west": lon - dlon,
+        "n_east": lon + dlon,
+        "n_south": lat - dlat,
+        "n_north": lat + dlat,
+    }
+    with reading(store) as connection:
+        rows = connection.execute(_NEAR, bounds).all()
     found = [
         NearbyCase(id_, number, code, status, case_lon, case_lat, as_utc(created_at), distance)
         for id_, number, code, status, case_lon, case_lat, created_at in rows
         if (distance := haversine_m(lon, lat, case_lon, case_lat)) <= radius_m
     ]
     return sorted(found, key=lambda nearby: (nearby.distance_m, nearby.id))
+
+
+# Built once: intake asks it for every report (a gateway files hundreds a second, and building this
+# select per call cost more than the database's answer).
+_NEAR = (
+    select(Case.id, Case.number, CaseCategory.code, Case.status, Case.lon, Case.lat, Case.created_at)
+    .join(CaseCategory, CaseCategory.id == Case.category_id)
+    .where(
+        CaseCategory.code == bindparam("n_code"),
+        Case.status.in_([status.value for status in OPEN_CASE_STATUSES]),
+        Case.created_at >= bindparam("n_since"),
+        Case.lon.between(bindparam("n_west"), bindparam("n_east")),
+        Case.lat.between(bindparam("n_south"), bindparam("n_north")),
+    )
+)
 
 
 def case_office(store: Store, case_id: int) -> int | None:

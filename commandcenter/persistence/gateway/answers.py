@@ -22,7 +22,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, bindparam, insert, select, update
 
 from commandcenter.domain.kinds import CaseStatus, PhotoStage
 from commandcenter.domain.workflow import PlannedTransition
@@ -68,11 +68,7 @@ def _enqueue(
 ) -> int:
     """``workflow_status`` None: the case's own (read only when a client is to be told: a merge at a
     busy gateway, whose clients mostly poll, costs no read for it)."""
-    requests = connection.execute(
-        select(Open311Request.id, Open311Request.api_key_id)
-        .join(ApiKey, ApiKey.id == Open311Request.api_key_id)
-        .where(Open311Request.case_id == case_id, ApiKey.webhook_url != "")
-    ).all()
+    requests = connection.execute(_WEBHOOK_REQUESTS, {"a_case": case_id}).all()
     if not requests:  # the request rows still answer GET /requests (a client may poll instead)
         _mark_requests(connection, case_id, event, note)
         return 0
@@ -103,12 +99,24 @@ def _enqueue(
 def _mark_requests(connection: Connection, case_id: int, event: str, note: str) -> None:
     """The case's requests say it; rows that already do are not rewritten (a busy case merges often)."""
     status = "open" if event == MERGED else "closed"
-    connection.execute(
-        update(Open311Request)
-        .where(Open311Request.case_id == case_id)
-        .where((Open311Request.status != status) | (Open311Request.status_notes != note))
-        .values(status=status, status_notes=note)
+    connection.execute(_MARK, {"a_case": case_id, "a_status": status, "a_note": note})
+
+
+# Built once: every merge at a busy gateway runs both (see ``accounts.audit_log`` for what that saves).
+_WEBHOOK_REQUESTS = (
+    select(Open311Request.id, Open311Request.api_key_id)
+    .join(ApiKey, ApiKey.id == Open311Request.api_key_id)
+    .where(Open311Request.case_id == bindparam("a_case"), ApiKey.webhook_url != "")
+)
+_MARK = (
+    update(Open311Request)
+    .where(Open311Request.case_id == bindparam("a_case"))
+    .where(
+        (Open311Request.status != bindparam("a_status"))
+        | (Open311Request.status_notes != bindparam("a_note"))
     )
+    .values(status=bindparam("a_status"), status_notes=bindparam("a_note"))
+)
 
 
 def _payload(
