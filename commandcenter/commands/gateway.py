@@ -27,12 +27,15 @@ def add_gateway(commands: Any) -> None:
         help=f"processes sharing the listeners (default: [gateway] workers; 1–{MAX_WORKERS})",
     )
     parser.add_argument("--worker-index", type=int, default=0, help=argparse.SUPPRESS)  # a listener
+    parser.add_argument("--worker-parent", type=int, default=0, help=argparse.SUPPRESS)  # its first process
 
 
 def run_gateway(args: argparse.Namespace, settings: Settings) -> int:
     from commandcenter.gateway.service import serve
-    from commandcenter.gateway.workers import listener_command
+    from commandcenter.gateway.workers import die_with_parent, listener_command
 
+    if args.worker_parent:
+        die_with_parent(args.worker_parent)
     if args.workers is not None:
         if not 1 <= args.workers <= MAX_WORKERS:
             print(f"错误 error: --workers 应为 1–{MAX_WORKERS} (expected 1–{MAX_WORKERS})", file=sys.stderr)

@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import ctypes
 import logging
+import os
 import signal
 import sys
 from collections.abc import Mapping, Sequence
@@ -27,7 +29,21 @@ from collections.abc import Mapping, Sequence
 log = logging.getLogger(__name__)
 
 RESTART_DELAY_S = 1.0
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
 STOP_TIMEOUT_S = 30.0  # a listener's HTTP drain is 20 s (``http_server.SHUTDOWN_TIMEOUT_S``)
+
+
+def die_with_parent(parent_pid: int) -> None:
+    """A listener whose first process was killed outright (SIGKILL: it could not stop them) stops
+    too instead of holding the ports as an orphan: Linux sends it SIGTERM when the parent dies
+    (``PR_SET_PDEATHSIG``), so it drains as on any stop. Elsewhere a service manager's process group
+    does this."""
+    if not sys.platform.startswith("linux"):
+        return
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+    if os.getppid() != parent_pid:  # the parent died before the request took hold
+        os.kill(os.getpid(), signal.SIGTERM)
 
 
 def listener_command(index: int, workers: int, config: str | None, url: str | None) -> list[str]:
@@ -38,6 +54,7 @@ def listener_command(index: int, workers: int, config: str | None, url: str | No
     if config:
         command += ["--config", config]
     command += ["gateway", "--workers", str(workers), "--worker-index", str(index)]
+    command += ["--worker-parent", str(os.getpid())]
     return command + (["--url", url] if url else [])
 
 

@@ -40,6 +40,14 @@ def _names_answering(port: int, tries: int) -> list[str]:
     return names
 
 
+def _running(pid: int) -> bool:
+    """Alive and not a zombie waiting to be reaped."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
 def _wait_for(port: int, wanted: set[str], process: subprocess.Popen[str], seconds: float = 60) -> dict:
     """The first process's /health once every name in ``wanted`` has answered."""
     deadline, seen, first = time.monotonic() + seconds, set(), {}
@@ -114,3 +122,29 @@ def test_a_worker_count_out_of_range_is_one_clear_line(count: str, pg_url: str) 
     assert "--workers" in done.stderr
     assert "1–32" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_a_listener_stops_when_its_first_process_is_killed_outright(pg_url: str, tmp_path: Path) -> None:
+    """SIGKILL leaves the first process no chance to stop its listeners: they stop themselves
+    (``die_with_parent``) instead of holding the ports as orphans."""
+    Store.open(pg_url).close()
+    http_port, jt808_port = free_port(), free_port()
+    config = tmp_path / "config.toml"
+    config.write_text(
+        f'[gateway]\nname = "gw-w"\nhttp_host = "127.0.0.1"\nhttp_port = {http_port}\n'
+        f'jt808_host = "127.0.0.1"\njt808_port = {jt808_port}\n'
+    )
+    command = [sys.executable, "-m", "commandcenter", "--config", str(config), "gateway", "--url", pg_url]
+    process = subprocess.Popen([*command, "--workers", "2"], stderr=subprocess.DEVNULL, text=True)
+    try:
+        (listener,) = _wait_for(http_port, {"gw-w", "gw-w-1"}, process)["components"]["workers"]["pids"]
+        process.kill()
+        process.wait(timeout=30)
+        deadline = time.monotonic() + 40
+        while _running(listener) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not _running(listener), "the orphaned listener kept running"
+        assert _names_answering(http_port, 3) == []  # nobody holds the port any more
+    finally:
+        if process.poll() is None:
+            process.kill()

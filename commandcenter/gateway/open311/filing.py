@@ -9,9 +9,10 @@ settled request, its audit row and the answer's read commit together, or none of
 raised drops the reservation (the stored photo may stay: it is addressed by its bytes and
 harmless). A refused photo stores nothing at all; a report screening refuses is settled alone.
 
-Two transactions a report (reserve + photo; case or merge + settle + audit + answer) and intake's
-duplicate read: the least that keeps a repeat safe across gateway processes — the reservation must
-commit before the case does, so a repeat elsewhere meets it.
+Two writes a report (reserve + photo, one statement on PostgreSQL; then case or merge + settle +
+audit + answer in one transaction) and intake's duplicate read: the least that keeps a repeat safe
+across gateway processes — the reservation must commit before the case does, so a repeat elsewhere
+meets it.
 """
 
 from __future__ import annotations

@@ -1,7 +1,9 @@
 """Each API key's rate, kept in the process: a token bucket of ``rate_per_minute`` tokens, refilled
 continuously, so a client may burst up to its minute's worth and then sends at its rate. Several
-gateway processes each allow the full rate (a limit per process, not a shared counter: it guards the
-process and the database against a runaway client, it is no billing meter)."""
+gateway processes — on other hosts, or this gateway's ``workers`` — each allow the full rate (a limit
+per process, not a shared counter: it guards the process and the database against a runaway client,
+it is no billing meter; a shared one would put a database round trip, and one hot row per key, in
+front of every report)."""
 
 from __future__ import annotations
 
