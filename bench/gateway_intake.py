@@ -22,13 +22,13 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import aiohttp
 
 from commandcenter.persistence.bulk_load import replace_all
 from commandcenter.persistence.store import Store
+from commandcenter.testing.http_posts import open_loop, post_request
 from commandcenter.testing.minimal_district import minimal_district
 from commandcenter.testing.open311 import make_key
 from commandcenter.testing.postgres import ThrowawayPostgres
@@ -92,34 +92,21 @@ def _body(key: str, number: int, run: str, along: float) -> tuple[bytes, str]:
     return b"".join(chunks), f"multipart/form-data; boundary={boundary}"
 
 
-async def _post_all(base: str, key: str, total: int, rate: float, run: str) -> tuple[float, list[float], int]:
-    """Open loop: report *i* is due at ``i / rate`` s whether or not earlier ones were answered (as
-    citizens' phones are); its latency runs from when it was due, so a gateway that falls behind is
-    charged for the wait too. (seconds until the last answer, latencies in ms, answers not 200/202)."""
+def _requests(port: int, key: str, total: int, run: str) -> list[bytes]:
+    """``total`` reports as the bytes that go on the wire (made before the clock and the CPU count)."""
     jitter = random.Random(7)
-    bodies = [_body(key, number, run, jitter.random()) for number in range(total)]
-    latencies: list[float] = []
-    failures = 0
+    return [
+        post_request("127.0.0.1", port, "/requests.json", *_body(key, number, run, jitter.random()))
+        for number in range(total)
+    ]
 
-    async def post(session: aiohttp.ClientSession, due: float, body: bytes, content_type: str) -> None:
-        nonlocal failures
-        await asyncio.sleep(max(0.0, due - time.perf_counter()))
-        headers = {"Content-Type": content_type}
-        async with session.post(f"{base}/requests.json", data=body, headers=headers) as answer:
-            await answer.read()
-            if answer.status not in (200, 202):
-                failures += 1
-        latencies.append((time.perf_counter() - due) * 1000)
 
-    connector = aiohttp.TCPConnector(limit=0)
-    async with aiohttp.ClientSession(connector=connector) as session:
-        started = time.perf_counter() + 0.2
-        posts = [
-            post(session, started + number / rate, body, content_type)
-            for number, (body, content_type) in enumerate(bodies)
-        ]
-        await asyncio.gather(*posts)
-        return time.perf_counter() - started, latencies, failures
+async def _post_all(port: int, requests: list[bytes], rate: float) -> tuple[float, list[float], int]:
+    """The reports offered at ``rate`` a second (open loop, ``testing/http_posts``): seconds until
+    the last answer, latencies in ms, answers other than 200/202."""
+    result = await open_loop("127.0.0.1", port, requests, rate)
+    failures = sum(count for status, count in result.statuses.items() if status not in (200, 202))
+    return result.seconds, result.latencies_ms, failures
 
 
 def _cpu(gateway: int, cluster: ThrowawayPostgres) -> tuple[float, float, float]:
@@ -166,11 +153,10 @@ def main() -> None:
             try:
                 base = f"http://127.0.0.1:{port}"
                 asyncio.run(_wait_ready(base, gateway, args.workers))
-                asyncio.run(_post_all(base, key, args.warmup, args.rate, "warmup"))
+                asyncio.run(_post_all(port, _requests(port, key, args.warmup, "warmup"), args.rate))
+                measured = _requests(port, key, args.requests, "run")
                 cpu_before = _cpu(gateway.pid, cluster)
-                seconds, latencies, failures = asyncio.run(
-                    _post_all(base, key, args.requests, args.rate, "run")
-                )
+                seconds, latencies, failures = asyncio.run(_post_all(port, measured, args.rate))
                 cpu_after = _cpu(gateway.pid, cluster)
                 gateway_ms, client_ms, postgres_ms = (
                     (after - before) * 1000 / len(latencies)
