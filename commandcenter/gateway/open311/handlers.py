@@ -84,7 +84,9 @@ class Open311Api:
 
     async def _client(self, request: web.Request, key: str) -> ApiKeyRecord:
         """The key's record, within its rate (``Open311Error`` 401/403/429)."""
-        client = await asyncio.to_thread(self.keys.client, key or None)
+        client = self.keys.remembered(key or None)
+        if client is None:  # not verified lately: the database is asked on a worker thread
+            client = await asyncio.to_thread(self.keys.client, key or None)
         request[CLIENT_NAME] = client.name
         if not self.limiter.allow(client.id, client.profile.rate_per_minute):
             self.counts["rate_limited"] += 1
