@@ -99,6 +99,37 @@ def create_database_engine(
     return engine
 
 
+def autocommit_engine(engine: Engine) -> Engine:
+    """PostgreSQL: an engine on the same database whose connections run without a transaction of
+    their own, set once when each connects (switching a pooled psycopg2 connection to autocommit and
+    back at every checkout costs two ``SET`` round trips: more than the BEGIN and ROLLBACK it would
+    save). A small pool of its own. SQLite: the engine itself (pysqlite opens no transaction for a
+    read anyway, and one file wants one pool)."""
+    if engine.dialect.name == "sqlite":
+        return engine
+    autocommit = create_engine(
+        engine.url,
+        isolation_level="AUTOCOMMIT",
+        pool_pre_ping=engine.pool._pre_ping,  # as the caller chose
+        pool_size=3,
+        max_overflow=10,
+        connect_args={"connect_timeout": 5},
+    )
+    # A connection found dead in one pool means the server dropped them all (a restart, a failover):
+    # both pools are renewed, so an outage costs one failed statement, not one per pool.
+    event.listen(engine, "handle_error", _renew_with(autocommit))
+    event.listen(autocommit, "handle_error", _renew_with(engine))
+    return autocommit
+
+
+def _renew_with(other: Engine) -> Any:
+    def renew(context: Any) -> None:
+        if context.is_disconnect:
+            other.dispose()
+
+    return renew
+
+
 class _NeverRecreate:
     """Once the file exists, open it read-write only (``mode=rw``): a database file that was moved
     or deleted under a running workstation must fail loudly, not come back as a new empty file that

@@ -17,6 +17,7 @@ from sqlalchemy import Engine, text
 
 from commandcenter.persistence.database import (
     DatabaseUnavailable,
+    autocommit_engine,
     check_connection,
     create_database_engine,
     redact,
@@ -35,10 +36,8 @@ class Store:
         # PostgreSQL run without a transaction of their own: under READ COMMITTED each statement sees
         # what was committed when it began, in a transaction or not, and one statement is atomic by
         # itself, so BEGIN and COMMIT/ROLLBACK were two round trips for nothing (a third of a busy
-        # gateway's statements). The pool is shared; psycopg2 switches autocommit on the client.
-        self.autocommit = (
-            engine.execution_options(isolation_level="AUTOCOMMIT") if self.dialect != "sqlite" else engine
-        )
+        # gateway's statements). Its own small pool (``autocommit_engine``).
+        self.autocommit = autocommit_engine(engine)
 
     @classmethod
     def open(cls, url: str, *, migrate: bool = True, pre_ping: bool = True) -> Store:
@@ -52,6 +51,7 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+        self.autocommit.dispose()
 
     def ping(self) -> None:
         """Raise ``DatabaseUnavailable`` if the database cannot answer right now."""
@@ -90,6 +90,7 @@ class Store:
     def reset_connections(self) -> None:
         """Drop pooled connections so the next call reconnects (after the database came back)."""
         self.engine.dispose()
+        self.autocommit.dispose()
 
     def execute_raw(self, sql: str) -> list[tuple[Any, ...]]:
         """For diagnostics and tests only: run one statement and return its rows."""
