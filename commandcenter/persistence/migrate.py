@@ -44,10 +44,33 @@ def current_revision(engine: Engine) -> str | None:
         raise DatabaseUnavailable(redact(str(engine.url)), describe_error(error)) from error
 
 
+class SchemaTooNew(DatabaseUnavailable):
+    """The database was migrated by a newer CommandCenter than this one (a workstation left behind,
+    or the program rolled back without restoring the database): refused, never touched — this
+    program's code does not know that schema and its migrations cannot go back from it."""
+
+    def __init__(self, url: str, revision: str) -> None:
+        super().__init__(
+            url,
+            f"数据库结构版本 {revision} 比本程序新（本程序最高 {head_revision()}），请安装新版 CommandCenter "
+            f"/ schema {revision} was written by a newer CommandCenter (this one knows up to "
+            f"{head_revision()}): install that version, or restore the backup taken before the upgrade",
+        )
+        self.revision = revision
+
+
+def refuse_newer_schema(engine: Engine) -> None:
+    """Raise ``SchemaTooNew`` when the database's revision is unknown to this program."""
+    revision = current_revision(engine)
+    if not is_known_revision(revision):
+        raise SchemaTooNew(redact(str(engine.url)), str(revision))
+
+
 def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Bring the schema to ``revision``; a no-op when already there."""
+    """Bring the schema to ``revision``; a no-op when already there. Refuses a newer schema."""
     from alembic import command
 
+    refuse_newer_schema(engine)
     try:
         command.upgrade(_alembic_config(engine), revision)
     except exc.DBAPIError as error:
