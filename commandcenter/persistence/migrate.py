@@ -6,6 +6,7 @@ and PostgreSQL. Plugins will add their own version locations here (issue 6).
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from sqlalchemy import Engine, exc, inspect, text
@@ -24,13 +25,19 @@ def _alembic_config(engine: Engine):  # type: ignore[no-untyped-def]  # alembic 
     return config
 
 
-def head_revision() -> str:
+@functools.cache
+def _known_revisions() -> tuple[str, ...]:
+    """Every revision this program ships, newest first (reading the scripts costs ~50 ms: once)."""
     from alembic.script import ScriptDirectory
 
-    config = _alembic_config(None)  # type: ignore[arg-type]
-    head = ScriptDirectory.from_config(config).get_current_head()
-    assert head is not None, "no migration scripts found"
-    return head
+    scripts = ScriptDirectory.from_config(_alembic_config(None))  # type: ignore[arg-type]
+    revisions = tuple(script.revision for script in scripts.walk_revisions())
+    assert revisions, "no migration scripts found"
+    return revisions
+
+
+def head_revision() -> str:
+    return _known_revisions()[0]
 
 
 def current_revision(engine: Engine) -> str | None:
@@ -84,12 +91,4 @@ def is_up_to_date(engine: Engine) -> bool:
 def is_known_revision(revision: str | None) -> bool:
     """Whether this program's migrations know ``revision`` (None, an empty database, is known): an
     unknown one was written by a newer CommandCenter, which this one must not touch."""
-    if revision is None:
-        return True
-    from alembic.script import ScriptDirectory
-    from alembic.util import CommandError
-
-    try:
-        return ScriptDirectory.from_config(_alembic_config(None)).get_revision(revision) is not None  # type: ignore[arg-type]
-    except CommandError:
-        return False
+    return revision is None or revision in _known_revisions()
