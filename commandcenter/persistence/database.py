@@ -139,7 +139,11 @@ def check_connection(engine: Engine) -> None:
 
 
 def describe_error(error: BaseException) -> str:
-    """The driver's own first line, without SQLAlchemy's boilerplate and SQL echo."""
+    """The driver's own first line, without SQLAlchemy's boilerplate and SQL echo. A multi-host URL
+    that reached no writable server gets one line per server ("Connection refused; … session is
+    read-only": the primary is down and the standby not promoted yet)."""
     original = getattr(error, "orig", None) or error
-    first_line = str(original).strip().splitlines()[0] if str(original).strip() else type(original).__name__
+    lines = str(original).strip().splitlines()
+    servers = [line.strip() for line in lines if line.startswith("connection to server at")]
+    first_line = "; ".join(servers) if len(servers) > 1 else (lines[0] if lines else type(original).__name__)
     return f"{type(original).__name__}: {first_line}"

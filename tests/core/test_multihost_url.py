@@ -4,10 +4,16 @@ reaches libpq as ``host=h1,h2 port=5432,5433`` — for the pooled engine and the
 
 from __future__ import annotations
 
+import psycopg2
 import pytest
 
 from commandcenter.persistence.change_feed.postgres import PostgresChangeFeed
-from commandcenter.persistence.database import check_supported_url, create_database_engine, redact
+from commandcenter.persistence.database import (
+    check_supported_url,
+    create_database_engine,
+    describe_error,
+    redact,
+)
 from commandcenter.persistence.database_check import check_database
 from commandcenter.persistence.multihost import normalize_url
 from commandcenter.persistence.store import Store
@@ -61,3 +67,15 @@ def test_the_connection_check_answers_in_words_when_no_server_answers() -> None:
     check = check_database("postgresql+psycopg2://cc@127.0.0.1:1,127.0.0.1:2/city?connect_timeout=2")
     assert check.problem is not None
     assert "127.0.0.1" in check.detail
+
+
+def test_no_writable_server_is_told_server_by_server() -> None:
+    error = psycopg2.OperationalError(
+        'connection to server at "10.0.0.1", port 5432 failed: Connection refused\n'
+        "\tIs the server running on that host and accepting TCP/IP connections?\n"
+        'connection to server at "10.0.0.2", port 5432 failed: session is read-only\n'
+    )
+    described = describe_error(error)
+    assert "\n" not in described
+    assert "Connection refused" in described
+    assert "session is read-only" in described
