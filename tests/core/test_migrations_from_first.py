@@ -14,16 +14,17 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, MetaData, Table, func, select
+from sqlalchemy import Connection, Engine, MetaData, Table, func, inspect, select
 
 from commandcenter.cases.dispatch import DispatchOutcome, DispatchRequest
 from commandcenter.persistence.cases.transitions import case_timeline, read_case
-from commandcenter.persistence.database import create_database_engine
-from commandcenter.persistence.migrate import _alembic_config, current_revision, head_revision
+from commandcenter.persistence.database import DatabaseUnavailable, create_database_engine
+from commandcenter.persistence.migrate import _alembic_config, current_revision, head_revision, upgrade
 from commandcenter.persistence.schema import is_modelled, metadata
 from commandcenter.persistence.store import Store
 from commandcenter.persistence.units.tracks import load_track
@@ -160,5 +161,32 @@ def test_a_database_of_the_first_release_upgrades_step_by_step_with_its_data(db_
         assert result.outcome is DispatchOutcome.DISPATCHED
         actions = [event.action for event in case_timeline(store, ids["case"])]
         assert (actions[0], actions[-1], actions.count("派遣")) == ("受理", "派遣", 1)
+    finally:
+        engine.dispose()
+
+
+def test_a_sqlite_upgrade_that_would_leave_broken_references_is_refused_in_words(sqlite_url: str) -> None:
+    """Foreign keys are off while SQLite rebuilds tables; their check before the commit refuses a
+    database with a row pointing nowhere (a message, not a traceback) instead of hiding it, and the
+    whole step is undone — its CREATE TABLEs too, so the upgrade can be run again once it is fixed."""
+    engine = create_database_engine(sqlite_url)
+    config = _alembic_config(engine)
+    try:
+        before = _revisions_in_order()[-2]
+        command.upgrade(config, before)
+        tables = set(inspect(engine).get_table_names())
+        with engine.connect() as connection:
+            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            connection.exec_driver_sql(
+                "INSERT INTO segments (number, road_id, office_id, name, geometry, length_m, difficulty, "
+                "min_lon, min_lat, max_lon, max_lat) "
+                "VALUES ('X-1', 99, 99, '无主路段', '[]', 1, 1, 0, 0, 0, 0)"
+            )
+            connection.commit()
+            connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+        with pytest.raises(DatabaseUnavailable, match="broken references"):
+            upgrade(engine)
+        assert current_revision(engine) == before
+        assert set(inspect(engine).get_table_names()) == tables  # the newer tables rolled back too
     finally:
         engine.dispose()
