@@ -136,6 +136,11 @@ def _add_yes(parser: argparse.ArgumentParser) -> None:
 def _add_gui_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", choices=["zh_CN", "en"], help="UI language (default zh_CN)")
     parser.add_argument("--quit-after-ready", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--safe-mode",
+        action="store_true",
+        help="安全模式: no plugins, the default layout, no wall windows restored (a misbehaving workstation)",
+    )
 
 
 def main(
@@ -197,13 +202,19 @@ def _path(value: str | None) -> Path | None:
 
 def _db(args: argparse.Namespace, settings: Settings) -> int:
     from commandcenter.persistence.database import check_connection, create_database_engine, redact
-    from commandcenter.persistence.migrate import current_revision, head_revision, upgrade
+    from commandcenter.persistence.migrate import (
+        current_revision,
+        head_revision,
+        refuse_newer_schema,
+        upgrade,
+    )
 
     url = command_database_url("db", args.url, settings)
     engine = create_database_engine(url, create=args.db_command == "upgrade")  # check never creates
     try:
         check_connection(engine)
         announce(redact(url))
+        refuse_newer_schema(engine)  # one line, exit 3: this program must not touch a newer schema
         if args.db_command == "upgrade":
             upgrade(engine)
         revision = current_revision(engine)

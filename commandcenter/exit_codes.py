@@ -24,7 +24,8 @@ EPILOG = """exit codes:
   5  a command that replaces data was not confirmed (answer y, or pass --yes): nothing changed
   6  district check: the district's data has errors (listed; warnings alone exit 0)
 
-database URLs: sqlite:///PATH or postgresql+psycopg2://user@host/db
+database URLs: sqlite:///PATH or postgresql+psycopg2://user@host/db; a primary and its standby:
+postgresql+psycopg2://user@host1:5432,host2:5432/db?target_session_attrs=read-write
 (--url, else COMMANDCENTER_DB_URL, else database_url in the config file, else the local SQLite file;
 `demo` and `prepare-demo` use their own demo file unless --url is given)"""
 

@@ -101,11 +101,13 @@ def run_gui(
     quit_after_ready: bool = False,
     on_ready: Callable[[], None] | None = None,
     sign_in: Callable[[QApplication], bool] | None = None,
+    safe_mode: bool = False,
 ) -> int:
     """Show the command center until the operator closes it; returns the event loop's exit status.
     ``on_ready`` runs once the first counts are on screen; ``quit_after_ready`` then exits with 0
     (startup benchmarks and smoke tests) without saving the window layout. The window's plugins
-    register their case rules in the workspace's ``case_rules`` (the demo's simulator intake uses it)."""
+    register their case rules in the workspace's ``case_rules`` (the demo's simulator intake uses it).
+    ``safe_mode``: see ``ui/safe_mode.py``."""
     app = create_application(settings)
     if sign_in is not None and not sign_in(app):  # login dialog, or the demo's duty operator
         return 0
@@ -119,6 +121,7 @@ def run_gui(
         stream_urls=stream_urls,
         probe=probe,
         title_suffix=title_suffix,
+        safe_mode=safe_mode,
     )
 
     def ready() -> None:

@@ -52,6 +52,7 @@ from ui.plugins.qt_plugins import QtPlugins
 from ui.qt_header import QtHeader
 from ui.qt_kpi_strip import QtKpiStrip
 from ui.qt_status_bar import QtStatusBar
+from ui.safe_mode import install_safe_mode_marker
 from ui.settings.qt_settings_dialog import QtSettingsDialog, offered as settings_offered
 from ui.tracks.qt_alert_list import QtAlertList
 from ui.tracks.qt_track_playback import QtTrackPlayback
@@ -79,9 +80,11 @@ class MainWindow(QMainWindow):
         probe: Callable[[str], bool] | None,
         title_suffix: str = "",
         state_file: WindowStateFile | None = None,
+        safe_mode: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.safe_mode = safe_mode  # --safe-mode: no plugins, default layout, no wall windows
         self.setObjectName("mainWindow")
         self._wall_feeds = list(wall_feeds)
         self._state_file = state_file or WindowStateFile()
@@ -182,7 +185,9 @@ class MainWindow(QMainWindow):
         self.plugins.events.follow_alerts(self.alerts.watcher.alerts)  # plugins hear unit alerts
         self.full_screen_action = self._build_menus()
         self.approval_button = install_approval_button(services, self.runner, self.menu_bar, self.open_case)
-        self.restored = self._restore_state()
+        self.restored = False if safe_mode else self._restore_state()
+        if safe_mode:
+            install_safe_mode_marker(self.status)
         if not services.reads_district:
             for hidden in (self.kpis, self.map_dock, self.track_dock, self.alert_dock):
                 hidden.hide()
@@ -271,13 +276,15 @@ class MainWindow(QMainWindow):
     def start(self) -> None:
         """Begin fetching data and playing video (after ``show``, so tiles have native windows)."""
         self.wall.show_feeds(self._wall_feeds)
-        self.wall_windows.restore()
+        if not self.safe_mode:
+            self.wall_windows.restore()
         self.wall.measure_budget(self.runner)  # ffmpeg off the Qt thread; the meter appears after
         for part in (self.desk, self.cases, self.status, *self._district_parts()):
             part.start()
         self.calendar_warning.start()
         self.camera_tree.start()
-        self.plugins.start()
+        if not self.safe_mode:
+            self.plugins.start()
         if self.reviews is not None:
             self.reviews.start()
 
@@ -310,7 +317,7 @@ class MainWindow(QMainWindow):
         if self.reviews is not None:
             self.reviews.stop()
         self.popup.close()
-        self.wall_windows.close_all()
+        self.wall_windows.close_all(remember=not self.safe_mode)
         self.wall.stop_all()
         self.plugins.stop()
         self.runner.shutdown()
@@ -385,6 +392,8 @@ class MainWindow(QMainWindow):
         return True
 
     def save_state(self) -> None:
+        if self.safe_mode:
+            return  # the saved layout stays for the next normal start
         open_views = [dock.objectName() for dock in self.docks() if not dock.isHidden()]
         self._state_file.save(self, open_views)
 

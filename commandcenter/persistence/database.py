@@ -13,6 +13,8 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event, exc, text
 from sqlalchemy.engine import make_url
 
+from commandcenter.persistence.multihost import normalize_url
+
 
 class DatabaseUnavailable(RuntimeError):
     """The database at ``url`` cannot be used; ``reason`` says why, in words."""
@@ -23,7 +25,10 @@ class DatabaseUnavailable(RuntimeError):
         self.reason = reason
 
 
-SUPPORTED_URLS = "sqlite:///PATH, postgresql+psycopg2://user@host/db"
+SUPPORTED_URLS = (
+    "sqlite:///PATH, postgresql+psycopg2://user@host/db, "
+    "postgresql+psycopg2://user@host1:5432,host2:5432/db?target_session_attrs=read-write"
+)
 _SUPPORTED_DRIVERS = {"sqlite": "pysqlite", "postgresql": "psycopg2"}  # the change feed speaks psycopg2
 
 
@@ -39,8 +44,8 @@ def check_supported_url(url: str) -> None:
     """Refuse, in words, a URL SQLAlchemy would answer with an import traceback: an unknown scheme,
     another database, or a driver that is not installed (``postgresql://`` means psycopg 3 today)."""
     try:
-        parsed = make_url(url)
-    except exc.ArgumentError:
+        parsed = make_url(normalize_url(url))
+    except (exc.ArgumentError, ValueError):
         raise UnsupportedDatabaseURL(redact(url), "URL 格式无效 (not a database URL)") from None
     backend = parsed.get_backend_name()
     if backend not in _SUPPORTED_DRIVERS:
@@ -57,8 +62,8 @@ def check_supported_url(url: str) -> None:
 def redact(url: str) -> str:
     """The URL as it may be shown or logged: the password replaced by ***."""
     try:
-        return make_url(url).render_as_string(hide_password=True)
-    except exc.ArgumentError:
+        return make_url(normalize_url(url)).render_as_string(hide_password=True).replace("%3A", ":")
+    except (exc.ArgumentError, ValueError):
         return "<invalid database URL>"
 
 
@@ -73,7 +78,7 @@ def create_database_engine(
     503), SQLAlchemy sees the disconnect and renews the whole pool, so the next request works; a
     desk keeps the ping (one failed click there is worth more than a round trip)."""
     check_supported_url(url)
-    parsed = make_url(url)
+    parsed = make_url(normalize_url(url))  # a multi-host URL in libpq's form too (``multihost``)
     kwargs: dict[str, Any] = {"echo": echo, "future": True}
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database or ""
@@ -165,7 +170,11 @@ def check_connection(engine: Engine) -> None:
 
 
 def describe_error(error: BaseException) -> str:
-    """The driver's own first line, without SQLAlchemy's boilerplate and SQL echo."""
+    """The driver's own first line, without SQLAlchemy's boilerplate and SQL echo. A multi-host URL
+    that reached no writable server gets one line per server ("Connection refused; … session is
+    read-only": the primary is down and the standby not promoted yet)."""
     original = getattr(error, "orig", None) or error
-    first_line = str(original).strip().splitlines()[0] if str(original).strip() else type(original).__name__
+    lines = str(original).strip().splitlines()
+    servers = [line.strip() for line in lines if line.startswith("connection to server at")]
+    first_line = "; ".join(servers) if len(servers) > 1 else (lines[0] if lines else type(original).__name__)
     return f"{type(original).__name__}: {first_line}"

@@ -24,6 +24,7 @@ from commandcenter.persistence.database import (
     redact,
 )
 from commandcenter.persistence.migrate import current_revision, head_revision, is_known_revision, upgrade
+from commandcenter.persistence.multihost import normalize_url
 
 _SQLSTATES = {
     "28P01": DatabaseProblem.WRONG_PASSWORD,
@@ -54,6 +55,7 @@ _WORDS: tuple[tuple[str, DatabaseProblem], ...] = (
 
 def check_database(url: str, *, migrate: bool = True) -> DatabaseCheck:
     """Connect to ``url``, refuse a schema from a newer program, and (``migrate``) upgrade it."""
+    url = normalize_url(url)
     shown = redact(url)
     try:
         check_supported_url(url)

@@ -6,6 +6,7 @@ and PostgreSQL. Plugins will add their own version locations here (issue 6).
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from sqlalchemy import Engine, exc, inspect, text
@@ -24,13 +25,19 @@ def _alembic_config(engine: Engine):  # type: ignore[no-untyped-def]  # alembic 
     return config
 
 
-def head_revision() -> str:
+@functools.cache
+def _known_revisions() -> tuple[str, ...]:
+    """Every revision this program ships, newest first (reading the scripts costs ~50 ms: once)."""
     from alembic.script import ScriptDirectory
 
-    config = _alembic_config(None)  # type: ignore[arg-type]
-    head = ScriptDirectory.from_config(config).get_current_head()
-    assert head is not None, "no migration scripts found"
-    return head
+    scripts = ScriptDirectory.from_config(_alembic_config(None))  # type: ignore[arg-type]
+    revisions = tuple(script.revision for script in scripts.walk_revisions())
+    assert revisions, "no migration scripts found"
+    return revisions
+
+
+def head_revision() -> str:
+    return _known_revisions()[0]
 
 
 def current_revision(engine: Engine) -> str | None:
@@ -44,10 +51,33 @@ def current_revision(engine: Engine) -> str | None:
         raise DatabaseUnavailable(redact(str(engine.url)), describe_error(error)) from error
 
 
+class SchemaTooNew(DatabaseUnavailable):
+    """The database was migrated by a newer CommandCenter than this one (a workstation left behind,
+    or the program rolled back without restoring the database): refused, never touched — this
+    program's code does not know that schema and its migrations cannot go back from it."""
+
+    def __init__(self, url: str, revision: str) -> None:
+        super().__init__(
+            url,
+            f"数据库结构版本 {revision} 比本程序新（本程序最高 {head_revision()}），请安装新版 CommandCenter "
+            f"/ schema {revision} was written by a newer CommandCenter (this one knows up to "
+            f"{head_revision()}): install that version, or restore the backup taken before the upgrade",
+        )
+        self.revision = revision
+
+
+def refuse_newer_schema(engine: Engine) -> None:
+    """Raise ``SchemaTooNew`` when the database's revision is unknown to this program."""
+    revision = current_revision(engine)
+    if not is_known_revision(revision):
+        raise SchemaTooNew(redact(str(engine.url)), str(revision))
+
+
 def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Bring the schema to ``revision``; a no-op when already there."""
+    """Bring the schema to ``revision``; a no-op when already there. Refuses a newer schema."""
     from alembic import command
 
+    refuse_newer_schema(engine)
     try:
         command.upgrade(_alembic_config(engine), revision)
     except exc.DBAPIError as error:
@@ -61,12 +91,4 @@ def is_up_to_date(engine: Engine) -> bool:
 def is_known_revision(revision: str | None) -> bool:
     """Whether this program's migrations know ``revision`` (None, an empty database, is known): an
     unknown one was written by a newer CommandCenter, which this one must not touch."""
-    if revision is None:
-        return True
-    from alembic.script import ScriptDirectory
-    from alembic.util import CommandError
-
-    try:
-        return ScriptDirectory.from_config(_alembic_config(None)).get_revision(revision) is not None  # type: ignore[arg-type]
-    except CommandError:
-        return False
+    return revision is None or revision in _known_revisions()

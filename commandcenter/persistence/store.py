@@ -22,7 +22,7 @@ from commandcenter.persistence.database import (
     create_database_engine,
     redact,
 )
-from commandcenter.persistence.migrate import is_up_to_date, upgrade
+from commandcenter.persistence.migrate import is_up_to_date, refuse_newer_schema, upgrade
 
 
 class Store:
@@ -45,6 +45,11 @@ class Store:
         ``create_database_engine``."""
         engine = create_database_engine(url, pre_ping=pre_ping)
         check_connection(engine)
+        try:
+            refuse_newer_schema(engine)  # also read-only: this program's queries do not know that schema
+        except DatabaseUnavailable:
+            engine.dispose()
+            raise
         if migrate and not is_up_to_date(engine):
             upgrade(engine)
         return cls(engine)

@@ -4971,6 +4971,17 @@
     </message>
 </context>
 <context>
+    <name>SafeMode</name>
+    <message>
+        <source>Safe mode</source>
+        <translation>安全模式</translation>
+    </message>
+    <message>
+        <source>Started in safe mode: plugins are off, the default layout is used and no wall windows were restored. Your saved layout is kept for the next normal start.</source>
+        <translation>以安全模式启动：插件已关闭，使用默认布局，未恢复电视墙窗口。已保存的布局保留到下次正常启动时使用。</translation>
+    </message>
+</context>
+<context>
     <name>SaveViewDialog</name>
     <message>
         <source>Save current view</source>

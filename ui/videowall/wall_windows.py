@@ -80,9 +80,10 @@ class WallWindows(QObject):
             if saved.screen in screens:
                 self.open_on(screens[saved.screen], saved.layout, list(saved.feeds), saved.full_screen)
 
-    def close_all(self) -> None:
-        """On exit: remember what is open, then close it."""
-        save_windows([window.state() for window in self.windows], self._path)
+    def close_all(self, *, remember: bool = True) -> None:
+        """On exit: remember what is open (not in safe mode, which restored nothing), then close it."""
+        if remember:
+            save_windows([window.state() for window in self.windows], self._path)
         for window in list(self.windows):
             window.wall.stop_all()
             window.hide()

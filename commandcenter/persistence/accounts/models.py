@@ -22,6 +22,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -31,9 +32,9 @@ from commandcenter.persistence.base import Base, BigId
 class AccountSecurity(Base):
     __tablename__ = "account_security"
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
-    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     locked_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    must_change_password: Mapped[bool] = mapped_column(Boolean, default=False)
+    must_change_password: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     password_changed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
@@ -64,7 +65,7 @@ class ApiKey(Base):
     prefix: Mapped[str] = mapped_column(String(12), index=True)  # shown in lists to tell keys apart
     key_hash: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    revoked: Mapped[bool] = mapped_column(Boolean, default=False)
+    revoked: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     # migration 0012 (the gateway's Open311 intake): who the client is and what its reports are allowed
     source: Mapped[str] = mapped_column(String(16), default="", server_default="")  # the cases' source
     datum: Mapped[str] = mapped_column(String(8), default="WGS84", server_default="WGS84")  # its lon/lat
