@@ -13,29 +13,21 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import time
-from collections.abc import Coroutine, Sequence
+from collections.abc import Coroutine
 from datetime import UTC, datetime
 from typing import Any
 
 from commandcenter.domain.terminals import SessionState, TerminalVehicle
-from commandcenter.domain.units import Position
-from commandcenter.feeds.jt808 import auth, platform_response, register, register_answer
-from commandcenter.feeds.jt808.auth import Authentication
+from commandcenter.feeds.jt808 import auth, platform_response, register
 from commandcenter.feeds.jt808.fields import MalformedMessage
 from commandcenter.feeds.jt808.frames import Frame, decode_frame, encode_frame
 from commandcenter.feeds.jt808.header import V2019, Header
-from commandcenter.feeds.jt808.heartbeat import Heartbeat
-from commandcenter.feeds.jt808.location import LocationReport
-from commandcenter.feeds.jt808.location_answer import LocationAnswer
-from commandcenter.feeds.jt808.location_batch import LocationBatch
-from commandcenter.feeds.jt808.messages import Message, decode_message
+from commandcenter.feeds.jt808.messages import decode_message
 from commandcenter.feeds.jt808.platform_response import PlatformResult, encode_platform_response
-from commandcenter.feeds.jt808.register import Registration
-from commandcenter.feeds.jt808.register_answer import RegisterResult, encode_register_answer
 from commandcenter.feeds.jt808.splitter import FrameSplitter
 from commandcenter.feeds.jt808.subpackets import Reassembler
-from commandcenter.feeds.jt808.terminal_response import TerminalResponse
-from commandcenter.gateway.jt808_services import SessionServices, auth_code
+from commandcenter.gateway.jt808_dispatch import dispatch
+from commandcenter.gateway.jt808_services import SessionServices
 from commandcenter.persistence.gateway.terminals import terminal_vehicle
 
 READ_SIZE = 4_096
@@ -187,78 +179,10 @@ class Jt808Session:
             self.error(f"消息 0x{header.msg_id:04X} 无效 / malformed body: {problem}")
             self.answer(header, PlatformResult.MALFORMED)
             return
-        self._dispatch(header, message)
+        dispatch(self, header, message)
 
-    def _dispatch(self, header: Header, message: Message | None) -> None:
-        if isinstance(message, Registration):
-            self._register(header, message)
-        elif isinstance(message, Authentication):
-            ok = self.vehicle is not None and message.code == auth_code(self.vehicle.terminal_id)
-            self.answer(header, PlatformResult.OK if ok else PlatformResult.FAILED)
-        elif isinstance(message, Heartbeat):
-            self.answer(header, PlatformResult.OK)
-        elif isinstance(message, TerminalResponse):
-            self._spawn(
-                self.services.commands.answered(
-                    self, message.ack_serial, {"result": message.result}, message.ok
-                )
-            )
-        elif isinstance(message, LocationReport | LocationBatch):
-            reports = [message] if isinstance(message, LocationReport) else message.reports
-            self._store_then_answer(header, reports)
-        elif isinstance(message, LocationAnswer):
-            self._spawn(self._location_answer(message))
-        else:
-            self.answer(header, PlatformResult.UNSUPPORTED)
-
-    def _register(self, header: Header, registration: Registration) -> None:
-        self.body_version = registration.version
-        assert self.state is not None
-        self.state.protocol = registration.version
-        if self.vehicle is None:
-            self.services.book.unknown_frame(
-                header.terminal_id, self.now(), self.remote, registration.plate, 0
-            )
-            body = encode_register_answer(header.serial, RegisterResult.NO_SUCH_VEHICLE)
-        else:
-            body = encode_register_answer(
-                header.serial, RegisterResult.OK, auth_code(self.vehicle.terminal_id)
-            )
-        self.send(register_answer.MSG_ID, body)
-
-    def _positions(self, reports: Sequence[LocationReport]) -> list[Position]:
-        unit_id = self.vehicle.unit_id if self.vehicle else None
-        if unit_id is None:
-            return []
-        received = self.now()
-        return [report.to_position(unit_id, received) for report in reports]
-
-    def _store_then_answer(self, header: Header, reports: Sequence[LocationReport]) -> None:
-        """Acknowledged means stored: 0x8001 goes out after the batch holding these is committed."""
-        if self.vehicle is None or self.vehicle.unit_id is None:
-            self.answer(header, PlatformResult.FAILED)
-            return
-
-        def stored(problem: BaseException | None) -> None:
-            if problem is None:
-                self.answer(header, PlatformResult.OK)
-            else:
-                self.error(f"位置未保存 / positions not stored: {problem}")
-
-        self.services.writer.submit(self._positions(reports), stored)
-
-    async def _location_answer(self, answer: LocationAnswer) -> None:
-        report = answer.report
-        positions = self._positions([report])
-        if positions:
-            try:
-                await self.services.writer.write(positions)
-            except Exception as problem:
-                self.error(f"位置未保存 / positions not stored: {problem}")
-        found = {"result": 0, "lon": report.lon, "lat": report.lat, "ts": report.ts.isoformat()}
-        await self.services.commands.answered(self, answer.ack_serial, found, True)
-
-    def _spawn(self, work: Coroutine[Any, Any, None]) -> None:
+    def spawn(self, work: Coroutine[Any, Any, None]) -> None:
+        """Run ``work`` beside the read loop; ``close`` waits for it."""
         task = asyncio.ensure_future(work)
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
