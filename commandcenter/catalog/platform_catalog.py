@@ -4,8 +4,8 @@ platform, and the bookkeeping that releases a platform stream once nobody watche
 A platform channel has no URL in the listing: ``stream_urls`` asks its platform to start the stream
 (``/api/play/start``) and notes it as open. The wall reports which cameras its tiles still play
 (``release_unwatched``); an open stream no tile plays any more — the wall closed, the tile got another
-camera, the layout pushed it off past the warm period — is stopped (``/api/play/stop``). A stream just
-started gets ``grace_s`` to reach its tile first.
+camera, the layout pushed it off past the warm period — is stopped (``/api/play/stop``) at once if a
+tile played it before, else once ``grace_s`` after its start passed (it may be on its way to a tile).
 
 A platform that cannot be listed keeps its last listing, its cameras shown offline, so one platform's
 outage neither empties the tree nor hides the others. A channel the database also holds (imported with
@@ -45,6 +45,7 @@ class PlatformCatalog:
         self._owner: dict[str, PlatformSource] = {}  # channel code → its platform
         self._last: dict[str, list[CameraEntry]] = {}  # platform name → its last listing
         self._open: dict[str, float] = {}  # code of an open platform stream → when it was started
+        self._seen: set[str] = set()  # open streams some tile has played: no grace any more
         self.failures: dict[str, str] = {}  # platform name → why its last listing failed
 
     # ------------------------------------------------------------------ CameraCatalog
@@ -76,6 +77,7 @@ class PlatformCatalog:
         urls = source.start(code)
         with self._lock:
             self._open[code] = self._clock()
+            self._seen.discard(code)  # a new start: its tile gets the grace again
         return urls
 
     # ------------------------------------------------------------------ platform streams
@@ -95,7 +97,12 @@ class PlatformCatalog:
         keep = set(watched)
         now = self._clock()
         with self._lock:
-            idle = [c for c, since in self._open.items() if c not in keep and now - since >= self._grace_s]
+            self._seen.update(keep.intersection(self._open))
+            idle = [
+                code
+                for code, since in self._open.items()
+                if code not in keep and (code in self._seen or now - since >= self._grace_s)
+            ]
         return [code for code in idle if self._stop(code)]
 
     def release_all(self) -> list[str]:
@@ -105,6 +112,7 @@ class PlatformCatalog:
         source = self.source_of(code)
         with self._lock:
             self._open.pop(code, None)
+            self._seen.discard(code)
         if source is None:
             return False
         try:
