@@ -85,6 +85,12 @@ class PlatformCatalog:
         with self._lock:
             return self._owner.get(code)
 
+    def camera(self, code: str) -> CameraEntry | None:
+        """A platform channel as last listed (its name and place), None when no platform has it."""
+        source = self.source_of(code)
+        listed = self._last.get(source.name, []) if source is not None else []
+        return next((camera for camera in listed if camera.code == code), None)
+
     def is_platform(self, code: str) -> bool:
         return self.source_of(code) is not None
 

@@ -51,6 +51,7 @@ from commandcenter.services.inspection_service import InspectionService
 from commandcenter.services.intake_service import IntakeService
 from commandcenter.services.live_settings import LiveSettings
 from commandcenter.services.map_service import MapService
+from commandcenter.services.platform_alarm_service import PlatformAlarmService
 from commandcenter.services.platform_service import PlatformService
 from commandcenter.services.plugin_service import PluginService
 from commandcenter.services.review_service import ReviewService
@@ -92,6 +93,7 @@ class Services:
         self.map = MapService(store, principal, audit=audit, clock=clock)
         self.tracks = TrackService(store, principal, audit=audit, clock=clock)
         intake = CurrentIntake(store, rules=self.case_rules, settings=source)  # one per workstation
+        self._current_intake = intake
         self.alerts = AlertService(
             store, principal, rules=self.case_rules, settings=source, audit=audit, clock=clock, intake=intake
         )
@@ -155,11 +157,22 @@ class Services:
 
     def platform_video(self, platforms: Sequence[PlatformSettings]) -> PlatformService | None:
         """The seat's GB/T 28181 platforms (``[[platforms]]``, secrets from the keyring) beside the
-        database's cameras, as this principal's camera source; None when none is configured."""
+        database's cameras, as this principal's camera source with their alarms (``.alarms``); None
+        when none is configured."""
         if not platforms:
             return None
         sources = [PlatformSource(platform, platform_secret(platform.name)) for platform in platforms]
         catalog = PlatformCatalog(self.cameras, sources)
+        rules = {(p.name, kind): category for p in platforms for kind, category in p.alarm_cases}
+        alarms = PlatformAlarmService(
+            self._store,
+            self.principal,
+            catalog,
+            rules,
+            intake=self._current_intake,
+            audit=self.cameras.audit,
+            clock=self.cameras.clock,
+        )
         return PlatformService(
-            self._store, self.principal, catalog, audit=self.cameras.audit, clock=self.cameras.clock
+            self._store, self.principal, catalog, alarms, audit=self.cameras.audit, clock=self.cameras.clock
         )

@@ -25,6 +25,7 @@ from commandcenter.catalog.wvp_ptz import LensMove, Preset, PtzMove
 from commandcenter.domain.cameras import CameraEntry, StreamUrls
 from commandcenter.persistence.store import Store
 from commandcenter.services.guard import Guarded
+from commandcenter.services.platform_alarm_service import PlatformAlarmService
 
 
 class PlatformService(Guarded):
@@ -33,12 +34,14 @@ class PlatformService(Guarded):
         store: Store,
         principal: Principal,
         catalog: PlatformCatalog,
+        alarms: PlatformAlarmService | None = None,
         *,
         audit: AuditTrail | None = None,
         clock: Callable[[], datetime] | None = None,
     ) -> None:
         super().__init__(store, principal, audit=audit, clock=clock)
         self.catalog = catalog
+        self.alarms = alarms  # the same platforms' device alarms
 
     # ------------------------------------------------------------------ the catalog (CameraCatalog)
     def list_cameras(self) -> list[CameraEntry]:
