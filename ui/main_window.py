@@ -129,6 +129,8 @@ class MainWindow(QMainWindow):
         self.camera_tree = QtCameraTree(services.cameras, self.runner, catalog=platform_catalog, parent=self)
         self.camera_tree.camera_activated.connect(self.camera_tree.request_feed)
         self.camera_tree.feed_ready.connect(self._show_camera)
+        if self.platforms is not None and services.reads_district:  # device alarms beside the alerts
+            self.platforms.show_alarms(self.alerts, self.camera_tree.request_feed)
         self.wall_views = WallViewsMenu(services.cameras, self.runner, self.wall)  # 视图 on the wall toolbar
         self.wall_tours = WallTourMenu(self.wall, self.camera_tree)  # 轮巡 over the tree's selection
         self.linked_video = LinkedVideo(services.cameras, self.runner, self.wall, self)

@@ -4,7 +4,7 @@ Nothing of this exists when no platform is configured."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject
 
@@ -12,6 +12,8 @@ from commandcenter.config import PlatformSettings
 from commandcenter.services.hub import Services
 from commandcenter.services.platform_service import PlatformService
 from ui.background import BackgroundRunner
+from ui.tracks.platform_alarm_feed import PlatformAlarmFeed
+from ui.tracks.qt_alert_list import QtAlertList
 from ui.videowall.platform_release import PlatformRelease
 from ui.videowall.qt_wall import QtVideoWall
 from ui.videowall.wall_ptz import WallPtz
@@ -27,11 +29,23 @@ class PlatformDesk(QObject):
     ) -> None:
         super().__init__(parent)
         self.service = service
+        self._runner = runner
         self.release = PlatformRelease(service, runner, self)
         self.ptz = WallPtz(service, wall, self)
+        self.alarms: PlatformAlarmFeed | None = None
+
+    def show_alarms(self, alert_list: QtAlertList, show_camera: Callable[[str], None]) -> None:
+        """The platforms' device alarms in ``alert_list``; ``show_camera(code)`` puts one on the wall."""
+        if self.service.alarms is None:
+            return
+        poll_s = min(source.settings.alarm_poll_s for source in self.service.catalog.sources)
+        self.alarms = PlatformAlarmFeed(self.service.alarms, self._runner, alert_list, show_camera, poll_s)
+        self.alarms.start()
 
     def stop(self) -> None:
         """After the walls stopped their players: every stream still open is released."""
+        if self.alarms is not None:
+            self.alarms.stop()
         self.release.release_all()
         self.ptz.runner.shutdown()
 
