@@ -2,8 +2,9 @@
 to move, zoom, focus and iris, the camera's presets (go to, set under a name), a cruise start, and a
 line saying when the platform refused or lost control.
 
-libVLC draws into native windows that cover ordinary widgets, so the pad is a native window of its
-own, raised above the tile's surfaces; only the tile being steered has one shown.
+libVLC draws into native windows that cover ordinary widgets, so the pad is a small frameless tool
+window of its own over the tile's picture (``wall_ptz`` keeps it there); only the tile being steered
+has one shown.
 """
 
 from __future__ import annotations
@@ -41,8 +42,9 @@ class PtzPad(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("ptzPad")
-        self.setAttribute(Qt.WidgetAttribute.WA_NativeWindow)  # above libVLC's native surfaces
-        self.setAttribute(Qt.WidgetAttribute.WA_DontCreateNativeAncestors)
+        # Its own small window above the tile: a native child would make the tile's other children
+        # native too (Qt's native siblings), and the wall's video surfaces stop showing.
+        self.setWindowFlags(Qt.WindowType.Tool | Qt.WindowType.FramelessWindowHint)
         self.setStyleSheet(
             f"#ptzPad {{ background: {PANEL}; border: 1px solid {ACCENT}; }}"
             "#ptzPad QPushButton { padding: 0px; min-width: 24px; min-height: 22px; }"
@@ -68,6 +70,7 @@ class PtzPad(QFrame):
         self.presets = QComboBox(self)
         self.presets.setObjectName("ptzPresets")
         self.presets.setEditable(True)  # a new preset's name is typed here
+        self.presets.setMinimumWidth(110)
         editor = self.presets.lineEdit()
         if editor is not None:
             editor.setPlaceholderText(self.tr("Preset"))

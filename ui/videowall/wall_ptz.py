@@ -70,6 +70,7 @@ class WallPtz(QObject):
         self._drag_from: QPointF | None = None
         self._dragging: tuple[PtzMove, float] | None = None
         wall.tiles_changed.connect(self._tiles_changed)
+        wall.window().installEventFilter(self)  # the window moved: the pad follows
         self._tiles_changed()
 
     # ------------------------------------------------------------------ which tile
@@ -79,8 +80,11 @@ class WallPtz(QObject):
                 tile.setProperty("ptzWatched", True)
                 tile.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
                 tile.installEventFilter(self)
-        if self.steered is not None and not self.service.may_steer(self.steered.feed.code):
+        steered = self.steered
+        if steered is not None and (not steered.isVisible() or not self.service.may_steer(steered.feed.code)):
             self.steer(None)
+        elif steered is not None:
+            self.place(steered)
 
     def steer(self, tile: QtVideoTile | None) -> None:
         """Show ``tile``'s pad (None: no tile steered)."""
@@ -93,14 +97,22 @@ class WallPtz(QObject):
         if tile not in self.pads:
             self.pads[tile] = self._new_pad(tile)
         pad = self.pads[tile]
-        pad.adjustSize()
-        picture = tile.picture_rect()
-        pad.move(max(0, picture.right() - pad.width()), max(0, picture.bottom() - pad.height()))
         pad.say("")
         pad.show()
-        pad.raise_()
+        self.place(tile)
         code = tile.feed.code
         self.runner.submit(lambda: self.service.presets(code), pad.show_presets, self._refused(pad))
+
+    def place(self, tile: QtVideoTile) -> None:
+        """Keep the pad on the bottom right of its tile's picture (the pad is a window of its own)."""
+        pad = self.pads.get(tile)
+        if pad is None or not pad.isVisible():
+            return
+        pad.adjustSize()
+        picture = tile.picture_rect()
+        corner = tile.mapToGlobal(picture.bottomRight())
+        pad.move(corner.x() - pad.width(), corner.y() - pad.height())
+        pad.raise_()
 
     def _new_pad(self, tile: QtVideoTile) -> PtzPad:
         pad = PtzPad(tile)
@@ -153,9 +165,14 @@ class WallPtz(QObject):
 
     # ------------------------------------------------------------------ keyboard and mouse
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind in (QEvent.Type.Move, QEvent.Type.Resize) and self.steered is not None:
+            self.place(self.steered)  # the tile, or the window around it, moved
         if not isinstance(watched, QtVideoTile):
             return False
-        kind = event.type()
+        if kind == QEvent.Type.Hide and watched is self.steered:
+            self.steer(None)
+            return False
         if kind == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
             steerable = self.service.may_steer(watched.feed.code)
             if steerable and watched is not self.steered:
