@@ -16,6 +16,7 @@ import hashlib
 import threading
 import urllib.parse
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from commandcenter.catalog.source import CatalogError
@@ -93,8 +94,9 @@ class PlatformSource:
 
     # ------------------------------------------------------------------ catalog and streams
     def list_cameras(self) -> list[CameraEntry]:
+        """The platform's channels, grouped in the tree as platform → device (NVR) → channel."""
         client = self.client()
-        cameras = client.list_cameras()
+        cameras = [replace(camera, kind=self.name) for camera in client.list_cameras()]
         self._device_of = dict(client._device_of)
         return cameras
 

@@ -51,6 +51,7 @@ def test_platform_channels_stand_beside_the_databases_cameras(wvp: FakeWvpPlatfo
     assert len(cameras) == 1 + 6  # the imported duplicate is shown once, as the platform's
     shared = cameras[wvp.channels[0].channel_id]
     assert (shared.name, shared.online, shared.main_url) == ("测试路口1-1", True, "")
+    assert (shared.kind, shared.office) == ("二七区平台", "二七区测试NVR1")  # tree: platform → NVR → channel
     assert not cameras[wvp.channels[5].channel_id].online
     assert cameras["db-1"].main_url == "http://db/1.flv"
 

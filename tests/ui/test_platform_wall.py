@@ -23,6 +23,7 @@ from commandcenter.testing.accounts import services_for
 from commandcenter.testing.silent_stream import silent_stream_base, silent_stream_url
 from commandcenter.testing.wvp_platform import FakeWvpPlatform, running_platform
 from ui.background import BackgroundRunner
+from ui.videowall.platform_feeds import PlatformFeeds
 from ui.videowall.platform_release import PlatformRelease
 from ui.videowall.qt_wall import QtVideoWall
 from ui.videowall.wall_ptz import WallPtz
@@ -138,3 +139,19 @@ def test_a_leader_gets_no_pad(
     qtbot.keyClick(tile, Qt.Key.Key_Left)
     assert ptz.pads == {}
     assert wvp.commands == []
+
+
+def test_a_platform_camera_dropped_without_a_stream_gets_one(
+    qtbot: QtBot,
+    open_wall: Callable[..., QtVideoWall],
+    desk: Callable[[UserRole], PlatformService],
+    wvp: FakeWvpPlatform,
+) -> None:
+    service = desk(UserRole.OPERATOR)
+    wall = open_wall()
+    PlatformFeeds(service, BackgroundRunner(wall), wall)
+    channel = wvp.channels[2]
+    wall.drop_cameras([CameraFeed(channel.channel_id, channel.name)], 0)  # as the tree's drag carries it
+    qtbot.waitUntil(lambda: wall.tiles[0].feed.has_video and wall.tiles[0].player is not None)
+    assert wall.tiles[0].feed.main_url.endswith(f"{channel.device_id}_{channel.channel_id}.live.flv")
+    assert wvp.open_streams == {(channel.device_id, channel.channel_id)}

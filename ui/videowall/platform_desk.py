@@ -1,5 +1,6 @@
 """The GB/T 28181 platforms on this desk (``[[platforms]]`` in the seat's config): their service as the
-camera tree's catalog, the release of streams nobody watches, and PTZ on the main wall's tiles.
+camera tree's catalog, streams started for cameras dropped on the main wall, the release of streams
+nobody watches, PTZ on the main wall's tiles and the device alarms in the alert list.
 Nothing of this exists when no platform is configured."""
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from commandcenter.services.platform_service import PlatformService
 from ui.background import BackgroundRunner
 from ui.tracks.platform_alarm_feed import PlatformAlarmFeed
 from ui.tracks.qt_alert_list import QtAlertList
+from ui.videowall.platform_feeds import PlatformFeeds
 from ui.videowall.platform_release import PlatformRelease
 from ui.videowall.qt_wall import QtVideoWall
 from ui.videowall.wall_ptz import WallPtz
@@ -32,6 +34,7 @@ class PlatformDesk(QObject):
         self._runner = runner
         self.release = PlatformRelease(service, runner, self)
         self.ptz = WallPtz(service, wall, self)
+        self.feeds = PlatformFeeds(service, runner, wall)  # dragged, viewed, toured: started on demand
         self.alarms: PlatformAlarmFeed | None = None
 
     def show_alarms(self, alert_list: QtAlertList, show_camera: Callable[[str], None]) -> None:
