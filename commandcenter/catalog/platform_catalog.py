@@ -51,6 +51,17 @@ class PlatformCatalog:
     # ------------------------------------------------------------------ CameraCatalog
     def list_cameras(self) -> list[CameraEntry]:
         own = self.base.list_cameras()
+        platform_cameras = self._list_platforms()
+        owned = {camera.code for camera in platform_cameras}
+        return [camera for camera in own if camera.code not in owned] + platform_cameras
+
+    def ensure_listed(self) -> None:
+        """List the platforms now unless each has been listed (alarms arriving before the tree loaded
+        still get their camera's name and place)."""
+        if any(source.name not in self._last for source in self.sources):
+            self._list_platforms()
+
+    def _list_platforms(self) -> list[CameraEntry]:
         platform_cameras: list[CameraEntry] = []
         owners: dict[str, PlatformSource] = {}
         for source in self.sources:
@@ -68,7 +79,7 @@ class PlatformCatalog:
                     platform_cameras.append(camera)
         with self._lock:
             self._owner.update(owners)
-        return [camera for camera in own if camera.code not in owners] + platform_cameras
+        return platform_cameras
 
     def stream_urls(self, code: str) -> StreamUrls:
         source = self.source_of(code)

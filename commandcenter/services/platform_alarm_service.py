@@ -71,6 +71,8 @@ class PlatformAlarmService(Guarded):
                 fresh.extend(poll.poll())
             except CatalogError as error:  # one platform down: the others' alarms still come
                 log.warning("platform %s alarms not read: %s", poll.source.name, error)
+        if fresh:
+            self.catalog.ensure_listed()
         named = [self._named(alarm) for alarm in fresh]
         return [self._filed_if_ruled(alarm) for alarm in self._with_cases(named)]
 
