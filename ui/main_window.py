@@ -125,6 +125,8 @@ class MainWindow(QMainWindow):
         self.track_dock = self._dock("trackDock", self.tr("Track playback"), self.tracks, bottom)
         self.alert_dock = self._dock("alertDock", self.tr("Alerts"), self.alerts, bottom)
         self.platforms = install_platforms(services, settings.platforms, self.runner, self.wall, self)
+        if self.platforms is not None:
+            self.platforms.follow_windows(self.wall_windows)
         platform_catalog = self.platforms.service if self.platforms is not None else None  # GB/T 28181
         self.camera_tree = QtCameraTree(services.cameras, self.runner, catalog=platform_catalog, parent=self)
         self.camera_tree.camera_activated.connect(self.camera_tree.request_feed)

@@ -6,10 +6,11 @@ leader — with the platform's refusal said on the pad."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtGui import QGuiApplication, QMouseEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -23,10 +24,12 @@ from commandcenter.testing.accounts import services_for
 from commandcenter.testing.silent_stream import silent_stream_base, silent_stream_url
 from commandcenter.testing.wvp_platform import FakeWvpPlatform, running_platform
 from ui.background import BackgroundRunner
+from ui.videowall.platform_desk import PlatformDesk
 from ui.videowall.platform_feeds import PlatformFeeds
 from ui.videowall.platform_release import PlatformRelease
 from ui.videowall.qt_wall import QtVideoWall
 from ui.videowall.wall_ptz import WallPtz
+from ui.videowall.wall_windows import WallWindows
 
 pytestmark = pytest.mark.vlc
 
@@ -155,3 +158,28 @@ def test_a_platform_camera_dropped_without_a_stream_gets_one(
     qtbot.waitUntil(lambda: wall.tiles[0].feed.has_video and wall.tiles[0].player is not None)
     assert wall.tiles[0].feed.main_url.endswith(f"{channel.device_id}_{channel.channel_id}.live.flv")
     assert wvp.open_streams == {(channel.device_id, channel.channel_id)}
+
+
+def test_a_detached_wall_window_steers_too(
+    qtbot: QtBot,
+    open_wall: Callable[..., QtVideoWall],
+    desk: Callable[[UserRole], PlatformService],
+    wvp: FakeWvpPlatform,
+    tmp_path: Path,
+) -> None:
+    service = desk(UserRole.OPERATOR)
+    wall = open_wall((960, 600))
+    windows = WallWindows(wall, tmp_path / "walls.json")
+    platform_desk = PlatformDesk(service, BackgroundRunner(wall), wall)
+    platform_desk.follow_windows(windows)
+    channel = wvp.channels[3]
+    screen = QGuiApplication.primaryScreen()
+    window = windows.open_on(screen, "1x1", [CameraFeed(channel.channel_id, channel.name)], full_screen=False)
+    qtbot.waitUntil(lambda: window.wall.tiles[0].feed.has_video)  # its stream started on the platform
+    tile = window.wall.tiles[0]
+    qtbot.mouseClick(tile, Qt.MouseButton.LeftButton, pos=tile.picture_rect().center())
+    qtbot.keyPress(tile, Qt.Key.Key_Down)
+    qtbot.keyRelease(tile, Qt.Key.Key_Down)
+    qtbot.waitUntil(lambda: [q.get("command") for k, *_, q in wvp.commands if k == "ptz"] == ["down", "stop"])
+    windows.close_all()
+    qtbot.waitUntil(lambda: not wvp.open_streams, timeout=10_000)

@@ -19,6 +19,7 @@ from ui.videowall.platform_feeds import PlatformFeeds
 from ui.videowall.platform_release import PlatformRelease
 from ui.videowall.qt_wall import QtVideoWall
 from ui.videowall.wall_ptz import WallPtz
+from ui.videowall.wall_windows import WallWindow, WallWindows
 
 
 class PlatformDesk(QObject):
@@ -36,6 +37,16 @@ class PlatformDesk(QObject):
         self.ptz = WallPtz(service, wall, self)
         self.feeds = PlatformFeeds(service, runner, wall)  # dragged, viewed, toured: started on demand
         self.alarms: PlatformAlarmFeed | None = None
+
+    def follow_windows(self, windows: WallWindows) -> None:
+        """Detached wall windows get PTZ and on-demand streams as the main wall has them."""
+        windows.window_opened.connect(self._window_opened)
+        for window in windows.windows:
+            self._window_opened(window)
+
+    def _window_opened(self, window: WallWindow) -> None:
+        WallPtz(self.service, window.wall, window)
+        PlatformFeeds(self.service, self._runner, window.wall).resolve()
 
     def show_alarms(self, alert_list: QtAlertList, show_camera: Callable[[str], None]) -> None:
         """The platforms' device alarms in ``alert_list``; ``show_camera(code)`` puts one on the wall."""
