@@ -47,6 +47,7 @@ class PlatformCatalog:
         self._open: dict[str, float] = {}  # code of an open platform stream → when it was started
         self._seen: set[str] = set()  # open streams some tile has played: no grace any more
         self.failures: dict[str, str] = {}  # platform name → why its last listing failed
+        self._went_offline: list[tuple[str, CameraEntry]] = []  # (platform, channel) since last drained
 
     # ------------------------------------------------------------------ CameraCatalog
     def list_cameras(self) -> list[CameraEntry]:
@@ -68,6 +69,7 @@ class PlatformCatalog:
             try:
                 listed = source.list_cameras()
                 self.failures.pop(source.name, None)
+                self._note_offline(source.name, listed)
                 self._last[source.name] = listed
             except CatalogError as error:
                 log.warning("platform %s could not be listed: %s", source.name, error)
@@ -90,6 +92,20 @@ class PlatformCatalog:
             self._open[code] = self._clock()
             self._seen.discard(code)  # a new start: its tile gets the grace again
         return urls
+
+    def _note_offline(self, platform: str, listed: list[CameraEntry]) -> None:
+        """Channels online in the previous listing and offline in this one (a platform that could not
+        be listed at all is an outage of its own, not its devices going offline)."""
+        before = {camera.code: camera.online for camera in self._last.get(platform, [])}
+        gone = [(platform, c) for c in listed if before.get(c.code) and not c.online]
+        with self._lock:
+            self._went_offline.extend(gone)
+
+    def drain_offline(self) -> list[tuple[str, CameraEntry]]:
+        """The channels that went offline since the last call, with their platform's name."""
+        with self._lock:
+            gone, self._went_offline = self._went_offline, []
+        return gone
 
     # ------------------------------------------------------------------ platform streams
     def source_of(self, code: str) -> PlatformSource | None:

@@ -19,6 +19,7 @@ class AlarmKind(StrEnum):
     INTRUSION = "intrusion"  # 区域入侵, 绊线
     VIDEO_LOSS = "video_loss"  # 视频丢失
     DEVICE_FAULT = "device_fault"  # 设备故障, 防拆, 存储
+    DEVICE_OFFLINE = "device_offline"  # a channel the platform listed online is listed offline
     OTHER = "other"
 
 

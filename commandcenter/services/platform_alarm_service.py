@@ -21,6 +21,7 @@ from commandcenter.cases.current_intake import CurrentIntake
 from commandcenter.catalog.platform_catalog import PlatformCatalog
 from commandcenter.catalog.source import CatalogError
 from commandcenter.catalog.wvp_alarms import AlarmPoll
+from commandcenter.district_time import district_clock
 from commandcenter.domain.cases import IncomingReport
 from commandcenter.domain.platform_alarms import (
     PLATFORM_ALARM_REPORTER,
@@ -39,6 +40,7 @@ KIND_NAMES = {
     AlarmKind.INTRUSION: "区域入侵报警",
     AlarmKind.VIDEO_LOSS: "视频丢失报警",
     AlarmKind.DEVICE_FAULT: "设备故障报警",
+    AlarmKind.DEVICE_OFFLINE: "设备离线",
     AlarmKind.OTHER: "设备报警",
 }
 
@@ -71,10 +73,34 @@ class PlatformAlarmService(Guarded):
                 fresh.extend(poll.poll())
             except CatalogError as error:  # one platform down: the others' alarms still come
                 log.warning("platform %s alarms not read: %s", poll.source.name, error)
+        fresh.extend(self._offline_alarms())
         if fresh:
             self.catalog.ensure_listed()
         named = [self._named(alarm) for alarm in fresh]
         return [self._filed_if_ruled(alarm) for alarm in self._with_cases(named)]
+
+    def _offline_alarms(self) -> list[PlatformAlarm]:
+        """Channels the tree's last refresh found gone offline, as alarms; the id names the channel
+        and the district's minute, so desks that notice it in the same minute file it once."""
+        moment = district_clock().local(self.clock())
+        alarms = []
+        for platform, camera in self.catalog.drain_offline():
+            source = self.catalog.source_of(camera.code)
+            alarms.append(
+                PlatformAlarm(
+                    platform=platform,
+                    alarm_id=f"offline:{camera.code}:{moment:%Y%m%d%H%M}",
+                    device_id=source.device_of(camera.code) if source is not None else "",
+                    channel_id=camera.code,
+                    kind=AlarmKind.DEVICE_OFFLINE,
+                    priority=3,
+                    time=f"{moment:%Y-%m-%d %H:%M:%S}",
+                    description=f"{camera.office or ''}通道离线",
+                    lon=camera.lon,
+                    lat=camera.lat,
+                )
+            )
+        return alarms
 
     def _named(self, alarm: PlatformAlarm) -> PlatformAlarm:
         camera = self.catalog.camera(alarm.channel_id)

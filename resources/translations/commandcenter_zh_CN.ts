@@ -1757,6 +1757,10 @@
         <translation>设备故障</translation>
     </message>
     <message>
+        <source>Device offline</source>
+        <translation>设备离线</translation>
+    </message>
+    <message>
         <source>Device alarm</source>
         <translation>设备报警</translation>
     </message>

@@ -101,3 +101,20 @@ def test_a_platform_that_is_down_gives_no_alarms_and_no_error(
     assert service.alarms is not None
     wvp.token = "required-now"
     assert service.alarms.poll() == []
+
+
+def test_a_channel_going_offline_is_an_alarm(district: DemoDistrict, wvp: FakeWvpPlatform) -> None:
+    service = desk(district, wvp, name="离线平台")
+    assert service.alarms is not None
+    service.list_cameras()
+    wvp.channels[1].online = False
+    service.list_cameras()  # the tree's periodic refresh
+    (alarm,) = service.alarms.poll()
+    assert (alarm.kind, alarm.channel_id, alarm.camera_name) == (
+        AlarmKind.DEVICE_OFFLINE,
+        wvp.channels[1].channel_id,
+        wvp.channels[1].name,
+    )
+    assert alarm.device_id == wvp.channels[1].device_id
+    service.list_cameras()
+    assert service.alarms.poll() == []  # still offline: said once

@@ -27,6 +27,7 @@ def kind_word(kind: AlarmKind) -> str:
         AlarmKind.INTRUSION: QCoreApplication.translate("PlatformAlarms", "Intrusion"),
         AlarmKind.VIDEO_LOSS: QCoreApplication.translate("PlatformAlarms", "Video loss"),
         AlarmKind.DEVICE_FAULT: QCoreApplication.translate("PlatformAlarms", "Device fault"),
+        AlarmKind.DEVICE_OFFLINE: QCoreApplication.translate("PlatformAlarms", "Device offline"),
         AlarmKind.OTHER: QCoreApplication.translate("PlatformAlarms", "Device alarm"),
     }
     return words[kind]
