@@ -125,6 +125,8 @@ def test_the_selected_tile_is_steered_by_pad_keys_and_drag(
     wvp.locked.add(tile.feed.code)
     pad.turn.emit(PtzMove.UP)
     qtbot.waitUntil(lambda: "云台已被其他用户锁定" in pad.status.text())
+    wall.hide()  # the pad is a window of its own: it leaves with the wall
+    assert not pad.isVisible()
 
 
 def test_a_leader_gets_no_pad(

@@ -169,6 +169,8 @@ class WallPtz(QObject):
         if kind in (QEvent.Type.Move, QEvent.Type.Resize) and self.steered is not None:
             self.place(self.steered)  # the tile, or the window around it, moved
         if not isinstance(watched, QtVideoTile):
+            if kind in (QEvent.Type.Hide, QEvent.Type.Close) and self.steered is not None:
+                self.steer(None)  # the window went: its pad (a window of its own) goes with it
             return False
         if kind == QEvent.Type.Hide and watched is self.steered:
             self.steer(None)
