@@ -1,4 +1,5 @@
-"""A WVP-GB28181-pro platform's device alarms, polled (``/api/alarm/all``, newest first, paged).
+"""A WVP-GB28181-pro platform's device alarms, polled (``/api/alarm/all``, ``/api/alarm/list`` in later
+versions: newest first, paged).
 
 WVP stores every alarm NOTIFY a device sends as a ``DeviceAlarm`` row: ``alarmMethod`` and
 ``alarmType`` are GB/T 28181's codes (method 2 device alarm: type 1 video loss, 2 tamper, 3 disk full;
@@ -12,10 +13,11 @@ from __future__ import annotations
 from typing import Any
 
 from commandcenter.catalog.platform_source import PlatformSource
+from commandcenter.catalog.source import CatalogError
 from commandcenter.domain.platform_alarms import AlarmKind, PlatformAlarm
 from commandcenter.geo.datum import Datum, to_wgs84
 
-ALARM_PATH = "/api/alarm/all"
+ALARM_PATHS = ("/api/alarm/all", "/api/alarm/list")  # the same paged query, older and later WVP
 PAGE = 100
 FACE_WORDS = ("人脸", "face")
 
@@ -62,9 +64,16 @@ class AlarmPoll:
     def __init__(self, source: PlatformSource) -> None:
         self.source = source
         self._newest = -1
+        self._path = 0  # which of ALARM_PATHS this platform answers
 
     def poll(self) -> list[PlatformAlarm]:
-        data = self.source.call(ALARM_PATH, page=1, count=PAGE)
+        try:
+            data = self.source.call(ALARM_PATHS[self._path], page=1, count=PAGE)
+        except CatalogError as error:
+            if "HTTP 404" not in str(error) or self._path + 1 >= len(ALARM_PATHS):
+                raise
+            self._path += 1  # the other generation's name
+            data = self.source.call(ALARM_PATHS[self._path], page=1, count=PAGE)
         rows = data.get("list") if isinstance(data, dict) else None
         found = [alarm for row in rows or [] if isinstance(row, dict) and (alarm := _alarm(self.source, row))]
         fresh = [alarm for alarm in found if _number(alarm.alarm_id) > self._newest]

@@ -79,6 +79,7 @@ class FakeWvpPlatform(ThreadingHTTPServer):
         self.presets: dict[str, dict[int, str]] = {}  # channel id → preset number → name
         self.locked: set[str] = set()  # channel ids whose PTZ is refused
         self.alarms: list[dict[str, Any]] = []  # DeviceAlarm rows, newest first
+        self.alarm_route = "all"  # /api/alarm/all (WVP 2.6); "list" as later versions name it
         self.tokens_seen: list[str | None] = []
 
     @property

@@ -60,7 +60,7 @@ class WvpHandler(BaseHTTPRequestHandler):
             self._play(parts[2], parts[3], parts[4])
         elif parts[:2] == ["api", "front-end"] and len(parts) >= 5:
             self._front_end(parts[2:-2], parts[-2], parts[-1], query)
-        elif parts == ["api", "alarm", "all"]:
+        elif parts == ["api", "alarm", platform.alarm_route]:
             self._page(list(platform.alarms), query)
         else:
             self.send_error(404)

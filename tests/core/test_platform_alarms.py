@@ -118,3 +118,11 @@ def test_a_channel_going_offline_is_an_alarm(district: DemoDistrict, wvp: FakeWv
     assert alarm.device_id == wvp.channels[1].device_id
     service.list_cameras()
     assert service.alarms.poll() == []  # still offline: said once
+
+
+def test_a_later_wvp_naming_the_query_list_is_read_too(district: DemoDistrict, wvp: FakeWvpPlatform) -> None:
+    wvp.alarm_route = "list"
+    wvp.add_alarm(wvp.channels[2], 2, 1, "视频丢失", TIME)
+    service = desk(district, wvp, name="新版平台")
+    assert service.alarms is not None
+    assert [alarm.kind for alarm in service.alarms.poll()] == [AlarmKind.VIDEO_LOSS]
