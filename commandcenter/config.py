@@ -135,6 +135,40 @@ class PositionSettings:
             )
 
 
+PLAY_SCHEMES = ("flv", "ts", "hls", "fmp4", "rtmp", "rtsp", "rtc")
+
+
+@dataclass(frozen=True)
+class PlatformSettings:
+    """A GB/T 28181 platform (WVP-GB28181-pro + ZLMediaKit) as a camera source (``[[platforms]]``).
+
+    No secret here: the access token or the password of ``username`` comes from the OS keyring
+    (``secrets.platform_secret``). ``prefer``: which of the play reply's URLs to play, first playable
+    one wins (flv ts hls fmp4 rtmp rtsp rtc); ``play_template``: a media server URL to play instead,
+    e.g. ZLMediaKit ``http://zlm/rtp/{device}_{channel}.live.flv`` or MediaMTX
+    ``rtsp://mtx:8554/{device}_{channel}``; ``alarm_cases``: alarm kind → case category code."""
+
+    name: str
+    url: str
+    username: str = ""
+    datum: str = "wgs84"
+    prefer: tuple[str, ...] = PLAY_SCHEMES
+    play_template: str = ""
+    alarm_poll_s: float = 10.0
+    alarm_cases: tuple[tuple[str, str], ...] = ()
+
+    def __post_init__(self) -> None:
+        if not self.name or not self.url.startswith(("http://", "https://")):
+            raise ConfigError(
+                f"配置项 platforms 无效：需要 name 和 http(s):// url (invalid platform): {self.name!r}"
+            )
+        unknown = [scheme for scheme in self.prefer if scheme not in PLAY_SCHEMES]
+        if unknown:
+            raise ConfigError(
+                f"配置项 platforms.prefer 的值 {unknown} 无效 (expected some of {PLAY_SCHEMES})"
+            )
+
+
 @dataclass(frozen=True)
 class Settings:
     database_url: str | None = None  # None: the SQLite file in the user data dir
@@ -149,6 +183,7 @@ class Settings:
     session: SessionSettings = field(default_factory=SessionSettings)
     gateway: GatewaySettings = field(default_factory=GatewaySettings)
     positions: PositionSettings = field(default_factory=PositionSettings)
+    platforms: tuple[PlatformSettings, ...] = ()  # GB/T 28181 platforms feeding the camera tree
     source: Path | None = None  # the file these settings came from, for messages
 
     def __post_init__(self) -> None:
@@ -224,6 +259,7 @@ def _build(raw: dict[str, Any], source: Path | None) -> Settings:
     session = _section(SessionSettings(), raw.pop("session", {}), "session", source)
     gateway = _section(GatewaySettings(), raw.pop("gateway", {}), "gateway", source)
     positions = _section(PositionSettings(), raw.pop("positions", {}), "positions", source)
+    platforms = _platforms(raw.pop("platforms", []), source)
     settings = _section(settings, raw, "", source)
     return replace(
         settings,
@@ -234,7 +270,40 @@ def _build(raw: dict[str, Any], source: Path | None) -> Settings:
         session=session,
         gateway=gateway,
         positions=positions,
+        platforms=platforms,
     )
+
+
+def _platforms(values: object, source: Path | None) -> tuple[PlatformSettings, ...]:
+    """``[[platforms]]`` tables; a secret written into one is refused like a database password."""
+    if not isinstance(values, list):
+        raise ConfigError(
+            f"配置项 platforms 应为 [[platforms]] 表数组 (expected an array of tables) in {source}"
+        )
+    found = []
+    for table in values:
+        if not isinstance(table, dict):
+            raise ConfigError(f"配置项 platforms 应为表 (expected a table) in {source}")
+        table = dict(table)
+        for secret in ("token", "password"):
+            if secret in table:
+                raise ConfigError(
+                    f"配置项 platforms.{secret} 不能写在配置文件中：请存入系统密钥环 "
+                    f"(a platform secret in the config file is refused; use the keyring) in {source}"
+                )
+        try:
+            cases = table.pop("alarm_cases", {})
+            prefer = table.pop("prefer", PLAY_SCHEMES)
+            found.append(
+                PlatformSettings(
+                    **table,
+                    prefer=tuple(str(scheme) for scheme in prefer),
+                    alarm_cases=tuple((str(k), str(v)) for k, v in dict(cases).items()),
+                )
+            )
+        except TypeError as error:
+            raise ConfigError(f"配置项 platforms 无效 (invalid platform) in {source}: {error}") from error
+    return tuple(found)
 
 
 def _refuse_password_in_file(raw: dict[str, Any], path: Path) -> None:

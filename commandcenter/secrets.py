@@ -142,3 +142,15 @@ def install_log_redaction(logger: logging.Logger | None = None) -> None:
     for handler in target.handlers:
         if not any(isinstance(existing, RedactingFilter) for existing in handler.filters):
             handler.addFilter(RedactingFilter())
+
+
+PLATFORM_SECRET_ENV = "COMMANDCENTER_PLATFORM_SECRET"
+
+
+def platform_secret(name: str, environ: dict[str, str] | None = None) -> str | None:
+    """A GB/T 28181 platform's access token, or the password of its configured user: the keyring
+    (service ``commandcenter``, user ``platform:<name>``) first, then ``COMMANDCENTER_PLATFORM_SECRET``;
+    never the config file (``config`` refuses one there)."""
+    return database_password(
+        f"platform:{name}", {PASSWORD_ENV: (environ or os.environ).get(PLATFORM_SECRET_ENV, "")}
+    )

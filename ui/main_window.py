@@ -58,6 +58,7 @@ from ui.tracks.qt_alert_list import QtAlertList
 from ui.tracks.qt_track_playback import QtTrackPlayback
 from ui.vehicles.qt_terminal_commands import TerminalMenu
 from ui.vehicles.terminal_menu import TerminalWindows
+from ui.videowall.platform_desk import install_platforms
 from ui.videowall.qt_wall import QtVideoWall
 from ui.videowall.wall_tour_menu import WallTourMenu
 from ui.videowall.wall_views_menu import WallViewsMenu
@@ -126,9 +127,15 @@ class MainWindow(QMainWindow):
         bottom = Qt.DockWidgetArea.BottomDockWidgetArea
         self.track_dock = self._dock("trackDock", self.tr("Track playback"), self.tracks, bottom)
         self.alert_dock = self._dock("alertDock", self.tr("Alerts"), self.alerts, bottom)
-        self.camera_tree = QtCameraTree(services.cameras, self.runner, parent=self)
+        self.platforms = install_platforms(services, settings.platforms, self.runner, self.wall, self)
+        if self.platforms is not None:
+            self.platforms.follow_windows(self.wall_windows)
+        platform_catalog = self.platforms.service if self.platforms is not None else None  # GB/T 28181
+        self.camera_tree = QtCameraTree(services.cameras, self.runner, catalog=platform_catalog, parent=self)
         self.camera_tree.camera_activated.connect(self.camera_tree.request_feed)
         self.camera_tree.feed_ready.connect(self._show_camera)
+        if self.platforms is not None and services.reads_district:  # device alarms beside the alerts
+            self.platforms.show_alarms(self.alerts, self.camera_tree.request_feed)
         self.wall_views = WallViewsMenu(services.cameras, self.runner, self.wall)  # 视图 on the wall toolbar
         self.wall_tours = WallTourMenu(self.wall, self.camera_tree)  # 轮巡 over the tree's selection
         self.linked_video = LinkedVideo(services.cameras, self.runner, self.wall, self)
@@ -319,6 +326,8 @@ class MainWindow(QMainWindow):
         self.popup.close()
         self.wall_windows.close_all(remember=not self.safe_mode)
         self.wall.stop_all()
+        if self.platforms is not None:
+            self.platforms.stop()  # the platform streams the walls played
         self.plugins.stop()
         self.runner.shutdown()
 

@@ -48,10 +48,14 @@ class Permission(StrEnum):
     # issue 16, the credit record (失信联合惩戒)
     VIEW_CREDIT = "view_credit"  # the list, violators and violations (an office user: their office's cases)
     MANAGE_CREDIT = "manage_credit"  # confirm a violation on a case, file an appeal (执法, supervisors)
+    # issue 18: steering a platform's dome cameras (云台: direction, zoom, lens, presets, cruise)
+    PTZ_CONTROL = "ptz_control"
 
 
 _P = Permission
-_OPERATOR = frozenset({_P.READ_ALL_CASES, _P.FILE_REPORT, _P.CENTER_STEPS, _P.DISPATCH, _P.EXPORT})
+_OPERATOR = frozenset(
+    {_P.READ_ALL_CASES, _P.FILE_REPORT, _P.CENTER_STEPS, _P.DISPATCH, _P.EXPORT, _P.PTZ_CONTROL}
+)
 ROLE_PERMISSIONS: Mapping[UserRole, frozenset[Permission]] = {
     UserRole.OPERATOR: _OPERATOR,
     UserRole.SUPERVISOR: _OPERATOR
@@ -167,6 +171,7 @@ PERMISSION_NAMES: Mapping[Permission, str] = {
     _P.VIEW_INSPECTIONS: "查看督查",
     _P.VIEW_CREDIT: "查看失信名单",
     _P.MANAGE_CREDIT: "失信记录管理",
+    _P.PTZ_CONTROL: "云台控制",
 }
 
 

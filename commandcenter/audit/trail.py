@@ -54,6 +54,7 @@ class AuditAction(StrEnum):
     CREDIT_VIOLATION = "credit_violation"  # a violation confirmed on a case (target "credit_violation:<id>")
     CREDIT_APPEAL = "credit_appeal"  # an appeal filed, upheld or rejected (target "credit_violation:<id>")
     CREDIT_LISTING = "credit_listing"  # a violator listed or removed (target "credit_violator:<id>")
+    PTZ_COMMAND = "ptz_command"  # a platform camera turned, zoomed, sent to a preset ("camera:<code>")
     REVIEW_DECIDED = (
         "review_decided"  # a 待甄别 item accepted (→ its case) or rejected (target "review:<id>")
     )

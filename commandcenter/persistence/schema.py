@@ -18,6 +18,7 @@ from commandcenter.persistence.evaluation import models as evaluation
 from commandcenter.persistence.gateway import models as gateway
 from commandcenter.persistence.inspections import models as inspections
 from commandcenter.persistence.map import models as map_tables
+from commandcenter.persistence.platform_alarms import models as platform_alarms
 from commandcenter.persistence.plugins import models as plugins
 from commandcenter.persistence.settings import models as settings
 from commandcenter.persistence.units import models as units
@@ -38,6 +39,7 @@ AGGREGATES = (
     inspections,
     *(district, units, cameras, cases, case_desk, accounts, plugins, map_tables, settings, gateway),
     credit,  # issue 16: the credit record
+    platform_alarms,  # issue 18: which platform alarms became cases
 )
 metadata = Base.metadata
 

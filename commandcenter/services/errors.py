@@ -4,6 +4,7 @@ importing the layers that raise them (``ui`` may not import ``commandcenter.pers
 from __future__ import annotations
 
 from commandcenter.accounts.errors import AccessError, FirstRunOver, InvalidInput, PermissionDenied
+from commandcenter.catalog.source import CatalogError as PlatformError  # a camera source's failure
 from commandcenter.district_data.read_features import DistrictFileError
 from commandcenter.domain.case_requests import RequestRefused
 from commandcenter.domain.category_rules import InvalidCategory
@@ -41,6 +42,7 @@ __all__ = [
     "PermissionDenied",
     "PhotoNotFound",
     "PhotoRefused",
+    "PlatformError",
     "RequestRefused",
     "ReviewNotFound",
     "ReviewStillRejected",

@@ -20,10 +20,14 @@ from commandcenter.accounts.session import Session
 from commandcenter.audit.trail import AuditTrail
 from commandcenter.cases.case_rules import CaseRuleSet
 from commandcenter.cases.current_intake import CurrentIntake
+from commandcenter.catalog.platform_catalog import PlatformCatalog
+from commandcenter.catalog.platform_source import PlatformSource
+from commandcenter.config import PlatformSettings
 from commandcenter.health import HealthMonitor
 from commandcenter.persistence.change_feed import ChangeFeed, open_change_feed
 from commandcenter.persistence.store import Store
 from commandcenter.plugin_host.startup import PluginLauncher
+from commandcenter.secrets import platform_secret
 from commandcenter.services.admin_service import AdminService
 from commandcenter.services.alert_service import AlertService
 from commandcenter.services.approval_service import ApprovalService
@@ -47,6 +51,8 @@ from commandcenter.services.inspection_service import InspectionService
 from commandcenter.services.intake_service import IntakeService
 from commandcenter.services.live_settings import LiveSettings
 from commandcenter.services.map_service import MapService
+from commandcenter.services.platform_alarm_service import PlatformAlarmService
+from commandcenter.services.platform_service import PlatformService
 from commandcenter.services.plugin_service import PluginService
 from commandcenter.services.review_service import ReviewService
 from commandcenter.services.settings_service import SettingsService
@@ -87,6 +93,7 @@ class Services:
         self.map = MapService(store, principal, audit=audit, clock=clock)
         self.tracks = TrackService(store, principal, audit=audit, clock=clock)
         intake = CurrentIntake(store, rules=self.case_rules, settings=source)  # one per workstation
+        self._current_intake = intake
         self.alerts = AlertService(
             store, principal, rules=self.case_rules, settings=source, audit=audit, clock=clock, intake=intake
         )
@@ -147,3 +154,25 @@ class Services:
         self, stream_urls: Sequence[str], probe: Callable[[str], bool] | None
     ) -> HealthMonitor:
         return HealthMonitor(self._store, stream_urls, probe)
+
+    def platform_video(self, platforms: Sequence[PlatformSettings]) -> PlatformService | None:
+        """The seat's GB/T 28181 platforms (``[[platforms]]``, secrets from the keyring) beside the
+        database's cameras, as this principal's camera source with their alarms (``.alarms``); None
+        when none is configured."""
+        if not platforms:
+            return None
+        sources = [PlatformSource(platform, platform_secret(platform.name)) for platform in platforms]
+        catalog = PlatformCatalog(self.cameras, sources)
+        rules = {(p.name, kind): category for p in platforms for kind, category in p.alarm_cases}
+        alarms = PlatformAlarmService(
+            self._store,
+            self.principal,
+            catalog,
+            rules,
+            intake=self._current_intake,
+            audit=self.cameras.audit,
+            clock=self.cameras.clock,
+        )
+        return PlatformService(
+            self._store, self.principal, catalog, alarms, audit=self.cameras.audit, clock=self.cameras.clock
+        )

@@ -172,6 +172,10 @@
         <source>joint-punishment listing</source>
         <translation>联合惩戒名单变更</translation>
     </message>
+    <message>
+        <source>camera steered</source>
+        <translation>云台控制</translation>
+    </message>
 </context>
 <context>
     <name>BaseMapPage</name>
@@ -1717,6 +1721,91 @@
     <message>
         <source>Cannot check the password: %1</source>
         <translation>无法校验密码：%1</translation>
+    </message>
+</context>
+<context>
+    <name>PlatformAlarmFeed</name>
+    <message>
+        <source>Camera to wall</source>
+        <translation>视频上墙</translation>
+    </message>
+    <message>
+        <source>Case filed</source>
+        <translation>已立案</translation>
+    </message>
+    <message>
+        <source>Double-click: camera to wall</source>
+        <translation>双击：视频上墙</translation>
+    </message>
+</context>
+<context>
+    <name>PlatformAlarms</name>
+    <message>
+        <source>Face match</source>
+        <translation>人脸比中</translation>
+    </message>
+    <message>
+        <source>Intrusion</source>
+        <translation>区域入侵</translation>
+    </message>
+    <message>
+        <source>Video loss</source>
+        <translation>视频丢失</translation>
+    </message>
+    <message>
+        <source>Device fault</source>
+        <translation>设备故障</translation>
+    </message>
+    <message>
+        <source>Device offline</source>
+        <translation>设备离线</translation>
+    </message>
+    <message>
+        <source>Device alarm</source>
+        <translation>设备报警</translation>
+    </message>
+</context>
+<context>
+    <name>PtzPad</name>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Hold to turn the camera</source>
+        <translation>按住转动摄像机</translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation>变倍</translation>
+    </message>
+    <message>
+        <source>Focus</source>
+        <translation>聚焦</translation>
+    </message>
+    <message>
+        <source>Iris</source>
+        <translation>光圈</translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation>预置位</translation>
+    </message>
+    <message>
+        <source>Go</source>
+        <translation>调用</translation>
+    </message>
+    <message>
+        <source>Set</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Store the camera&apos;s current position under the typed name</source>
+        <translation>以输入的名称保存摄像机当前位置</translation>
+    </message>
+    <message>
+        <source>Cruise</source>
+        <translation>巡航</translation>
     </message>
 </context>
 <context>
@@ -5561,8 +5650,8 @@
         <translation>无视频组件</translation>
     </message>
     <message>
-        <source>This libVLC cannot play RTSP. Ask the media server (ZLMediaKit, MediaMTX, WVP) for the camera&apos;s HTTP-FLV, HLS or HTTP-TS address instead.</source>
-        <translation>本机 libVLC 无法播放 RTSP。请向流媒体服务器（ZLMediaKit、MediaMTX、WVP）获取该摄像机的 HTTP-FLV、HLS 或 HTTP-TS 地址。</translation>
+        <source>This libVLC cannot play RTSP (its live555 module is missing). Ask the media server for HTTP-FLV, HLS or HTTP-TS instead: a platform&apos;s prefer = [&quot;flv&quot;, &quot;hls&quot;], or its play_template, e.g. ZLMediaKit http://media/rtp/{device}_{channel}.live.flv or MediaMTX http://media:8888/{device}_{channel}/index.m3u8.</source>
+        <translation>本机 libVLC 无法播放 RTSP（缺少 live555 模块）。请向流媒体服务器改取 HTTP-FLV、HLS 或 HTTP-TS：平台的 prefer = [&quot;flv&quot;, &quot;hls&quot;]，或其 play_template，例如 ZLMediaKit http://media/rtp/{device}_{channel}.live.flv 或 MediaMTX http://media:8888/{device}_{channel}/index.m3u8。</translation>
     </message>
     <message>
         <source>No video library on this workstation: install VLC (libVLC 3) and restart. (%1)</source>
@@ -5646,6 +5735,13 @@
     <message>
         <source>Example: %1</source>
         <translation>示例：%1</translation>
+    </message>
+</context>
+<context>
+    <name>WallPtz</name>
+    <message>
+        <source>Control refused: %1</source>
+        <translation>云台控制被拒绝：%1</translation>
     </message>
 </context>
 <context>

@@ -39,6 +39,7 @@ _ACTIONS: dict[str, str] = {
     _A.CREDIT_VIOLATION: str(QT_TRANSLATE_NOOP("AuditWords", "violation confirmed")),
     _A.CREDIT_APPEAL: str(QT_TRANSLATE_NOOP("AuditWords", "credit appeal")),
     _A.CREDIT_LISTING: str(QT_TRANSLATE_NOOP("AuditWords", "joint-punishment listing")),
+    _A.PTZ_COMMAND: str(QT_TRANSLATE_NOOP("AuditWords", "camera steered")),  # issue 18: 云台
 }
 
 

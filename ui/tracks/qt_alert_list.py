@@ -48,13 +48,13 @@ class QtAlertList(QWidget):
         self._runner = runner
         self.watcher = alerts.watcher  # plugins follow its stored alerts
         self.list = QListWidget(self)
-        self.list.itemDoubleClicked.connect(lambda item: self.alert_activated.emit(item.data(_ALERT)))
+        self.list.itemDoubleClicked.connect(self._activated)
         self.list.currentItemChanged.connect(self._selection_changed)
         self.case_button = QPushButton(self.tr("Create case"), self)
         self.case_button.setEnabled(False)
         self.case_button.clicked.connect(self.create_case)
         self.status = QLabel(self)
-        bar = QHBoxLayout()
+        bar = self.bar = QHBoxLayout()  # platform alarms add their camera button here
         bar.addWidget(self.status, 1)
         bar.addWidget(self.case_button)
         column = QVBoxLayout(self)
@@ -88,6 +88,11 @@ class QtAlertList(QWidget):
         if alert.case_id is not None:
             item.setToolTip(self.tr("Case filed"))
         self.list.insertItem(0, item)
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        alert = item.data(_ALERT)
+        if isinstance(alert, Alert):  # the list also holds platform alarms (``platform_alarm_feed``)
+            self.alert_activated.emit(alert)
 
     def _selection_changed(self, item: QListWidgetItem | None) -> None:
         alert: Alert | None = item.data(_ALERT) if item is not None else None

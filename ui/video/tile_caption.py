@@ -63,8 +63,10 @@ class TileCaption(QWidget):
         }
         details = {
             TileState.UNSUPPORTED: self.tr(
-                "This libVLC cannot play RTSP. Ask the media server (ZLMediaKit, MediaMTX, WVP) "
-                "for the camera's HTTP-FLV, HLS or HTTP-TS address instead."
+                "This libVLC cannot play RTSP (its live555 module is missing). Ask the media server for "
+                'HTTP-FLV, HLS or HTTP-TS instead: a platform\'s prefer = ["flv", "hls"], or its '
+                "play_template, e.g. ZLMediaKit http://media/rtp/{device}_{channel}.live.flv or MediaMTX "
+                "http://media:8888/{device}_{channel}/index.m3u8."
             ),
             TileState.BACKEND_UNAVAILABLE: self.tr(
                 "No video library on this workstation: install VLC (libVLC 3) and restart. (%1)"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QScreen
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -59,6 +59,8 @@ class WallWindow(QWidget):
 class WallWindows(QObject):
     """Opens, remembers and closes the detached wall windows of one main wall."""
 
+    window_opened = Signal(object)  # a WallWindow, shown (platform PTZ attaches to its wall)
+
     def __init__(self, wall: QtVideoWall, memory_path: Path | None = None) -> None:
         super().__init__(wall)
         self._wall = wall
@@ -72,6 +74,7 @@ class WallWindows(QObject):
         window.wall.show_feeds(feeds, layout_by_name(layout))
         window.showFullScreen() if full_screen else window.show()
         self.windows.append(window)
+        self.window_opened.emit(window)
         return window
 
     def restore(self) -> None:

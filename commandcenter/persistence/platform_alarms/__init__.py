@@ -1,0 +1,1 @@
+"""Which platform alarms became which cases (migration 0018): one row per alarm, so it is filed once."""
