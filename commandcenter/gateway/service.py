@@ -17,6 +17,7 @@ import logging
 import os
 import signal
 import socket
+import sys
 from collections.abc import Mapping, Sequence
 
 from commandcenter.cases.current_intake import CurrentIntake
@@ -34,6 +35,11 @@ from commandcenter.persistence.database import DatabaseUnavailable
 from commandcenter.persistence.store import Store
 
 log = logging.getLogger("commandcenter.gateway")
+# A worker thread back from the database waits for the GIL while the event loop parses a report;
+# CPython lets a running thread keep it up to the switch interval (5 ms by default) — up to 5 ms
+# more per round trip, a dozen round trips a report, and the audit chain's lock held that much
+# longer while a transaction waits to commit. 1 ms bounds that wait at a small cost in switches.
+GIL_SWITCH_INTERVAL_S = 0.001
 
 
 def gateway_name(settings: GatewaySettings) -> str:
@@ -131,6 +137,7 @@ def serve(
     process of a ``workers`` > 1 gateway (HTTP and JT/T 808 only); ``listener_commands``: the first
     process starts and supervises those (``workers``)."""
     name = gateway_name(settings)
+    sys.setswitchinterval(GIL_SWITCH_INTERVAL_S)
     intake = CurrentIntake(store)  # one for the process: the API's filing and any other source
     if worker_index:
         name = f"{name}-{worker_index}"
