@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
 
 from commandcenter import paths
 from commandcenter.domain.cameras import CameraFeed
+from commandcenter.video.vlc_backend import default_backend
 from commandcenter.wall.decode_budget import DecodeBudget
 from commandcenter.wall.layouts import Layout, layout_by_name
 from commandcenter.wall.slots import WallSlots
@@ -49,6 +50,7 @@ class QtVideoWall(QWidget):
         self.setObjectName("videoWall")
         self.setStyleSheet(f"#videoWall {{ background: {WINDOW}; }}")
         self.setAutoFillBackground(True)
+        default_backend().warm_up()  # libVLC loads its plugins off the Qt thread, before the first view
         self._slots = WallSlots()
         self._tiles: list[QtVideoTile | None] = []  # parallel to the slots
         self._maximised: int | None = None
