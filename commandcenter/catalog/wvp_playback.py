@@ -30,6 +30,15 @@ SPEEDS = (1, 2, 4, 8, 16)  # what the playback window offers; GB/T 28181 devices
 
 
 @dataclass(frozen=True)
+class PlaybackCamera:
+    """A platform channel to play back: its device (NVR) id, its channel id, its name."""
+
+    device_id: str
+    channel_id: str
+    name: str
+
+
+@dataclass(frozen=True)
 class RecordRange:
     """One recording the NVR holds: ``start`` ≤ t < ``end`` (aware datetimes)."""
 

@@ -168,7 +168,7 @@ class FakeWvpPlayback(ThreadingHTTPServer):
             text.write_text(clock_text(moment, session.speed), encoding="utf-8")
         draw = (
             f"drawtext=fontfile={_FONT}:textfile={text}:fontsize=28:fontcolor=white:box=1:"
-            "boxcolor=black@0.7:x=16:y=16"
+            "boxcolor=black@0.7:x=16:y=h-th-16"
         )
         command = [ffmpeg_binary(), "-hide_banner", "-loglevel", "error", "-re", "-f", "lavfi"]
         command += [

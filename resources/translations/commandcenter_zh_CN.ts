@@ -1720,6 +1720,33 @@
     </message>
 </context>
 <context>
+    <name>PlaybackWindow</name>
+    <message>
+        <source>Recorded video</source>
+        <translation>录像回放</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Looking for recordings…</source>
+        <translation>正在查询录像…</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>倍速</translation>
+    </message>
+    <message>
+        <source>The platform did not answer: %1</source>
+        <translation>平台无应答：%1</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+</context>
+<context>
     <name>QtAlertList</name>
     <message>
         <source>Create case</source>
@@ -2018,6 +2045,10 @@
         <translation>收藏保存失败：%1</translation>
     </message>
     <message>
+        <source>Recorded video could not be opened: %1</source>
+        <translation>无法打开录像回放：%1</translation>
+    </message>
+    <message>
         <source>Remove from favourites</source>
         <translation>取消收藏</translation>
     </message>
@@ -2028,6 +2059,10 @@
     <message>
         <source>Show on wall</source>
         <translation>上墙显示</translation>
+    </message>
+    <message>
+        <source>Recorded video…</source>
+        <translation>录像回放…</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
+from datetime import timedelta
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QMenu, QTreeView, QVBoxLayout, QWidget
@@ -17,12 +18,16 @@ from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QMenu, QTree
 from commandcenter.catalog.grouping import build_tree
 from commandcenter.catalog.snapshot import CatalogSnapshot, refreshed
 from commandcenter.catalog.source import CameraCatalog
+from commandcenter.catalog.wvp import WvpCatalog
+from commandcenter.catalog.wvp_playback import PlaybackCamera, WvpPlayback
+from commandcenter.district_time import district_clock
 from commandcenter.domain.cameras import CameraEntry, CameraFeed, StreamUrls
 from commandcenter.services.camera_service import CameraService
 from commandcenter.services.errors import DatabaseUnavailable
 from ui.background import BackgroundPoll, BackgroundRunner
 from ui.cameras.camera_tree_model import CameraTreeModel
 from ui.cameras.tree_expansion import expand_paths, expanded_paths
+from ui.playback.playback_window import PlaybackWindow
 
 log = logging.getLogger(__name__)
 SEARCH_LIMIT = 500
@@ -209,6 +214,27 @@ class QtCameraTree(QWidget):
             self._state.favourites.discard(code)
         self._filter(self.search_box.text())
 
+    def open_playback(self, camera: CameraEntry, hours: float = 1.0) -> None:
+        """The platform's recordings of ``camera`` over the last ``hours``, in a window of its own."""
+        catalog = self._catalog
+        if not isinstance(catalog, WvpCatalog):
+            return
+
+        def opened(device_id: str) -> None:
+            end = district_clock().now().replace(microsecond=0)
+            cameras = [PlaybackCamera(device_id, camera.code, camera.name)]
+            window = PlaybackWindow(
+                WvpPlayback(catalog), cameras, end - timedelta(hours=hours), end, self._runner, self
+            )
+            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            window.resize(960, 640)
+            window.show()
+
+        def failed(error: Exception) -> None:
+            self.status.setText(self.tr("Recorded video could not be opened: %1").replace("%1", str(error)))
+
+        self._runner.submit(lambda: catalog.device_for(camera.code), opened, failed)
+
     def _context_menu(self, position: QPoint) -> None:
         item = self.model.item(self.view.indexAt(position))
         if not isinstance(item, CameraEntry):
@@ -218,4 +244,6 @@ class QtCameraTree(QWidget):
         text = self.tr("Remove from favourites") if starred else self.tr("Add to favourites")
         menu.addAction(text, lambda: self.set_favourite(item.code, not starred))
         menu.addAction(self.tr("Show on wall"), lambda: self.camera_activated.emit(item.code))
+        if isinstance(self._catalog, WvpCatalog):  # a GB/T 28181 platform keeps recordings (回放)
+            menu.addAction(self.tr("Recorded video…"), lambda: self.open_playback(item))
         menu.exec(self.view.viewport().mapToGlobal(position))

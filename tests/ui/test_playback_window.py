@@ -1,0 +1,86 @@
+"""The recorded-video window against the loopback fake platform: recordings and their gap on the
+timeline, two cameras playing the platform's streams, and a click, a pause and a speed going to
+both streams at once (the fake records the calls; the tiles show the picture after the seek)."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from datetime import datetime, timedelta
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+
+from commandcenter.catalog.wvp import WvpCatalog
+from commandcenter.catalog.wvp_playback import PlaybackCamera, WvpPlayback
+from commandcenter.district_time import district_clock
+from commandcenter.testing.fake_wvp_playback import FakeWvpPlayback, running_fake_wvp_playback
+from ui.background import BackgroundRunner
+from ui.playback.playback_window import PlaybackWindow
+
+pytestmark = [pytest.mark.vlc, pytest.mark.skipif(shutil.which("ffmpeg") is None, reason="needs ffmpeg")]
+NVR = "41010300001180000001"
+CAMERAS = [
+    PlaybackCamera(NVR, "41010300001320000001", "二七广场东口"),
+    PlaybackCamera(NVR, "41010300001320000002", "德化街步行街"),
+]
+START = datetime(2026, 12, 2, 9, 0, tzinfo=district_clock().zone)
+
+
+@pytest.fixture
+def fake() -> Iterator[FakeWvpPlayback]:
+    with running_fake_wvp_playback(gap=(20, 24)) as server:
+        yield server
+
+
+@pytest.fixture
+def window(qtbot: QtBot, fake: FakeWvpPlayback) -> Iterator[PlaybackWindow]:
+    runner = BackgroundRunner()
+    opened = PlaybackWindow(
+        WvpPlayback(WvpCatalog(fake.url)), CAMERAS, START, START + timedelta(hours=1), runner
+    )
+    qtbot.addWidget(opened)
+    opened.resize(1000, 700)
+    opened.show()
+    yield opened
+    opened.close()
+    for tile in opened.tiles:
+        tile.session.backend.settle()
+    runner.shutdown()
+
+
+def test_both_cameras_play_and_the_timeline_shows_the_gap(qtbot: QtBot, window: PlaybackWindow) -> None:
+    qtbot.waitUntil(
+        lambda: all(t.player is not None and t.player.has_picture() for t in window.tiles), timeout=20_000
+    )
+    names = [name for name, _ranges in window.timeline.rows]
+    assert names == ["二七广场东口", "德化街步行街"]
+    ranges = window.timeline.rows[0][1]
+    assert not any(r.start <= START + timedelta(minutes=22) < r.end for r in ranges)
+    assert any(r.start <= START + timedelta(minutes=30) < r.end for r in ranges)
+
+
+def test_a_click_seeks_every_camera_and_they_show_the_new_time(
+    qtbot: QtBot, window: PlaybackWindow, fake: FakeWvpPlayback
+) -> None:
+    qtbot.waitUntil(lambda: len(fake.sessions) == 2, timeout=20_000)
+    qtbot.waitUntil(
+        lambda: all(t.player is not None and t.player.has_picture() for t in window.tiles), timeout=20_000
+    )
+    timeline = window.timeline
+    target = START + timedelta(minutes=45)
+    with qtbot.waitSignals([tile.first_frame for tile in window.tiles], timeout=20_000):
+        QTest.mouseClick(timeline, Qt.MouseButton.LeftButton, pos=QPoint(int(timeline.x_of(target)), 30))
+    assert [c.split("/")[3] for c in fake.calls].count("seek") == 2
+    for session in fake.sessions.values():
+        assert abs(session.position_s() - 45 * 60) < 60
+    assert abs((window.clock.position() - target).total_seconds()) < 60
+
+    window.toggle_pause()
+    qtbot.waitUntil(lambda: [c.split("/")[3] for c in fake.calls].count("pause") == 2, timeout=10_000)
+    assert window.clock.paused
+    assert all(tile.decode_mode == "still" for tile in window.tiles)
+    window.speed_box.setCurrentIndex(window.speed_box.findData(8))
+    qtbot.waitUntil(lambda: all(s.speed == 8 for s in fake.sessions.values()), timeout=10_000)

@@ -1,0 +1,164 @@
+"""回放: recorded video of one or more cameras of a GB/T 28181 platform, played in step.
+
+The period's recordings are asked for every camera, then a playback stream is started for each; the
+tiles play them. One ``PlaybackClock`` keeps the recorded moment on screen; a click on the timeline
+seeks every stream to the moment clicked, pause, resume and the speed (×1–×16) go to every stream at
+once, so the cameras stay in step. The platform's calls block: they run on the ``BackgroundRunner``;
+after a seek, a speed change or a resume the tiles reconnect (the media server's stream continues
+there; a live HTTP stream cannot be rewound in the player).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from commandcenter.catalog.playback_clock import PlaybackClock
+from commandcenter.catalog.wvp_playback import (
+    SPEEDS,
+    PlaybackCamera,
+    PlaybackStream,
+    RecordRange,
+    WvpPlayback,
+)
+from ui.background import BackgroundRunner
+from ui.playback.record_timeline import RecordTimeline
+from ui.video.qt_video_tile import QtVideoTile
+
+TICK_MS = 200
+
+
+class PlaybackWindow(QWidget):
+    def __init__(
+        self,
+        playback: WvpPlayback,
+        cameras: list[PlaybackCamera],
+        start: datetime,
+        end: datetime,
+        runner: BackgroundRunner,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setObjectName("playbackWindow")
+        self.setWindowTitle(self.tr("Recorded video"))
+        self._playback, self._cameras, self._runner = playback, cameras, runner
+        self.streams: list[PlaybackStream] = []
+        self.clock = PlaybackClock(start)
+        self.tiles = [QtVideoTile(self) for _ in cameras]
+        self.timeline = RecordTimeline(start, end, self)
+        self.timeline.seek_requested.connect(self.seek)
+        self.pause_button = QPushButton(self.tr("Pause"), self)
+        self.pause_button.setObjectName("playbackPause")
+        self.pause_button.clicked.connect(self.toggle_pause)
+        self.speed_box = QComboBox(self)
+        self.speed_box.setObjectName("playbackSpeed")
+        for speed in SPEEDS:
+            self.speed_box.addItem(f"×{speed}", speed)
+        self.speed_box.currentIndexChanged.connect(
+            lambda _i: self.set_speed(float(self.speed_box.currentData()))
+        )
+        self.time_label = QLabel(self)
+        self.time_label.setObjectName("playbackTime")
+        self.status = QLabel(self.tr("Looking for recordings…"), self)
+        self.status.setObjectName("playbackStatus")
+
+        grid = QGridLayout()
+        columns = 1 if len(cameras) == 1 else 2 if len(cameras) <= 4 else 3
+        for index, tile in enumerate(self.tiles):
+            grid.addWidget(tile, index // columns, index % columns)
+        controls = QHBoxLayout()
+        for widget in (self.pause_button, QLabel(self.tr("Speed"), self), self.speed_box, self.time_label):
+            controls.addWidget(widget)
+        controls.addStretch(1)
+        controls.addWidget(self.status)
+        column = QVBoxLayout(self)
+        column.addLayout(grid, 1)
+        column.addWidget(self.timeline)
+        column.addLayout(controls)
+        self._ticker = QTimer(self, interval=TICK_MS)
+        self._ticker.timeout.connect(self._tick)
+        self._ticker.start()
+        self._tick()
+        runner.submit(self._open, self._opened, self._failed)
+
+    # ------------------------------------------------------------------ worker side (blocking)
+    def _open(self) -> tuple[list[list[RecordRange]], list[PlaybackStream]]:
+        start, end = self.timeline.start, self.timeline.end
+        records = [self._playback.records(c.device_id, c.channel_id, start, end) for c in self._cameras]
+        streams = [self._playback.start(c.device_id, c.channel_id, start, end) for c in self._cameras]
+        return records, streams
+
+    # ------------------------------------------------------------------ Qt side
+    def _opened(self, result: tuple[list[list[RecordRange]], list[PlaybackStream]]) -> None:
+        records, self.streams = result
+        self.timeline.set_rows([(c.name, r) for c, r in zip(self._cameras, records, strict=True)])
+        self.status.setText("")
+        self.clock.seek(self.timeline.start)
+        self._replay()
+
+    def _failed(self, error: Exception) -> None:
+        self.status.setText(self.tr("The platform did not answer: %1").replace("%1", str(error)))
+
+    def _replay(self) -> None:
+        for tile, camera, stream in zip(self.tiles, self._cameras, self.streams, strict=True):
+            tile.play(camera.name, stream.url)
+
+    def seek(self, moment: datetime) -> None:
+        """Every camera continues from ``moment``."""
+        if not self.streams:
+            return
+        streams = list(self.streams)
+        self.clock.seek(moment)
+        self.clock.paused = False
+        self.pause_button.setText(self.tr("Pause"))
+        self._runner.submit(lambda: _each(streams, self._playback.seek, moment), self._steered, self._failed)
+
+    def set_speed(self, speed: float) -> None:
+        if not self.streams or speed == self.clock.speed:
+            return
+        streams = list(self.streams)
+        self.clock.set_speed(speed)
+        self._runner.submit(lambda: _each(streams, self._playback.speed, speed), self._steered, self._failed)
+
+    def toggle_pause(self) -> None:
+        if not self.streams:
+            return
+        streams = list(self.streams)
+        if self.clock.paused:
+            self.clock.resume()
+            self.pause_button.setText(self.tr("Pause"))
+            self._runner.submit(lambda: _each(streams, self._playback.resume), self._steered, self._failed)
+        else:
+            self.clock.pause()
+            self.pause_button.setText(self.tr("Resume"))
+            for tile in self.tiles:
+                tile.set_decode_mode("still")
+            self._runner.submit(lambda: _each(streams, self._playback.pause), lambda _r: None, self._failed)
+
+    def _steered(self, _result: object) -> None:
+        if not self.clock.paused:
+            self._replay()
+
+    def _tick(self) -> None:
+        moment = self.clock.position()
+        self.timeline.set_position(moment)
+        self.time_label.setText(moment.strftime("%Y-%m-%d %H:%M:%S"))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._ticker.stop()
+        for tile in self.tiles:
+            tile.stop()
+        streams, self.streams = self.streams, []
+        self._runner.submit(lambda: _each(streams, self._playback.stop), lambda _r: None)
+        super().closeEvent(event)
+
+
+def _each(streams: list[PlaybackStream], action: Callable[..., None], *args: Any) -> None:
+    """One platform call per stream (worker side)."""
+    for stream in streams:
+        action(stream, *args)
