@@ -275,8 +275,10 @@ class QtVideoWall(QWidget):
 
     def measure_budget(self, runner: BackgroundRunner) -> bool:
         """Measure this workstation's decode budget off the Qt thread with the demo clips (when they
-        exist), then apply it; False when there is nothing to measure with."""
-        return self._streams.measure(runner, self.set_budget)
+        exist, else with the streams of a camera on the wall), then apply it; False when there is
+        nothing to measure with."""
+        playing = next((tile.feed for tile in self._tiles if tile is not None and tile.feed.has_video), None)
+        return self._streams.measure(runner, self.set_budget, playing)
 
     def _retier(self, force: bool = False) -> None:
         cells = len(self._slots.layout)
