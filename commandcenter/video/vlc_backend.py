@@ -72,6 +72,11 @@ class LibVlcPlayer:
         native = self.native
         self._worker.submit(lambda: native.set_pause(1), self._window)
 
+    def step(self) -> None:
+        """One picture further while paused (回放's frame step); libVLC pauses if it was playing."""
+        native = self.native
+        self._worker.submit(native.next_frame, self._window)
+
     def close(self) -> None:
         import vlc
 

@@ -1730,6 +1730,10 @@
         <translation>暂停</translation>
     </message>
     <message>
+        <source>Next frame</source>
+        <translation>下一帧</translation>
+    </message>
+    <message>
         <source>Looking for recordings…</source>
         <translation>正在查询录像…</translation>
     </message>

@@ -82,5 +82,12 @@ def test_a_click_seeks_every_camera_and_they_show_the_new_time(
     qtbot.waitUntil(lambda: [c.split("/")[3] for c in fake.calls].count("pause") == 2, timeout=10_000)
     assert window.clock.paused
     assert all(tile.decode_mode == "still" for tile in window.tiles)
+    held = window.clock.position()
+    clocks = [tile.player.clock_ms() for tile in window.tiles if tile.player is not None]
+    window.step_button.click()
+    assert window.clock.position() > held
+    qtbot.waitUntil(
+        lambda: [t.player.clock_ms() for t in window.tiles if t.player is not None] != clocks, timeout=10_000
+    )
     window.speed_box.setCurrentIndex(window.speed_box.findData(8))
     qtbot.waitUntil(lambda: all(s.speed == 8 for s in fake.sessions.values()), timeout=10_000)

@@ -11,7 +11,7 @@ there; a live HTTP stream cannot be rewound in the player).
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
@@ -26,11 +26,13 @@ from commandcenter.catalog.wvp_playback import (
     RecordRange,
     WvpPlayback,
 )
+from commandcenter.video.vlc_backend import LibVlcPlayer
 from ui.background import BackgroundRunner
 from ui.playback.record_timeline import RecordTimeline
 from ui.video.qt_video_tile import QtVideoTile
 
 TICK_MS = 200
+FRAME_S = 0.04  # one picture at 25 fps, the usual GB/T 28181 camera rate
 
 
 class PlaybackWindow(QWidget):
@@ -55,6 +57,10 @@ class PlaybackWindow(QWidget):
         self.pause_button = QPushButton(self.tr("Pause"), self)
         self.pause_button.setObjectName("playbackPause")
         self.pause_button.clicked.connect(self.toggle_pause)
+        self.step_button = QPushButton(self.tr("Next frame"), self)
+        self.step_button.setObjectName("playbackStep")
+        self.step_button.setEnabled(False)  # a frame step holds still pictures: only while paused
+        self.step_button.clicked.connect(self.step)
         self.speed_box = QComboBox(self)
         self.speed_box.setObjectName("playbackSpeed")
         for speed in SPEEDS:
@@ -72,7 +78,13 @@ class PlaybackWindow(QWidget):
         for index, tile in enumerate(self.tiles):
             grid.addWidget(tile, index // columns, index % columns)
         controls = QHBoxLayout()
-        for widget in (self.pause_button, QLabel(self.tr("Speed"), self), self.speed_box, self.time_label):
+        for widget in (
+            self.pause_button,
+            self.step_button,
+            QLabel(self.tr("Speed"), self),
+            self.speed_box,
+            self.time_label,
+        ):
             controls.addWidget(widget)
         controls.addStretch(1)
         controls.addWidget(self.status)
@@ -116,6 +128,7 @@ class PlaybackWindow(QWidget):
         self.clock.seek(moment)
         self.clock.paused = False
         self.pause_button.setText(self.tr("Pause"))
+        self.step_button.setEnabled(False)
         self._runner.submit(lambda: _each(streams, self._playback.seek, moment), self._steered, self._failed)
 
     def set_speed(self, speed: float) -> None:
@@ -132,13 +145,25 @@ class PlaybackWindow(QWidget):
         if self.clock.paused:
             self.clock.resume()
             self.pause_button.setText(self.tr("Pause"))
+            self.step_button.setEnabled(False)
             self._runner.submit(lambda: _each(streams, self._playback.resume), self._steered, self._failed)
         else:
             self.clock.pause()
             self.pause_button.setText(self.tr("Resume"))
+            self.step_button.setEnabled(True)
             for tile in self.tiles:
                 tile.set_decode_mode("still")
             self._runner.submit(lambda: _each(streams, self._playback.pause), lambda _r: None, self._failed)
+
+    def step(self) -> None:
+        """Every paused camera one picture further (the platform is not asked: the pictures are
+        already in the players' buffers)."""
+        if not self.clock.paused:
+            return
+        for tile in self.tiles:
+            if isinstance(tile.player, LibVlcPlayer):
+                tile.player.step()
+        self.clock.seek(self.clock.position() + timedelta(seconds=FRAME_S))
 
     def _steered(self, _result: object) -> None:
         if not self.clock.paused:
