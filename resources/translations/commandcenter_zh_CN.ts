@@ -1734,6 +1734,10 @@
         <translation>下一帧</translation>
     </message>
     <message>
+        <source>Save clip to case</source>
+        <translation>保存片段到案件</translation>
+    </message>
+    <message>
         <source>Looking for recordings…</source>
         <translation>正在查询录像…</translation>
     </message>
@@ -1748,6 +1752,18 @@
     <message>
         <source>Resume</source>
         <translation>继续</translation>
+    </message>
+    <message>
+        <source>Saving clips…</source>
+        <translation>正在保存片段…</translation>
+    </message>
+    <message>
+        <source>Clips saved to the case: %1 (SHA-256 %2…)</source>
+        <translation>片段已保存到案件：%1 段（SHA-256 %2…）</translation>
+    </message>
+    <message>
+        <source>The clip could not be saved: %1</source>
+        <translation>片段未能保存：%1</translation>
     </message>
 </context>
 <context>

@@ -16,6 +16,8 @@ from pytestqt.qtbot import QtBot
 from commandcenter.catalog.wvp import WvpCatalog
 from commandcenter.catalog.wvp_playback import PlaybackCamera, WvpPlayback
 from commandcenter.district_time import district_clock
+from commandcenter.persistence.store import Store
+from commandcenter.testing.accounts import services_for
 from commandcenter.testing.fake_wvp_playback import FakeWvpPlayback, running_fake_wvp_playback
 from ui.background import BackgroundRunner
 from ui.playback.playback_window import PlaybackWindow
@@ -91,3 +93,31 @@ def test_a_click_seeks_every_camera_and_they_show_the_new_time(
     )
     window.speed_box.setCurrentIndex(window.speed_box.findData(8))
     qtbot.waitUntil(lambda: all(s.speed == 8 for s in fake.sessions.values()), timeout=10_000)
+
+
+def test_opened_for_a_case_it_saves_a_clip_of_each_camera_as_evidence(
+    qtbot: QtBot, fake: FakeWvpPlayback, district_store: Store
+) -> None:
+    [(case_id,)] = district_store.execute_raw("SELECT MIN(id) FROM cases")
+    service = services_for(district_store).video_evidence
+    runner = BackgroundRunner()
+    playback = WvpPlayback(WvpCatalog(fake.url))
+    window = PlaybackWindow(
+        playback, CAMERAS, START, START + timedelta(hours=1), runner, evidence=(service, int(case_id))
+    )
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        assert window.save_button.isVisible()
+        qtbot.waitUntil(lambda: len(window.streams) == 2, timeout=20_000)
+        window.save_clip(seconds=1)
+        qtbot.waitUntil(lambda: bool(window.last_saved), timeout=30_000)
+        clips = service.clips(int(case_id))
+        assert [(c.camera_code, c.camera_name) for c in clips] == [(c.channel_id, c.name) for c in CAMERAS]
+        assert all(len(c.sha256) == 64 and c.size > 0 for c in clips)
+        assert clips[0].sha256[:12] in window.status.text()
+    finally:
+        window.close()
+        for tile in window.tiles:
+            tile.session.backend.settle()
+        runner.shutdown()

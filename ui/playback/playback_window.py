@@ -18,6 +18,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from commandcenter.catalog.clip_export import record_clip
 from commandcenter.catalog.playback_clock import PlaybackClock
 from commandcenter.catalog.wvp_playback import (
     SPEEDS,
@@ -26,12 +27,15 @@ from commandcenter.catalog.wvp_playback import (
     RecordRange,
     WvpPlayback,
 )
+from commandcenter.domain.video_evidence import VideoEvidence
+from commandcenter.services.case_video_evidence import CaseVideoEvidence
 from commandcenter.video.vlc_backend import LibVlcPlayer
 from ui.background import BackgroundRunner
 from ui.playback.record_timeline import RecordTimeline
 from ui.video.qt_video_tile import QtVideoTile
 
 TICK_MS = 200
+CLIP_S = 10.0  # seconds of each camera saved to a case
 FRAME_S = 0.04  # one picture at 25 fps, the usual GB/T 28181 camera rate
 
 
@@ -44,12 +48,17 @@ class PlaybackWindow(QWidget):
         end: datetime,
         runner: BackgroundRunner,
         parent: QWidget | None = None,
+        *,
+        evidence: tuple[CaseVideoEvidence, int] | None = None,
     ) -> None:
+        """``evidence``: the case service and the case whose clips this window may save (opened from
+        a case), else None (no save button)."""
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("playbackWindow")
         self.setWindowTitle(self.tr("Recorded video"))
         self._playback, self._cameras, self._runner = playback, cameras, runner
         self.streams: list[PlaybackStream] = []
+        self.last_saved: list[VideoEvidence] = []
         self.clock = PlaybackClock(start)
         self.tiles = [QtVideoTile(self) for _ in cameras]
         self.timeline = RecordTimeline(start, end, self)
@@ -68,6 +77,11 @@ class PlaybackWindow(QWidget):
         self.speed_box.currentIndexChanged.connect(
             lambda _i: self.set_speed(float(self.speed_box.currentData()))
         )
+        self._evidence = evidence
+        self.save_button = QPushButton(self.tr("Save clip to case"), self)
+        self.save_button.setObjectName("playbackSaveClip")
+        self.save_button.setVisible(evidence is not None)
+        self.save_button.clicked.connect(self.save_clip)
         self.time_label = QLabel(self)
         self.time_label.setObjectName("playbackTime")
         self.status = QLabel(self.tr("Looking for recordings…"), self)
@@ -88,6 +102,7 @@ class PlaybackWindow(QWidget):
             controls.addWidget(widget)
         controls.addStretch(1)
         controls.addWidget(self.status)
+        controls.addWidget(self.save_button)
         column = QVBoxLayout(self)
         column.addLayout(grid, 1)
         column.addWidget(self.timeline)
@@ -164,6 +179,40 @@ class PlaybackWindow(QWidget):
             if isinstance(tile.player, LibVlcPlayer):
                 tile.player.step()
         self.clock.seek(self.clock.position() + timedelta(seconds=FRAME_S))
+
+    def save_clip(self, seconds: float = CLIP_S) -> None:
+        """``seconds`` of every camera from now on, copied from the platform's streams and attached
+        to the case with camera, recorded period and SHA-256 (audited by the service)."""
+        if self._evidence is None or not self.streams:
+            return
+        service, case_id = self._evidence
+        moment = self.clock.position().replace(microsecond=0)
+        period = (moment, moment + timedelta(seconds=seconds * self.clock.speed))
+        pairs = list(zip(self._cameras, self.streams, strict=True))
+
+        def save() -> list[VideoEvidence]:
+            return [
+                service.attach_clip(
+                    case_id, camera.channel_id, camera.name, period, record_clip(stream.url, seconds)
+                )
+                for camera, stream in pairs
+            ]
+
+        self.save_button.setEnabled(False)
+        self.status.setText(self.tr("Saving clips…"))
+        self._runner.submit(save, self._saved, self._save_failed)
+
+    def _saved(self, kept: list[VideoEvidence]) -> None:
+        self.save_button.setEnabled(True)
+        self.last_saved = kept
+        text = self.tr("Clips saved to the case: %1 (SHA-256 %2…)")
+        self.status.setText(
+            text.replace("%1", str(len(kept))).replace("%2", kept[0].sha256[:12] if kept else "")
+        )
+
+    def _save_failed(self, error: Exception) -> None:
+        self.save_button.setEnabled(True)
+        self.status.setText(self.tr("The clip could not be saved: %1").replace("%1", str(error)))
 
     def _steered(self, _result: object) -> None:
         if not self.clock.paused:
