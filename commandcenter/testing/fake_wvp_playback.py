@@ -1,6 +1,7 @@
 """A loopback stand-in for WVP's recorded-video API (``catalog/wvp_playback``), with a real stream.
 
-The replies have the shapes WVP-GB28181-pro sends (``tests/data/wvp/record_query.json`` and
+It also lists one NVR and its channels (``/api/device/query/devices``) so a ``WvpCatalog`` can stand
+on it. The replies have the shapes WVP-GB28181-pro sends (``tests/data/wvp/record_query.json`` and
 ``playback_start.json`` are recorded ones). Every channel "holds" ten-minute recordings, except in the
 minutes ``gap`` of every hour (an NVR that was off): the timeline must show that hole.
 
@@ -32,6 +33,8 @@ from commandcenter.catalog.wvp_playback import parse_wvp_time, wvp_time
 from commandcenter.streaming.clip_recipe import ffmpeg_binary
 
 FILE_MINUTES = 10
+NVR = "41010300001180000001"
+CHANNELS = {"41010300001320000001": "二七广场东口", "41010300001320000002": "德化街步行街"}
 READ_SIZE = 64 * 1024
 _FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf"
 
@@ -73,9 +76,12 @@ class FakeWvpPlayback(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
 
-    def __init__(self, gap: tuple[int, int] | None = (20, 24)) -> None:
+    def __init__(
+        self, gap: tuple[int, int] | None = (20, 24), channels: dict[str, str] | None = None
+    ) -> None:
         super().__init__(("127.0.0.1", 0), _Handler)
         self.gap = gap
+        self.channels = channels or dict(CHANNELS)  # channel id → name, all on the NVR ``NVR``
         self.sessions: dict[str, PlaybackSession] = {}
         self.calls: list[str] = []  # API paths in order, for tests
         self._ssrc = itertools.count(1_100_000_001)
@@ -110,6 +116,13 @@ class FakeWvpPlayback(ThreadingHTTPServer):
         parts = path.strip("/").split("/")
         with self._lock:
             self.calls.append(path)
+            if parts[:4] == ["api", "device", "query", "devices"]:  # the catalog: one NVR, its channels
+                if len(parts) == 4:
+                    return {"total": 1, "list": [{"deviceId": NVR, "name": "二七区录像机", "onLine": True}]}
+                listed = [
+                    {"channelId": code, "name": name, "status": 1} for code, name in self.channels.items()
+                ]
+                return {"total": len(listed), "list": listed}
             if parts[:3] == ["api", "gb_record", "query"]:
                 start, end = parse_wvp_time(query["startTime"]), parse_wvp_time(query["endTime"])
                 records = [
@@ -250,8 +263,10 @@ class _Handler(BaseHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def running_fake_wvp_playback(gap: tuple[int, int] | None = (20, 24)) -> Iterator[FakeWvpPlayback]:
-    server = FakeWvpPlayback(gap)
+def running_fake_wvp_playback(
+    gap: tuple[int, int] | None = (20, 24), channels: dict[str, str] | None = None
+) -> Iterator[FakeWvpPlayback]:
+    server = FakeWvpPlayback(gap, channels)
     thread = threading.Thread(target=server.serve_forever, name="fake wvp playback", daemon=True)
     thread.start()
     try:

@@ -20,6 +20,7 @@ from commandcenter.persistence.store import Store
 from commandcenter.testing.accounts import services_for
 from commandcenter.testing.fake_wvp_playback import FakeWvpPlayback, running_fake_wvp_playback
 from ui.background import BackgroundRunner
+from ui.cameras.qt_camera_tree import QtCameraTree
 from ui.playback.playback_window import PlaybackWindow
 
 pytestmark = [pytest.mark.vlc, pytest.mark.skipif(shutil.which("ffmpeg") is None, reason="needs ffmpeg")]
@@ -120,4 +121,29 @@ def test_opened_for_a_case_it_saves_a_clip_of_each_camera_as_evidence(
         window.close()
         for tile in window.tiles:
             tile.session.backend.settle()
+        runner.shutdown()
+
+
+def test_the_camera_trees_recorded_video_plays_the_selected_platform_cameras(
+    qtbot: QtBot, fake: FakeWvpPlayback, district_store: Store
+) -> None:
+    runner = BackgroundRunner()
+    tree = QtCameraTree(
+        services_for(district_store).cameras, runner, catalog=WvpCatalog(fake.url), refresh_s=3600
+    )
+    qtbot.addWidget(tree)
+    tree.show()
+    try:
+        with qtbot.waitSignal(tree.loaded, timeout=30_000):
+            tree.start()
+        tree.open_playback(tree.cameras)
+        qtbot.waitUntil(lambda: bool(tree.findChildren(PlaybackWindow)), timeout=20_000)
+        [window] = tree.findChildren(PlaybackWindow)
+        qtbot.waitUntil(lambda: len(window.timeline.rows) == 2, timeout=20_000)
+        assert [name for name, _ranges in window.timeline.rows] == ["二七广场东口", "德化街步行街"]
+        assert {s.device_id for s in fake.sessions.values()} == {NVR}
+        window.close()
+        for tile in window.tiles:
+            tile.session.backend.settle()
+    finally:
         runner.shutdown()

@@ -34,6 +34,9 @@ SEARCH_LIMIT = 500
 REFRESH_S = 60.0  # online states and new cameras: a camera list is not a live feed
 
 
+MAX_PLAYBACK_CAMERAS = 9  # played in step in one window (3×3)
+
+
 def _ignore(_result: object) -> None:
     """A background write that has nothing to report when it succeeds."""
 
@@ -214,17 +217,19 @@ class QtCameraTree(QWidget):
             self._state.favourites.discard(code)
         self._filter(self.search_box.text())
 
-    def open_playback(self, camera: CameraEntry, hours: float = 1.0) -> None:
-        """The platform's recordings of ``camera`` over the last ``hours``, in a window of its own."""
+    def open_playback(self, cameras: list[CameraEntry], hours: float = 1.0) -> None:
+        """The platform's recordings of ``cameras`` (played in step) over the last ``hours``, in a
+        window of its own."""
         catalog = self._catalog
-        if not isinstance(catalog, WvpCatalog):
+        if not isinstance(catalog, WvpCatalog) or not cameras:
             return
+        chosen = cameras[:MAX_PLAYBACK_CAMERAS]
 
-        def opened(device_id: str) -> None:
+        def opened(devices: list[str]) -> None:
             end = district_clock().now().replace(microsecond=0)
-            cameras = [PlaybackCamera(device_id, camera.code, camera.name)]
+            played = [PlaybackCamera(d, c.code, c.name) for d, c in zip(devices, chosen, strict=True)]
             window = PlaybackWindow(
-                WvpPlayback(catalog), cameras, end - timedelta(hours=hours), end, self._runner, self
+                WvpPlayback(catalog), played, end - timedelta(hours=hours), end, self._runner, self
             )
             window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             window.resize(960, 640)
@@ -233,7 +238,13 @@ class QtCameraTree(QWidget):
         def failed(error: Exception) -> None:
             self.status.setText(self.tr("Recorded video could not be opened: %1").replace("%1", str(error)))
 
-        self._runner.submit(lambda: catalog.device_for(camera.code), opened, failed)
+        self._runner.submit(lambda: [catalog.device_for(c.code) for c in chosen], opened, failed)
+
+    def _selected_cameras(self, clicked: CameraEntry) -> list[CameraEntry]:
+        """The selected cameras when ``clicked`` is one of them, else ``clicked`` alone."""
+        selected = [self.model.item(index) for index in self.view.selectionModel().selectedIndexes()]
+        cameras = [item for item in selected if isinstance(item, CameraEntry)]
+        return cameras if clicked in cameras else [clicked]
 
     def _context_menu(self, position: QPoint) -> None:
         item = self.model.item(self.view.indexAt(position))
@@ -245,5 +256,7 @@ class QtCameraTree(QWidget):
         menu.addAction(text, lambda: self.set_favourite(item.code, not starred))
         menu.addAction(self.tr("Show on wall"), lambda: self.camera_activated.emit(item.code))
         if isinstance(self._catalog, WvpCatalog):  # a GB/T 28181 platform keeps recordings (回放)
-            menu.addAction(self.tr("Recorded video…"), lambda: self.open_playback(item))
+            menu.addAction(
+                self.tr("Recorded video…"), lambda: self.open_playback(self._selected_cameras(item))
+            )
         menu.exec(self.view.viewport().mapToGlobal(position))
