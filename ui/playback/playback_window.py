@@ -227,6 +227,8 @@ class PlaybackWindow(QWidget):
         self._ticker.stop()
         for tile in self.tiles:
             tile.stop()
+        for tile in self.tiles[:1]:  # one backend for all: players must not outlive their windows
+            tile.session.backend.settle()
         streams, self.streams = self.streams, []
         self._runner.submit(lambda: _each(streams, self._playback.stop), lambda _r: None)
         super().closeEvent(event)
