@@ -41,6 +41,7 @@ class AuditAction(StrEnum):
     CATEGORY_CHANGE = "category_change"
     CASE_FILED = "case_filed"  # a case filed by hand (an alert, a phone call)
     PHOTO_ATTACHED = "photo_attached"  # a photo added to a case after intake (target "case:<id>")
+    VIDEO_EVIDENCE = "video_evidence"  # a recorded-video clip attached to a case (camera, period, SHA-256)
     ACCESS_DENIED = "access_denied"
     DISTRICT_IMPORT = "district_import"  # base data stored from a delivery of files
     DISTRICT_EDIT = "district_edit"  # one record of base data changed by hand (target "<kind>:<id>")

@@ -23,9 +23,11 @@ from commandcenter.geo.datum import Datum, to_wgs84
 
 GB_KIND = "GB28181"
 PAGE_SIZE = 200
-# The order in which a play reply's URLs are preferred: libVLC plays HTTP-FLV and TS well, and
-# both pass firewalls that RTSP does not.
-URL_PREFERENCE = ("flv", "ts", "hls", "fmp4", "rtsp", "rtmp")
+# The order in which a play reply's URLs are preferred. HTTP-TS first: libVLC demuxes TS itself and
+# shows a picture at the first keyframe, whereas its only FLV demuxer is libavformat's, which analyses
+# a live FLV for 5 s (2 s with audio) before the first picture (bench/video_platform_playback.py).
+# Both pass firewalls that RTSP does not.
+URL_PREFERENCE = ("ts", "flv", "hls", "fmp4", "rtsp", "rtmp")
 
 
 class WvpCatalog:
@@ -83,6 +85,19 @@ class WvpCatalog:
         if envelope["code"] != 0:
             raise CatalogError(f"WVP {path}: code {envelope['code']}: {envelope.get('msg') or 'no message'}")
         return envelope.get("data")
+
+    def get_json(self, path: str, **query: object) -> Any:
+        """``data`` of one GET in the envelope (for the platform's other APIs: playback, PTZ, …)."""
+        return self._get(path, **query)
+
+    def device_for(self, code: str) -> str:
+        """The device (NVR) id holding channel ``code``; the platform is listed when not known yet."""
+        if code not in self._device_of:
+            self.list_cameras()
+        device_id = self._device_of.get(code)
+        if device_id is None:
+            raise CatalogError(f"no channel {code!r} on the platform {self.base_url}")
+        return device_id
 
     def _pages(self, path: str) -> list[dict[str, Any]]:
         """Every item of a paged list (``data = {"total": n, "list": [...]}``)."""

@@ -10,7 +10,11 @@ from typing import Any
 from commandcenter.persistence.accounts import models as accounts
 from commandcenter.persistence.base import Base
 from commandcenter.persistence.cameras import models as cameras
-from commandcenter.persistence.cases import desk_models as case_desk, models as cases
+from commandcenter.persistence.cases import (
+    desk_models as case_desk,
+    evidence_models as case_evidence,
+    models as cases,
+)
 from commandcenter.persistence.credit import models as credit
 from commandcenter.persistence.district import models as district
 from commandcenter.persistence.duty import models as duty
@@ -40,6 +44,7 @@ AGGREGATES = (
     *(district, units, cameras, cases, case_desk, accounts, plugins, map_tables, settings, gateway),
     credit,  # issue 16: the credit record
     platform_alarms,  # issue 18: which platform alarms became cases
+    case_evidence,  # issue 18: video clips as case evidence
 )
 metadata = Base.metadata
 

@@ -36,6 +36,7 @@ from commandcenter.services.assessment_sources import DutyPatrols, InspectionFin
 from commandcenter.services.audit_service import AuditService
 from commandcenter.services.camera_service import CameraService
 from commandcenter.services.case_service import CaseService
+from commandcenter.services.case_video_evidence import CaseVideoEvidence
 from commandcenter.services.category_service import CategoryService
 from commandcenter.services.consultation_service import ConsultationService
 from commandcenter.services.credit_service import CreditService
@@ -124,6 +125,7 @@ class Services:
             store, principal, intake=intake, audit=audit, clock=clock
         )
         self.credit = CreditService(store, principal, audit=audit, clock=clock)  # 失信联合惩戒
+        self.video_evidence = CaseVideoEvidence(store, principal, audit=audit, clock=clock)  # 回放 clips
         self.settings.saved.connect(self.live_settings.adopt)  # this workstation at once
 
     @property

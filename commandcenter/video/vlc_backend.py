@@ -12,12 +12,14 @@ event belongs to the player and carries the attempt it was playing when libVLC r
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import sys
+import threading
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from commandcenter.video.backend import EventSink, PlayerEvent
+from commandcenter.video.backend import BackendUnavailable, EventSink, PlayerEvent
 from commandcenter.video.vlc_instance import new_instance, vlc_instance
 from commandcenter.video.vlc_support import url_supported
 from commandcenter.video.vlc_worker import VlcWorker
@@ -35,6 +37,7 @@ class LibVlcPlayer:
         self._instance = instance
         self._sink = sink
         self._worker = worker
+        self._window = window  # the worker's lane: this window's calls keep their order
         self._attempt = 0
         self._media: vlc.Media | None = None
         self.native: vlc.MediaPlayer = instance.media_player_new()  # bench/ compares it with bare players
@@ -63,11 +66,16 @@ class LibVlcPlayer:
             native.set_media(media)
             native.play()
 
-        self._worker.submit(restart)
+        self._worker.submit(restart, self._window)
 
     def pause(self) -> None:
         native = self.native
-        self._worker.submit(lambda: native.set_pause(1))
+        self._worker.submit(lambda: native.set_pause(1), self._window)
+
+    def step(self) -> None:
+        """One picture further while paused (回放's frame step); libVLC pauses if it was playing."""
+        native = self.native
+        self._worker.submit(native.next_frame, self._window)
 
     def close(self) -> None:
         import vlc
@@ -81,7 +89,7 @@ class LibVlcPlayer:
             if old is not None:
                 old.release()
 
-        self._worker.submit(release)
+        self._worker.submit(release, self._window)
 
     def clock_ms(self) -> int:
         return int(self.native.get_time())
@@ -141,15 +149,35 @@ class LibVlcBackend:
     def __init__(self, args: Sequence[str] | None = None) -> None:
         self._args = list(args) if args is not None else None
         self._instance: vlc.Instance | None = None
+        self._instance_lock = threading.Lock()
+        self._warming: threading.Thread | None = None
         self._worker = VlcWorker()
 
     def supports(self, url: str) -> bool:
         return url_supported(url)
 
+    def warm_up(self) -> None:
+        """Create the libVLC instance now, on a thread of its own. Loading its ~500 plugins takes
+        0.3 s on a quiet machine and over a second on a loaded one; done by the first ``new_player``
+        on the Qt thread, every tile of the first wall view waited for it before any could start."""
+        with self._instance_lock:
+            if self._instance is not None or self._warming is not None:
+                return
+            self._warming = threading.Thread(target=self._warm, name="vlc-warm-up", daemon=True)
+            self._warming.start()
+
+    def _warm(self) -> None:
+        with contextlib.suppress(BackendUnavailable):  # new_player reports it to the tile
+            self._instance_now()
+
+    def _instance_now(self) -> vlc.Instance:
+        with self._instance_lock:
+            if self._instance is None:
+                self._instance = vlc_instance() if self._args is None else new_instance(self._args)
+            return self._instance
+
     def new_player(self, window: int, sink: EventSink) -> LibVlcPlayer:
-        if self._instance is None:
-            self._instance = vlc_instance() if self._args is None else new_instance(self._args)
-        return LibVlcPlayer(self._instance, window, sink, self._worker)
+        return LibVlcPlayer(self._instance_now(), window, sink, self._worker)
 
     def settle(self) -> None:
         self._worker.settle()

@@ -65,8 +65,9 @@ def _step_order(tiers: list[DecodeTier], index: int) -> tuple[bool, int, int]:
     return index != 0, -list(DecodeTier).index(tiers[index]), index
 
 
-def decode_seconds(clip: Path, *, keyframes_only: bool = False, width: int = 480) -> float:
-    """CPU seconds (user) ffmpeg needs for ``SAMPLE_S`` seconds of ``clip`` on one thread."""
+def decode_seconds(clip: Path | str, *, keyframes_only: bool = False, width: int = 480) -> float:
+    """CPU seconds (user) ffmpeg needs for ``SAMPLE_S`` seconds of ``clip`` (a file, or the URL of a
+    stream the wall plays: then it takes ``SAMPLE_S`` of wall time too) on one thread."""
     command = ["ffmpeg", "-hide_banner", "-nostdin", "-benchmark", "-threads", "1"]
     if keyframes_only:
         command += ["-skip_frame", "nokey"]
@@ -88,7 +89,7 @@ def decode_seconds(clip: Path, *, keyframes_only: bool = False, width: int = 480
     return float(match.group(1))
 
 
-def measure_budget(main_clip: Path, sub_clip: Path, cores: int | None = None) -> DecodeBudget:
+def measure_budget(main_clip: Path | str, sub_clip: Path | str, cores: int | None = None) -> DecodeBudget:
     """Blocking (a few seconds of ffmpeg): run it off the Qt thread."""
     costs = {
         DecodeTier.MAIN: decode_seconds(main_clip, width=960) / SAMPLE_S,

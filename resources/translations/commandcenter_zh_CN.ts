@@ -1766,6 +1766,53 @@
     </message>
 </context>
 <context>
+    <name>PlaybackWindow</name>
+    <message>
+        <source>Recorded video</source>
+        <translation>录像回放</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Next frame</source>
+        <translation>下一帧</translation>
+    </message>
+    <message>
+        <source>Save clip to case</source>
+        <translation>保存片段到案件</translation>
+    </message>
+    <message>
+        <source>Looking for recordings…</source>
+        <translation>正在查询录像…</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>倍速</translation>
+    </message>
+    <message>
+        <source>The platform did not answer: %1</source>
+        <translation>平台无应答：%1</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Saving clips…</source>
+        <translation>正在保存片段…</translation>
+    </message>
+    <message>
+        <source>Clips saved to the case: %1 (SHA-256 %2…)</source>
+        <translation>片段已保存到案件：%1 段（SHA-256 %2…）</translation>
+    </message>
+    <message>
+        <source>The clip could not be saved: %1</source>
+        <translation>片段未能保存：%1</translation>
+    </message>
+</context>
+<context>
     <name>PtzPad</name>
     <message>
         <source>Stop</source>
@@ -2107,6 +2154,10 @@
         <translation>收藏保存失败：%1</translation>
     </message>
     <message>
+        <source>Recorded video could not be opened: %1</source>
+        <translation>无法打开录像回放：%1</translation>
+    </message>
+    <message>
         <source>Remove from favourites</source>
         <translation>取消收藏</translation>
     </message>
@@ -2117,6 +2168,10 @@
     <message>
         <source>Show on wall</source>
         <translation>上墙显示</translation>
+    </message>
+    <message>
+        <source>Recorded video…</source>
+        <translation>录像回放…</translation>
     </message>
 </context>
 <context>

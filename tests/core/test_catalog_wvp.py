@@ -137,9 +137,10 @@ def test_gcj02_positions_are_converted_to_wgs84(wvp: FakeWvp) -> None:
     assert 0.0005 < camera.lat - 34.7352 < 0.003
 
 
-def test_play_returns_the_media_servers_flv_url_and_sends_the_token(wvp: FakeWvp) -> None:
+def test_play_returns_the_media_servers_ts_url_and_sends_the_token(wvp: FakeWvp) -> None:
     urls = WvpCatalog(wvp.url, token="secret-token").stream_urls(CHANNEL)
-    assert urls.main == f"http://127.0.0.1:8080/rtp/{NVR}_{CHANNEL}.live.flv"
+    # TS before FLV: libVLC's FLV demuxer (libavformat) analyses a live FLV for seconds first
+    assert urls.main == f"http://127.0.0.1:8080/rtp/{NVR}_{CHANNEL}.live.ts"
     assert set(wvp.tokens) == {"secret-token"}
 
 

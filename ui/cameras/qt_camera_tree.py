@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
+from datetime import timedelta
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QMenu, QTreeView, QVBoxLayout, QWidget
@@ -17,16 +18,23 @@ from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QMenu, QTree
 from commandcenter.catalog.grouping import build_tree
 from commandcenter.catalog.snapshot import CatalogSnapshot, refreshed
 from commandcenter.catalog.source import CameraCatalog
+from commandcenter.catalog.wvp import WvpCatalog
+from commandcenter.catalog.wvp_playback import PlaybackCamera, WvpPlayback
+from commandcenter.district_time import district_clock
 from commandcenter.domain.cameras import CameraEntry, CameraFeed, StreamUrls
 from commandcenter.services.camera_service import CameraService
 from commandcenter.services.errors import DatabaseUnavailable
 from ui.background import BackgroundPoll, BackgroundRunner
 from ui.cameras.camera_tree_model import CameraTreeModel
 from ui.cameras.tree_expansion import expand_paths, expanded_paths
+from ui.playback.playback_window import PlaybackWindow
 
 log = logging.getLogger(__name__)
 SEARCH_LIMIT = 500
 REFRESH_S = 60.0  # online states and new cameras: a camera list is not a live feed
+
+
+MAX_PLAYBACK_CAMERAS = 9  # played in step in one window (3×3)
 
 
 def _ignore(_result: object) -> None:
@@ -209,6 +217,35 @@ class QtCameraTree(QWidget):
             self._state.favourites.discard(code)
         self._filter(self.search_box.text())
 
+    def open_playback(self, cameras: list[CameraEntry], hours: float = 1.0) -> None:
+        """The platform's recordings of ``cameras`` (played in step) over the last ``hours``, in a
+        window of its own."""
+        catalog = self._catalog
+        if not isinstance(catalog, WvpCatalog) or not cameras:
+            return
+        chosen = cameras[:MAX_PLAYBACK_CAMERAS]
+
+        def opened(devices: list[str]) -> None:
+            end = district_clock().now().replace(microsecond=0)
+            played = [PlaybackCamera(d, c.code, c.name) for d, c in zip(devices, chosen, strict=True)]
+            window = PlaybackWindow(
+                WvpPlayback(catalog), played, end - timedelta(hours=hours), end, self._runner, self
+            )
+            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            window.resize(960, 640)
+            window.show()
+
+        def failed(error: Exception) -> None:
+            self.status.setText(self.tr("Recorded video could not be opened: %1").replace("%1", str(error)))
+
+        self._runner.submit(lambda: [catalog.device_for(c.code) for c in chosen], opened, failed)
+
+    def _selected_cameras(self, clicked: CameraEntry) -> list[CameraEntry]:
+        """The selected cameras when ``clicked`` is one of them, else ``clicked`` alone."""
+        selected = [self.model.item(index) for index in self.view.selectionModel().selectedIndexes()]
+        cameras = [item for item in selected if isinstance(item, CameraEntry)]
+        return cameras if clicked in cameras else [clicked]
+
     def _context_menu(self, position: QPoint) -> None:
         item = self.model.item(self.view.indexAt(position))
         if not isinstance(item, CameraEntry):
@@ -218,4 +255,8 @@ class QtCameraTree(QWidget):
         text = self.tr("Remove from favourites") if starred else self.tr("Add to favourites")
         menu.addAction(text, lambda: self.set_favourite(item.code, not starred))
         menu.addAction(self.tr("Show on wall"), lambda: self.camera_activated.emit(item.code))
+        if isinstance(self._catalog, WvpCatalog):  # a GB/T 28181 platform keeps recordings (回放)
+            menu.addAction(
+                self.tr("Recorded video…"), lambda: self.open_playback(self._selected_cameras(item))
+            )
         menu.exec(self.view.viewport().mapToGlobal(position))

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
 
 from commandcenter import paths
 from commandcenter.domain.cameras import CameraFeed
+from commandcenter.video.vlc_backend import default_backend
 from commandcenter.wall.decode_budget import DecodeBudget
 from commandcenter.wall.layouts import Layout, layout_by_name
 from commandcenter.wall.slots import WallSlots
@@ -49,6 +50,7 @@ class QtVideoWall(QWidget):
         self.setObjectName("videoWall")
         self.setStyleSheet(f"#videoWall {{ background: {WINDOW}; }}")
         self.setAutoFillBackground(True)
+        default_backend().warm_up()  # libVLC loads its plugins off the Qt thread, before the first view
         self._slots = WallSlots()
         self._tiles: list[QtVideoTile | None] = []  # parallel to the slots
         self._maximised: int | None = None
@@ -273,8 +275,10 @@ class QtVideoWall(QWidget):
 
     def measure_budget(self, runner: BackgroundRunner) -> bool:
         """Measure this workstation's decode budget off the Qt thread with the demo clips (when they
-        exist), then apply it; False when there is nothing to measure with."""
-        return self._streams.measure(runner, self.set_budget)
+        exist, else with the streams of a camera on the wall), then apply it; False when there is
+        nothing to measure with."""
+        playing = next((tile.feed for tile in self._tiles if tile is not None and tile.feed.has_video), None)
+        return self._streams.measure(runner, self.set_budget, playing)
 
     def _retier(self, force: bool = False) -> None:
         cells = len(self._slots.layout)

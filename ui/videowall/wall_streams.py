@@ -12,6 +12,7 @@ from __future__ import annotations
 import shutil
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 from commandcenter import paths
 from commandcenter.domain.cameras import CameraFeed, StreamTier
@@ -60,12 +61,26 @@ class WallStreams:
             return
         tile.play_feed(feed, self._choices.setdefault(tile, TierChoice()).tier)
 
-    def measure(self, runner: BackgroundRunner, done: Callable[[DecodeBudget], None]) -> bool:
-        """Time ffmpeg on the demo clips off the Qt thread; False when there is nothing to time."""
-        clips = find_clip_sets(paths.demo_media_dir())
-        if not clips or shutil.which("ffmpeg") is None:
+    def measure(
+        self,
+        runner: BackgroundRunner,
+        done: Callable[[DecodeBudget], None],
+        playing: CameraFeed | None = None,
+    ) -> bool:
+        """Time ffmpeg on the demo clips off the Qt thread — or, without them, on the streams of
+        ``playing`` (a camera the wall shows: a platform's real streams); False when there is nothing
+        to time."""
+        if shutil.which("ffmpeg") is None:
             return False
-        main, sub = clips[0].path(StreamTier.MAIN), clips[0].path(StreamTier.SUB)
+        clips = find_clip_sets(paths.demo_media_dir())
+        main: Path | str
+        sub: Path | str
+        if clips:
+            main, sub = clips[0].path(StreamTier.MAIN), clips[0].path(StreamTier.SUB)
+        elif playing is not None and playing.has_video:
+            main, sub = playing.url_for(StreamTier.MAIN), playing.url_for(StreamTier.SUB)
+        else:
+            return False
         return runner.submit(lambda: measure_budget(main, sub), done)
 
     def apply(

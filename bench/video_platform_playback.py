@@ -1,0 +1,163 @@
+"""Video from a platform's media server, second half (issue 18), under Xvfb, all on loopback.
+
+- ``flv_ttff_p50_s``: HTTP-FLV (``ffmpeg -re … -f flv`` piped into the HTTP response, as ZLMediaKit
+  serves ``.live.flv``) of a demo clip; from ``tile.play`` to the tile's first picture (libVLC's video
+  output event), ``TILES`` tiles at once, ``ROUNDS`` rounds; median (must be ≤ 1.0 s).
+- ``hls_ttff_p50_s``: the same for a live HLS playlist of one-second segments written by ffmpeg
+  (must be ≤ 2.0 s).
+- ``seek_p50_s``: a playback on the fake WVP (``testing/fake_wvp_playback``): from the seek call to
+  the first picture of the stream at the new time (the API call, the player restarting on the
+  reply's preferred URL — HTTP-TS — and the fake media server starting ffmpeg there); median of
+  ``SEEKS`` (must be ≤ 1.5 s).
+Each function runs alone (it makes its display and QApplication when there is none), so the lead's
+``bench/video_platform.py`` can import them. Run alone: last line one JSON object.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import sys
+import time
+from datetime import datetime, timedelta
+
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+from startup import _ensure_display  # bench/ is the script's folder, first on sys.path
+
+from commandcenter import paths
+from commandcenter.catalog.wvp import WvpCatalog
+from commandcenter.catalog.wvp_playback import WvpPlayback
+from commandcenter.district_time import district_clock
+from commandcenter.domain.cameras import StreamTier
+from commandcenter.streaming.clips import ensure_demo_clips, find_clip_sets
+from commandcenter.testing.fake_wvp_playback import running_fake_wvp_playback
+from commandcenter.testing.flv_hls_server import FlvHlsServer, serving_flv_hls
+from ui.video.qt_video_tile import QtVideoTile
+
+TILES, ROUNDS, SEEKS = 4, 3, 6
+
+
+_XVFB: list[object] = []  # the display this module started, ended by main()
+
+
+def _app() -> QApplication:
+    if (xvfb := _ensure_display()) is not None:
+        _XVFB.append(xvfb)
+    os.environ.setdefault("QT_QPA_PLATFORM", "xcb")
+    app = QApplication.instance()
+    return app if isinstance(app, QApplication) else QApplication(sys.argv)
+
+
+def _tiles(count: int) -> list[QtVideoTile]:
+    tiles = []
+    for index in range(count):
+        tile = QtVideoTile()
+        tile.resize(480, 300)
+        tile.move(20 + (index % 4) * 490, 20 + (index // 4) * 310)
+        tile.show()
+        tiles.append(tile)
+    QTest.qWait(300)
+    return tiles
+
+
+def _close(tiles: list[QtVideoTile]) -> None:
+    for tile in tiles:
+        tile.stop()
+        tile.session.backend.settle()
+        tile.close()
+        tile.deleteLater()
+    QTest.qWait(200)
+
+
+def _first_pictures(tiles: list[QtVideoTile], urls: list[str], timeout_s: float = 30) -> list[float]:
+    """Play ``urls`` on ``tiles`` at once; the seconds until each drew its first picture."""
+    firsts: dict[int, float] = {}
+    connections = [
+        tile.first_frame.connect(lambda i=i: firsts.setdefault(i, time.monotonic() - started))
+        for i, tile in enumerate(tiles)
+    ]
+    started = time.monotonic()
+    for index, (tile, url) in enumerate(zip(tiles, urls, strict=True)):
+        tile.play(f"摄像机{index}", url)
+    deadline = time.monotonic() + timeout_s
+    while len(firsts) < len(tiles) and time.monotonic() < deadline:
+        QTest.qWait(5)
+    for tile, connection in zip(tiles, connections, strict=True):
+        tile.first_frame.disconnect(connection)
+    return list(firsts.values())
+
+
+def _clip_server(hls: bool) -> tuple[FlvHlsServer, object]:
+    ensure_demo_clips(TILES)
+    clips = {f"cam{c.index}": c.path(StreamTier.SUB) for c in find_clip_sets(paths.demo_media_dir())[:TILES]}
+    manager = serving_flv_hls(clips, hls=hls)
+    return manager.__enter__(), manager
+
+
+def _ttff_p50(kind: str) -> float:
+    _app()
+    server, manager = _clip_server(hls=kind == "hls")
+    tiles = _tiles(TILES)
+    times: list[float] = []
+    try:
+        names = sorted(server.clips)
+        for _ in range(ROUNDS):
+            urls = [server.flv_url(n) if kind == "flv" else server.hls_url(n) for n in names]
+            times += _first_pictures(tiles, urls)
+            for tile in tiles:
+                tile.stop()
+            QTest.qWait(500)
+    finally:
+        _close(tiles)
+        manager.__exit__(None, None, None)  # type: ignore[attr-defined]
+    print(f"{kind}: first picture of {len(times)} tiles: " + " ".join(f"{t:.2f}" for t in sorted(times)))
+    return statistics.median(times)
+
+
+def measure_flv_ttff_p50_s() -> float:
+    return _ttff_p50("flv")
+
+
+def measure_hls_ttff_p50_s() -> float:
+    return _ttff_p50("hls")
+
+
+def measure_seek_p50_s() -> float:
+    _app()
+    start = datetime(2026, 12, 2, 9, 0, tzinfo=district_clock().zone)
+    times: list[float] = []
+    with running_fake_wvp_playback() as fake:
+        playback = WvpPlayback(WvpCatalog(fake.url))
+        stream = playback.start(
+            "41010300001180000001", "41010300001320000001", start, start + timedelta(hours=1)
+        )
+        (tile,) = _tiles(1)
+        try:
+            _first_pictures([tile], [stream.url])
+            for index in range(SEEKS):
+                QTest.qWait(800)
+                started = time.monotonic()
+                playback.seek(stream, start + timedelta(minutes=7 * index + 5))
+                call_s = time.monotonic() - started
+                times += [call_s + first for first in _first_pictures([tile], [stream.url])]
+        finally:
+            _close([tile])
+            playback.stop(stream)
+    print("seek: first picture at the new time after " + " ".join(f"{t:.2f}" for t in times))
+    return statistics.median(times)
+
+
+def main() -> None:
+    flv, hls, seek = measure_flv_ttff_p50_s(), measure_hls_ttff_p50_s(), measure_seek_p50_s()
+    print(f"load average: {' '.join(f'{v:.2f}' for v in os.getloadavg())}")
+    print(
+        json.dumps(
+            {"flv_ttff_p50_s": round(flv, 3), "hls_ttff_p50_s": round(hls, 3), "seek_p50_s": round(seek, 3)}
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()
