@@ -4,6 +4,7 @@ configured main windows."""
 
 from __future__ import annotations
 
+import gc
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -25,6 +26,21 @@ from ui.main_window import MainWindow
 from ui.videowall.qt_wall import QtVideoWall
 
 OpenWindow = Callable[..., MainWindow]
+
+
+@pytest.fixture(autouse=True)
+def _garbage_collected_between_tests(qapp: QApplication) -> Iterator[None]:
+    """Python's cycle collector runs only between window tests, once every window of the test is
+    stopped and closed: a collection that started inside a test — while another window's workers
+    were still busy — segfaulted in Qt now and then (seen in ``apply_theme`` as the next window was
+    made, on several commits; not yet understood: noted for the next planning step)."""
+    gc.disable()
+    try:
+        yield
+    finally:
+        qapp.processEvents()  # the closed windows' deleteLater
+        gc.enable()
+        gc.collect()
 
 
 @pytest.fixture(scope="session")
