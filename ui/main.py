@@ -21,6 +21,7 @@ from commandcenter.accounts.principal import Principal
 from commandcenter.commands.database import announce, command_database_url, may_replace, open_store
 from commandcenter.config import Settings, config_path
 from commandcenter.exit_codes import EXIT_NOT_CONFIRMED
+from commandcenter.self_command import run_hidden_module
 from commandcenter.services.errors import DatabaseUnavailable
 from commandcenter.services.workspace import Workspace
 
@@ -28,6 +29,8 @@ _PROCESS_STARTED = time.perf_counter()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if run_hidden_module(sys.argv[1:] if argv is None else argv):  # a frozen build's child process
+        return 0
     return cli.main(argv, gui_runner=run_gui_command, fatal_dialog=show_fatal_dialog)
 
 
