@@ -43,7 +43,7 @@ def run_gui_command(args: argparse.Namespace, settings: Settings) -> int:
     from ui.setup.first_run import fresh_seat, wizard_offered
 
     url = command_database_url("gui", args.url, settings)
-    offered = wizard_offered(args.url, args.quit_after_ready)
+    offered = wizard_offered(args.url, args.quit_after_ready or args.quit_after_playing)
     if offered and fresh_seat(settings):
         return _set_up(args, settings)
     try:
@@ -130,13 +130,14 @@ def _open_window(
         probe=lambda url: probe_stream(url, timeout=1.0).ok,
         title_suffix=title_suffix,
         quit_after_ready=args.quit_after_ready,
+        quit_after_playing=args.quit_after_playing,
         on_ready=report_ready,
         safe_mode=getattr(args, "safe_mode", False),
         # issue 7: `gui` asks for a login; the demo and scripted starts sign in as the duty operator
         sign_in=SignIn(
             settings,
             workspace,
-            interactive=args.command != "demo" and not args.quit_after_ready,
+            interactive=args.command != "demo" and not (args.quit_after_ready or args.quit_after_playing),
             signed_in=signed_in,
         ),
     )
