@@ -78,6 +78,22 @@ def smoke(home: Path) -> str:
     return out
 
 
+# Leaves the database one migration behind, as a version without the newest migration would have: the
+# newer package must then migrate it when it first opens it (both builds here carry the same code).
+ONE_MIGRATION_BACK = """
+import sys
+from alembic import command
+from sqlalchemy import create_engine
+from commandcenter.persistence.migrate import _alembic_config
+command.downgrade(_alembic_config(create_engine(sys.argv[1])), "-1")
+"""
+
+
+def revision(database: Path) -> str:
+    with sqlite3.connect(database) as connection:
+        return str(connection.execute("SELECT version_num FROM alembic_version").fetchone()[0])
+
+
 def table_counts(database: Path) -> dict[str, int]:
     with sqlite3.connect(database) as connection:
         names = [row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")]
@@ -101,19 +117,25 @@ def test_an_upgrade_keeps_the_data(debs: dict[str, Path], tmp_path: Path) -> Non
             "INSERT INTO plugin_enablement (plugin_id, scope, target, enabled, updated_at, updated_by)"
             " VALUES ('sample', 'workstation', 'bench', 0, '2026-12-01 08:00:00', 'admin')"
         )
+    head = revision(database)
+    run(PREFIX / "bin" / "python", "-c", ONE_MIGRATION_BACK, url, env=app_env(tmp_path))
+    assert revision(database) != head
     before = table_counts(database)
 
     install(debs["newer"])
     assert installed_version() == __version__
-    assert table_counts(database) == before
+    assert table_counts(database) == before  # nothing opened it yet: the package touched no data
     with sqlite3.connect(database) as connection:
         assert connection.execute("SELECT layout FROM saved_views WHERE name = '早高峰'").fetchone() == (
             "2x2",
         )
-    check = run(INSTALLED, "db", "check", "--url", url, env=app_env(tmp_path))
-    assert check.strip()
-    shown = run(INSTALLED, "settings", "show", "--url", url, env=app_env(tmp_path))
+    shown = run(INSTALLED, "settings", "show", "--url", url, env=app_env(tmp_path))  # opening migrates
     assert '"ack_timeout_minutes": 45' in shown
+    assert revision(database) == head
+    after = table_counts(database)
+    assert {name: after[name] for name in before if name != "alembic_version"} == {
+        name: count for name, count in before.items() if name != "alembic_version"
+    }
 
 
 def test_a_downgrade_is_refused_with_one_clear_line(debs: dict[str, Path]) -> None:

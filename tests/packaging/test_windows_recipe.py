@@ -81,7 +81,7 @@ def test_the_runtime_hook_points_python_vlc_at_the_bundled_libvlc(tmp_path: Path
     environ: dict[str, str] = {}
     fake_os = types.SimpleNamespace(path=__import__("os").path, environ=environ)
     source = (WINDOWS / "vlc_runtime_hook.py").read_text(encoding="utf-8")
-    source = source.replace("import os\nimport sys\n", "")
+    source = source.replace("import glob\nimport os\nimport sys\n", "")
     exec(compile(source, "vlc_runtime_hook.py", "exec"), {"os": fake_os, "sys": fake_sys})
     assert environ["PYTHON_VLC_LIB_PATH"] == str(tmp_path / "libvlc.dll")
     assert environ["VLC_PLUGIN_PATH"] == str(tmp_path / "plugins")
