@@ -136,6 +136,7 @@ def _add_yes(parser: argparse.ArgumentParser) -> None:
 def _add_gui_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", choices=["zh_CN", "en"], help="UI language (default zh_CN)")
     parser.add_argument("--quit-after-ready", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--quit-after-playing", action="store_true", help=argparse.SUPPRESS)  # smoke test
     parser.add_argument(
         "--safe-mode",
         action="store_true",

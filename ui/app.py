@@ -21,6 +21,7 @@ from commandcenter.domain.cameras import CameraFeed
 from commandcenter.services.workspace import Workspace
 from resources import resource_path
 from ui.main_window import MainWindow
+from ui.smoke_exit import quit_when_a_tile_plays
 from ui.theme import apply_font, apply_theme
 
 log = logging.getLogger(__name__)
@@ -99,6 +100,7 @@ def run_gui(
     probe: Callable[[str], bool] | None,
     title_suffix: str = "",
     quit_after_ready: bool = False,
+    quit_after_playing: bool = False,
     on_ready: Callable[[], None] | None = None,
     sign_in: Callable[[QApplication], bool] | None = None,
     safe_mode: bool = False,
@@ -129,7 +131,9 @@ def run_gui(
             if on_ready is not None:
                 on_ready()
         finally:  # a failing callback must not leave a --quit-after-ready run hanging
-            if quit_after_ready:
+            if quit_after_playing:  # the package's smoke test: one tile must play first
+                quit_when_a_tile_plays(window.wall, app.exit)
+            elif quit_after_ready:
                 QTimer.singleShot(0, lambda: app.exit(0))
 
     window.ready.connect(ready)

@@ -21,6 +21,7 @@ from commandcenter.accounts.principal import Principal
 from commandcenter.commands.database import announce, command_database_url, may_replace, open_store
 from commandcenter.config import Settings, config_path
 from commandcenter.exit_codes import EXIT_NOT_CONFIRMED
+from commandcenter.self_command import run_hidden_module
 from commandcenter.services.errors import DatabaseUnavailable
 from commandcenter.services.workspace import Workspace
 
@@ -28,6 +29,8 @@ _PROCESS_STARTED = time.perf_counter()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if run_hidden_module(sys.argv[1:] if argv is None else argv):  # a frozen build's child process
+        return 0
     return cli.main(argv, gui_runner=run_gui_command, fatal_dialog=show_fatal_dialog)
 
 
@@ -40,7 +43,7 @@ def run_gui_command(args: argparse.Namespace, settings: Settings) -> int:
     from ui.setup.first_run import fresh_seat, wizard_offered
 
     url = command_database_url("gui", args.url, settings)
-    offered = wizard_offered(args.url, args.quit_after_ready)
+    offered = wizard_offered(args.url, args.quit_after_ready or args.quit_after_playing)
     if offered and fresh_seat(settings):
         return _set_up(args, settings)
     try:
@@ -127,13 +130,14 @@ def _open_window(
         probe=lambda url: probe_stream(url, timeout=1.0).ok,
         title_suffix=title_suffix,
         quit_after_ready=args.quit_after_ready,
+        quit_after_playing=args.quit_after_playing,
         on_ready=report_ready,
         safe_mode=getattr(args, "safe_mode", False),
         # issue 7: `gui` asks for a login; the demo and scripted starts sign in as the duty operator
         sign_in=SignIn(
             settings,
             workspace,
-            interactive=args.command != "demo" and not args.quit_after_ready,
+            interactive=args.command != "demo" and not (args.quit_after_ready or args.quit_after_playing),
             signed_in=signed_in,
         ),
     )

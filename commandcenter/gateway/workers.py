@@ -26,6 +26,8 @@ import signal
 import sys
 from collections.abc import Mapping, Sequence
 
+from commandcenter.self_command import self_command
+
 log = logging.getLogger(__name__)
 
 RESTART_DELAY_S = 1.0
@@ -50,7 +52,7 @@ def listener_command(index: int, workers: int, config: str | None, url: str | No
     """The command line of listener ``index``: this interpreter, the same config file and database
     URL option as the first process was given (the environment is inherited, so a URL taken from
     ``COMMANDCENTER_DB_URL`` or the config never appears in the process list)."""
-    command = [sys.executable, "-m", "commandcenter"]
+    command = self_command()
     if config:
         command += ["--config", config]
     command += ["gateway", "--workers", str(workers), "--worker-index", str(index)]

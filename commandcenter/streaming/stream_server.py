@@ -27,6 +27,7 @@ from pathlib import Path
 from commandcenter import paths
 from commandcenter.config import StreamSettings
 from commandcenter.domain.cameras import StreamTier
+from commandcenter.self_command import self_command
 from commandcenter.streaming.clips import ClipSet, find_clip_sets
 from commandcenter.streaming.demo_streams import demo_stream_url
 from commandcenter.streaming.vlm_broadcast import READY_LINE, serve_broadcasts
@@ -96,7 +97,7 @@ class DemoStreamServer:
         if not self._clips:
             raise StreamServerError(f"no demo clips in {clips_dir} (ensure_demo_clips makes them)")
         log_path = paths.data_dir() / "stream-server.log"
-        command = [sys.executable, "-m", __name__, "--host", self.host, "--port", str(self.port)]
+        command = [*self_command(__name__), "--host", self.host, "--port", str(self.port)]
         command += ["--clips", str(clips_dir), "--count", str(len(self._clips)), "--watch-stdin"]
         with log_path.open("wb") as log_file:
             self._process = subprocess.Popen(
