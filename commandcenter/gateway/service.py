@@ -103,10 +103,11 @@ class Gateway:
         """Build the intake's district index before the first report (not inside it), then put
         everything made so far out of the cycle collector's full passes (``gc.freeze``): a full
         pass over the index's objects stalled the process for tens of milliseconds at random
-        reports — the intake's p99. A database away now is fine: the first report builds it."""
+        reports — the intake's p99. A database away or a district not loaded yet is fine here: the
+        first report tries again and is answered with what it finds."""
         try:
             await asyncio.to_thread(self.intake.current)
-        except DatabaseUnavailable as error:
+        except Exception as error:  # not fatal at start: the first report meets it and answers it
             log.warning("event=intake_not_built gateway=%s reason=%s", self.name, error)
         gc.collect()
         gc.freeze()
