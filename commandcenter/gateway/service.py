@@ -98,7 +98,6 @@ class Gateway:
         finally:
             await stop_all(started, self.name)
 
-
     async def _settle_heap(self) -> None:
         """Build the intake's district index before the first report (not inside it), then put
         everything made so far out of the cycle collector's full passes (``gc.freeze``): a full
