@@ -13,8 +13,12 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
+from commandcenter.catalog.database_source import DatabaseCatalog
+from commandcenter.catalog.platform_catalog import PlatformCatalog
+from commandcenter.catalog.platform_source import PlatformSource
 from commandcenter.catalog.wvp import WvpCatalog
 from commandcenter.catalog.wvp_playback import PlaybackCamera, WvpPlayback
+from commandcenter.config import PlatformSettings
 from commandcenter.district_time import district_clock
 from commandcenter.persistence.store import Store
 from commandcenter.testing.accounts import services_for
@@ -141,6 +145,38 @@ def test_the_camera_trees_recorded_video_plays_the_selected_platform_cameras(
         [window] = tree.findChildren(PlaybackWindow)
         qtbot.waitUntil(lambda: len(window.timeline.rows) == 2, timeout=20_000)
         assert [name for name, _ranges in window.timeline.rows] == ["二七广场东口", "德化街步行街"]
+        assert {s.device_id for s in fake.sessions.values()} == {NVR}
+        window.close()
+        for tile in window.tiles:
+            tile.session.backend.settle()
+    finally:
+        runner.shutdown()
+
+
+def test_recorded_video_is_offered_for_a_configured_platforms_cameras(
+    qtbot: QtBot, fake: FakeWvpPlayback, district_store: Store
+) -> None:
+    """The desk's tree lists a configured platform beside the database (``PlatformCatalog``): its
+    channels offer 回放 and play from that platform's API; the database's own cameras do not."""
+    services = services_for(district_store)
+    source = PlatformSource(PlatformSettings("二七区平台", fake.url))
+    catalog = PlatformCatalog(DatabaseCatalog(district_store), [source])
+    runner = BackgroundRunner()
+    tree = QtCameraTree(services.cameras, runner, catalog=catalog, refresh_s=3600)
+    qtbot.addWidget(tree)
+    tree.show()
+    try:
+        with qtbot.waitSignal(tree.loaded, timeout=30_000):
+            tree.start()
+        platform_cameras = [c for c in tree.cameras if catalog.source_of(c.code) is source]
+        own = next(c for c in tree.cameras if catalog.source_of(c.code) is None)
+        assert len(platform_cameras) == 2
+        assert tree.keeps_recordings(platform_cameras[0].code)
+        assert not tree.keeps_recordings(own.code)
+        tree.open_playback([*platform_cameras, own])  # the database's camera is left out
+        qtbot.waitUntil(lambda: bool(tree.findChildren(PlaybackWindow)), timeout=20_000)
+        [window] = tree.findChildren(PlaybackWindow)
+        qtbot.waitUntil(lambda: len(window.timeline.rows) == 2, timeout=20_000)
         assert {s.device_id for s in fake.sessions.values()} == {NVR}
         window.close()
         for tile in window.tiles:

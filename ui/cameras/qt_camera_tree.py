@@ -16,8 +16,9 @@ from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QMenu, QTreeView, QVBoxLayout, QWidget
 
 from commandcenter.catalog.grouping import build_tree
+from commandcenter.catalog.platform_catalog import PlatformCatalog
 from commandcenter.catalog.snapshot import CatalogSnapshot, refreshed
-from commandcenter.catalog.source import CameraCatalog
+from commandcenter.catalog.source import CameraCatalog, CatalogError
 from commandcenter.catalog.wvp import WvpCatalog
 from commandcenter.catalog.wvp_playback import PlaybackCamera, WvpPlayback
 from commandcenter.district_time import district_clock
@@ -219,17 +220,22 @@ class QtCameraTree(QWidget):
 
     def open_playback(self, cameras: list[CameraEntry], hours: float = 1.0) -> None:
         """The platform's recordings of ``cameras`` (played in step) over the last ``hours``, in a
-        window of its own."""
-        catalog = self._catalog
-        if not isinstance(catalog, WvpCatalog) or not cameras:
+        window of its own — the cameras of the first one's platform (one platform plays in step)."""
+        if not cameras or not self.keeps_recordings(cameras[0].code):
             return
-        chosen = cameras[:MAX_PLAYBACK_CAMERAS]
+        first = self._platform_of(cameras[0].code)
+        chosen = [c for c in cameras if self._platform_of(c.code) is first][:MAX_PLAYBACK_CAMERAS]
 
-        def opened(devices: list[str]) -> None:
+        def resolve() -> tuple[WvpCatalog, list[str]]:  # worker: may sign in to the platform
+            client = self._recordings_client(chosen[0].code)
+            return client, [client.device_for(c.code) for c in chosen]
+
+        def opened(found: tuple[WvpCatalog, list[str]]) -> None:
+            client, devices = found
             end = district_clock().now().replace(microsecond=0)
             played = [PlaybackCamera(d, c.code, c.name) for d, c in zip(devices, chosen, strict=True)]
             window = PlaybackWindow(
-                WvpPlayback(catalog), played, end - timedelta(hours=hours), end, self._runner, self
+                WvpPlayback(client), played, end - timedelta(hours=hours), end, self._runner, self
             )
             window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             window.resize(960, 640)
@@ -238,7 +244,28 @@ class QtCameraTree(QWidget):
         def failed(error: Exception) -> None:
             self.status.setText(self.tr("Recorded video could not be opened: %1").replace("%1", str(error)))
 
-        self._runner.submit(lambda: [catalog.device_for(c.code) for c in chosen], opened, failed)
+        self._runner.submit(resolve, opened, failed)
+
+    def keeps_recordings(self, code: str) -> bool:
+        """Whether ``code`` is a GB/T 28181 platform's channel (a platform keeps recordings: 回放);
+        no I/O."""
+        return isinstance(self._catalog, WvpCatalog) or self._platform_of(code) is not None
+
+    def _platform_of(self, code: str) -> object | None:
+        catalog = self._catalog
+        if isinstance(catalog, WvpCatalog):
+            return catalog
+        return catalog.source_of(code) if isinstance(catalog, PlatformCatalog) else None
+
+    def _recordings_client(self, code: str) -> WvpCatalog:
+        """Worker thread: the API client of the platform that holds ``code``."""
+        catalog = self._catalog
+        if isinstance(catalog, WvpCatalog):
+            return catalog
+        source = catalog.source_of(code) if isinstance(catalog, PlatformCatalog) else None
+        if source is None:
+            raise CatalogError(f"{code}: not a platform camera")
+        return source.client()
 
     def _selected_cameras(self, clicked: CameraEntry) -> list[CameraEntry]:
         """The selected cameras when ``clicked`` is one of them, else ``clicked`` alone."""
@@ -255,7 +282,7 @@ class QtCameraTree(QWidget):
         text = self.tr("Remove from favourites") if starred else self.tr("Add to favourites")
         menu.addAction(text, lambda: self.set_favourite(item.code, not starred))
         menu.addAction(self.tr("Show on wall"), lambda: self.camera_activated.emit(item.code))
-        if isinstance(self._catalog, WvpCatalog):  # a GB/T 28181 platform keeps recordings (回放)
+        if self.keeps_recordings(item.code):  # a GB/T 28181 platform keeps recordings (回放)
             menu.addAction(
                 self.tr("Recorded video…"), lambda: self.open_playback(self._selected_cameras(item))
             )
