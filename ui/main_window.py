@@ -48,6 +48,7 @@ from ui.evaluation.assessment_menu import AssessmentMenu
 from ui.inspections.inspections_menu import install_inspections
 from ui.linked_video import LinkedVideo
 from ui.map.qt_overview_map import QtOverviewMap
+from ui.playback.case_recordings import CaseRecordings, case_place
 from ui.plugins.qt_plugins import QtPlugins
 from ui.qt_header import QtHeader
 from ui.qt_kpi_strip import QtKpiStrip
@@ -139,6 +140,7 @@ class MainWindow(QMainWindow):
         self.wall_views = WallViewsMenu(services.cameras, self.runner, self.wall)  # 视图 on the wall toolbar
         self.wall_tours = WallTourMenu(self.wall, self.camera_tree)  # 轮巡 over the tree's selection
         self.linked_video = LinkedVideo(services.cameras, self.runner, self.wall, self)
+        self.case_recordings = CaseRecordings(self.camera_tree, services.video_evidence)
         self.map.camera_clicked.connect(self.camera_tree.request_feed)
         self.map.case_clicked.connect(self.open_case)
         self.map.nearest_cameras_requested.connect(self.linked_video.show_around)
@@ -353,6 +355,7 @@ class MainWindow(QMainWindow):
         detail.nearest_cameras_requested.connect(self.linked_video.show_around)
         self.assessment_menu.offer_in_detail(detail)  # 提请协商
         self.credit.offer(detail, lambda: detail.detail.case.number if detail.detail else None)  # 记录失信…
+        self.case_recordings.offer(detail, lambda: case_place(detail.detail))  # 录像回放 (platforms)
         detail.show()
         return detail
 

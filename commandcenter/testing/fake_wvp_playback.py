@@ -120,7 +120,8 @@ class FakeWvpPlayback(ThreadingHTTPServer):
                 if len(parts) == 4:
                     return {"total": 1, "list": [{"deviceId": NVR, "name": "二七区录像机", "onLine": True}]}
                 listed = [
-                    {"channelId": code, "name": name, "status": 1} for code, name in self.channels.items()
+                    {"channelId": code, "name": name, "status": 1} | _place(number)
+                    for number, (code, name) in enumerate(self.channels.items())
                 ]
                 return {"total": len(listed), "list": listed}
             if parts[:3] == ["api", "gb_record", "query"]:
@@ -274,3 +275,11 @@ def running_fake_wvp_playback(
     finally:
         server.stop()
         thread.join(timeout=5)
+
+
+PLACE = (113.6654, 34.7466)  # 二七广场: the channels stand 100 m apart eastwards from here
+
+
+def _place(number: int) -> dict[str, float]:
+    """A channel's position as WVP lists it (WGS-84 here)."""
+    return {"longitude": PLACE[0] + 0.0011 * number, "latitude": PLACE[1]}

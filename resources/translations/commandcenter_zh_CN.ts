@@ -361,6 +361,13 @@
     </message>
 </context>
 <context>
+    <name>CaseRecordings</name>
+    <message>
+        <source>Recorded video</source>
+        <translation>录像回放</translation>
+    </message>
+</context>
+<context>
     <name>CaseTableModel</name>
     <message>
         <source>%1 h %2 min</source>

@@ -22,9 +22,10 @@ from commandcenter.config import PlatformSettings
 from commandcenter.district_time import district_clock
 from commandcenter.persistence.store import Store
 from commandcenter.testing.accounts import services_for
-from commandcenter.testing.fake_wvp_playback import FakeWvpPlayback, running_fake_wvp_playback
+from commandcenter.testing.fake_wvp_playback import PLACE, FakeWvpPlayback, running_fake_wvp_playback
 from ui.background import BackgroundRunner
 from ui.cameras.qt_camera_tree import QtCameraTree
+from ui.playback.case_recordings import MARGIN, CaseRecordings, nearest_recorded
 from ui.playback.playback_window import PlaybackWindow
 
 pytestmark = [pytest.mark.vlc, pytest.mark.skipif(shutil.which("ffmpeg") is None, reason="needs ffmpeg")]
@@ -178,6 +179,38 @@ def test_recorded_video_is_offered_for_a_configured_platforms_cameras(
         [window] = tree.findChildren(PlaybackWindow)
         qtbot.waitUntil(lambda: len(window.timeline.rows) == 2, timeout=20_000)
         assert {s.device_id for s in fake.sessions.values()} == {NVR}
+        window.close()
+        for tile in window.tiles:
+            tile.session.backend.settle()
+    finally:
+        runner.shutdown()
+
+
+def test_a_cases_recorded_video_plays_the_platform_cameras_nearest_it_around_its_report(
+    qtbot: QtBot, fake: FakeWvpPlayback, district_store: Store
+) -> None:
+    """From a case detail (录像回放): the platform cameras near the case's place, over its report
+    time ± 10 minutes, in a window that may save clips to that case."""
+    services = services_for(district_store)
+    source = PlatformSource(PlatformSettings("二七区平台", fake.url))
+    runner = BackgroundRunner()
+    tree = QtCameraTree(
+        services.cameras, runner, catalog=PlatformCatalog(DatabaseCatalog(district_store), [source])
+    )
+    qtbot.addWidget(tree)
+    recordings = CaseRecordings(tree, services.video_evidence)
+    try:
+        with qtbot.waitSignal(tree.loaded, timeout=30_000):
+            tree.start()
+        lon, lat = PLACE
+        assert nearest_recorded(tree, lon + 0.05, lat) == []  # 4.6 km away: none sees it
+        reported = district_clock().now().replace(microsecond=0) - timedelta(hours=2)
+        played = recordings.open((7, lon, lat, reported))
+        assert [camera.name for camera in played] == ["二七广场东口", "德化街步行街"]  # nearest first
+        qtbot.waitUntil(lambda: bool(tree.findChildren(PlaybackWindow)), timeout=20_000)
+        [window] = tree.findChildren(PlaybackWindow)
+        assert window.save_button.isVisibleTo(window)  # clips go to case 7
+        assert (window.timeline.start, window.timeline.end) == (reported - MARGIN, reported + MARGIN)
         window.close()
         for tile in window.tiles:
             tile.session.backend.settle()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QMenu, QTreeView, QVBoxLayout, QWidget
@@ -24,6 +24,7 @@ from commandcenter.catalog.wvp_playback import PlaybackCamera, WvpPlayback
 from commandcenter.district_time import district_clock
 from commandcenter.domain.cameras import CameraEntry, CameraFeed, StreamUrls
 from commandcenter.services.camera_service import CameraService
+from commandcenter.services.case_video_evidence import CaseVideoEvidence
 from commandcenter.services.errors import DatabaseUnavailable
 from ui.background import BackgroundPoll, BackgroundRunner
 from ui.cameras.camera_tree_model import CameraTreeModel
@@ -218,9 +219,17 @@ class QtCameraTree(QWidget):
             self._state.favourites.discard(code)
         self._filter(self.search_box.text())
 
-    def open_playback(self, cameras: list[CameraEntry], hours: float = 1.0) -> None:
-        """The platform's recordings of ``cameras`` (played in step) over the last ``hours``, in a
-        window of its own — the cameras of the first one's platform (one platform plays in step)."""
+    def open_playback(
+        self,
+        cameras: list[CameraEntry],
+        hours: float = 1.0,
+        *,
+        period: tuple[datetime, datetime] | None = None,
+        evidence: tuple[CaseVideoEvidence, int] | None = None,
+    ) -> None:
+        """The platform's recordings of ``cameras`` (played in step) over ``period`` (default: the
+        last ``hours``), in a window of its own — the cameras of the first one's platform (one
+        platform plays in step); ``evidence``: the case its clips may be saved to."""
         if not cameras or not self.keeps_recordings(cameras[0].code):
             return
         first = self._platform_of(cameras[0].code)
@@ -233,9 +242,10 @@ class QtCameraTree(QWidget):
         def opened(found: tuple[WvpCatalog, list[str]]) -> None:
             client, devices = found
             end = district_clock().now().replace(microsecond=0)
+            start, end = period or (end - timedelta(hours=hours), end)
             played = [PlaybackCamera(d, c.code, c.name) for d, c in zip(devices, chosen, strict=True)]
             window = PlaybackWindow(
-                WvpPlayback(client), played, end - timedelta(hours=hours), end, self._runner, self
+                WvpPlayback(client), played, start, end, self._runner, self, evidence=evidence
             )
             window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             window.resize(960, 640)
