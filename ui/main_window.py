@@ -52,6 +52,7 @@ from ui.plugins.qt_plugins import QtPlugins
 from ui.qt_header import QtHeader
 from ui.qt_kpi_strip import QtKpiStrip
 from ui.qt_status_bar import QtStatusBar
+from ui.reports.reports_menu import ReportsMenu
 from ui.settings.qt_settings_dialog import QtSettingsDialog, offered as settings_offered
 from ui.tracks.qt_alert_list import QtAlertList
 from ui.tracks.qt_track_playback import QtTrackPlayback
@@ -246,6 +247,7 @@ class MainWindow(QMainWindow):
         self.assessment_menu.install(self.menu_bar)
         self.inspections = install_inspections(self.services, self.runner, self.menu_bar, self)  # 考核 ▸ 督查
         self.credit = CreditEntry(self.services, self.runner, self).install(self.menu_bar)  # 考核 ▸ 失信名单
+        self.reports = ReportsMenu(self.services, self.runner, self).install(self.menu_bar)  # 考核 ▸ 报表
         view = self.menu_bar.addMenu(self.tr("View"))
         for dock in (self.map_dock, self.case_dock, self.track_dock, self.alert_dock, self.camera_dock):
             view.addAction(dock.toggleViewAction())
