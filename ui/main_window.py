@@ -29,6 +29,7 @@ from commandcenter.services.hub import Services
 from ui.admin.qt_users_audit_dialog import QtUsersAuditDialog, offered as users_audit_offered
 from ui.auth.role_words import role_name
 from ui.background import BackgroundRunner
+from ui.briefing.briefing_entry import BriefingEntry
 from ui.calendar_warning import install_calendar_warning
 from ui.cameras.qt_camera_placement import CameraPlacement
 from ui.cameras.qt_camera_tree import QtCameraTree
@@ -257,6 +258,7 @@ class MainWindow(QMainWindow):
         full_screen.setShortcut(QKeySequence(Qt.Key.Key_F11))
         full_screen.toggled.connect(self.set_full_screen)
         self.addAction(full_screen)  # F11 works even when the menu bar is hidden
+        self.briefing = BriefingEntry(self.services, self.runner, self).install(view)  # 领导观摩
         self.plugins.install_menu(self.menu_bar.addMenu(self.tr("Plugins")))
         return full_screen
 

@@ -33,10 +33,10 @@ from commandcenter.services.report_service import ReportService
 from ui.background import BackgroundRunner
 
 KIND_WORDS = {
-    ReportKind.WEEKLY: QT_TRANSLATE_NOOP("QtReportDialog", "Weekly bulletin"),
-    ReportKind.MONTHLY: QT_TRANSLATE_NOOP("QtReportDialog", "Monthly assessment"),
-    ReportKind.ANNUAL: QT_TRANSLATE_NOOP("QtReportDialog", "Annual evaluation"),
-    ReportKind.DAILY: QT_TRANSLATE_NOOP("QtReportDialog", "Daily summary"),
+    ReportKind.WEEKLY: str(QT_TRANSLATE_NOOP("QtReportDialog", "Weekly bulletin")),
+    ReportKind.MONTHLY: str(QT_TRANSLATE_NOOP("QtReportDialog", "Monthly assessment")),
+    ReportKind.ANNUAL: str(QT_TRANSLATE_NOOP("QtReportDialog", "Annual evaluation")),
+    ReportKind.DAILY: str(QT_TRANSLATE_NOOP("QtReportDialog", "Daily summary")),
 }
 FILE_STEMS = {
     ReportKind.WEEKLY: "周通报",
@@ -69,7 +69,7 @@ class QtReportDialog(QDialog):
         self.reports, self.runner, self.warn = reports, runner, warn
         self.kind = QComboBox(self)
         for kind, words in KIND_WORDS.items():
-            self.kind.addItem(QCoreApplication.translate("QtReportDialog", str(words)), kind)
+            self.kind.addItem(QCoreApplication.translate("QtReportDialog", words), kind)
         self.kind.setCurrentIndex(1)
         self.period = QLineEdit(default_period(ReportKind.MONTHLY), self)
         self.period.setPlaceholderText(self.tr("2026-W47, 2026-11, 2026 or 2026-11-30"))

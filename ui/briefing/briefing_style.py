@@ -1,0 +1,25 @@
+"""The briefing screen's type and colours: the theme's palette at sizes read from 5 m (KPI values
+72 px, tables 28 px, module slides 64/40 px on a 1080-line display)."""
+
+from __future__ import annotations
+
+from ui.theme import ACCENT, BORDER, MUTED, PANEL, RAISED, TEXT, WINDOW
+
+STYLE = f"""
+#briefingWindow {{ background: {WINDOW}; }}
+#briefingWindow QLabel {{ color: {TEXT}; }}
+#briefingTitle {{ font-size: 40px; font-weight: bold; color: {ACCENT}; }}
+#briefingPageTitle {{ font-size: 32px; color: {TEXT}; }}
+#briefingClock, #briefingPageNumber {{ font-size: 28px; color: {MUTED}; }}
+#briefingStatus {{ font-size: 20px; color: {MUTED}; }}
+#briefingKpi {{ background: {RAISED}; border: 1px solid {BORDER}; border-radius: 8px; }}
+#briefingKpi #kpiCaption {{ font-size: 26px; color: {MUTED}; }}
+#briefingKpi #kpiValue {{ font-size: 72px; font-weight: bold; color: {ACCENT}; }}
+#briefingKpi[alert="true"] #kpiValue {{ color: #f5a524; }}
+#briefingTable {{ background: {PANEL}; color: {TEXT}; font-size: 28px; gridline-color: {BORDER};
+  border: 1px solid {BORDER}; }}
+#briefingTable QHeaderView::section {{ background: {RAISED}; color: {MUTED}; font-size: 24px;
+  border: none; padding: 6px; }}
+#briefingModuleTitle {{ font-size: 64px; font-weight: bold; color: {ACCENT}; }}
+#briefingModuleLine {{ font-size: 40px; color: {TEXT}; padding: 12px 0; }}
+"""

@@ -1,0 +1,268 @@
+"""领导观摩 — the leaders' briefing screen: full screen on the display chosen for it, large type,
+the live KPIs (cases today, on-time rate, overdue, units on duty, cameras online), then pages a
+presenter steps through with the keyboard or a clicker (PageDown/→/Space next, PageUp/← back, Home
+first, Esc leaves): the live map with the month's office ranking and trend, each office's day, the
+camera tour, and the scripted modules (``briefing_slides``). Pages may also advance on their own.
+
+Live figures are read every ``refresh_s`` on a worker (``briefing_figures.read_figures``); the Qt
+thread only sets texts and chart data. Nothing operator-only appears here: the window opens no
+dialog (a failed read is a quiet line in the header and the last figures stay), stays on top of its
+display, and the desk's pop-ups belong to the main window."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QScreen, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
+
+from commandcenter.domain.cameras import CameraFeed
+from commandcenter.services.hub import Services
+from ui.background import BackgroundPoll, BackgroundRunner
+from ui.briefing.briefing_figures import BriefingFigures, read_figures, tour_codes
+from ui.briefing.briefing_slides import MODULE_SLIDES
+from ui.briefing.briefing_style import STYLE
+from ui.briefing.qt_briefing_charts import QtOfficeBars, QtTrendChart
+from ui.briefing.qt_briefing_slides import QtBigTable, QtModulePage, daily_rows, ranking_rows
+from ui.district_time import district_now, stamp_text
+from ui.map.qt_overview_map import QtOverviewMap
+from ui.qt_kpi_strip import QtKpiTile
+from ui.videowall.qt_wall import QtVideoWall
+
+NEXT_KEYS = (Qt.Key.Key_PageDown, Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_Space)
+PREVIOUS_KEYS = (Qt.Key.Key_PageUp, Qt.Key.Key_Left, Qt.Key.Key_Up, Qt.Key.Key_Backspace)
+TOUR_DWELL_S = 10.0
+
+
+class QtBriefingWindow(QWidget):
+    closed = Signal()
+    figures_shown = Signal(object)  # BriefingFigures
+
+    def __init__(
+        self,
+        services: Services,
+        runner: BackgroundRunner,
+        *,
+        refresh_s: float = 15.0,
+        advance_s: float = 0.0,
+        video: bool = True,
+        live_map: bool = True,
+    ) -> None:
+        super().__init__(None, Qt.WindowType.Window | Qt.WindowType.FramelessWindowHint)
+        self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
+        self.setObjectName("briefingWindow")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setStyleSheet(STYLE)
+        self.setWindowTitle(self.tr("Leaders' briefing"))
+        self.services, self.runner = services, runner
+        self.figures: BriefingFigures | None = None
+        self._build_header()
+        self._build_kpis()
+        self.pages = QStackedWidget(self)
+        self.map = self._overview(live_map)
+        self._daily_page()
+        self.wall = self._camera_page(video)
+        for slide in MODULE_SLIDES:
+            self.pages.addWidget(QtModulePage(slide, self.pages))
+        page = QVBoxLayout(self)
+        page.setContentsMargins(24, 16, 24, 16)
+        page.setSpacing(12)
+        page.addLayout(self.header)
+        page.addLayout(self.kpi_row)
+        page.addWidget(self.pages, 1)
+        self._keys()
+        self._poll = BackgroundPoll(
+            runner, refresh_s, lambda: read_figures(services), self.show_figures, self._failed, self
+        )
+        self._clock = QTimer(self, interval=1000)
+        self._clock.timeout.connect(self._tick)
+        self.advance_s = advance_s
+        self._advance = QTimer(self, interval=max(1, round(advance_s * 1000)))
+        self._advance.timeout.connect(self.next_page)
+        self.show_page(0)
+
+    # ------------------------------------------------------------------ parts
+    def _build_header(self) -> None:
+        self.title = QLabel(self.tr("Leaders' briefing"), self)
+        self.title.setObjectName("briefingTitle")
+        self.page_title = QLabel(self)
+        self.page_title.setObjectName("briefingPageTitle")
+        self.status = QLabel(self)
+        self.status.setObjectName("briefingStatus")
+        self.clock = QLabel(self)
+        self.clock.setObjectName("briefingClock")
+        self.page_number = QLabel(self)
+        self.page_number.setObjectName("briefingPageNumber")
+        self.header = QHBoxLayout()
+        self.header.addWidget(self.title)
+        self.header.addSpacing(40)
+        self.header.addWidget(self.page_title, 1)
+        self.header.addWidget(self.status)
+        self.header.addSpacing(24)
+        self.header.addWidget(self.page_number)
+        self.header.addSpacing(24)
+        self.header.addWidget(self.clock)
+
+    def _build_kpis(self) -> None:
+        self.kpis = {
+            "cases_today": QtKpiTile("cases_today", self.tr("Cases today"), parent=self),
+            "on_time": QtKpiTile("on_time", self.tr("On-time rate (month)"), parent=self),
+            "overdue": QtKpiTile("overdue", self.tr("Overdue"), alert=True, parent=self),
+            "units": QtKpiTile("units", self.tr("Units on duty"), parent=self),
+            "cameras": QtKpiTile("cameras", self.tr("Cameras online"), parent=self),
+        }
+        self.kpi_row = QHBoxLayout()
+        self.kpi_row.setSpacing(16)
+        for tile in self.kpis.values():
+            tile.setObjectName("briefingKpi")
+            self.kpi_row.addWidget(tile, 1)
+
+    def _overview(self, live_map: bool) -> QtOverviewMap | None:
+        page = QWidget(self.pages)
+        row = QHBoxLayout(page)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(16)
+        shown_map = None
+        if live_map:
+            shown_map = QtOverviewMap(self.services, self.runner, parent=page)
+            shown_map.toolbar.hide()
+            row.addWidget(shown_map, 3)
+        side = QVBoxLayout()
+        self.ranking = QtBigTable(
+            [self.tr("Rank"), self.tr("Office"), self.tr("Grade"), self.tr("Score")], page
+        )
+        self.trend = QtTrendChart(self.tr("Received"), self.tr("Closed"), page)
+        side.addWidget(self.ranking, 3)
+        side.addWidget(self.trend, 2)
+        row.addLayout(side, 2)
+        self.pages.addWidget(page)
+        page.setProperty("pageTitle", self.tr("Live map, office ranking and trend of the month"))
+        return shown_map
+
+    def _daily_page(self) -> None:
+        page = QWidget(self.pages)
+        row = QHBoxLayout(page)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.office_bars = QtOfficeBars(self.tr("Received"), self.tr("Closed"), page)
+        headers = [
+            self.tr("Office"),
+            self.tr("Received"),
+            self.tr("Dispatched"),
+            self.tr("Closed"),
+            self.tr("Overdue"),
+            self.tr("On duty"),
+        ]
+        self.daily = QtBigTable(headers, page)
+        row.addWidget(self.office_bars, 1)
+        row.addWidget(self.daily, 1)
+        page.setProperty("pageTitle", self.tr("Today in each office"))
+        self.pages.addWidget(page)
+
+    def _camera_page(self, video: bool) -> QtVideoWall | None:
+        wall = None
+        page: QWidget
+        if video:
+            page = wall = QtVideoWall(self.pages)
+            wall.toolbar.hide()
+            wall.set_layout("2x2")
+        else:
+            page = QLabel(self.tr("Camera tour"), self.pages)
+            page.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        page.setProperty("pageTitle", self.tr("Camera tour"))
+        self.pages.addWidget(page)
+        return wall
+
+    def _keys(self) -> None:
+        """Window-wide shortcuts, so a clicker works whatever has the focus (the map included)."""
+        actions: list[tuple[Qt.Key, Callable[[], object]]] = [(key, self.next_page) for key in NEXT_KEYS]
+        actions += [(key, self.previous_page) for key in PREVIOUS_KEYS]
+        actions += [(Qt.Key.Key_Home, lambda: self.show_page(0)), (Qt.Key.Key_Escape, self.close)]
+        for key, slot in actions:
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(slot)
+
+    # ------------------------------------------------------------------ behaviour
+    def show_on(self, screen: QScreen | None = None) -> None:
+        """Full screen on ``screen`` (the last display — usually the wall's — by default), then start."""
+        screens = QGuiApplication.screens()
+        screen = screen or (screens[-1] if screens else None)
+        if screen is not None:
+            self.setScreen(screen)
+            self.setGeometry(screen.geometry())
+        self.showFullScreen()
+        self.start()
+
+    def start(self) -> None:
+        self._poll.start()
+        self._clock.start()
+        self._tick()
+        if self.advance_s > 0:
+            self._advance.start()
+        if self.map is not None:
+            self.map.start()
+        if self.wall is not None:
+            services = self.services
+            self.runner.submit(
+                lambda: services.cameras.feeds_for_codes(tour_codes(services)), self._tour, self._failed
+            )
+
+    def next_page(self) -> None:
+        self.show_page((self.pages.currentIndex() + 1) % self.pages.count())
+
+    def previous_page(self) -> None:
+        self.show_page((self.pages.currentIndex() - 1) % self.pages.count())
+
+    def show_page(self, index: int) -> None:
+        self.pages.setCurrentIndex(index)
+        current = self.pages.currentWidget()
+        title = current.property("pageTitle") if current is not None else ""
+        if isinstance(current, QtModulePage):
+            title = current.title.text()
+        self.page_title.setText(str(title or ""))
+        self.page_number.setText(f"{index + 1} / {self.pages.count()}")
+        if self._advance.isActive():
+            self._advance.start()  # a presenter's key restarts the page's time
+
+    def show_figures(self, figures: BriefingFigures) -> None:
+        self.figures = figures
+        self.kpis["cases_today"].value.setText(f"{figures.cases_today:,}")
+        rate = figures.on_time_rate
+        self.kpis["on_time"].value.setText("—" if rate is None else f"{rate * 100:.1f}%")
+        self.kpis["overdue"].value.setText(f"{figures.overdue:,}")
+        self.kpis["units"].value.setText(
+            "—" if figures.units_on_duty is None else f"{figures.units_on_duty:,}"
+        )
+        self.kpis["cameras"].value.setText(f"{figures.cameras_online:,} / {figures.cameras_total:,}")
+        self.ranking.show_rows(ranking_rows(figures.ranking))
+        self.trend.show_trend(figures.trend.labels, figures.trend.received, figures.trend.closed)
+        self.daily.show_rows(daily_rows(figures.daily))
+        names = [row.office for row in figures.daily]
+        self.office_bars.show_offices(
+            names, [row.received for row in figures.daily], [row.closed for row in figures.daily]
+        )
+        self.status.clear()
+        self.figures_shown.emit(figures)
+
+    def _failed(self, error: Exception) -> None:
+        self.status.setText(self.tr("Figures not refreshed: %1").replace("%1", str(error).split(" / ")[0]))
+
+    def _tour(self, feeds: dict[str, CameraFeed]) -> None:
+        if feeds and self.wall is not None:
+            self.wall.start_tour(list(feeds.values()), TOUR_DWELL_S)
+
+    def _tick(self) -> None:
+        self.clock.setText(stamp_text(district_now()))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._poll.stop()
+        self._clock.stop()
+        self._advance.stop()
+        if self.map is not None:
+            self.map.stop()
+        if self.wall is not None:
+            self.wall.stop_tour()
+            self.wall.stop_all()
+        self.closed.emit()
+        super().closeEvent(event)
