@@ -19,6 +19,7 @@ from commandcenter.persistence.store import Store
 from commandcenter.testing.accounts import services_for
 from ui.background import BackgroundRunner
 from ui.briefing.briefing_entry import BriefingEntry
+from ui.briefing.briefing_figures import units_on_duty
 from ui.briefing.briefing_slides import MODULE_SLIDES
 from ui.briefing.qt_briefing_window import QtBriefingWindow
 
@@ -51,12 +52,19 @@ def test_kpis_ranking_and_pages(qtbot: QtBot, runner: BackgroundRunner, district
     day = totals(leader.assessments.daily())
     assert window.kpis["cases_today"].value.text() == f"{day.received:,}"
     assert window.kpis["overdue"].value.text() == f"{day.overdue_open:,}"
-    assert figures.units_on_duty is not None
-    assert figures.units_on_duty > 0
-    assert window.kpis["units"].value.text() == f"{figures.units_on_duty:,}"
+    assert window.map is not None
+    qtbot.waitUntil(lambda: len(window.map.units.frame) > 0, timeout=30_000)
+    qtbot.waitUntil(lambda: window.kpis["units"].value.text() not in {"—", "0"}, timeout=10_000)
+    shown = window.figures
+    assert shown is not None
+    assert shown.units_on_duty == units_on_duty(window.map.units.frame)
+    assert window.kpis["units"].value.text() == f"{shown.units_on_duty:,}"
     assert window.kpis["cameras"].value.text().endswith(f"/ {figures.cameras_total:,}")
     assert window.ranking.rowCount() == 18
     assert window.ranking.item(0, 0).text() == "1"
+    assert (
+        window.trend.getPlotItem().geometry().width() > window.trend.width() / 2
+    )  # the chart fills its place
     assert window.daily.rowCount() == 18
     pages = window.pages.count()
     assert pages == 3 + len(MODULE_SLIDES)
@@ -98,6 +106,24 @@ def test_a_failed_read_is_a_line_not_a_dialog(
     assert dialogs == []
     assert window.kpis["cases_today"].value.text() == "—"
     window.close()
+
+
+def test_a_desk_window_opened_on_its_display_goes_behind_it(
+    qtbot: QtBot, runner: BackgroundRunner, district_store: Store
+) -> None:
+    window = QtBriefingWindow(
+        services_for(district_store, UserRole.LEADER), runner, refresh_s=600, video=False, live_map=False
+    )
+    _open(qtbot, window)
+    popup = QWidget(None, Qt.WindowType.Tool)  # as the new-case pop-up is
+    qtbot.addWidget(popup)
+    popup.setGeometry(window.geometry().center().x() - 200, window.geometry().center().y() - 100, 400, 200)
+    popup.show()
+    qtbot.waitUntil(lambda: window.guard.sent_behind == 1, timeout=5_000)
+    qtbot.waitUntil(lambda: QApplication.topLevelAt(window.geometry().center()) is window, timeout=5_000)
+    assert popup.isVisible()  # behind, not closed
+    window.close()
+    assert not window.guard.active
 
 
 def test_the_view_entry_for_indicator_readers(

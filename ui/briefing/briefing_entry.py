@@ -25,6 +25,7 @@ class BriefingEntry(QObject):
         if self.services.principal.can(Permission.VIEW_INDICATORS):
             action = view.addAction(self.tr("Leaders' briefing…"))
             action.setShortcut(QKeySequence(Qt.Key.Key_F10))
+            action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)  # the pop-up may have the focus
             action.triggered.connect(self.choose_and_open)
         return self
 

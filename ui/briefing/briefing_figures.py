@@ -6,6 +6,7 @@ the screen and the printed bulletin never disagree."""
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -14,7 +15,7 @@ import numpy as np
 from commandcenter.evaluation.assessment import OfficeAssessment
 from commandcenter.evaluation.daily import DailyRow, totals
 from commandcenter.evaluation.periods import PeriodKind, current_label, parse_period
-from commandcenter.mapping.unit_frame import MotionState
+from commandcenter.mapping.unit_frame import MotionState, UnitFrame
 from commandcenter.reports.trend import Trend
 from commandcenter.services.hub import Services
 
@@ -35,8 +36,36 @@ class BriefingFigures:
     daily: tuple[DailyRow, ...]
 
 
-def read_figures(services: Services, now: datetime | None = None) -> BriefingFigures:
-    """Runs on a worker: several reads, none on the Qt thread."""
+class FigureReader:
+    """``read`` runs on a worker: several reads, none on the Qt thread. The camera catalog (6,785
+    rows at seed scale) changes slowly and is read once a minute; units on duty are counted from the
+    briefing's own live map when it has one (``units=False``), not read a second time."""
+
+    CAMERAS_EVERY_S = 60.0
+
+    def __init__(self, services: Services, *, units: bool = True) -> None:
+        self.services, self.units = services, units
+        self._cameras: tuple[float, int, int] | None = None  # when, online, total
+
+    def read(self) -> BriefingFigures:
+        return read_figures(self.services, units=self.units, cameras=self._camera_counts())
+
+    def _camera_counts(self) -> tuple[int, int]:
+        now = time.monotonic()
+        if self._cameras is None or now - self._cameras[0] > self.CAMERAS_EVERY_S:
+            cameras = self.services.cameras.list_cameras()
+            self._cameras = (now, sum(camera.online for camera in cameras), len(cameras))
+        return self._cameras[1], self._cameras[2]
+
+
+def read_figures(
+    services: Services,
+    now: datetime | None = None,
+    *,
+    units: bool = True,
+    cameras: tuple[int, int] | None = None,
+) -> BriefingFigures:
+    """Everything at once (``cameras``: online and total when already known)."""
     now = now or datetime.now(UTC)
     month = current_label(PeriodKind.MONTH, now)
     daily = services.assessments.daily()
@@ -44,23 +73,27 @@ def read_figures(services: Services, now: datetime | None = None) -> BriefingFig
     table = services.indicators.table(month)
     ranking = services.assessments.ranking(month, PeriodKind.MONTH)
     trend = services.reports.trend(parse_period(month))
-    on_duty = None
-    if services.reads_district:
-        frame = services.map.units()
-        on_duty = int(np.count_nonzero(frame.state != MotionState.OFFLINE))
-    cameras = services.cameras.list_cameras()
+    on_duty = units_on_duty(services.map.units()) if units and services.reads_district else None
+    if cameras is None:
+        catalog = services.cameras.list_cameras()
+        cameras = (sum(camera.online for camera in catalog), len(catalog))
     return BriefingFigures(
         total.received,
         total.overdue_open,
         table.total.indicators.on_time_rate,
         on_duty,
-        sum(camera.online for camera in cameras),
-        len(cameras),
+        cameras[0],
+        cameras[1],
         month,
         tuple(ranking.rows),
         trend,
         tuple(daily),
     )
+
+
+def units_on_duty(frame: UnitFrame) -> int:
+    """Units whose last fix is recent (not offline): moving or stopped on duty."""
+    return int(np.count_nonzero(frame.state != MotionState.OFFLINE))
 
 
 def tour_codes(services: Services) -> list[str]:

@@ -18,6 +18,7 @@ STYLE = f"""
 #briefingKpi[alert="true"] #kpiValue {{ color: #f5a524; }}
 #briefingTable {{ background: {PANEL}; color: {TEXT}; font-size: 28px; gridline-color: {BORDER};
   border: 1px solid {BORDER}; }}
+#briefingTable[compact="true"] {{ font-size: 22px; }}
 #briefingTable QHeaderView::section {{ background: {RAISED}; color: {MUTED}; font-size: 24px;
   border: none; padding: 6px; }}
 #briefingModuleTitle {{ font-size: 64px; font-weight: bold; color: {ACCENT}; }}

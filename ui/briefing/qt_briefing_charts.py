@@ -1,6 +1,7 @@
 """The briefing's pyqtgraph charts, in the theme's colours and large type: the month's 受理/结案
 trend (two lines) and each office's day (bars). Each keeps its items and only replaces their data on
-a refresh, so hours of refreshes allocate nothing that stays."""
+a refresh, so hours of refreshes allocate nothing that stays. (Never name an attribute ``closed``:
+pyqtgraph's view reads it as "this view was closed" and stops following its size.)"""
 
 from __future__ import annotations
 
@@ -40,14 +41,14 @@ class QtTrendChart(pg.PlotWidget):
     def __init__(self, received: str, closed: str, parent: QWidget | None = None) -> None:
         super().__init__(parent=parent)
         _style(self)
-        self.received = self.plot(pen=pg.mkPen(ACCENT, width=3), name=received)
-        self.closed = self.plot(pen=pg.mkPen(LEVEL_COLORS[Level.OK], width=3), name=closed)
+        self.received_series = self.plot(pen=pg.mkPen(ACCENT, width=3), name=received)
+        self.closed_series = self.plot(pen=pg.mkPen(LEVEL_COLORS[Level.OK], width=3), name=closed)
         self.labels: tuple[str, ...] = ()
 
     def show_trend(self, labels: Sequence[str], received: Sequence[int], closed: Sequence[int]) -> None:
         x = np.arange(len(labels), dtype=float)
-        self.received.setData(x, np.asarray(received, dtype=float))
-        self.closed.setData(x, np.asarray(closed, dtype=float))
+        self.received_series.setData(x, np.asarray(received, dtype=float))
+        self.closed_series.setData(x, np.asarray(closed, dtype=float))
         if tuple(labels) != self.labels:
             self.labels = tuple(labels)
             step = max(1, len(labels) // 8)
@@ -61,16 +62,18 @@ class QtOfficeBars(pg.PlotWidget):
     def __init__(self, received: str, closed: str, parent: QWidget | None = None) -> None:
         super().__init__(parent=parent)
         _style(self)
-        self.received = pg.BarGraphItem(x=[], height=[], width=0.4, brush=ACCENT, name=received)
-        self.closed = pg.BarGraphItem(x=[], height=[], width=0.4, brush=LEVEL_COLORS[Level.OK], name=closed)
-        self.addItem(self.received)
-        self.addItem(self.closed)
+        self.received_series = pg.BarGraphItem(x=[], height=[], width=0.4, brush=ACCENT, name=received)
+        self.closed_series = pg.BarGraphItem(
+            x=[], height=[], width=0.4, brush=LEVEL_COLORS[Level.OK], name=closed
+        )
+        self.addItem(self.received_series)
+        self.addItem(self.closed_series)
         self.names: tuple[str, ...] = ()
 
     def show_offices(self, names: Sequence[str], received: Sequence[int], closed: Sequence[int]) -> None:
         x = np.arange(len(names), dtype=float)
-        self.received.setOpts(x=x - 0.2, height=np.asarray(received, dtype=float))
-        self.closed.setOpts(x=x + 0.2, height=np.asarray(closed, dtype=float))
+        self.received_series.setOpts(x=x - 0.2, height=np.asarray(received, dtype=float))
+        self.closed_series.setOpts(x=x + 0.2, height=np.asarray(closed, dtype=float))
         if tuple(names) != self.names:
             self.names = tuple(names)
             short = [

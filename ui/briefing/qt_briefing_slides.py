@@ -18,15 +18,24 @@ from ui.briefing.briefing_slides import ModuleSlide
 class QtBigTable(QTableWidget):
     """A read-only table in large type whose cells are reused on every refresh."""
 
-    def __init__(self, headers: Sequence[str], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        headers: Sequence[str],
+        parent: QWidget | None = None,
+        *,
+        name_column: int = 0,
+        compact: bool = False,
+    ) -> None:
         super().__init__(0, len(headers), parent)
         self.setObjectName("briefingTable")
+        self.setProperty("compact", compact)  # 18 offices beside the map: a smaller size
         self.setHorizontalHeaderLabels(list(headers))
         self.verticalHeader().setVisible(False)
         self.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.horizontalHeader().setSectionResizeMode(name_column, QHeaderView.ResizeMode.ResizeToContents)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
 
     def show_rows(self, rows: Sequence[Sequence[str]]) -> None:
