@@ -1,4 +1,5 @@
 """The briefing screen's soak (issue 17), run by ``bench/briefing.py`` in its own process (or alone).
+
 The seed district (``load_demo_data``, its week of history) in a new SQLite file; the simulator
 (``commandcenter simulate``) moves its 2,658 units in another process all along. Here: a leader's
 ``QtBriefingWindow`` full screen — the live map refreshing every 2 s, the KPIs, ranking, trend and

@@ -7,6 +7,8 @@ and the entry in 视图 is offered to indicator readers only."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import Qt
@@ -66,6 +68,10 @@ def test_kpis_ranking_and_pages(qtbot: QtBot, runner: BackgroundRunner, district
         window.trend.getPlotItem().geometry().width() > window.trend.width() / 2
     )  # the chart fills its place
     assert window.daily.rowCount() == 18
+    bars = window.office_bars.received_series.opts["width"]
+    assert list(bars) == [row.received for row in figures.daily]  # the chart draws the table's figures
+    today = datetime.now(UTC).astimezone(ZoneInfo("Asia/Shanghai")).strftime("%m-%d")
+    assert figures.trend.labels[-1] == today  # the month so far
     pages = window.pages.count()
     assert pages == 3 + len(MODULE_SLIDES)
     assert window.page_number.text() == f"1 / {pages}"

@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 
 import numpy as np
 
+from commandcenter.district_time import district_clock
 from commandcenter.evaluation.assessment import OfficeAssessment
 from commandcenter.evaluation.daily import DailyRow, totals
 from commandcenter.evaluation.periods import PeriodKind, current_label, parse_period
@@ -72,7 +73,7 @@ def read_figures(
     total = totals(daily)
     table = services.indicators.table(month)
     ranking = services.assessments.ranking(month, PeriodKind.MONTH)
-    trend = services.reports.trend(parse_period(month))
+    trend = up_to_today(services.reports.trend(parse_period(month)), now)
     on_duty = units_on_duty(services.map.units()) if units and services.reads_district else None
     if cameras is None:
         catalog = services.cameras.list_cameras()
@@ -89,6 +90,15 @@ def read_figures(
         trend,
         tuple(daily),
     )
+
+
+def up_to_today(trend: Trend, now: datetime) -> Trend:
+    """The month's days so far: the days still ahead are not drawn as zeros."""
+    today = district_clock().local(now).strftime("%m-%d")
+    if today not in trend.labels:
+        return trend
+    end = trend.labels.index(today) + 1
+    return Trend(trend.labels[:end], trend.received[:end], trend.closed[:end])
 
 
 def units_on_duty(frame: UnitFrame) -> int:

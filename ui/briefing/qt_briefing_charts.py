@@ -57,27 +57,32 @@ class QtTrendChart(pg.PlotWidget):
 
 
 class QtOfficeBars(pg.PlotWidget):
-    """Each office's 受理 and 结案 of the day, side by side."""
+    """Each office's 受理 and 结案 of the day, side by side as horizontal bars: 18 names read on the
+    left axis, the first office on top."""
 
     def __init__(self, received: str, closed: str, parent: QWidget | None = None) -> None:
         super().__init__(parent=parent)
         _style(self)
-        self.received_series = pg.BarGraphItem(x=[], height=[], width=0.4, brush=ACCENT, name=received)
+        self.showGrid(x=True, y=False, alpha=0.2)
+        legend = self.getPlotItem().legend
+        if legend is not None:
+            legend.setOffset((-10, -10))  # bottom right, clear of the first offices' bars
+        self.getPlotItem().invertY(True)
+        self.received_series = pg.BarGraphItem(x0=[], y=[], width=[], height=0.4, brush=ACCENT, name=received)
         self.closed_series = pg.BarGraphItem(
-            x=[], height=[], width=0.4, brush=LEVEL_COLORS[Level.OK], name=closed
+            x0=[], y=[], width=[], height=0.4, brush=LEVEL_COLORS[Level.OK], name=closed
         )
         self.addItem(self.received_series)
         self.addItem(self.closed_series)
         self.names: tuple[str, ...] = ()
 
     def show_offices(self, names: Sequence[str], received: Sequence[int], closed: Sequence[int]) -> None:
-        x = np.arange(len(names), dtype=float)
-        self.received_series.setOpts(x=x - 0.2, height=np.asarray(received, dtype=float))
-        self.closed_series.setOpts(x=x + 0.2, height=np.asarray(closed, dtype=float))
+        y = np.arange(len(names), dtype=float)
+        zeros = np.zeros(len(names))
+        self.received_series.setOpts(x0=zeros, y=y - 0.2, width=np.asarray(received, dtype=float))
+        self.closed_series.setOpts(x0=zeros, y=y + 0.2, width=np.asarray(closed, dtype=float))
+        self.setXRange(0, max([1, *received, *closed]) * 1.1, padding=0)
         if tuple(names) != self.names:
             self.names = tuple(names)
-            short = [
-                (float(i), name.removesuffix("街道").removesuffix("管委会")) for i, name in enumerate(names)
-            ]
-            self.getAxis("bottom").setTicks([short])
-            self.setXRange(-0.6, len(names) - 0.4, padding=0)
+            self.getAxis("left").setTicks([[(float(i), name) for i, name in enumerate(names)]])
+            self.setYRange(-0.6, len(names) - 0.4, padding=0)
