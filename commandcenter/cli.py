@@ -138,6 +138,11 @@ def _add_yes(parser: argparse.ArgumentParser) -> None:
 def _add_gui_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", choices=["zh_CN", "en"], help="UI language (default zh_CN)")
     parser.add_argument("--quit-after-ready", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--briefing",
+        action="store_true",
+        help="open the leaders' briefing (领导观摩) full screen after sign-in",
+    )
 
 
 def main(

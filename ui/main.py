@@ -128,6 +128,7 @@ def _open_window(
         title_suffix=title_suffix,
         quit_after_ready=args.quit_after_ready,
         on_ready=report_ready,
+        briefing=bool(getattr(args, "briefing", False)),
         # issue 7: `gui` asks for a login; the demo and scripted starts sign in as the duty operator
         sign_in=SignIn(
             settings,

@@ -21,8 +21,12 @@ class BriefingEntry(QObject):
         self.services, self.runner, self.host = services, runner, parent
         self.window: QtBriefingWindow | None = None
 
+    @property
+    def offered(self) -> bool:
+        return self.services.principal.can(Permission.VIEW_INDICATORS)
+
     def install(self, view: QMenu) -> BriefingEntry:
-        if self.services.principal.can(Permission.VIEW_INDICATORS):
+        if self.offered:
             action = view.addAction(self.tr("Leaders' briefing…"))
             action.setShortcut(QKeySequence(Qt.Key.Key_F10))
             action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)  # the pop-up may have the focus
@@ -48,7 +52,7 @@ class BriefingEntry(QObject):
 
     def open(self, screen: QScreen | None = None) -> QtBriefingWindow:
         if self.window is None:
-            self.window = QtBriefingWindow(self.services, self.runner)
+            self.window = QtBriefingWindow(self.services, self.runner, owner=self.host)
             self.window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
             self.window.destroyed.connect(self._closed)
             self.window.show_on(screen)

@@ -8,19 +8,19 @@ from ui.theme import ACCENT, BORDER, MUTED, PANEL, RAISED, TEXT, WINDOW
 STYLE = f"""
 #briefingWindow {{ background: {WINDOW}; }}
 #briefingWindow QLabel {{ color: {TEXT}; }}
-#briefingTitle {{ font-size: 40px; font-weight: bold; color: {ACCENT}; }}
-#briefingPageTitle {{ font-size: 32px; color: {TEXT}; }}
-#briefingClock, #briefingPageNumber {{ font-size: 28px; color: {MUTED}; }}
-#briefingStatus {{ font-size: 20px; color: {MUTED}; }}
+QLabel#briefingTitle {{ font-size: 40px; font-weight: bold; color: {ACCENT}; }}
+QLabel#briefingPageTitle {{ font-size: 32px; color: {TEXT}; }}
+QLabel#briefingClock, QLabel#briefingPageNumber {{ font-size: 28px; color: {MUTED}; }}
+QLabel#briefingStatus {{ font-size: 20px; color: {MUTED}; }}
 #briefingKpi {{ background: {RAISED}; border: 1px solid {BORDER}; border-radius: 8px; }}
-#briefingKpi #kpiCaption {{ font-size: 26px; color: {MUTED}; }}
-#briefingKpi #kpiValue {{ font-size: 72px; font-weight: bold; color: {ACCENT}; }}
-#briefingKpi[alert="true"] #kpiValue {{ color: #f5a524; }}
+#briefingKpi QLabel#kpiCaption {{ font-size: 26px; color: {MUTED}; }}
+#briefingKpi QLabel#kpiValue {{ font-size: 72px; font-weight: bold; color: {ACCENT}; }}
+#briefingKpi[alert="true"] QLabel#kpiValue {{ color: #f5a524; }}
 #briefingTable {{ background: {PANEL}; color: {TEXT}; font-size: 28px; gridline-color: {BORDER};
   border: 1px solid {BORDER}; }}
 #briefingTable[compact="true"] {{ font-size: 22px; }}
 #briefingTable QHeaderView::section {{ background: {RAISED}; color: {MUTED}; font-size: 24px;
   border: none; padding: 6px; }}
-#briefingModuleTitle {{ font-size: 64px; font-weight: bold; color: {ACCENT}; }}
-#briefingModuleLine {{ font-size: 40px; color: {TEXT}; padding: 12px 0; }}
+QLabel#briefingModuleTitle {{ font-size: 64px; font-weight: bold; color: {ACCENT}; }}
+QLabel#briefingModuleLine {{ font-size: 40px; color: {TEXT}; padding: 12px 0; }}
 """

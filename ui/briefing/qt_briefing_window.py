@@ -60,8 +60,10 @@ class QtBriefingWindow(QWidget):
         advance_s: float = 0.0,
         video: bool = True,
         live_map: bool = True,
+        owner: QWidget | None = None,
     ) -> None:
-        super().__init__(None, Qt.WindowType.Window | Qt.WindowType.FramelessWindowHint)
+        # a window of its own, owned by the desk's main window: it goes when the desk goes
+        super().__init__(owner, Qt.WindowType.Window | Qt.WindowType.FramelessWindowHint)
         self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
         self.setObjectName("briefingWindow")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
