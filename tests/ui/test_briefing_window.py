@@ -6,6 +6,7 @@ and the entry in 视图 is offered to indicator readers only."""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
@@ -20,6 +21,7 @@ from commandcenter.evaluation.daily import totals
 from commandcenter.persistence.store import Store
 from commandcenter.testing.accounts import services_for
 from ui.background import BackgroundRunner
+from ui.briefing import heap
 from ui.briefing.briefing_entry import BriefingEntry
 from ui.briefing.briefing_figures import units_on_duty
 from ui.briefing.briefing_slides import MODULE_SLIDES
@@ -146,3 +148,9 @@ def test_the_view_entry_for_indicator_readers(
             assert window.isFullScreen() or window.isVisible()
             window.close()
             qtbot.waitUntil(lambda entry=entry: entry.window is None, timeout=5_000)
+
+
+def test_heap_trim_at_most_once_a_minute() -> None:
+    heap._last_trim[0] = 0.0
+    assert heap.trim() is sys.platform.startswith("linux")
+    assert heap.trim() is False  # not again within the minute

@@ -19,6 +19,7 @@ from commandcenter.evaluation.periods import PeriodKind, current_label, parse_pe
 from commandcenter.mapping.unit_frame import MotionState, UnitFrame
 from commandcenter.reports.trend import Trend
 from commandcenter.services.hub import Services
+from ui.briefing import heap
 
 TOUR_CAMERAS = 16
 
@@ -49,7 +50,9 @@ class FigureReader:
         self._cameras: tuple[float, int, int] | None = None  # when, online, total
 
     def read(self) -> BriefingFigures:
-        return read_figures(self.services, units=self.units, cameras=self._camera_counts())
+        figures = read_figures(self.services, units=self.units, cameras=self._camera_counts())
+        heap.trim()  # on this worker: what the reads freed goes back to the system
+        return figures
 
     def _camera_counts(self) -> tuple[int, int]:
         now = time.monotonic()

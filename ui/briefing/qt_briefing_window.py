@@ -11,7 +11,6 @@ display, and a window the desk opens there (the new-case pop-up …) goes behind
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, 
 from commandcenter.domain.cameras import CameraFeed
 from commandcenter.services.hub import Services
 from ui.background import BackgroundPoll, BackgroundRunner
+from ui.briefing import heap
 from ui.briefing.briefing_figures import BriefingFigures, FigureReader, tour_codes, units_on_duty
 from ui.briefing.briefing_slides import MODULE_SLIDES
 from ui.briefing.briefing_style import STYLE
@@ -36,15 +36,6 @@ from ui.videowall.qt_wall import QtVideoWall
 NEXT_KEYS = (Qt.Key.Key_PageDown, Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_Space)
 PREVIOUS_KEYS = (Qt.Key.Key_PageUp, Qt.Key.Key_Left, Qt.Key.Key_Up, Qt.Key.Key_Backspace)
 TOUR_DWELL_S = 10.0
-
-
-def settle_heap() -> None:
-    """After the screen's start-up, move every object alive now (the district, the map's layers,
-    Qt wrappers: ~200,000) out of the collector's full passes (``gc.freeze``). A full pass over them
-    took 120–200 ms on the loaded 2-core machine, holding the interpreter — from a worker too — and
-    stalled the screen; what the hours of refreshes allocate is still collected as before."""
-    gc.collect()
-    gc.freeze()
 
 
 class QtBriefingWindow(QWidget):
@@ -268,7 +259,7 @@ class QtBriefingWindow(QWidget):
         )
         self.status.clear()
         if first:
-            settle_heap()
+            heap.settle()
         self.figures_shown.emit(figures)
 
     def _count_map_units(self) -> None:
