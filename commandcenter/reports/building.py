@@ -1,15 +1,12 @@
 """The reports' content from the figures the services computed: the assessment (ranking, scores,
-money), the indicator table by office and the trend for a week, month or year; the offices' day
-for the daily summary. Nothing is recomputed here — each cell is the indicator functions' value —
+money), the indicator table by office and the trend for a week, month or year (the daily summary:
+``daily_report``). Nothing is recomputed here — each cell is the indicator functions' value —
 so a report says exactly what 考核排名 and ``commandcenter indicators`` say."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from commandcenter.evaluation.assessment import Assessment
 from commandcenter.evaluation.assessment_text import deduction_lines, supervision_lines
-from commandcenter.evaluation.daily import DailyRow, totals
 from commandcenter.evaluation.table import IndicatorRow, IndicatorTable
 from commandcenter.evaluation.text import COLUMNS as INDICATOR_COLUMNS
 from commandcenter.reports.model import (
@@ -62,15 +59,6 @@ _INDICATOR_SHOWN = (
 INDICATOR_COLUMNS_SHOWN = (
     Column("办事处"),
     *(Column(title, shown) for title, shown in zip(INDICATOR_COLUMNS, _INDICATOR_SHOWN, strict=True)),
-)
-DAILY_COLUMNS = (
-    Column("办事处"),
-    Column("受理", _S.COUNT),
-    Column("派遣", _S.COUNT),
-    Column("结案", _S.COUNT),
-    Column("超期未处置", _S.COUNT),
-    Column("在岗人数", _S.COUNT),
-    Column("巡查路段", _S.COUNT),
 )
 
 
@@ -183,45 +171,4 @@ def indicator_cells(row: IndicatorRow) -> tuple[Cell, ...]:
         c.extension_rate,
         c.overdue_open,
         row.score,
-    )
-
-
-def daily_report(day: str, generated: str, rows: Sequence[DailyRow]) -> Report:
-    """每日汇总 on one page: the day's key figures, a chart per office and the table with the total."""
-    total = totals(rows)
-    figures = (
-        Figure("今日受理", total.received),
-        Figure("今日派遣", total.dispatched),
-        Figure("今日结案", total.closed),
-        Figure("超期未处置", total.overdue_open),
-    )
-    chart = Chart(
-        "各办事处今日受理与结案",
-        tuple(row.office for row in rows),
-        (
-            Series("受理", tuple(float(row.received) for row in rows)),
-            Series("结案", tuple(float(row.closed) for row in rows)),
-        ),
-    )
-    table = Table(
-        "各办事处今日情况",
-        DAILY_COLUMNS,
-        tuple(daily_cells(row) for row in rows),
-        daily_cells(total),
-    )
-    return Report(
-        ReportKind.DAILY, TITLES[ReportKind.DAILY], day, day, "", generated, figures, (chart,), (table,)
-    )
-
-
-def daily_cells(row: DailyRow) -> tuple[Cell, ...]:
-    patrol = row.patrol
-    return (
-        row.office,
-        row.received,
-        row.dispatched,
-        row.closed,
-        row.overdue_open,
-        None if patrol is None else patrol.on_duty,
-        None if patrol is None else patrol.segments_covered,
     )

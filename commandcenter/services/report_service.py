@@ -19,7 +19,8 @@ from commandcenter.accounts.permissions import Permission
 from commandcenter.district_time import district_clock
 from commandcenter.evaluation.periods import Period, PeriodKind, parse_period
 from commandcenter.persistence.cases.indicator_facts import period_facts
-from commandcenter.reports.building import assessment_report, daily_report
+from commandcenter.reports.building import assessment_report
+from commandcenter.reports.daily_report import daily_report
 from commandcenter.reports.model import Report, ReportKind
 from commandcenter.reports.trend import Trend, trend_of
 from commandcenter.services.assessment_service import AssessmentService

@@ -2094,31 +2094,7 @@
     </message>
 </context>
 <context>
-    <name>QtBriefingWindow</name>
-    <message>
-        <source>Leaders&apos; briefing</source>
-        <translation>领导观摩</translation>
-    </message>
-    <message>
-        <source>Cases today</source>
-        <translation>今日案件</translation>
-    </message>
-    <message>
-        <source>On-time rate (month)</source>
-        <translation>本月按期结案率</translation>
-    </message>
-    <message>
-        <source>Overdue</source>
-        <translation>超期未处置</translation>
-    </message>
-    <message>
-        <source>Units on duty</source>
-        <translation>在岗力量</translation>
-    </message>
-    <message>
-        <source>Cameras online</source>
-        <translation>在线摄像机</translation>
-    </message>
+    <name>QtBriefingPages</name>
     <message>
         <source>Rank</source>
         <translation>名次</translation>
@@ -2152,6 +2128,10 @@
         <translation>派遣</translation>
     </message>
     <message>
+        <source>Overdue</source>
+        <translation>超期未处置</translation>
+    </message>
+    <message>
         <source>On duty</source>
         <translation>在岗人数</translation>
     </message>
@@ -2162,6 +2142,33 @@
     <message>
         <source>Camera tour</source>
         <translation>视频轮巡</translation>
+    </message>
+</context>
+<context>
+    <name>QtBriefingWindow</name>
+    <message>
+        <source>Leaders&apos; briefing</source>
+        <translation>领导观摩</translation>
+    </message>
+    <message>
+        <source>Cases today</source>
+        <translation>今日案件</translation>
+    </message>
+    <message>
+        <source>On-time rate (month)</source>
+        <translation>本月按期结案率</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>超期未处置</translation>
+    </message>
+    <message>
+        <source>Units on duty</source>
+        <translation>在岗力量</translation>
+    </message>
+    <message>
+        <source>Cameras online</source>
+        <translation>在线摄像机</translation>
     </message>
     <message>
         <source>Figures not refreshed: %1</source>

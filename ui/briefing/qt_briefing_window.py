@@ -16,22 +16,19 @@ from dataclasses import replace
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QScreen, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from commandcenter.domain.cameras import CameraFeed
 from commandcenter.services.hub import Services
 from ui.background import BackgroundPoll, BackgroundRunner
 from ui.briefing import heap
 from ui.briefing.briefing_figures import BriefingFigures, FigureReader, tour_codes, units_on_duty
-from ui.briefing.briefing_slides import MODULE_SLIDES
 from ui.briefing.briefing_style import STYLE
 from ui.briefing.front_guard import FrontGuard
-from ui.briefing.qt_briefing_charts import QtOfficeBars, QtTrendChart
-from ui.briefing.qt_briefing_slides import QtBigTable, QtModulePage, daily_rows, ranking_rows
+from ui.briefing.qt_briefing_pages import QtBriefingPages
+from ui.briefing.qt_briefing_slides import QtModulePage, daily_rows, ranking_rows
 from ui.district_time import district_now, stamp_text
-from ui.map.qt_overview_map import QtOverviewMap
 from ui.qt_kpi_strip import QtKpiTile
-from ui.videowall.qt_wall import QtVideoWall
 
 NEXT_KEYS = (Qt.Key.Key_PageDown, Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_Space)
 PREVIOUS_KEYS = (Qt.Key.Key_PageUp, Qt.Key.Key_Left, Qt.Key.Key_Up, Qt.Key.Key_Backspace)
@@ -64,12 +61,10 @@ class QtBriefingWindow(QWidget):
         self.figures: BriefingFigures | None = None
         self._build_header()
         self._build_kpis()
-        self.pages = QStackedWidget(self)
-        self.map = self._overview(live_map)
-        self._daily_page()
-        self.wall = self._camera_page(video)
-        for slide in MODULE_SLIDES:
-            self.pages.addWidget(QtModulePage(slide, self.pages))
+        self.pages = QtBriefingPages(services, runner, live_map=live_map, video=video, parent=self)
+        self.map, self.wall = self.pages.map, self.pages.wall
+        self.ranking, self.trend = self.pages.ranking, self.pages.trend
+        self.office_bars, self.daily = self.pages.office_bars, self.pages.daily
         page = QVBoxLayout(self)
         page.setContentsMargins(24, 16, 24, 16)
         page.setSpacing(12)
@@ -126,64 +121,6 @@ class QtBriefingWindow(QWidget):
         for tile in self.kpis.values():
             tile.setObjectName("briefingKpi")
             self.kpi_row.addWidget(tile, 1)
-
-    def _overview(self, live_map: bool) -> QtOverviewMap | None:
-        page = QWidget(self.pages)
-        row = QHBoxLayout(page)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(16)
-        shown_map = None
-        if live_map:
-            shown_map = QtOverviewMap(self.services, self.runner, parent=page)
-            shown_map.toolbar.hide()
-            row.addWidget(shown_map, 3)
-        side = QVBoxLayout()
-        self.ranking = QtBigTable(
-            [self.tr("Rank"), self.tr("Office"), self.tr("Grade"), self.tr("Score")],
-            page,
-            name_column=1,
-            compact=True,
-        )
-        self.trend = QtTrendChart(self.tr("Received"), self.tr("Closed"), page)
-        side.addWidget(self.ranking, 3)
-        side.addWidget(self.trend, 2)
-        row.addLayout(side, 2)
-        self.pages.addWidget(page)
-        page.setProperty("pageTitle", self.tr("Live map, office ranking and trend of the month"))
-        return shown_map
-
-    def _daily_page(self) -> None:
-        page = QWidget(self.pages)
-        row = QHBoxLayout(page)
-        row.setContentsMargins(0, 0, 0, 0)
-        self.office_bars = QtOfficeBars(self.tr("Received"), self.tr("Closed"), page)
-        headers = [
-            self.tr("Office"),
-            self.tr("Received"),
-            self.tr("Dispatched"),
-            self.tr("Closed"),
-            self.tr("Overdue"),
-            self.tr("On duty"),
-        ]
-        self.daily = QtBigTable(headers, page)
-        row.addWidget(self.office_bars, 1)
-        row.addWidget(self.daily, 1)
-        page.setProperty("pageTitle", self.tr("Today in each office"))
-        self.pages.addWidget(page)
-
-    def _camera_page(self, video: bool) -> QtVideoWall | None:
-        wall = None
-        page: QWidget
-        if video:
-            page = wall = QtVideoWall(self.pages)
-            wall.toolbar.hide()
-            wall.set_layout("2x2")
-        else:
-            page = QLabel(self.tr("Camera tour"), self.pages)
-            page.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        page.setProperty("pageTitle", self.tr("Camera tour"))
-        self.pages.addWidget(page)
-        return wall
 
     def _keys(self) -> None:
         """Window-wide shortcuts, so a clicker works whatever has the focus (the map included)."""
