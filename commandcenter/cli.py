@@ -34,6 +34,7 @@ from commandcenter.commands.import_geojson import add_import_geojson, run_import
 from commandcenter.commands.indicators import add_indicators, run_indicators
 from commandcenter.commands.inspections import add_inspections, run_inspections
 from commandcenter.commands.positions import add_positions, run_positions
+from commandcenter.commands.report import add_report, run_report
 from commandcenter.commands.settings import add_settings, run_settings
 from commandcenter.commands.users import add_users, run_users
 from commandcenter.config import ConfigError, Settings, load_settings
@@ -121,6 +122,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_indicators(commands)  # issue 16: the evaluation's indicator tables
     add_duty(commands)  # issue 16: who is on duty, a week's roster
     add_assessment(commands)  # issue 16: 差异化考核 (周通报, 月奖惩, 年考评)
+    add_report(commands)  # issue 17: the same as PDF or Excel reports, and the 每日汇总
     add_inspections(commands)  # issue 16: 督查 pool and random group draws
     add_credit(commands)  # issue 16: the credit record's list (失信名单)
     add_positions(commands)  # the position time series' partitions and retention
@@ -141,6 +143,11 @@ def _add_gui_options(parser: argparse.ArgumentParser) -> None:
         "--safe-mode",
         action="store_true",
         help="安全模式: no plugins, the default layout, no wall windows restored (a misbehaving workstation)",
+    )
+    parser.add_argument(
+        "--briefing",
+        action="store_true",
+        help="open the leaders' briefing (领导观摩) full screen after sign-in",
     )
 
 
@@ -324,6 +331,7 @@ _HEADLESS: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
     "indicators": run_indicators,
     "duty": run_duty,
     "assessment": run_assessment,
+    "report": run_report,
     "inspections": run_inspections,
     "credit": run_credit,
     "positions": run_positions,

@@ -104,12 +104,15 @@ def run_gui(
     on_ready: Callable[[], None] | None = None,
     sign_in: Callable[[QApplication], bool] | None = None,
     safe_mode: bool = False,
+    briefing: bool = False,
 ) -> int:
     """Show the command center until the operator closes it; returns the event loop's exit status.
     ``on_ready`` runs once the first counts are on screen; ``quit_after_ready`` then exits with 0
     (startup benchmarks and smoke tests) without saving the window layout. The window's plugins
     register their case rules in the workspace's ``case_rules`` (the demo's simulator intake uses it).
-    ``safe_mode``: see ``ui/safe_mode.py``."""
+    ``safe_mode``: see ``ui/safe_mode.py``.
+    ``briefing``: the leaders' briefing opens full screen on the last display once the window is up
+    (``--briefing``; only for who may see it)."""
     app = create_application(settings)
     if sign_in is not None and not sign_in(app):  # login dialog, or the demo's duty operator
         return 0
@@ -137,6 +140,8 @@ def run_gui(
                 QTimer.singleShot(0, lambda: app.exit(0))
 
     window.ready.connect(ready)
+    if briefing and window.briefing.offered:
+        QTimer.singleShot(0, window.briefing.open)
     try:
         show(window, app)
         window.start()

@@ -133,6 +133,7 @@ def _open_window(
         quit_after_playing=args.quit_after_playing,
         on_ready=report_ready,
         safe_mode=getattr(args, "safe_mode", False),
+        briefing=bool(getattr(args, "briefing", False)),
         # issue 7: `gui` asks for a login; the demo and scripted starts sign in as the duty operator
         sign_in=SignIn(
             settings,

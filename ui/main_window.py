@@ -29,6 +29,7 @@ from commandcenter.services.hub import Services
 from ui.admin.qt_users_audit_dialog import QtUsersAuditDialog, offered as users_audit_offered
 from ui.auth.role_words import role_name
 from ui.background import BackgroundRunner
+from ui.briefing.briefing_entry import BriefingEntry
 from ui.calendar_warning import install_calendar_warning
 from ui.cameras.qt_camera_placement import CameraPlacement
 from ui.cameras.qt_camera_tree import QtCameraTree
@@ -53,6 +54,7 @@ from ui.plugins.qt_plugins import QtPlugins
 from ui.qt_header import QtHeader
 from ui.qt_kpi_strip import QtKpiStrip
 from ui.qt_status_bar import QtStatusBar
+from ui.reports.reports_menu import ReportsMenu
 from ui.safe_mode import install_safe_mode_marker
 from ui.settings.qt_settings_dialog import QtSettingsDialog, offered as settings_offered
 from ui.tracks.qt_alert_list import QtAlertList
@@ -260,6 +262,7 @@ class MainWindow(QMainWindow):
         self.assessment_menu.install(self.menu_bar)
         self.inspections = install_inspections(self.services, self.runner, self.menu_bar, self)  # 考核 ▸ 督查
         self.credit = CreditEntry(self.services, self.runner, self).install(self.menu_bar)  # 考核 ▸ 失信名单
+        self.reports = ReportsMenu(self.services, self.runner, self).install(self.menu_bar)  # 考核 ▸ 报表
         view = self.menu_bar.addMenu(self.tr("View"))
         for dock in (self.map_dock, self.case_dock, self.track_dock, self.alert_dock, self.camera_dock):
             view.addAction(dock.toggleViewAction())
@@ -269,6 +272,7 @@ class MainWindow(QMainWindow):
         full_screen.setShortcut(QKeySequence(Qt.Key.Key_F11))
         full_screen.toggled.connect(self.set_full_screen)
         self.addAction(full_screen)  # F11 works even when the menu bar is hidden
+        self.briefing = BriefingEntry(self.services, self.runner, self).install(view)  # 领导观摩
         self.plugins.install_menu(self.menu_bar.addMenu(self.tr("Plugins")))
         return full_screen
 

@@ -55,6 +55,7 @@ from commandcenter.services.map_service import MapService
 from commandcenter.services.platform_alarm_service import PlatformAlarmService
 from commandcenter.services.platform_service import PlatformService
 from commandcenter.services.plugin_service import PluginService
+from commandcenter.services.report_service import ReportService
 from commandcenter.services.review_service import ReviewService
 from commandcenter.services.settings_service import SettingsService
 from commandcenter.services.terminal_service import TerminalService
@@ -119,6 +120,14 @@ class Services:
         )
         # 巡查 in the daily summary, on the assessment's clock (whatever it is set to later)
         self.assessments.patrols = DutyPatrols(store, lambda: self.assessments.clock())
+        self.reports = ReportService(  # 报表: the bulletin and assessment as PDF/Excel, from the two above
+            store,
+            principal,
+            audit=audit,
+            clock=clock,
+            assessments=self.assessments,
+            indicators=self.indicators,
+        )
         self.consultations = ConsultationService(store, principal, audit=audit, clock=clock)  # 协商
         self.inspections = InspectionService(store, principal, audit=audit, clock=clock)  # 督查
         self.inspection_findings = InspectionFindingService(  # 督查 findings: through this intake

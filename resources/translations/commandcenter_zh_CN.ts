@@ -233,6 +233,120 @@
     </message>
 </context>
 <context>
+    <name>BriefingEntry</name>
+    <message>
+        <source>Leaders&apos; briefing…</source>
+        <translation>领导观摩…</translation>
+    </message>
+    <message>
+        <source>Leaders&apos; briefing</source>
+        <translation>领导观摩</translation>
+    </message>
+    <message>
+        <source>Show the briefing on</source>
+        <translation>观摩画面显示在</translation>
+    </message>
+</context>
+<context>
+    <name>BriefingSlides</name>
+    <message>
+        <source>Road chief system</source>
+        <translation>路长制</translation>
+    </message>
+    <message>
+        <source>Each segment has its road chief, patroller and office</source>
+        <translation>每个路段都有路长、巡查员和责任办事处</translation>
+    </message>
+    <message>
+        <source>Patrols live on the map, segments covered daily</source>
+        <translation>巡查轨迹实时上图，每日路段覆盖一目了然</translation>
+    </message>
+    <message>
+        <source>Problems found on patrol become cases within minutes</source>
+        <translation>巡查发现的问题几分钟内即成为案件</translation>
+    </message>
+    <message>
+        <source>Case handling</source>
+        <translation>案件办理</translation>
+    </message>
+    <message>
+        <source>Received, filed, dispatched, handled, closed</source>
+        <translation>受理、立案、派遣、处置、结案</translation>
+    </message>
+    <message>
+        <source>Deadlines on the working calendar, escalated late</source>
+        <translation>按工作日历计时，超期自动升级</translation>
+    </message>
+    <message>
+        <source>Reports from citizens, patrols and city platforms</source>
+        <translation>市民举报、巡查上报、市级平台转办</translation>
+    </message>
+    <message>
+        <source>Video surveillance</source>
+        <translation>视频监控</translation>
+    </message>
+    <message>
+        <source>Thousands of cameras on one wall, with tours</source>
+        <translation>数千路摄像机同屏上墙，自动轮巡</translation>
+    </message>
+    <message>
+        <source>Nearest cameras to a case or vehicle in a click</source>
+        <translation>一键调阅案件或车辆周边摄像机</translation>
+    </message>
+    <message>
+        <source>Snapshots attached to cases as evidence</source>
+        <translation>抓图作为案件证据</translation>
+    </message>
+    <message>
+        <source>Muck truck supervision</source>
+        <translation>渣土车监管</translation>
+    </message>
+    <message>
+        <source>Each truck&apos;s position every second</source>
+        <translation>每辆车每秒定位</translation>
+    </message>
+    <message>
+        <source>Routes, hours and permits checked as they drive</source>
+        <translation>行驶中核查路线、时段和准运证</translation>
+    </message>
+    <message>
+        <source>Violators on the joint credit list</source>
+        <translation>违规者纳入失信联合惩戒名单</translation>
+    </message>
+    <message>
+        <source>Duty and assessment</source>
+        <translation>勤务与考核</translation>
+    </message>
+    <message>
+        <source>Weekly duty rosters and who is on duty now</source>
+        <translation>每周值班表，实时在岗情况</translation>
+    </message>
+    <message>
+        <source>Offices ranked fairly by size, difficulty and load</source>
+        <translation>按规模、难度和案量公平排名</translation>
+    </message>
+    <message>
+        <source>Weekly bulletin and monthly rewards, one source</source>
+        <translation>周通报和月奖惩同源数据</translation>
+    </message>
+    <message>
+        <source>The offices&apos; own modules</source>
+        <translation>办事处特色模块</translation>
+    </message>
+    <message>
+        <source>Each office adds the panels its work needs</source>
+        <translation>各办事处按需加载业务面板</translation>
+    </message>
+    <message>
+        <source>Markets, construction sites and old town streets</source>
+        <translation>市场、工地、老城区街巷</translation>
+    </message>
+    <message>
+        <source>One platform for centre, offices and leaders</source>
+        <translation>指挥中心、办事处、领导一个平台</translation>
+    </message>
+</context>
+<context>
     <name>CalendarPage</name>
     <message>
         <source>Starts</source>
@@ -2120,6 +2234,88 @@
     <message>
         <source>%1 records exported.</source>
         <translation>已导出 %1 条记录。</translation>
+    </message>
+</context>
+<context>
+    <name>QtBriefingPages</name>
+    <message>
+        <source>Rank</source>
+        <translation>名次</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>办事处</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>考核得分</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <source>Live map, office ranking and trend of the month</source>
+        <translation>实时地图、办事处排名与本月趋势</translation>
+    </message>
+    <message>
+        <source>Dispatched</source>
+        <translation>派遣</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>超期未处置</translation>
+    </message>
+    <message>
+        <source>On duty</source>
+        <translation>在岗人数</translation>
+    </message>
+    <message>
+        <source>Today in each office</source>
+        <translation>各办事处今日情况</translation>
+    </message>
+    <message>
+        <source>Camera tour</source>
+        <translation>视频轮巡</translation>
+    </message>
+</context>
+<context>
+    <name>QtBriefingWindow</name>
+    <message>
+        <source>Leaders&apos; briefing</source>
+        <translation>领导观摩</translation>
+    </message>
+    <message>
+        <source>Cases today</source>
+        <translation>今日案件</translation>
+    </message>
+    <message>
+        <source>On-time rate (month)</source>
+        <translation>本月按期结案率</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>超期未处置</translation>
+    </message>
+    <message>
+        <source>Units on duty</source>
+        <translation>在岗力量</translation>
+    </message>
+    <message>
+        <source>Cameras online</source>
+        <translation>在线摄像机</translation>
+    </message>
+    <message>
+        <source>Figures not refreshed: %1</source>
+        <translation>数据未刷新：%1</translation>
     </message>
 </context>
 <context>
@@ -4160,6 +4356,97 @@
     </message>
 </context>
 <context>
+    <name>QtReportDialog</name>
+    <message>
+        <source>Weekly bulletin</source>
+        <translation>周通报</translation>
+    </message>
+    <message>
+        <source>Monthly assessment</source>
+        <translation>月度考核</translation>
+    </message>
+    <message>
+        <source>Annual evaluation</source>
+        <translation>年度考评</translation>
+    </message>
+    <message>
+        <source>Daily summary</source>
+        <translation>每日汇总</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <source>2026-W47, 2026-11, 2026 or 2026-11-30</source>
+        <translation>2026-W47、2026-11、2026 或 2026-11-30</translation>
+    </message>
+    <message>
+        <source>PDF (charts, for printing)</source>
+        <translation>PDF（含图表，供打印）</translation>
+    </message>
+    <message>
+        <source>Excel workbook</source>
+        <translation>Excel 工作簿</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>周期</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>保存为</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>保存报表</translation>
+    </message>
+    <message>
+        <source>Choose where to save the report.</source>
+        <translation>请选择报表的保存位置。</translation>
+    </message>
+    <message>
+        <source>Creating the report …</source>
+        <translation>正在生成报表…</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>已保存到 %1</translation>
+    </message>
+    <message>
+        <source>The report could not be created: %1</source>
+        <translation>报表生成失败：%1</translation>
+    </message>
+</context>
+<context>
     <name>QtResultsTab</name>
     <message>
         <source>Show</source>
@@ -5053,6 +5340,13 @@
     <message>
         <source>Export</source>
         <translation>导出</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsMenu</name>
+    <message>
+        <source>Reports…</source>
+        <translation>报表…</translation>
     </message>
 </context>
 <context>

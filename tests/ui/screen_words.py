@@ -56,6 +56,7 @@ ALLOWED_LATIN = frozenset(
         "API",
         "CSV",  # file formats, named as the district's IT names them (the editor's export buttons)
         "Excel",
+        "PDF",  # the reports' format (报表: PDF 或 Excel)
         "GeoJSON",
     }
 )

@@ -1,10 +1,10 @@
 """What an operator reads is in the language the UI runs in. The running main window on the seed
 district — and what it opens: case detail, new-case pop-up, map hover cards, legend and right-click
 menu, camera tree, track playback, alert list, wall toolbar menus and the save-view dialog, category
-editor, plugin manager, the district-data dialog (its check run), the settings dialog, status bar
-tooltips — is read widget by widget (``screen_words``): label, button, menu and action texts,
-tooltips, placeholders, window, dock and tab titles, combo items, table and tree headers, the first
-rows' cells and cell tooltips.
+editor, plugin manager, the district-data dialog (its check run), the settings dialog, 报表 and the
+领导观摩 briefing screen (as a leader), status bar tooltips — is read widget by widget
+(``screen_words``): label, button, menu and action texts, tooltips, placeholders, window, dock and
+tab titles, combo items, table and tree headers, the first rows' cells and cell tooltips.
 
 ``test_translations`` only sees what lupdate extracts: a ``tr()`` inside an f-string's braces, a
 ``translate()`` of a variable, a sentence composed in the core or a label passed through without
@@ -56,8 +56,10 @@ from commandcenter.persistence.store import Store
 from commandcenter.persistence.units.positions import record_positions
 from commandcenter.testing.accounts import services_for
 from commandcenter.testing.synthetic_tracks import Drive, Park, scripted_fixes
+from ui.briefing.qt_briefing_window import QtBriefingWindow
 from ui.district.qt_district_dialog import QtDistrictDialog
 from ui.main_window import MainWindow
+from ui.reports.qt_report_dialog import QtReportDialog
 from ui.settings.qt_settings_dialog import QtSettingsDialog
 
 OpenWindow = Callable[..., MainWindow]
@@ -160,7 +162,12 @@ def _open_everything(qtbot: QtBot, window: MainWindow, store: Store) -> list[QWi
     qtbot.waitUntil(lambda: window.tracks.rows.count() >= 4, timeout=WAIT_MS)
     window.alert_dock.raise_()
     qtbot.waitUntil(lambda: any(tile.state.value != "idle" for tile in window.wall.tiles), timeout=WAIT_MS)
-    return [detail, editor, manager, save_dialog, window.popup, district, settings]
+    leader = services_for(store, UserRole.LEADER)
+    reports = QtReportDialog(leader.reports, window.runner)
+    briefing = QtBriefingWindow(leader, window.runner, refresh_s=600, video=False, live_map=False)
+    briefing.start()
+    qtbot.waitUntil(lambda: briefing.figures is not None, timeout=WAIT_MS)
+    return [detail, editor, manager, save_dialog, window.popup, district, settings, reports, briefing]
 
 
 def _screen(qtbot: QtBot, window: MainWindow, store: Store) -> list[Seen]:

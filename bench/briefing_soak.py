@@ -1,0 +1,136 @@
+"""The briefing screen's soak (issue 17), run by ``bench/briefing.py`` in its own process (or alone).
+
+The seed district (``load_demo_data``, its week of history) in a new SQLite file; the simulator
+(``commandcenter simulate``) moves its 2,658 units in another process all along. Here: a leader's
+``QtBriefingWindow`` full screen — the live map refreshing every 2 s, the KPIs, ranking, trend and
+each office's day read every ``--refresh-s`` (default 15, the screen's own) on a worker, the pages
+advancing every 20 s through every page — for ``--minutes``. Not in it: the camera tour's video
+(``bench/wall.py``'s soak measures a touring wall). A 5 ms QTimer records the largest gap between
+its ticks after the first figures and the map's outlines are shown — the start-up's one-off loading
+is not a stall of the running screen — (stall = gap − 5 ms); RSS at the warm point (1 minute, or a
+quarter of a shorter run) and at the end.
+
+Last line: ``{"rss_growth_pct": …, "max_stall_ms": …}``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from commandcenter.demo.generate import load_demo_data
+from commandcenter.domain.kinds import UserRole
+from commandcenter.persistence.store import Store
+from commandcenter.testing.accounts import services_for
+from ui.background import BackgroundRunner
+from ui.briefing.qt_briefing_window import QtBriefingWindow
+from ui.theme import apply_font, apply_theme
+
+TICK_MS = 5
+
+
+def rss_mb() -> float:
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1e6
+
+
+def soak(minutes: float, refresh_s: float) -> dict[str, float]:
+    app = QApplication.instance() or QApplication(sys.argv)
+    apply_font(app)  # type: ignore[arg-type]
+    apply_theme(app)  # type: ignore[arg-type]
+    with tempfile.TemporaryDirectory() as folder:
+        url = f"sqlite:///{Path(folder) / 'briefing.sqlite'}"
+        store = Store.open(url)
+        load_demo_data(store)
+        simulator = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "commandcenter",
+                "simulate",
+                "--url",
+                url,
+                "--seconds",
+                str(minutes * 60 + 60),
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        runner = BackgroundRunner()
+        window = QtBriefingWindow(
+            services_for(store, UserRole.LEADER),
+            runner,
+            refresh_s=refresh_s,
+            advance_s=float(os.environ.get("BRIEFING_SOAK_ADVANCE_S", 20)),
+            video=False,
+        )
+        gaps: list[float] = []
+        last = [0.0]
+        refreshes = [0]
+        started_at = [time.perf_counter()]
+
+        def tick() -> None:
+            now = time.perf_counter()
+            if last[0] and refreshes[0] and window.map is not None and window.map.vectors.data is not None:
+                gaps.append((now - last[0]) * 1000.0)
+                if gaps[-1] > 60 and os.environ.get("BRIEFING_SOAK_TRACE"):
+                    page = window.pages.currentIndex()
+                    print(f"  gap {gaps[-1]:.0f} ms at {now - started_at[0]:.1f} s on page {page}")
+            last[0] = now
+
+        window.figures_shown.connect(lambda _f: refreshes.__setitem__(0, refreshes[0] + 1))
+        timer = QTimer()
+        timer.setInterval(TICK_MS)
+        timer.timeout.connect(tick)
+        timer.start()
+        window.show_on()
+        total_ms = int(minutes * 60_000)
+        warm_ms = min(60_000, total_ms // 4)
+        samples: dict[str, float] = {}
+        QTimer.singleShot(warm_ms, lambda: samples.__setitem__("warm", rss_mb()))
+        QTimer.singleShot(total_ms, lambda: (samples.__setitem__("end", rss_mb()), app.quit()))
+        started = time.perf_counter()
+        app.exec()
+        elapsed = time.perf_counter() - started
+        pages = window.pages.count()
+        window.close()
+        runner.shutdown()
+        simulator.terminate()
+        simulator.wait(10)
+        store.close()
+    growth = (samples["end"] - samples["warm"]) / samples["warm"] * 100
+    stall = max(gaps) - TICK_MS if gaps else float("nan")
+    gaps.sort()
+    print(
+        f"briefing soak {elapsed / 60:.1f} min, {refreshes[0]} refreshes of the figures, "
+        f"{pages} pages every 20 s, "
+        f"simulator moving the units; RSS {samples['warm']:.0f} MB at {warm_ms / 1000:.0f} s → "
+        f"{samples['end']:.0f} MB ({growth:+.2f} %); ticks {len(gaps):,}, gap p99 "
+        f"{gaps[int(len(gaps) * 0.99)] if gaps else float('nan'):.1f} ms, max stall {stall:.1f} ms"
+    )
+    return {"rss_growth_pct": round(growth, 2), "max_stall_ms": round(stall, 1)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--minutes", type=float, default=2.0)
+    parser.add_argument(
+        "--refresh-s", type=float, default=15.0, help="how often the figures are read (the screen's)"
+    )
+    args = parser.parse_args()
+    print(json.dumps(soak(args.minutes, args.refresh_s)))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""领导观摩: the leaders' briefing screen (issue 17)."""
