@@ -1,5 +1,5 @@
 """Migration 0016 on both databases: the 督查 tables appear, downgrade to 0015 removes them (and
-nothing else but the later 0017's credit tables), upgrading again restores them (the whole-schema
+nothing else but the tables of the later migrations), upgrading again restores them (the whole-schema
 comparison with the models is ``test_settings_migration``)."""
 
 from __future__ import annotations
@@ -11,7 +11,13 @@ from commandcenter.persistence.migrate import _alembic_config, upgrade
 from commandcenter.persistence.store import Store
 
 TABLES = {"inspectors", "inspection_rounds", "inspection_groups", "inspection_findings"}
-LATER = {"credit_violators", "credit_violations", "credit_listings", "platform_alarm_cases"}  # 0017, 0018
+LATER = {  # created by 0017 (credit), 0018 (platform alarms), 0019 (video evidence)
+    "credit_violators",
+    "credit_violations",
+    "credit_listings",
+    "platform_alarm_cases",
+    "case_video_evidence",
+}
 
 
 def test_0016_downgrades_and_upgrades_again(store: Store) -> None:

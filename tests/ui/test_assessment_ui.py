@@ -147,6 +147,8 @@ def test_main_window_offers_the_assessment_menu(open_window, qtbot: QtBot) -> No
         "Consultation agenda…",
         "Inspections…",  # a leader reads them
         "Credit record…",
+        "",  # the separator before the documents
+        "Reports…",
     ]
     menu.actions()[0].trigger()
     ranking = window.findChild(QtAssessmentRanking)
