@@ -13,6 +13,7 @@ union does not double a fix.
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
@@ -57,9 +58,11 @@ def load_track(store: Store, unit_id: int, start: datetime, end: datetime) -> Tr
     statement = select(
         _epoch(store, fixes.c.ts), fixes.c.lon, fixes.c.lat, fixes.c.speed_kmh, fixes.c.heading_deg
     ).order_by(fixes.c.ts)
+    flat = array("d")
     with reading(store) as connection:
-        rows = [tuple(row) for row in connection.execute(statement)]
-    return Track.from_rows(unit_id, rows)
+        for row in connection.execute(statement):
+            flat.extend(row)
+    return Track.from_flat(unit_id, flat)
 
 
 def load_tracks(store: Store, unit_ids: Sequence[int], start: datetime, end: datetime) -> dict[int, Track]:
@@ -73,11 +76,11 @@ def load_tracks(store: Store, unit_ids: Sequence[int], start: datetime, end: dat
         fixes.c.speed_kmh,
         fixes.c.heading_deg,
     ).order_by(fixes.c.unit_id, fixes.c.ts)
-    grouped: dict[int, list[tuple[float, ...]]] = {unit_id: [] for unit_id in unit_ids}
+    flat: dict[int, array[float]] = {unit_id: array("d") for unit_id in unit_ids}
     with reading(store) as connection:
         for unit_id, *values in connection.execute(statement):
-            grouped[unit_id].append(tuple(values))
-    return {unit_id: Track.from_rows(unit_id, rows) for unit_id, rows in grouped.items()}
+            flat[unit_id].extend(values)  # 8 bytes a value, not a tuple a fix (``Track.from_flat``)
+    return {unit_id: Track.from_flat(unit_id, values) for unit_id, values in flat.items()}
 
 
 def track_units(store: Store, kinds: Sequence[str] = ()) -> list[TrackUnit]:
