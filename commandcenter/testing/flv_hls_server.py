@@ -89,6 +89,14 @@ class FlvHlsServer(ThreadingHTTPServer):
             return playlist.read_text().count("#EXTINF") >= HLS_READY_SEGMENTS
         return False
 
+    def wait_flv_running(self, timeout_s: float = 20.0) -> None:
+        """Until every FLV producer has sent a keyframe: the stream is registered, as WVP's URL implies."""
+        deadline = time.monotonic() + timeout_s
+        while not all(source.has_gop for source in self._flv.values()):
+            if time.monotonic() > deadline:
+                raise RuntimeError("ffmpeg wrote no FLV keyframe in time")
+            time.sleep(0.05)
+
     def join_flv(self, name: str) -> tuple[LiveFlvSource, FlvPlayer] | None:
         """A new player of stream ``name`` (None when there is no such stream or it never started)."""
         source = self._flv.get(name)
@@ -162,12 +170,14 @@ class _Handler(BaseHTTPRequestHandler):
 def serving_flv_hls(
     clips: dict[str, Path], *, hls: bool = True, mute_audio: bool = True, gop_cache: bool = True
 ) -> Iterator[FlvHlsServer]:
-    """A running server for ``clips`` (HLS segmenters started unless ``hls=False``), always stopped."""
+    """A running server for ``clips`` (its FLV streams past their first keyframe; HLS segmenters
+    started unless ``hls=False``), always stopped."""
     hls_dir = Path(tempfile.mkdtemp(prefix="cc-hls-"))
     server = FlvHlsServer(clips, hls_dir, mute_audio=mute_audio, gop_cache=gop_cache)
     thread = threading.Thread(target=server.serve_forever, name="flv-hls http", daemon=True)
     thread.start()
     try:
+        server.wait_flv_running()
         if hls:
             server.start_hls()
         yield server

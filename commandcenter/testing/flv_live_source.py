@@ -4,9 +4,15 @@ is registered on ZLMediaKit), a reader thread that keeps the ``GopCache`` and fa
 to the players.
 
 ``mute_audio`` adds a silent AAC track, as ZLMediaKit does by default for a stream without audio
-(``[protocol] add_mute_audio=1`` in its ``conf/config.ini``; ``MediaSink::addMuteAudioTrack``).
-It matters to libVLC: its only FLV demuxer is libavformat's, which keeps probing a video-only FLV
-for its whole analyze duration (5 s) because it waits for a second stream.
+(its ``conf/config.ini``: ``[protocol] add_mute_audio=1``, "inject AAC silent audio"; in
+``src/Common/MediaSink.cpp`` ``onAllTrackReady_l`` calls ``addMuteAudioTrack``, which adds an AAC
+track when there is no audio one).
+It matters to libVLC: its only FLV demuxer is libavformat's, which marks an FLV as having no header
+(``AVFMTCTX_NOHEADER``) and clears that only once two streams exist (``create_stream`` in
+``libavformat/flvdec.c``), so ``avformat_find_stream_info`` reads a video-only FLV for its whole
+analyze duration (5 s). With two streams it still wants 40 H.264 frames for its frame-rate estimate
+(H.264's time base is "unreliable" and FLV's 1 ms is coarse), of which the GOP cache gives at most one
+GOP at once: the demo clips' 12-frame GOP leaves ~1.1 s to arrive at the stream's own pace.
 
 Each player has its own bounded queue; one that stops reading is dropped, never waited for, so it
 cannot hold up the producer or the other players.
@@ -100,6 +106,11 @@ class LiveFlvSource:
             player = FlvPlayer(first, wait_for_keyframe=not self.gop_cache)
             self._players.append(player)
         return player
+
+    @property
+    def has_gop(self) -> bool:
+        """Whether a keyframe has arrived (a player joining now starts with a picture)."""
+        return self._cache is not None and bool(self._cache.gop())
 
     def leave(self, player: FlvPlayer) -> None:
         with self._lock:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import shutil
 import subprocess
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from commandcenter.streaming.clip_recipe import GOP
 from commandcenter.streaming.clips import ensure_demo_clips, find_clip_sets
 from commandcenter.testing import flv_live_source
 from commandcenter.testing.flv_gop_cache import AUDIO, SCRIPT, VIDEO, FlvTag, GopCache, read_header, read_tag
+from commandcenter.testing.flv_hls_server import serving_flv_hls
 from commandcenter.testing.flv_live_source import LiveFlvSource, producer_command
 
 pytestmark = pytest.mark.skipif(shutil.which("ffmpeg") is None, reason="needs ffmpeg")
@@ -114,3 +116,29 @@ def test_a_player_who_stops_reading_is_dropped_and_the_others_go_on(
         assert queued[-1] is None  # dropped: its feed ends where its queue overflowed
     finally:
         source.stop()
+
+
+def _first_tags(url: str, count: int) -> tuple[bytes, list[FlvTag]]:
+    with urllib.request.urlopen(url, timeout=10) as response:
+        header = read_header(response)
+        return header, [tag for _ in range(count) if (tag := read_tag(response)) is not None]
+
+
+@pytest.mark.parametrize("mute_audio", [True, False])
+def test_each_player_of_the_server_starts_at_the_cached_keyframe(clip: Path, mute_audio: bool) -> None:
+    with serving_flv_hls({"cam": clip}, hls=False, mute_audio=mute_audio) as server:
+        for _ in range(2):
+            header, tags = _first_tags(server.flv_url("cam"), 4)
+            assert header[4] == (0x05 if mute_audio else 0x01)
+            assert tags[0].kind == SCRIPT
+            assert tags[1].is_avc_sequence_header
+            assert tags[2].is_aac_sequence_header is mute_audio
+            assert tags[3 if mute_audio else 2].is_video_keyframe
+        assert server.flv_requests == ["cam", "cam"]
+
+
+def test_without_the_cache_a_player_waits_for_the_next_keyframe(clip: Path) -> None:
+    with serving_flv_hls({"cam": clip}, hls=False, gop_cache=False) as server:
+        _, tags = _first_tags(server.flv_url("cam"), 4)
+    assert [tag.kind for tag in tags[:3]] == [SCRIPT, VIDEO, AUDIO]
+    assert tags[3].is_video_keyframe
