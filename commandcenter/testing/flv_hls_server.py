@@ -5,8 +5,13 @@ Until now only HTTP MPEG-TS was played in tests, yet a platform answers a play r
 ``.flv`` URL first. These are real streams from real muxers, so a test proves libVLC's FLV demuxer
 and its HLS access play them in a tile:
 
-- FLV: each GET starts ``ffmpeg -re … -f flv pipe:1`` on the clip (H.264 copied, no transcoding) and
-  copies its output into the response until the player goes away — a live FLV of unknown length.
+- FLV: one live producer per clip, running from the server's start as a stream registered on
+  ZLMediaKit is (``testing/flv_live_source``): H.264 copied (no transcoding) plus a silent AAC track
+  (ZLMediaKit's default ``add_mute_audio=1``); each GET gets the header, metadata, sequence headers
+  and the GOP since the last keyframe (ZLMediaKit's GOP cache, ``testing/flv_gop_cache``), then the
+  live tags until the player goes away. ``mute_audio=False`` / ``gop_cache=False`` serve what a
+  server without them sends (a video-only FLV: ZLMediaKit with ``add_mute_audio=0``, or SRS), so a
+  benchmark can also report what those cost.
 - HLS: one ffmpeg per stream writes a live playlist of one-second segments into a folder, which the
   same HTTP server serves as files.
 
@@ -16,7 +21,6 @@ For tests and benchmarks only (threads in the calling process, loopback only).
 from __future__ import annotations
 
 import contextlib
-import os
 import shutil
 import subprocess
 import tempfile
@@ -27,30 +31,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from commandcenter.streaming.clip_recipe import ffmpeg_binary
+from commandcenter.testing.flv_live_source import FlvPlayer, LiveFlvSource
 
-READ_SIZE = 64 * 1024
 HLS_READY_SEGMENTS = 2
 _CONTENT_TYPES = {".m3u8": "application/vnd.apple.mpegurl", ".ts": "video/mp2t"}
-
-
-def flv_command(clip: Path, start_s: float = 0.0) -> list[str]:
-    """The clip from ``start_s``, looped, at its own pace, as FLV on stdout."""
-    command = [ffmpeg_binary(), "-hide_banner", "-loglevel", "error", "-re", "-stream_loop", "-1"]
-    if start_s > 0:
-        command += ["-ss", f"{start_s:.3f}"]
-    return [
-        *command,
-        "-i",
-        str(clip),
-        "-an",
-        "-c:v",
-        "copy",
-        "-f",
-        "flv",
-        "-flvflags",
-        "no_duration_filesize",
-        "pipe:1",
-    ]
 
 
 class FlvHlsServer(ThreadingHTTPServer):
@@ -59,13 +43,18 @@ class FlvHlsServer(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
 
-    def __init__(self, clips: dict[str, Path], hls_dir: Path) -> None:
+    def __init__(
+        self, clips: dict[str, Path], hls_dir: Path, *, mute_audio: bool = True, gop_cache: bool = True
+    ) -> None:
         super().__init__(("127.0.0.1", 0), _Handler)
         self.clips = dict(clips)
         self.hls_dir = hls_dir
         self.flv_requests: list[str] = []  # names asked for, in order (tests check what was played)
         self._segmenters: list[subprocess.Popen[bytes]] = []
-        self._pipes: set[subprocess.Popen[bytes]] = set()
+        self._flv = {
+            name: LiveFlvSource(clip, mute_audio=mute_audio, gop_cache=gop_cache)
+            for name, clip in clips.items()
+        }
         self._lock = threading.Lock()
 
     @property
@@ -100,36 +89,33 @@ class FlvHlsServer(ThreadingHTTPServer):
             return playlist.read_text().count("#EXTINF") >= HLS_READY_SEGMENTS
         return False
 
-    def open_flv(self, name: str) -> subprocess.Popen[bytes] | None:
-        clip = self.clips.get(name)
-        if clip is None:
+    def wait_flv_running(self, timeout_s: float = 20.0) -> None:
+        """Until every FLV producer has sent a keyframe: the stream is registered, as WVP's URL implies."""
+        deadline = time.monotonic() + timeout_s
+        while not all(source.has_gop for source in self._flv.values()):
+            if time.monotonic() > deadline:
+                raise RuntimeError("ffmpeg wrote no FLV keyframe in time")
+            time.sleep(0.05)
+
+    def join_flv(self, name: str) -> tuple[LiveFlvSource, FlvPlayer] | None:
+        """A new player of stream ``name`` (None when there is no such stream or it never started)."""
+        source = self._flv.get(name)
+        player = source.join() if source is not None else None
+        if source is None or player is None:
             return None
-        process = subprocess.Popen(flv_command(clip), stdin=subprocess.DEVNULL, stdout=subprocess.PIPE)
         with self._lock:
             self.flv_requests.append(name)
-            self._pipes.add(process)
-        return process
-
-    def close_flv(self, process: subprocess.Popen[bytes]) -> None:
-        with self._lock:
-            self._pipes.discard(process)
-        _end(process)
+        return source, player
 
     def stop(self) -> None:
         self.shutdown()
         self.server_close()
-        with self._lock:
-            pipes, self._pipes = list(self._pipes), set()
-        for process in [*pipes, *self._segmenters]:
-            _end(process)
-
-
-def _end(process: subprocess.Popen[bytes]) -> None:
-    if process.poll() is None:
-        process.kill()
-    process.wait(timeout=5)
-    if process.stdout is not None:
-        process.stdout.close()
+        for source in self._flv.values():
+            source.stop()
+        for process in self._segmenters:
+            if process.poll() is None:
+                process.kill()
+            process.wait(timeout=5)
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -146,20 +132,22 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_error(404)
 
     def _flv(self, name: str) -> None:
-        process = self.server.open_flv(name)
-        if process is None or process.stdout is None:
+        joined = self.server.join_flv(name)
+        if joined is None:
             self.send_error(404)
             return
+        source, player = joined
         self.send_response(200)
         self.send_header("Content-Type", "video/x-flv")
         self.end_headers()
         try:
-            while data := os.read(process.stdout.fileno(), READ_SIZE):  # what is there, unbuffered
-                self.wfile.write(data)
+            self.wfile.write(player.first_bytes)
+            while (tag := player.next_tag()) is not None:
+                self.wfile.write(tag.raw)
         except OSError:
             pass  # the player went away
         finally:
-            self.server.close_flv(process)
+            source.leave(player)
 
     def _file(self, relative: str) -> None:
         path = (self.server.hls_dir / relative).resolve()
@@ -179,13 +167,17 @@ class _Handler(BaseHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serving_flv_hls(clips: dict[str, Path], *, hls: bool = True) -> Iterator[FlvHlsServer]:
-    """A running server for ``clips`` (HLS segmenters started unless ``hls=False``), always stopped."""
+def serving_flv_hls(
+    clips: dict[str, Path], *, hls: bool = True, mute_audio: bool = True, gop_cache: bool = True
+) -> Iterator[FlvHlsServer]:
+    """A running server for ``clips`` (its FLV streams past their first keyframe; HLS segmenters
+    started unless ``hls=False``), always stopped."""
     hls_dir = Path(tempfile.mkdtemp(prefix="cc-hls-"))
-    server = FlvHlsServer(clips, hls_dir)
+    server = FlvHlsServer(clips, hls_dir, mute_audio=mute_audio, gop_cache=gop_cache)
     thread = threading.Thread(target=server.serve_forever, name="flv-hls http", daemon=True)
     thread.start()
     try:
+        server.wait_flv_running()
         if hls:
             server.start_hls()
         yield server
