@@ -13,8 +13,9 @@ Briefing: the leaders' briefing screen (``ui/briefing``) full screen under Xvfb 
 ``DISPLAY`` is unset) on the seed district with the simulator moving the units, the KPIs refreshed on
 their timer, the slides advancing every 20 s and the camera tour running, for ``--minutes``
 (default 2; the issue's hour: ``--minutes 60``). A 5 ms QTimer on the Qt thread records the largest
-gap between ticks (stall = gap − 5 ms, must be ≤ 100 ms); RSS is sampled from minute 1 (warm) to the
-end (growth must be < 5 %).
+gap between ticks (stall = gap − 5 ms, must be ≤ 100 ms); RSS growth from the warm point to the end
+(must be < 5 %): warm once every page has been shown and every periodic read done once, 6 minutes
+(``bench/briefing_soak.py``), a quarter of a shorter run.
 
 Last line: ``{"report_pdf_s": …, "briefing_rss_growth_pct": …, "briefing_max_stall_ms": …}``.
 """

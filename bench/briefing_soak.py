@@ -7,8 +7,10 @@ each office's day read every ``--refresh-s`` (default 15, the screen's own) on a
 advancing every 20 s through every page — for ``--minutes``. Not in it: the camera tour's video
 (``bench/wall.py``'s soak measures a touring wall). A 5 ms QTimer records the largest gap between
 its ticks after the first figures and the map's outlines are shown — the start-up's one-off loading
-is not a stall of the running screen — (stall = gap − 5 ms); RSS at the warm point (1 minute, or a
-quarter of a shorter run) and at the end.
+is not a stall of the running screen — (stall = gap − 5 ms); RSS every minute, the growth from the
+warm point to the end. Warm: every page shown once (9 × 20 s) and every periodic read done once (the
+daily summary's tracks after ``DutyPatrols.REUSE_S``, 5 min), plus a minute — 6 minutes; a quarter
+of a shorter run. What a page or a read allocates the first time is start-up, not growth.
 
 Last line: ``{"rss_growth_pct": …, "max_stall_ms": …}``.
 """
@@ -36,6 +38,7 @@ from ui.briefing.qt_briefing_window import QtBriefingWindow
 from ui.theme import apply_font, apply_theme
 
 TICK_MS = 5
+WARM_MS = 6 * 60_000  # see the module's docstring
 
 
 def rss_mb() -> float:
@@ -94,9 +97,14 @@ def soak(minutes: float, refresh_s: float) -> dict[str, float]:
         timer.start()
         window.show_on()
         total_ms = int(minutes * 60_000)
-        warm_ms = min(60_000, total_ms // 4)
+        warm_ms = min(WARM_MS, total_ms // 4)
         samples: dict[str, float] = {}
         QTimer.singleShot(warm_ms, lambda: samples.__setitem__("warm", rss_mb()))
+        minutely: list[float] = []
+        sampler = QTimer()
+        sampler.setInterval(60_000)
+        sampler.timeout.connect(lambda: minutely.append(rss_mb()))
+        sampler.start()
         QTimer.singleShot(total_ms, lambda: (samples.__setitem__("end", rss_mb()), app.quit()))
         started = time.perf_counter()
         app.exec()
@@ -117,6 +125,7 @@ def soak(minutes: float, refresh_s: float) -> dict[str, float]:
         f"{samples['end']:.0f} MB ({growth:+.2f} %); ticks {len(gaps):,}, gap p99 "
         f"{gaps[int(len(gaps) * 0.99)] if gaps else float('nan'):.1f} ms, max stall {stall:.1f} ms"
     )
+    print("RSS each minute (MB): " + " ".join(f"{value:.0f}" for value in minutely))
     return {"rss_growth_pct": round(growth, 2), "max_stall_ms": round(stall, 1)}
 
 

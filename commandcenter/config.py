@@ -34,6 +34,10 @@ class StreamSettings:
     host: str = "127.0.0.1"
     port: int = 18_554
     clip_count: int = 6  # distinct demo clips; cameras share them round-robin
+    # HTTP-FLV (a platform's ``.live.flv``) is played through the built-in FLV→TS remux
+    # (``video/remux/flv_to_ts``): first picture at the first keyframe instead of after libavformat's
+    # 1.4–5.7 s analysis, and H.265 in FLV playable; false hands ``.flv`` URLs to libVLC as they are.
+    remux_flv: bool = True
 
 
 @dataclass(frozen=True)
@@ -318,6 +322,18 @@ def _refuse_password_in_file(raw: dict[str, Any], path: Path) -> None:
         )
 
 
+def _coerced(current: Any, value: Any) -> Any:
+    """``value`` as the type of ``current``; a bool only from a TOML bool or true/false (``bool("no")``
+    is True)."""
+    if isinstance(current, bool):
+        if isinstance(value, bool):
+            return value
+        if str(value).strip().lower() in ("true", "false"):
+            return str(value).strip().lower() == "true"
+        raise ValueError("expected true or false")
+    return type(current)(value)
+
+
 def _section(default: Any, values: dict[str, Any], prefix: str, source: Path | None) -> Any:
     """Coerce each known key to the default's type; unknown keys are an error, not silently ignored."""
     changes: dict[str, Any] = {}
@@ -328,7 +344,7 @@ def _section(default: Any, values: dict[str, Any], prefix: str, source: Path | N
             raise ConfigError(f"未知配置项 {where} (unknown setting) in {source or 'environment'}")
         current = getattr(default, key)
         try:
-            changes[key] = value if current is None else type(current)(value)
+            changes[key] = value if current is None else _coerced(current, value)
         except (TypeError, ValueError) as error:
             raise ConfigError(f"配置项 {where} 的值 {value!r} 无效 (invalid value): {error}") from error
     return replace(default, **changes)

@@ -19,6 +19,7 @@ from commandcenter.accounts.session import Session
 from commandcenter.config import Settings
 from commandcenter.domain.cameras import CameraFeed
 from commandcenter.services.workspace import Workspace
+from commandcenter.video.vlc_backend import default_backend
 from resources import resource_path
 from ui.main_window import MainWindow
 from ui.smoke_exit import quit_when_a_tile_plays
@@ -46,6 +47,7 @@ def create_application(settings: Settings) -> QApplication:
     install_translations(app, settings.language)
     apply_font(app)
     apply_theme(app, settings.theme)
+    default_backend().remux_flv = settings.streams.remux_flv  # every tile's libVLC, HTTP-FLV as TS
     return app
 
 

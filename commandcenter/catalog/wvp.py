@@ -24,9 +24,9 @@ from commandcenter.geo.datum import Datum, to_wgs84
 GB_KIND = "GB28181"
 PAGE_SIZE = 200
 # The order in which a play reply's URLs are preferred. HTTP-TS first: libVLC demuxes TS itself and
-# shows a picture at the first keyframe, whereas its only FLV demuxer is libavformat's, which analyses
-# a live FLV for 5 s (2 s with audio) before the first picture (bench/video_platform_playback.py).
-# Both pass firewalls that RTSP does not.
+# shows a picture at the first keyframe. FLV next: the tiles play it through the desk's FLV→TS remux
+# (``video/remux``), as quick but one loopback hop more (libVLC's own FLV path, libavformat, analyses
+# a live FLV for 1.4–5.7 s first). Both pass firewalls that RTSP does not.
 URL_PREFERENCE = ("ts", "flv", "hls", "fmp4", "rtsp", "rtmp")
 
 

@@ -9,7 +9,7 @@ arranges — and the rules are tested without a database.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -190,10 +190,4 @@ def _presence_row(
         attendance(item.start, coverage.first_seen, now),
         coverage,
         track is not None,
-    )
-
-
-def units_of(staff: Sequence[StaffRecord], staff_ids: set[int]) -> list[int]:
-    return sorted(
-        {member.unit_id for member in staff if member.id in staff_ids and member.unit_id is not None}
     )

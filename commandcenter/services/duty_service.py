@@ -29,11 +29,11 @@ from commandcenter.domain.duty import (
 )
 from commandcenter.duty.checks import check_entry, check_exception, check_shift
 from commandcenter.duty.store_roster import roster_between
-from commandcenter.duty.views import DutyWeek, PresenceRow, duty_week, presence, units_of
+from commandcenter.duty.views import DutyWeek, PresenceRow, duty_week, presence
 from commandcenter.persistence.district import queries as district_queries
 from commandcenter.persistence.duty import queries as duty_queries
 from commandcenter.persistence.store import Store
-from commandcenter.persistence.units.tracks import load_tracks
+from commandcenter.persistence.units.tracks import ChunkedTracks
 from commandcenter.services.guard import Guarded
 
 _TARGET = "duty"
@@ -227,6 +227,8 @@ def presence_at(store: Store, office: int | None, moment: datetime) -> list[Pres
         return presence(roster, today, moment, staff, segments, {})
     start = min(item.start for item in shifts) - timedelta(minutes=15)
     end = min(max(item.end for item in shifts), moment)
-    units = units_of(list(staff.values()), {item.staff_id for item in shifts})
-    tracks = load_tracks(store, units, start, end) if units and end > start else {}
-    return presence(roster, today, moment, staff, segments, tracks)
+    holders = [staff[item.staff_id] for item in shifts if item.staff_id in staff]  # ``presence``'s order
+    units = [member.unit_id for member in holders if member.unit_id is not None]
+    if not units or end <= start:
+        return presence(roster, today, moment, staff, segments, {})
+    return presence(roster, today, moment, staff, segments, ChunkedTracks(store, units, start, end))

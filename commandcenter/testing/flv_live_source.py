@@ -27,7 +27,8 @@ import threading
 from pathlib import Path
 
 from commandcenter.streaming.clip_recipe import ffmpeg_binary
-from commandcenter.testing.flv_gop_cache import FlvTag, GopCache, read_header, read_tag
+from commandcenter.testing.flv_gop_cache import GopCache
+from commandcenter.video.remux.flv_tags import FlvTag, read_header, read_tag
 
 QUEUE_TAGS = 1000  # ~30 s of 25 fps video and 8 kHz AAC: far more than a reading player lags
 

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from commandcenter.video.backend import BackendUnavailable, EventSink, PlayerEvent
+from commandcenter.video.remux.server import is_http_flv, shared_remux_server
 from commandcenter.video.vlc_instance import new_instance, vlc_instance
 from commandcenter.video.vlc_support import url_supported
 from commandcenter.video.vlc_worker import VlcWorker
@@ -31,10 +32,19 @@ KEYFRAMES_ONLY = (":avcodec-skip-frame=3",)  # 3 = the decoder skips every non-k
 
 
 class LibVlcPlayer:
-    def __init__(self, instance: vlc.Instance, window: int, sink: EventSink, worker: VlcWorker) -> None:
+    def __init__(
+        self,
+        instance: vlc.Instance,
+        window: int,
+        sink: EventSink,
+        worker: VlcWorker,
+        *,
+        remux_flv: bool = True,
+    ) -> None:
         import vlc
 
         self._instance = instance
+        self._remux_flv = remux_flv
         self._sink = sink
         self._worker = worker
         self._window = window  # the worker's lane: this window's calls keep their order
@@ -53,7 +63,7 @@ class LibVlcPlayer:
         import vlc
 
         old = self._detach_media()
-        media = self._instance.media_new(url, *(KEYFRAMES_ONLY if keyframes_only else ()))
+        media = self._instance.media_new(self._playable(url), *(KEYFRAMES_ONLY if keyframes_only else ()))
         media.event_manager().event_attach(vlc.EventType.MediaStateChanged, self._on_state, attempt)
         self._media = media
         native = self.native
@@ -67,6 +77,11 @@ class LibVlcPlayer:
             native.play()
 
         self._worker.submit(restart, self._window)
+
+    def _playable(self, url: str) -> str:
+        """What libVLC is given: HTTP-FLV through the process's FLV→TS remux (``video/remux/server``:
+        libVLC's FLV path waits 1.4–5.7 s before a picture, its TS path shows the first keyframe)."""
+        return shared_remux_server().url_for(url) if self._remux_flv and is_http_flv(url) else url
 
     def pause(self) -> None:
         native = self.native
@@ -146,8 +161,10 @@ class LibVlcBackend:
 
     name = "libVLC"
 
-    def __init__(self, args: Sequence[str] | None = None) -> None:
+    def __init__(self, args: Sequence[str] | None = None, *, remux_flv: bool = True) -> None:
+        """``remux_flv``: ``[streams] remux_flv`` (see ``config.StreamSettings``)."""
         self._args = list(args) if args is not None else None
+        self.remux_flv = remux_flv
         self._instance: vlc.Instance | None = None
         self._instance_lock = threading.Lock()
         self._warming: threading.Thread | None = None
@@ -177,7 +194,7 @@ class LibVlcBackend:
             return self._instance
 
     def new_player(self, window: int, sink: EventSink) -> LibVlcPlayer:
-        return LibVlcPlayer(self._instance_now(), window, sink, self._worker)
+        return LibVlcPlayer(self._instance_now(), window, sink, self._worker, remux_flv=self.remux_flv)
 
     def settle(self) -> None:
         self._worker.settle()

@@ -16,9 +16,10 @@ from commandcenter.domain.cameras import StreamTier
 from commandcenter.streaming.clip_recipe import GOP
 from commandcenter.streaming.clips import ensure_demo_clips, find_clip_sets
 from commandcenter.testing import flv_live_source
-from commandcenter.testing.flv_gop_cache import AUDIO, SCRIPT, VIDEO, FlvTag, GopCache, read_header, read_tag
+from commandcenter.testing.flv_gop_cache import GopCache
 from commandcenter.testing.flv_hls_server import serving_flv_hls
 from commandcenter.testing.flv_live_source import LiveFlvSource, producer_command
+from commandcenter.video.remux.flv_tags import AUDIO, SCRIPT, VIDEO, FlvTag, read_header, read_tag
 
 pytestmark = pytest.mark.skipif(shutil.which("ffmpeg") is None, reason="needs ffmpeg")
 

@@ -11,7 +11,7 @@ import pytest
 
 from commandcenter.persistence.store import Store
 from commandcenter.persistence.units.positions import record_positions
-from commandcenter.persistence.units.tracks import load_track, load_tracks, track_units
+from commandcenter.persistence.units.tracks import ChunkedTracks, load_track, load_tracks, track_units
 from commandcenter.testing.synthetic_tracks import Drive, Park, scripted_fixes, store_with_units
 from commandcenter.tracks import epoch_seconds
 
@@ -59,6 +59,27 @@ def test_a_group_loads_in_one_call(two_units: Store) -> None:
     tracks = load_tracks(two_units, [1, 2, 3], START, START + timedelta(hours=1))
     assert {unit: len(track) for unit, track in tracks.items()} == {1: 210, 2: 90, 3: 0}
     assert tracks[2].unit_id == 2
+
+
+def test_chunked_tracks_give_the_same_tracks_one_chunk_at_a_time(store: Store) -> None:
+    """The duty view's and daily summary's pass over a roster: the same tracks as one group read, never
+    more than one chunk held, each chunk read once when asked in order, unknown units absent."""
+    units = [5, 3, 1, 4, 2]
+    store_with_units(store, units)
+    for unit in units:
+        record_positions(store, scripted_fixes(unit, START, LEGS[: 1 + unit % 4], seed=unit))
+    end = START + timedelta(hours=1)
+    whole = load_tracks(store, units, START, end)
+    chunked = ChunkedTracks(store, [*units, 3], START, end, chunk=2)  # 3 twice: kept in its first chunk
+    assert list(chunked) == units
+    assert len(chunked) == 5
+    for unit in units:
+        assert chunked[unit].lon == pytest.approx(whole[unit].lon)
+        assert chunked[unit].ts == pytest.approx(whole[unit].ts)
+    assert chunked.reads == 3  # [5, 3], [1, 4], [2]
+    assert chunked.get(99) is None
+    assert len(chunked[3]) == len(whole[3])  # back to the first chunk: read again, same answer
+    assert chunked.reads == 4
 
 
 def test_units_to_pick_from(two_units: Store) -> None:

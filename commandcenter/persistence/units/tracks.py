@@ -14,7 +14,7 @@ union does not double a fix.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -81,6 +81,41 @@ def load_tracks(store: Store, unit_ids: Sequence[int], start: datetime, end: dat
         for unit_id, *values in connection.execute(statement):
             flat[unit_id].extend(values)  # 8 bytes a value, not a tuple a fix (``Track.from_flat``)
     return {unit_id: Track.from_flat(unit_id, values) for unit_id, values in flat.items()}
+
+
+class ChunkedTracks(Mapping[int, Track]):
+    """The tracks of many units read ``chunk`` units at a time, when one of them is first asked for,
+    holding one chunk only. For a pass over a whole roster's day (the duty view, the daily summary
+    every few minutes): one query for all of them held every fix at once — a full day of 1,600
+    patrollers at 2 s is ~35 M fixes, 1.4 GB as flat doubles — where a chunk of 64 holds 1/25 of it.
+    Ask in ``unit_ids``' order and each chunk is read once; a unit asked again later costs its
+    chunk's query again, never a wrong answer."""
+
+    def __init__(
+        self, store: Store, unit_ids: Iterable[int], start: datetime, end: datetime, chunk: int = 64
+    ) -> None:
+        ordered = list(dict.fromkeys(unit_ids))
+        self._store, self._start, self._end = store, start, end
+        self._chunks = [ordered[i : i + chunk] for i in range(0, len(ordered), chunk)]
+        self._chunk_of = {unit_id: i // chunk for i, unit_id in enumerate(ordered)}
+        self._held_index = -1
+        self._held: dict[int, Track] = {}
+        self.reads = 0  # chunks read so far
+
+    def __getitem__(self, unit_id: int) -> Track:
+        index = self._chunk_of[unit_id]  # KeyError: not one of the units (``get`` gives None)
+        if index != self._held_index:
+            self._held = {}  # let the last chunk go before the next is read
+            self._held = load_tracks(self._store, self._chunks[index], self._start, self._end)
+            self._held_index = index
+            self.reads += 1
+        return self._held[unit_id]
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._chunk_of)
+
+    def __len__(self) -> int:
+        return len(self._chunk_of)
 
 
 def track_units(store: Store, kinds: Sequence[str] = ()) -> list[TrackUnit]:
