@@ -19,6 +19,17 @@ _PARAMETER_SETS = (32, 33, 34)  # VPS, SPS, PPS
 _AUD, _KEY_TYPES = 35, range(16, 22)  # BLA, IDR, CRA: a picture a decoder can start at
 
 
+def has_libx265() -> bool:
+    """Whether this machine's ffmpeg can encode H.265 (Debian's can; a minimal build may not)."""
+    try:
+        listing = subprocess.run(
+            [ffmpeg_binary(), "-hide_banner", "-encoders"], capture_output=True, timeout=30
+        )
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return b"libx265" in listing.stdout
+
+
 def hevc_annex_b(seconds: float, gop: int = 25, size: str = "320x240") -> bytes:
     """A test pattern encoded by libx265 with an access unit delimiter before every picture."""
     command = [ffmpeg_binary(), "-hide_banner", "-loglevel", "error", "-f", "lavfi"]

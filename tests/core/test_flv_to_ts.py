@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from commandcenter.testing.hevc_flv import write_hevc_flv
+from commandcenter.testing.hevc_flv import has_libx265, write_hevc_flv
 from commandcenter.video.remux.flv_tags import VIDEO, FlvTag, read_header, read_tag
 from commandcenter.video.remux.flv_to_ts import DELAY_MS, FlvToTs, UnsupportedVideo, adts_header, avc_config
 from commandcenter.video.remux.mpegts_writer import (
@@ -49,6 +49,15 @@ def flv_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         "h264_aac": _ffmpeg_flv(folder / "h264_aac.flv", *h264),
         "h264_only": _ffmpeg_flv(folder / "h264_only.flv", *h264, audio=False),
         "sorenson": _ffmpeg_flv(folder / "sorenson.flv", "-c:v", "flv1", audio=False),
+    }
+
+
+@pytest.fixture(scope="module")
+def hevc_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    if shutil.which("ffmpeg") is None or not has_libx265():
+        pytest.skip("needs ffmpeg with libx265")
+    folder = tmp_path_factory.mktemp("hevc")
+    return {
         "hevc": write_hevc_flv(folder / "hevc.flv", 2),
         "hevc_enhanced": write_hevc_flv(folder / "hevc_enhanced.flv", 2, enhanced=True),
     }
@@ -201,11 +210,11 @@ def test_a_video_only_flv_becomes_a_video_only_ts(flv_files: dict[str, Path], tm
 
 @needs_ffmpeg
 @pytest.mark.parametrize("layout", ["hevc", "hevc_enhanced"])
-def test_h265_in_flv_becomes_playable_ts(flv_files: dict[str, Path], tmp_path: Path, layout: str) -> None:
+def test_h265_in_flv_becomes_playable_ts(hevc_files: dict[str, Path], tmp_path: Path, layout: str) -> None:
     """Codec id 12 (ZLMediaKit, SRS) and Enhanced RTMP's hvc1: libavformat 5.1 reads neither; the
     parameter sets are only in the hvcC record, so every keyframe must get them in front."""
     output = tmp_path / f"{layout}.ts"
-    output.write_bytes(_remux(_tags(flv_files[layout]))[0])
+    output.write_bytes(_remux(_tags(hevc_files[layout]))[0])
     (stream,) = _probe(output, "stream=codec_name,width,nb_read_frames")
     assert stream == {"codec_name": "hevc", "width": 320, "nb_read_frames": "50"}
     assert _decode_errors(output) == ""

@@ -16,7 +16,7 @@ from commandcenter.domain.cameras import StreamTier
 from commandcenter.streaming.clips import ensure_demo_clips, find_clip_sets
 from commandcenter.testing.file_server import serving_files
 from commandcenter.testing.flv_hls_server import FlvHlsServer, serving_flv_hls
-from commandcenter.testing.hevc_flv import write_hevc_flv
+from commandcenter.testing.hevc_flv import has_libx265, write_hevc_flv
 from commandcenter.video.remux.server import shared_remux_server
 from commandcenter.video.tile_state import TileState
 from commandcenter.video.vlc_backend import LibVlcBackend
@@ -41,6 +41,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FlvHlsServer]:
 @pytest.fixture(scope="module")
 def hevc_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """An H.265 FLV (codec id 12, as ZLMediaKit writes it) from a plain HTTP server."""
+    if not has_libx265():
+        pytest.skip("needs ffmpeg with libx265")
     folder = tmp_path_factory.mktemp("hevc")
     write_hevc_flv(folder / "cam.live.flv", 3)
     with serving_files(folder) as base:
