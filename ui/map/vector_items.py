@@ -34,6 +34,10 @@ class VectorItems:
         self.cases = pg.ScatterPlotItem(size=11, symbol="t", pen=pg.mkPen("#0a1120", width=1))
         self.cameras = pg.ScatterPlotItem(size=7, symbol="s", pen=None, brush=pg.mkBrush(CAMERA_COLOR))
         self.cameras.setVisible(False)
+        # One brush per urgency, made once: pyqtgraph's symbol atlas keys a rendered symbol by the
+        # brush object, so a new brush per pin per refresh rendered every pin again every 2 s and
+        # grew the atlas until its rebuild (memory churn on a screen that runs for hours).
+        self._urgency_brushes = {urgency: pg.mkBrush(color) for urgency, color in URGENCY_COLORS.items()}
         self.data: VectorData | None = None
         self.live: LiveOverlay | None = None
         for z, item in enumerate((self.lines, self.cameras)):
@@ -56,7 +60,8 @@ class VectorItems:
 
     def show_live(self, live: LiveOverlay) -> None:
         self.live = live
-        brushes = [pg.mkBrush(URGENCY_COLORS.get(int(u), URGENCY_COLORS[3])) for u in live.case_urgency]
+        fallback = self._urgency_brushes[3]
+        brushes = [self._urgency_brushes.get(int(u), fallback) for u in live.case_urgency]
         self.cases.setData(x=live.case_x, y=live.case_y, brush=brushes)
         self._show_segments()
 

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QLabel
 
 from commandcenter.geo.mercator import lonlat_to_mercator_arrays
@@ -28,6 +29,7 @@ class QtPluginLayer:
         )
         self.points.setZValue(150)  # above the map's units (100): few markers, meant to be seen
         self.lines: list[pg.PlotDataItem] = []
+        self._brushes: dict[str, QBrush] = {}  # one per colour: pyqtgraph renders a symbol per brush object
         plot.addItem(self.points, ignoreBounds=True)
         self.shown_points = 0
         self.unavailable = False
@@ -50,7 +52,7 @@ class QtPluginLayer:
             self.points.setData(
                 x=x,
                 y=y,
-                brush=[pg.mkBrush(p.color) for p in data.points],
+                brush=[self._brush(p.color) for p in data.points],
                 size=[p.size for p in data.points],
                 symbol=[p.symbol for p in data.points],
                 data=[p.label for p in data.points],
@@ -58,6 +60,11 @@ class QtPluginLayer:
         else:
             self.points.clear()
         self.shown_points = len(data.points)
+
+    def _brush(self, color: str) -> QBrush:
+        if color not in self._brushes:
+            self._brushes[color] = pg.mkBrush(color)
+        return self._brushes[color]
 
     def clear_lines(self) -> None:
         for item in self.lines:
