@@ -24,6 +24,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import tracemalloc
 from array import array
 from pathlib import Path
 
@@ -69,6 +70,26 @@ class Gaps:
 
 
 WARM_MS = 6 * 60_000  # see the module's docstring
+
+
+def _start_tracing() -> None:
+    """``BRIEFING_SOAK_TRACEMALLOC=1`` (a diagnosis run: the stalls it measures are not the screen's):
+    trace the allocations made from the warm point on, so what is still alive at the end is the growth."""
+    if os.environ.get("BRIEFING_SOAK_TRACEMALLOC"):
+        tracemalloc.start(12)
+
+
+def _report_traced(top: int = 15) -> None:
+    """The allocation sites holding the most memory allocated after the warm point, with their stacks."""
+    if not tracemalloc.is_tracing():
+        return
+    snapshot = tracemalloc.take_snapshot().filter_traces([tracemalloc.Filter(False, tracemalloc.__file__)])
+    stats = snapshot.statistics("traceback")
+    print(f"allocated after the warm point and alive at the end: {sum(s.size for s in stats) / 1e6:.1f} MB")
+    for stat in stats[:top]:
+        print(f"{stat.size / 1e6:8.2f} MB in {stat.count:,} blocks")
+        for line in stat.traceback.format(limit=12):
+            print("    " + line)
 
 
 def rss_mb() -> float:
@@ -130,13 +151,15 @@ def soak(minutes: float, refresh_s: float) -> dict[str, float]:
         total_ms = int(minutes * 60_000)
         warm_ms = min(WARM_MS, total_ms // 4)
         samples: dict[str, float] = {}
-        QTimer.singleShot(warm_ms, lambda: samples.__setitem__("warm", rss_mb()))
+        QTimer.singleShot(warm_ms, lambda: (samples.__setitem__("warm", rss_mb()), _start_tracing()))
         minutely: list[float] = []
         sampler = QTimer()
         sampler.setInterval(60_000)
         sampler.timeout.connect(lambda: minutely.append(rss_mb()))
         sampler.start()
-        QTimer.singleShot(total_ms, lambda: (samples.__setitem__("end", rss_mb()), app.quit()))
+        QTimer.singleShot(
+            total_ms, lambda: (samples.__setitem__("end", rss_mb()), _report_traced(), app.quit())
+        )
         started = time.perf_counter()
         app.exec()
         elapsed = time.perf_counter() - started
