@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import gc
 import shutil
+import time
 from collections.abc import Callable, Iterator
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -14,11 +16,13 @@ import pytest
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from sqlalchemy import bindparam, select, update
 
 from commandcenter.accounts.principal import Principal
 from commandcenter.config import Settings
 from commandcenter.demo.generate import load_demo_data
 from commandcenter.persistence.store import Store
+from commandcenter.persistence.units.models import Unit
 from commandcenter.services.hub import Services
 from commandcenter.testing.accounts import principal_of_role
 from ui.app import create_application, install_translations
@@ -58,7 +62,25 @@ def district_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def district_file(district_template: Path, tmp_path: Path) -> Path:
     path = tmp_path / "district.sqlite"
     shutil.copyfile(district_template, path)
+    _freshen_unit_fixes(path, time.time() - district_template.stat().st_mtime)
     return path
+
+
+def _freshen_unit_fixes(path: Path, age_s: float) -> None:
+    """The units' last fixes moved on by the template's age: the template is made once a session, and
+    a test late in the run opened a district whose every unit had gone offline (no fix for 5 minutes;
+    the map then shows no moving unit)."""
+    if age_s < 30:
+        return
+    store = Store.open(f"sqlite:///{path}")
+    try:
+        with store.engine.begin() as connection:
+            rows = connection.execute(select(Unit.id, Unit.last_ts).where(Unit.last_ts.is_not(None))).all()
+            moved = [{"unit": unit, "ts": ts + timedelta(seconds=age_s)} for unit, ts in rows]
+            statement = update(Unit).where(Unit.id == bindparam("unit")).values(last_ts=bindparam("ts"))
+            connection.execute(statement, moved)
+    finally:
+        store.close()
 
 
 @pytest.fixture
