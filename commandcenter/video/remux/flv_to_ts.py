@@ -158,13 +158,16 @@ class FlvToTs:
     """
 
     def __init__(self) -> None:
-        self.started = False
         self.skipped = 0
         self._codec: int | None = None
         self._video: DecoderConfig | None = None
-        self._audio_config: bytes | None = None
-        self._with_audio = False
-        self._writer: TransportStreamWriter | None = None
+        self._audio_config: bytes | None = None  # AAC's, kept only if the PMT lists an audio stream
+        self._writer: TransportStreamWriter | None = None  # made at the first keyframe
+
+    @property
+    def started(self) -> bool:
+        """True once TS bytes have been written (the PMT and the first keyframe)."""
+        return self._writer is not None
 
     def add(self, tag: FlvTag) -> bytes:
         if tag.kind == VIDEO:
@@ -178,14 +181,11 @@ class FlvToTs:
         if data is None:
             self.skipped += 1
             return b""
-        if data.codec not in REMUXED_CODECS:
-            if self.started:
-                self.skipped += 1
-                return b""
-            raise UnsupportedVideo(f"FLV video codec id {data.codec}")
         if self.started and data.codec != self._codec:  # the PMT is written: a codec change is not carried
             self.skipped += 1
             return b""
+        if data.codec not in REMUXED_CODECS:
+            raise UnsupportedVideo(f"FLV video codec id {data.codec}")
         if data.packet is VideoPacket.SEQUENCE_HEADER:
             try:
                 self._video = (avc_config if data.codec == flv_tags.AVC_CODEC_ID else hevc_config)(
@@ -214,8 +214,8 @@ class FlvToTs:
         if data.keyframe and not types & _PARAMETER_SET_TYPES[data.codec]:
             units = [*self._video.parameter_sets, *units]
         annex_b = _START_CODE + _AUD[data.codec] + b"".join(_START_CODE + unit for unit in units)
-        dts = (tag.timestamp_ms + DELAY_MS) * (CLOCK_HZ // 1000)
-        pts = dts + data.composition_ms * (CLOCK_HZ // 1000)
+        dts = _ticks(tag.timestamp_ms + DELAY_MS)
+        pts = dts + _ticks(data.composition_ms)
         return out + self._ts().frame(VIDEO_PID, VIDEO_STREAM_ID, annex_b, pts, dts, keyframe=data.keyframe)
 
     def _add_audio(self, tag: FlvTag) -> bytes:
@@ -226,29 +226,29 @@ class FlvToTs:
             if not self.started:
                 self._audio_config = data[2:]
             return b""
-        if not (self.started and self._with_audio and self._audio_config):
+        if not (self.started and self._audio_config):
             return b""
-        try:
-            frame = adts_header(self._audio_config, len(data) - 2) + data[2:]
-        except MalformedRecord:
-            self.skipped += 1
-            return b""
-        pts = (tag.timestamp_ms + DELAY_MS) * (CLOCK_HZ // 1000)
-        return self._ts().frame(AUDIO_PID, AUDIO_STREAM_ID, frame, pts)
+        frame = adts_header(self._audio_config, len(data) - 2) + data[2:]  # the config passed at the start
+        return self._ts().frame(AUDIO_PID, AUDIO_STREAM_ID, frame, _ticks(tag.timestamp_ms + DELAY_MS))
 
     def _start(self) -> bytes:
         assert self._codec is not None
         streams = [ElementaryStream(VIDEO_PID, REMUXED_CODECS[self._codec])]
         if self._audio_config is not None and _adts_carries(self._audio_config):
             streams.append(ElementaryStream(AUDIO_PID, STREAM_TYPE_AAC_ADTS))
-            self._with_audio = True
+        else:
+            self._audio_config = None  # no audio stream in the PMT: its frames are left out
         self._writer = TransportStreamWriter(streams, pcr_pid=VIDEO_PID)
-        self.started = True
         return self._writer.tables()
 
     def _ts(self) -> TransportStreamWriter:
         assert self._writer is not None
         return self._writer
+
+
+def _ticks(ms: int) -> int:
+    """Milliseconds on the 90 kHz clock of PTS, DTS and PCR."""
+    return ms * (CLOCK_HZ // 1000)
 
 
 def _adts_carries(audio_specific_config: bytes) -> bool:
