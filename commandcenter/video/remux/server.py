@@ -16,8 +16,10 @@ open proxy for other users of the machine.
 from __future__ import annotations
 
 import contextlib
+import http.client
 import logging
 import secrets
+import sys
 import threading
 import urllib.error
 import urllib.parse
@@ -43,6 +45,12 @@ def is_http_flv(url: str) -> bool:
 class _Listener(ThreadingHTTPServer):
     daemon_threads = True
     request_queue_size = 128  # a 64-tile view opens its streams at once (the default 5 makes some wait 1 s)
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """One log line, not socketserver's traceback on stderr; the player sees its stream end."""
+        error = sys.exc_info()[1]
+        log.warning("event=flv_remux_failed client=%s error=%r", client_address, error)
+        log.debug("flv remux failure", exc_info=True)
 
 
 class FlvRemuxServer:
@@ -90,7 +98,7 @@ def _handler_for(server: FlvRemuxServer) -> type[BaseHTTPRequestHandler]:
 def _serve(handler: BaseHTTPRequestHandler, source: str) -> None:
     try:
         upstream = urllib.request.urlopen(source, timeout=UPSTREAM_TIMEOUT_S)
-    except (OSError, ValueError) as error:
+    except (OSError, ValueError, http.client.HTTPException) as error:
         log.info("event=flv_remux_upstream_failed url=%s error=%s", source, error)
         handler.send_error(502, f"FLV source unreachable: {error}")
         return
@@ -116,7 +124,7 @@ def _remux(handler: BaseHTTPRequestHandler, upstream: IO[bytes], source: str) ->
         handler.send_header("Location", source)
         handler.end_headers()
         return
-    except (OSError, ValueError) as error:
+    except (OSError, ValueError, http.client.HTTPException) as error:  # HTTPException: a cut chunk
         handler.send_error(502, f"FLV source failed: {error}")
         return
     handler.send_response(200)
@@ -129,7 +137,7 @@ def _remux(handler: BaseHTTPRequestHandler, upstream: IO[bytes], source: str) ->
             chunk = converter.add(tag)
             if chunk:
                 handler.wfile.write(chunk)
-    except (OSError, ValueError) as error:  # the player went away, or the source did
+    except (OSError, ValueError, http.client.HTTPException) as error:  # the player or the source went away
         log.debug("flv remux of %s ended: %s", source, error)
     if converter.skipped:
         log.info("event=flv_remux_skipped url=%s frames=%d", source, converter.skipped)
