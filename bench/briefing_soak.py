@@ -6,11 +6,15 @@ The seed district (``load_demo_data``, its week of history) in a new SQLite file
 each office's day read every ``--refresh-s`` (default 15, the screen's own) on a worker, the pages
 advancing every 20 s through every page — for ``--minutes``. Not in it: the camera tour's video
 (``bench/wall.py``'s soak measures a touring wall). A 5 ms QTimer records the largest gap between
-its ticks after the first figures and the map's outlines are shown — the start-up's one-off loading
-is not a stall of the running screen — (stall = gap − 5 ms); RSS every minute, the growth from the
+its ticks from the tick after the first figures and the map's outlines are shown — the start-up's
+one-off loading, and the collector's one pass that follows the first figures (``heap.settle``,
+~180 ms), are not stalls of the running screen — (stall = gap − 5 ms); RSS every minute, the growth from the
 warm point to the end. Warm: every page shown once (9 × 20 s) and every periodic read done once (the
 daily summary's tracks after ``DutyPatrols.REUSE_S``, 5 min), plus a minute — 6 minutes; a quarter
 of a shorter run. What a page or a read allocates the first time is start-up, not growth.
+Diagnosis: ``BRIEFING_SOAK_TRACE=1`` prints each gap over 60 ms and a census every minute,
+``BRIEFING_SOAK_STACKS=1`` what every thread ran during each stall, ``BRIEFING_SOAK_TRACEMALLOC=1``
+the allocation sites still holding memory at the end.
 
 Last line: ``{"rss_growth_pct": …, "max_stall_ms": …}``.
 """
@@ -18,18 +22,21 @@ Last line: ``{"rss_growth_pct": …, "max_stall_ms": …}``.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+import traceback
 import tracemalloc
 from array import array
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
 
 from commandcenter.demo.generate import load_demo_data
 from commandcenter.domain.kinds import UserRole
@@ -92,6 +99,61 @@ def _report_traced(top: int = 15) -> None:
             print("    " + line)
 
 
+def _census(window: QWidget) -> str:
+    """``BRIEFING_SOAK_TRACE=1``: what the process holds each minute — Python objects the collector
+    tracks, Qt objects under the window, widgets, threads — so a growth can be told apart: Python's,
+    Qt's (a wrapper gone, its C++ object kept by a parent) or the threads'."""
+    with open("/proc/self/status") as status:
+        threads = next(line.split()[1] for line in status if line.startswith("Threads:"))
+    return (
+        f"gc objects {len(gc.get_objects()):,} (+{gc.get_freeze_count():,} frozen), "
+        f"QObjects {len(window.findChildren(QObject)):,}, widgets {len(QApplication.allWidgets()):,}, "
+        f"threads {threads}"
+    )
+
+
+class StallWatch:
+    """``BRIEFING_SOAK_STACKS=1``: a thread that looks every 10 ms at when the Qt thread last ticked;
+    when it is ``late_ms`` late it keeps what every thread is running, once per stall — where a stall
+    comes from (the Qt thread's own work, or a worker holding the interpreter) — printed at the end,
+    the same stacks counted together."""
+
+    def __init__(self, late_ms: float = 40.0) -> None:
+        self.late_s, self.last_tick = late_ms / 1000.0, time.perf_counter()
+        self.seen: dict[str, int] = {}
+        self._main = threading.main_thread().ident
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._watch, name="stall-watch", daemon=True)
+
+    def start(self) -> None:
+        if os.environ.get("BRIEFING_SOAK_STACKS"):
+            self._thread.start()
+
+    def _watch(self) -> None:
+        caught_for = 0.0
+        while not self._stop.wait(0.01):
+            tick = self.last_tick
+            if time.perf_counter() - tick < self.late_s or caught_for == tick:
+                continue
+            caught_for = tick
+            names = {thread.ident: thread.name for thread in threading.enumerate()}
+            parts = []
+            for ident, frame in sys._current_frames().items():
+                if ident == threading.get_ident():
+                    continue
+                stack = traceback.extract_stack(frame)[-6:]
+                where = " < ".join(f"{Path(f.filename).name}:{f.lineno} {f.name}" for f in reversed(stack))
+                label = "QT" if ident == self._main else names.get(ident, str(ident))
+                parts.append(f"    [{label}] {where}")
+            key = "\n".join(sorted(parts))
+            self.seen[key] = self.seen.get(key, 0) + 1
+
+    def report(self) -> None:
+        self._stop.set()
+        for key, count in sorted(self.seen.items(), key=lambda item: -item[1])[:12]:
+            print(f"  {count} stalls with:\n{key}")
+
+
 def rss_mb() -> float:
     with open("/proc/self/statm") as statm:
         return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1e6
@@ -128,19 +190,23 @@ def soak(minutes: float, refresh_s: float) -> dict[str, float]:
             video=False,
         )
         gaps = Gaps()
+        watch = StallWatch()
+        watch.start()
         last = [0.0]
         refreshes = [0]
         started_at = [time.perf_counter()]
 
         def tick() -> None:
             now = time.perf_counter()
-            if last[0] and refreshes[0] and window.map is not None and window.map.vectors.data is not None:
+            ready = bool(refreshes[0]) and window.map is not None and window.map.vectors.data is not None
+            if last[0] and ready:  # from the tick after the first figures: not the start-up's ``settle``
                 gap_ms = (now - last[0]) * 1000.0
                 gaps.add(gap_ms)
                 if gap_ms > 60 and os.environ.get("BRIEFING_SOAK_TRACE"):
                     page = window.pages.currentIndex()
                     print(f"  gap {gap_ms:.0f} ms at {now - started_at[0]:.1f} s on page {page}")
-            last[0] = now
+            last[0] = now if ready else 0.0
+            watch.last_tick = now
 
         window.figures_shown.connect(lambda _f: refreshes.__setitem__(0, refreshes[0] + 1))
         timer = QTimer()
@@ -156,12 +222,21 @@ def soak(minutes: float, refresh_s: float) -> dict[str, float]:
         sampler = QTimer()
         sampler.setInterval(60_000)
         sampler.timeout.connect(lambda: minutely.append(rss_mb()))
+        if os.environ.get("BRIEFING_SOAK_TRACE"):
+            sampler.timeout.connect(
+                lambda: print(
+                    f"  minute {len(minutely)}: RSS {minutely[-1]:.0f} MB, {refreshes[0]} refreshes, "
+                    f"{_census(window)}",
+                    flush=True,
+                )
+            )
         sampler.start()
         QTimer.singleShot(
             total_ms, lambda: (samples.__setitem__("end", rss_mb()), _report_traced(), app.quit())
         )
         started = time.perf_counter()
         app.exec()
+        watch.report()
         elapsed = time.perf_counter() - started
         pages = window.pages.count()
         window.close()

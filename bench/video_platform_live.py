@@ -24,7 +24,8 @@ import time
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
-from startup import _ensure_display  # bench/ is the script's folder, first on sys.path
+from qt_wait import wait_until  # bench/ is the script's folder, first on sys.path
+from startup import _ensure_display
 
 from commandcenter.catalog.wvp_ptz import PtzMove
 from commandcenter.config import PlatformSettings
@@ -73,18 +74,6 @@ def measure_ptz_p95_ms(commands: int = 300) -> float:
     return p95
 
 
-def _wait(predicate: object, timeout_s: float) -> bool:
-    """Run the event loop until ``predicate()``; sleeping between rounds lets the release worker and
-    the platform's threads have the GIL (``QTest.qWait`` holds it while it waits)."""
-    deadline = time.monotonic() + timeout_s
-    while not predicate():  # type: ignore[operator]
-        if time.monotonic() > deadline:
-            return False
-        QApplication.processEvents()
-        time.sleep(0.01)
-    return True
-
-
 def measure_streams_leaked(tiles: int = TILES) -> int:
     xvfb = _ensure_display()
     os.environ.setdefault("QT_QPA_PLATFORM", "xcb")
@@ -108,14 +97,14 @@ def measure_streams_leaked(tiles: int = TILES) -> int:
                     for c in platform.channels[:tiles]
                 ]
                 wall.show_feeds(feeds, layout="4x4")
-                _wait(lambda: all(tile.player is not None for tile in wall.tiles), 20)
-                _wait(lambda: False, WATCH_S)  # watched a while, as an operator does
+                wait_until(lambda: all(tile.player is not None for tile in wall.tiles), 20)
+                wait_until(lambda: False, WATCH_S)  # watched a while, as an operator does
                 opened = len(platform.open_streams)
                 wall.stop_all()
                 wall.close()
                 wall.deleteLater()
                 closed = time.monotonic()
-                _wait(lambda: not platform.open_streams, RELEASE_WINDOW_S)
+                wait_until(lambda: not platform.open_streams, RELEASE_WINDOW_S)
                 leaked = len(platform.open_streams)
                 took = time.monotonic() - closed
                 print(

@@ -32,9 +32,9 @@ import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
-from startup import _ensure_display  # bench/ is the script's folder, first on sys.path
+from qt_wait import wait_ms, wait_until  # bench/ is the script's folder, first on sys.path
+from startup import _ensure_display
 
 from commandcenter import paths
 from commandcenter.catalog.wvp import WvpCatalog
@@ -77,7 +77,7 @@ def _tiles(count: int, backend: LibVlcBackend | None = None) -> list[QtVideoTile
         tile.move(20 + (index % 4) * 490, 20 + (index // 4) * 310)
         tile.show()
         tiles.append(tile)
-    QTest.qWait(300)
+    wait_ms(300)
     return tiles
 
 
@@ -87,7 +87,7 @@ def _close(tiles: list[QtVideoTile]) -> None:
         tile.session.backend.settle()
         tile.close()
         tile.deleteLater()
-    QTest.qWait(200)
+    wait_ms(200)
 
 
 def _first_pictures(tiles: list[QtVideoTile], urls: list[str], timeout_s: float = 30) -> list[float]:
@@ -100,9 +100,7 @@ def _first_pictures(tiles: list[QtVideoTile], urls: list[str], timeout_s: float 
     started = time.monotonic()
     for index, (tile, url) in enumerate(zip(tiles, urls, strict=True)):
         tile.play(f"摄像机{index}", url)
-    deadline = time.monotonic() + timeout_s
-    while len(firsts) < len(tiles) and time.monotonic() < deadline:
-        QTest.qWait(5)
+    wait_until(lambda: len(firsts) >= len(tiles), timeout_s, step_ms=5)
     for tile, connection in zip(tiles, connections, strict=True):
         tile.first_frame.disconnect(connection)
     return list(firsts.values())
@@ -145,7 +143,7 @@ def _ttff_p50(
             times += _first_pictures(tiles, urls)
             for tile in tiles:
                 tile.stop()
-            QTest.qWait(500)
+            wait_ms(500)
     finally:
         _close(tiles)
         manager.__exit__(None, None, None)  # type: ignore[attr-defined]
@@ -207,7 +205,7 @@ def measure_seek_p50_s() -> float:
         try:
             _first_pictures([tile], [stream.url])
             for index in range(SEEKS):
-                QTest.qWait(800)
+                wait_ms(800)
                 started = time.monotonic()
                 playback.seek(stream, start + timedelta(minutes=7 * index + 5))
                 call_s = time.monotonic() - started

@@ -26,9 +26,9 @@ import time
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QGridLayout, QWidget
-from startup import _ensure_display  # bench/ is the script's folder, first on sys.path
+from qt_wait import wait_ms, wait_until  # bench/ is the script's folder, first on sys.path
+from startup import _ensure_display
 
 from commandcenter import paths
 from commandcenter.domain.cameras import CameraFeed, StreamTier
@@ -52,15 +52,6 @@ def cpu_s() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def wait_until(predicate: object, timeout_s: float) -> bool:
-    deadline = time.monotonic() + timeout_s
-    while not predicate():  # type: ignore[operator]
-        if time.monotonic() > deadline:
-            return False
-        QTest.qWait(10)
-    return True
-
-
 def shown_pictures(players: list[vlc.MediaPlayer]) -> int:
     """Pictures displayed so far by these players: on a loaded X server libVLC drops late pictures,
     which lowers CPU too, so the printed pictures/s tell whether both sides really did the same work."""
@@ -76,7 +67,7 @@ def shown_pictures(players: list[vlc.MediaPlayer]) -> int:
 
 def cpu_per_s(window_s: float, players: list[vlc.MediaPlayer], label: str) -> float:
     started_cpu, started, pictures = cpu_s(), time.monotonic(), shown_pictures(players)
-    QTest.qWait(int(window_s * 1000))
+    wait_ms(int(window_s * 1000))
     seconds = time.monotonic() - started
     cpu = (cpu_s() - started_cpu) / seconds
     fps = (shown_pictures(players) - pictures) / seconds / max(len(players), 1)
@@ -99,7 +90,7 @@ def bare_players_cpu(urls: list[str], window_s: float) -> float:
         grid.addWidget(surface, index // columns, index % columns)
         surfaces.append(surface)
     host.show()
-    QTest.qWait(200)
+    wait_ms(200)
     drawn, lock = [0], threading.Lock()
 
     def on_vout(_event: object) -> None:
@@ -115,14 +106,14 @@ def bare_players_cpu(urls: list[str], window_s: float) -> float:
         player.play()
         players.append(player)
     wait_until(lambda: drawn[0] >= len(urls), 30)
-    QTest.qWait(2000)
+    wait_ms(2000)
     cpu = cpu_per_s(window_s, players, "bare")
     for player in players:
         player.stop()
         player.release()
     host.close()
     host.deleteLater()
-    QTest.qWait(200)
+    wait_ms(200)
     return cpu
 
 
@@ -136,8 +127,15 @@ def wall_run(
     for index, tile in enumerate(wall.tiles):
         tile.first_frame.connect(lambda i=index: firsts.setdefault(i, time.monotonic() - started))
     wait_until(lambda: len(firsts) >= len(feeds), 30)
-    QTest.qWait(2000)
+    wait_ms(2000)
     players = [tile.player.native for tile in wall.tiles if isinstance(tile.player, LibVlcPlayer)]
+    times = sorted(firsts.values())
+    if times:  # which view a slow tail comes from: the first one, the new tiles, one late stream
+        print(
+            f"  {layout}: first picture p50 {statistics.median(times):.2f} s, slowest "
+            + " ".join(f"{value:.2f}" for value in times[-4:])
+            + f" s ({len(times)} of {len(feeds)})"
+        )
     return list(firsts.values()), cpu_per_s(window_s, players, "wall")
 
 
@@ -147,7 +145,7 @@ def all_playing(wall: QtVideoWall) -> bool:
 
 def layout_switch_s(wall: QtVideoWall) -> float:
     wall.set_layout("1x1")
-    QTest.qWait(2000)
+    wait_ms(2000)
     clocks = {tile: tile.player.clock_ms() if tile.player else -1 for tile in wall.tiles}
     started = time.monotonic()
     wall.set_layout("4x4")
@@ -180,9 +178,9 @@ def rss_mb() -> float:
 def soak_growth_pct(wall: QtVideoWall, feeds: list[CameraFeed], minutes: float) -> float:
     wall.show_feeds(feeds[:16], layout="4x4")
     wall.start_tour(feeds, dwell_s=10)
-    QTest.qWait(60_000)
+    wait_ms(60_000)
     first = rss_mb()
-    QTest.qWait(int(max(minutes - 1, 0.1) * 60_000))
+    wait_ms(int(max(minutes - 1, 0.1) * 60_000))
     last = rss_mb()
     wall.stop_tour()
     print(f"soak: RSS {first:.0f} MB after 1 min, {last:.0f} MB after {minutes:g} min")
@@ -218,7 +216,7 @@ def main() -> None:
             wall = QtVideoWall()
             wall.resize(*SIZE)
             wall.show()
-            QTest.qWait(300)
+            wait_ms(300)
             ratios, ttffs = {}, []
             for count, layout in ((16, "4x4"), (36, "6x6")):
                 # Alternate bare/wall/wall/bare so a load change on the shared machine hits both sides.
@@ -232,7 +230,7 @@ def main() -> None:
                             ttffs += firsts
                             wall_cpu += cpu
                             wall.stop_all()
-                            QTest.qWait(500)
+                            wait_ms(500)
                 ratios[count] = wall_cpu / bare_cpu
                 print(
                     f"{count} tiles: wall {wall_cpu / args.rounds:.2f} CPU-s/s, bare players "

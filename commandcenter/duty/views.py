@@ -131,10 +131,21 @@ def presence(
 ) -> list[PresenceRow]:
     """Each shift running during ``day`` (the night before included) with its holder's attendance and
     the segment's coverage from the holder's unit (``tracks`` by unit id); people on leave listed as
-    such."""
-    rows: list[PresenceRow] = []
-    for item in roster.shifts_touching(day):
-        rows.append(_presence_row(item, now, staff, segments, tracks))
+    such. The shifts are worked through in ``tracks``' own order (a unit's shifts together), so
+    tracks read lazily a group at a time (``ChunkedTracks``) read each group once; the rows are sorted
+    at the end. In roster order, a unit's second shift of the day asked for a group let go long
+    before: the daily summary read 24 times the fixes it needed (55 s instead of 2)."""
+    order = {unit_id: index for index, unit_id in enumerate(tracks)}  # iterating reads nothing
+
+    def track_order(item: Assignment) -> int:
+        member = staff.get(item.staff_id)
+        unit_id = member.unit_id if member is not None else None
+        return order.get(unit_id, -1) if unit_id is not None else -1
+
+    rows = [
+        _presence_row(item, now, staff, segments, tracks)
+        for item in sorted(roster.shifts_touching(day), key=track_order)
+    ]
     for leave in [*roster.leaves_on(day - timedelta(days=1)), *roster.leaves_on(day)]:
         if leave.day < day and not leave.shift.crosses_midnight:
             continue

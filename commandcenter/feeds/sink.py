@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 
 from commandcenter.domain.units import Position
 from commandcenter.feeds.plausibility import DEFAULT_RULES, PlausibilityRules, position_problems
-from commandcenter.persistence.store import Store
+from commandcenter.persistence.store import WAL_SHRINK_EVERY_S, Store
 from commandcenter.persistence.units.positions import record_positions
 
 
@@ -62,6 +62,7 @@ class PositionSink:
             else:
                 good.append(position)
         record_positions(self.store, good)
+        self.store.shrink_wal(every_s=WAL_SHRINK_EVERY_S)  # a feed into an embedded database never stops
         return SinkReport(len(good), refused)
 
     def _refuse(self, unit_id: int, problems: list[str]) -> None:

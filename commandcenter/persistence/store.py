@@ -9,20 +9,27 @@ connections; every query opens its own short transaction).
 
 from __future__ import annotations
 
+import logging
 import sqlite3
+import time
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, exc, text
 
 from commandcenter.persistence.database import (
     DatabaseUnavailable,
     autocommit_engine,
     check_connection,
     create_database_engine,
+    describe_error,
     redact,
 )
 from commandcenter.persistence.migrate import is_up_to_date, refuse_newer_schema, upgrade
+
+log = logging.getLogger(__name__)
+
+WAL_SHRINK_EVERY_S = 60.0  # how often a continuous writer empties SQLite's write-ahead log (``shrink_wal``)
 
 
 class Store:
@@ -38,6 +45,7 @@ class Store:
         # itself, so BEGIN and COMMIT/ROLLBACK were two round trips for nothing (a third of a busy
         # gateway's statements). Its own small pool (``autocommit_engine``).
         self.autocommit = autocommit_engine(engine)
+        self._wal_shrunk_at = -float("inf")  # ``shrink_wal``
 
     @classmethod
     def open(cls, url: str, *, migrate: bool = True, pre_ping: bool = True) -> Store:
@@ -91,6 +99,30 @@ class Store:
             raise DatabaseUnavailable(self.url, f"{type(error).__name__}: {error}") from error
         if not tables:
             raise DatabaseUnavailable(self.url, "数据库中没有数据表 (schema missing)")
+
+    def shrink_wal(self, every_s: float = 0.0) -> bool:
+        """SQLite: copy the write-ahead log into the database and empty it (``wal_checkpoint(TRUNCATE)``,
+        waiting up to the connection's timeout for readers to finish), unless the last time was less
+        than ``every_s`` ago. SQLite's own checkpoints after a commit never wait, and the log starts
+        over only at a moment no reader is using it: with a writer that never stops (the simulator,
+        2,658 units every 2 s) and a reader always open (a map every 2 s, a briefing's figures), that
+        moment never came — the log grew 40 MB a minute, 0.7 GB in a 16-minute soak. Continuous
+        writers call this after their writes, which are stored whatever happens here: a checkpoint that
+        fails (the file locked past the timeout, the disk full) is one log line and False, never an
+        error to the writer — its batch was committed. True when the log is empty now (or on
+        PostgreSQL)."""
+        now = time.monotonic()
+        if self.dialect != "sqlite" or now - self._wal_shrunk_at < every_s:
+            return True
+        self._wal_shrunk_at = now
+        try:
+            with self.engine.connect() as connection:
+                busy, _frames, _copied = connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").one()
+                connection.commit()
+        except exc.DBAPIError as error:
+            log.warning("write-ahead log not emptied: %s", describe_error(error))
+            return False
+        return not busy
 
     def reset_connections(self) -> None:
         """Drop pooled connections so the next call reconnects (after the database came back)."""

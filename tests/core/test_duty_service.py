@@ -17,7 +17,11 @@ from commandcenter.domain.duty import DutyRefused, ExceptionKind, NewDutyExcepti
 from commandcenter.domain.kinds import UserRole
 from commandcenter.duty.assignments import DutySource
 from commandcenter.duty.attendance import AttendanceStatus
+from commandcenter.duty.store_roster import roster_between
+from commandcenter.duty.views import presence
+from commandcenter.persistence.district import queries as district_queries
 from commandcenter.persistence.store import Store
+from commandcenter.persistence.units.tracks import ChunkedTracks, load_tracks
 from commandcenter.services.hub import Services
 from commandcenter.testing.accounts import services_for
 from commandcenter.testing.duty_district import (
@@ -88,6 +92,26 @@ def test_presence_from_the_tracks(supervisor: Services) -> None:
     assert {(row.name, row.status) for row in later if row.start == at(0, "08:00")} == {
         ("张伟", AttendanceStatus.PRESENT)
     }
+
+
+def test_presence_reads_each_group_of_tracks_once(supervisor: Services) -> None:
+    """In roster order 李强's night shift from Sunday, 张伟's day, 李强's night again, 王芳's day: asked in
+    that order, tracks read one unit at a time (the daily summary's ``ChunkedTracks``) read 李强's twice."""
+    store = supervisor.duty.store
+    walk_segment(store, 1, at(0, "08:05"), 60)
+    now, day = at(0, "21:00"), DUTY_MONDAY
+    roster = roster_between(store, day, day, None)
+    staff = {member.id: member for member in district_queries.staff_roster(store)}
+    segments = {segment.id: segment for segment in district_queries.segment_shapes(store, None)}
+    holders = [staff[item.staff_id] for item in roster.shifts_touching(day)]
+    units = [member.unit_id for member in holders if member.unit_id is not None]
+    assert units == [2, 1, 2, 3]
+    tracks = ChunkedTracks(store, units, at(-1, "19:45"), now, chunk=1)
+    rows = presence(roster, day, now, staff, segments, tracks)
+    assert tracks.reads == len(set(units))
+    expected = presence(roster, day, now, staff, segments, load_tracks(store, units, at(-1, "19:45"), now))
+    assert rows == expected
+    assert [row.name for row in rows] == ["李强", "张伟", "李强", "王芳"]  # by segment, then start
 
 
 def test_leave_shows_as_leave_and_late_as_late(supervisor: Services) -> None:

@@ -154,6 +154,37 @@ def test_run_survives_a_broken_store_and_resumes(demo_store: Store, db_file: Pat
     assert demo_store.execute_raw("SELECT COUNT(*) FROM positions")[0][0] >= UNITS
 
 
+def test_run_keeps_the_write_ahead_log_from_growing_under_steady_readers(
+    demo_store: Store, db_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A map and a briefing read all the time: SQLite's own checkpoints never find the moment to start
+    the log over, so the positions' sink empties it itself (``Store.shrink_wal``) — here every write."""
+    monkeypatch.setattr("commandcenter.feeds.sink.WAL_SHRINK_EVERY_S", 0.0)
+    simulator = Simulator(demo_store, SimulatorSettings(position_interval_s=0.05, cases_per_hour=0))
+    stop = threading.Event()
+    reads = [0]
+
+    def read_all_along() -> None:
+        while not stop.is_set():
+            latest_positions(demo_store)
+            reads[0] += 1
+
+    threads = [threading.Thread(target=target, daemon=True) for target in (read_all_along, read_all_along)]
+    threads.append(threading.Thread(target=simulator.run, args=(stop,), daemon=True))
+    for thread in threads:
+        thread.start()
+    wal = Path(f"{db_file}-wal")
+    try:
+        _wait_for(lambda: demo_store.execute_raw("SELECT COUNT(*) FROM positions")[0][0] >= 5 * UNITS)
+    finally:
+        stop.set()
+        for thread in threads:
+            thread.join(timeout=30)
+    assert reads[0] > 10
+    assert wal.stat().st_size == 0  # emptied into the database file after the last write
+    assert demo_store.execute_raw("SELECT COUNT(*) FROM positions")[0][0] >= 5 * UNITS
+
+
 def _wait_for(condition: object, timeout: float = 60.0) -> None:
     """Poll a condition the background thread makes true; bounded, not a fixed sleep."""
     deadline = time.monotonic() + timeout

@@ -102,6 +102,34 @@ def test_corrupt_sqlite_file_gives_a_clear_error(tmp_path: Path) -> None:
     assert "not a database" in message
 
 
+def test_the_write_ahead_log_is_emptied_at_most_as_often_as_asked_and_a_failure_is_false(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = tmp_path / "wal.sqlite"
+    store = Store.open(f"sqlite:///{path}")
+    wal = Path(f"{path}-wal")
+    replace_all(store, minimal_district())
+    record_positions(store, [Position(1, T0, 113.601, 34.701, 4.5, 45.0, "moving")])
+    assert wal.stat().st_size > 0
+    assert store.shrink_wal(every_s=60) is True
+    assert wal.stat().st_size == 0
+    record_positions(store, [Position(1, T0 + timedelta(seconds=2), 113.602, 34.702, 4.4, 44.0, "moving")])
+    assert store.shrink_wal(every_s=60) is True  # not due yet: the log keeps its frames
+    assert wal.stat().st_size > 0
+    assert [unit.lon for unit in latest_positions(store)] == [113.602]
+    store.engine.dispose()  # the file goes bad under the writer: its batch was stored, no error
+    path.write_bytes(b"this is not a database" * 512)
+    wal.unlink(missing_ok=True)
+    assert store.shrink_wal() is False
+    assert "write-ahead log not emptied" in caplog.text
+    store.close()
+
+
+def test_shrinking_the_log_of_a_healthy_store_answers_true_on_both_databases(store: Store) -> None:
+    replace_all(store, minimal_district())
+    assert store.shrink_wal() is True  # PostgreSQL has no such log: nothing to do
+
+
 def test_missing_folder_gives_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(DatabaseUnavailable, match="folder does not exist"):
         Store.open(f"sqlite:///{tmp_path / 'nope' / 'x.sqlite'}")

@@ -1,13 +1,13 @@
 """Keeping the briefing's memory flat over hours. The screen's workers read the district every few
 seconds (the live map's 2,658 units every 2 s, the figures every 15 s) and free it again; glibc keeps
-what other threads freed in their own arenas. One cause of growth was found and fixed: the daily
-summary's re-read of the day's patrol tracks every 5 minutes as a tuple a fix, which left the
+what other threads freed in their own arenas. Two causes of growth were found and fixed, both in the
+daily summary's re-read of the day's patrol tracks every 5 minutes: a tuple a fix left the
 interpreter's small-object arenas half used (+21 % in 10 minutes; flat arrays now, ``Track.from_flat``,
-and read 64 units at a time, ``ChunkedTracks``). An hour's soak (2026-12-03) still grows about 1 MB a
-minute after the first ten, spread over the main heap and three thread arenas, after the trims: not
-found yet (bench/README.md). ``trim`` hands free pages back (``malloc_trim``, Linux), from a worker,
-at most once a minute. ``settle`` moves the objects alive after start-up out of the collector's full
-passes."""
+read 64 units at a time, ``ChunkedTracks``), and those groups were asked for in roster order, so a
+unit's second shift read its group again — 24 times the fixes needed, 55 s a pass, one pass after
+another all hour (+24 % in the hour; ``duty.views.presence`` works in the groups' order now).
+``trim`` hands free pages back (``malloc_trim``, Linux), from a worker, at most once a minute.
+``settle`` moves the objects alive after start-up out of the collector's full passes."""
 
 from __future__ import annotations
 

@@ -166,7 +166,7 @@ class QtBriefingWindow(QWidget):
         self.show_page((self.pages.currentIndex() - 1) % self.pages.count())
 
     def show_page(self, index: int) -> None:
-        self.pages.setCurrentIndex(index)
+        self.pages.show_page(index)
         current = self.pages.currentWidget()
         title = current.property("pageTitle") if current is not None else ""
         if isinstance(current, QtModulePage):
