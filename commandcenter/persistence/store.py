@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -20,10 +21,12 @@ from sqlalchemy import Engine, exc, text
 from commandcenter.persistence.database import (
     DatabaseUnavailable,
     autocommit_engine,
+    binary_engine,
     check_connection,
     create_database_engine,
     describe_error,
     redact,
+    renew_together,
 )
 from commandcenter.persistence.migrate import is_up_to_date, refuse_newer_schema, upgrade
 
@@ -45,7 +48,22 @@ class Store:
         # itself, so BEGIN and COMMIT/ROLLBACK were two round trips for nothing (a third of a busy
         # gateway's statements). Its own small pool (``autocommit_engine``).
         self.autocommit = autocommit_engine(engine)
+        self._binary: Engine | None = None  # ``binary``: made at its first use
+        self._binary_lock = threading.Lock()
         self._wal_shrunk_at = -float("inf")  # ``shrink_wal``
+
+    @property
+    def binary(self) -> Engine:
+        """Autocommit connections that send values in binary (``database.binary_engine``: psycopg 3),
+        for single statements that carry a photo's bytes. Made at the first use, so a workstation
+        that never stores a report's photo never opens it. SQLite: the engine itself."""
+        if self.dialect == "sqlite":
+            return self.engine
+        with self._binary_lock:
+            if self._binary is None:
+                self._binary = binary_engine(self.engine)
+                renew_together(self._binary, self.engine, self.autocommit)
+            return self._binary
 
     @classmethod
     def open(cls, url: str, *, migrate: bool = True, pre_ping: bool = True) -> Store:
@@ -63,8 +81,7 @@ class Store:
         return cls(engine)
 
     def close(self) -> None:
-        self.engine.dispose()
-        self.autocommit.dispose()
+        self._dispose_pools()
 
     def ping(self) -> None:
         """Raise ``DatabaseUnavailable`` if the database cannot answer right now."""
@@ -126,8 +143,13 @@ class Store:
 
     def reset_connections(self) -> None:
         """Drop pooled connections so the next call reconnects (after the database came back)."""
+        self._dispose_pools()
+
+    def _dispose_pools(self) -> None:
         self.engine.dispose()
         self.autocommit.dispose()
+        if self._binary is not None:
+            self._binary.dispose()
 
     def execute_raw(self, sql: str) -> list[tuple[Any, ...]]:
         """For diagnostics and tests only: run one statement and return its rows."""

@@ -16,7 +16,7 @@ from commandcenter.gateway.service import Gateway
 from commandcenter.persistence.bulk_load import replace_all
 from commandcenter.persistence.store import Store
 from commandcenter.testing.minimal_district import minimal_district
-from commandcenter.testing.open311 import POINT, count, make_key, serve
+from commandcenter.testing.open311 import JPEG, POINT, count, make_key, serve
 
 pytestmark = pytest.mark.postgres
 
@@ -74,25 +74,36 @@ def test_an_outage_is_a_503_and_nothing_is_half_stored(pg_url: str, pg_gate: Cal
         store.close()
 
 
+@pytest.mark.parametrize("photo", [False, True], ids=["media_url", "photo"])
 def test_without_pre_ping_a_dropped_connection_is_one_503_then_recovers(
-    pg_url: str, pg_gate: Callable[[bool], None]
+    pg_url: str, pg_gate: Callable[[bool], None], photo: bool
 ) -> None:
     """The gateway's engine skips the checkout ping (``commandcenter gateway``): PostgreSQL ending
     every connection (pg_terminate_backend) costs the next request a 503 and stores nothing; the
-    pool is renewed, so the request after it — the same report repeated — is filed, once."""
+    pools are renewed together, so the request after it — the same report repeated — is filed,
+    once. With a photo, the report's first statement runs on the binary pool (``Store.binary``),
+    which must renew the other two: otherwise the repeat fails again on their dead connections."""
     store = Store.open(pg_url, pre_ping=False)
     replace_all(store, minimal_district())
     key = make_key(store)
-    fields = {"api_key": key, "service_code": "S0501", "media_url": "https://x.cn/1.jpg", **POINT}
+    fields = {"api_key": key, "service_code": "S0501", **POINT}
+
+    def body(client_ref: str) -> aiohttp.FormData:
+        form = aiohttp.FormData(fields | {"client_ref": client_ref})
+        if photo:
+            form.add_field("media", JPEG, filename="现场.jpg", content_type="image/jpeg")
+        else:
+            form.add_field("media_url", "https://x.cn/1.jpg")
+        return form
 
     async def scenario(session: aiohttp.ClientSession) -> list[int]:
         statuses = []
-        async with session.post("/requests.json", data=fields | {"client_ref": "w"}) as warm:
+        async with session.post("/requests.json", data=body("w")) as warm:
             statuses.append(warm.status)
         await asyncio.to_thread(pg_gate, False)  # every open connection ended …
         await asyncio.to_thread(pg_gate, True)  # … and the database back at once
         for _ in range(2):
-            async with session.post("/requests.json", data=fields | {"client_ref": "d"}) as sent:
+            async with session.post("/requests.json", data=body("d")) as sent:
                 statuses.append(sent.status)
         return statuses
 
@@ -102,5 +113,6 @@ def test_without_pre_ping_a_dropped_connection_is_one_503_then_recovers(
             ("w", "open"),
             ("d", "open"),
         ]
+        assert count(store, "stored_photos") == (1 if photo else 0)  # the same bytes twice: one row
     finally:
         store.close()

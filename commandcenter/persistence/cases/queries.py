@@ -12,7 +12,7 @@ import math
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import bindparam, func, or_, select
+from sqlalchemy import bindparam, func, literal, or_, select
 
 from commandcenter.domain.cases import CaseSummary, NearbyCase
 from commandcenter.domain.kinds import OPEN_CASE_STATUSES
@@ -56,7 +56,11 @@ _NEAR = (
     .join(CaseCategory, CaseCategory.id == Case.category_id)
     .where(
         CaseCategory.code == bindparam("n_code"),
-        Case.status.in_([status.value for status in OPEN_CASE_STATUSES]),
+        # each status its own bound value: a list of plain values is an "expanding" parameter that
+        # SQLAlchemy renders into the SQL again at every execution (3.5 % of a busy gateway's CPU)
+        Case.status.in_(
+            [literal(status) for status in sorted(status.value for status in OPEN_CASE_STATUSES)]
+        ),
         Case.created_at >= bindparam("n_since"),
         Case.lon.between(bindparam("n_west"), bindparam("n_east")),
         Case.lat.between(bindparam("n_south"), bindparam("n_north")),

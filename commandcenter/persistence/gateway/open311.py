@@ -79,7 +79,7 @@ def reserve_request(store: Store, reservation: Reservation, photo: ReportPhoto |
     try:
         if photo is not None and store.dialect == "postgresql":  # one statement: atomic by itself
             row = photo_row(photo.content, photo.media_type, photo.stored_by, reservation.received_at)
-            with store.autocommit.connect() as connection:
+            with store.binary.connect() as connection:  # the photo as its bytes, not as hex text
                 parameters = values | {f"p_{name}": value for name, value in row.items()}
                 return int(connection.execute(_RESERVE_WITH_PHOTO, parameters).scalar_one())
         with store.engine.begin() as connection:
