@@ -113,19 +113,22 @@ def autocommit_engine(engine: Engine) -> Engine:
     if engine.dialect.name == "sqlite":
         return engine
     autocommit = _autocommit_pool(engine, engine.url)
-    renew_together(autocommit, engine)
+    _renew_together(autocommit, engine)
     return autocommit
 
 
-def binary_engine(engine: Engine) -> Engine:
+def binary_engine(engine: Engine, *siblings: Engine) -> Engine:
     """PostgreSQL: an autocommit engine on the same database through psycopg 3, which sends a value
     as its own bytes (binary parameters) where psycopg2 writes every value into the SQL text. A
     report's 100 KB photo went as 200 KB of hex that psycopg2 built and the server scanned and
     decoded: 2.9 ms of CPU a photo between them, 1.0 ms this way (measured 2026-12-03). Only the
     statements that carry large binary values use it (``gateway.open311.reserve_request``); the rest
     stay on psycopg2, whose change feed (LISTEN) and COPY the core is built on. The same URL (one or
-    several hosts, ``target_session_attrs``), pre-ping choice and connect timeout as ``engine``."""
-    return _autocommit_pool(engine, engine.url.set(drivername="postgresql+psycopg"))
+    several hosts, ``target_session_attrs``), pre-ping choice and connect timeout as ``engine``; it
+    and ``engine`` and its ``siblings`` (the store's other pools) renew one another."""
+    binary = _autocommit_pool(engine, engine.url.set(drivername="postgresql+psycopg"))
+    _renew_together(binary, engine, *siblings)
+    return binary
 
 
 def _autocommit_pool(engine: Engine, url: URL) -> Engine:
@@ -140,7 +143,7 @@ def _autocommit_pool(engine: Engine, url: URL) -> Engine:
     )
 
 
-def renew_together(new: Engine, *existing: Engine) -> None:
+def _renew_together(new: Engine, *existing: Engine) -> None:
     """A connection found dead in one pool means the server dropped them all (a restart, a failover):
     ``new`` and the database's ``existing`` pools renew one another, so an outage costs one failed
     statement, not one per pool."""

@@ -26,7 +26,6 @@ from commandcenter.persistence.database import (
     create_database_engine,
     describe_error,
     redact,
-    renew_together,
 )
 from commandcenter.persistence.migrate import is_up_to_date, refuse_newer_schema, upgrade
 
@@ -61,8 +60,7 @@ class Store:
             return self.engine
         with self._binary_lock:
             if self._binary is None:
-                self._binary = binary_engine(self.engine)
-                renew_together(self._binary, self.engine, self.autocommit)
+                self._binary = binary_engine(self.engine, self.autocommit)
             return self._binary
 
     @classmethod

@@ -58,9 +58,7 @@ _NEAR = (
         CaseCategory.code == bindparam("n_code"),
         # each status its own bound value: a list of plain values is an "expanding" parameter that
         # SQLAlchemy renders into the SQL again at every execution (3.5 % of a busy gateway's CPU)
-        Case.status.in_(
-            [literal(status) for status in sorted(status.value for status in OPEN_CASE_STATUSES)]
-        ),
+        Case.status.in_([literal(status.value) for status in OPEN_CASE_STATUSES]),
         Case.created_at >= bindparam("n_since"),
         Case.lon.between(bindparam("n_west"), bindparam("n_east")),
         Case.lat.between(bindparam("n_south"), bindparam("n_north")),
